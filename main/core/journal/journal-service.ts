@@ -1,0 +1,230 @@
+import { CoreError } from '../../../shared/errors';
+import { localDate, type Clock, type IdSource } from '../../../shared/ids';
+import {
+  COUNT_CAP,
+  type FollowUpItem,
+  type JournalPage,
+  type JournalRow,
+  type LiveTimer,
+  type Session,
+  type SessionData,
+} from '../../../shared/journal/schema';
+import type { ParsedInput } from '../../../shared/contract';
+import { TAXONOMY_VERSION } from '../../../shared/taxonomy';
+import type { Db } from '../storage/database';
+import { listQuery } from './journal-query';
+
+interface SessionRow {
+  seq: number;
+  id: string;
+  data: string;
+  notes: string;
+  taxonomy_version: string;
+  created_at: string;
+  updated_at: string;
+  follow_up_closed_at: string | null;
+  deleted_at: string | null;
+}
+
+export interface JournalDeps {
+  db: Db;
+  clock: Clock;
+  newId: IdSource;
+  communeExists(code: string): boolean;
+}
+
+type StoredData = Omit<SessionData, 'liveId' | 'notes'>;
+
+function toSession(row: SessionRow): Session {
+  const data = JSON.parse(row.data) as StoredData;
+  return {
+    ...data,
+    notes: row.notes,
+    id: row.id,
+    taxonomyVersion: row.taxonomy_version,
+    createdAt: row.created_at,
+    updatedAt: row.updated_at,
+    followUpClosedAt: row.follow_up_closed_at,
+  } as Session;
+}
+
+export function createJournalService({ db, clock, newId, communeExists }: JournalDeps) {
+  const s = {
+    insert: db.prepare(`INSERT INTO sessions (id, kind, date, start_time, duration_min, outcome, follow_up_due,
+      topics, operators, procedure_name, workshop_title, participants, data, notes, taxonomy_version, created_at, updated_at)
+      VALUES (@id, @kind, @date, @start_time, @duration_min, @outcome, @follow_up_due, @topics, @operators,
+      @procedure_name, @workshop_title, @participants, @data, @notes, @taxonomy_version, @created_at, @updated_at)`),
+    update: db.prepare(`UPDATE sessions SET kind=@kind, date=@date, start_time=@start_time, duration_min=@duration_min,
+      outcome=@outcome, follow_up_due=@follow_up_due, follow_up_closed_at=NULL, topics=@topics, operators=@operators,
+      procedure_name=@procedure_name, workshop_title=@workshop_title, participants=@participants, data=@data, notes=@notes,
+      taxonomy_version=@taxonomy_version, updated_at=@updated_at WHERE seq=@seq`),
+    bySeqOrId: db.prepare('SELECT * FROM sessions WHERE id = ?'),
+    insertOperator: db.prepare('INSERT INTO session_operators (operator, date, seq) VALUES (?, ?, ?)'),
+    insertTopic: db.prepare('INSERT INTO session_topics (topic, date, seq) VALUES (?, ?, ?)'),
+    clearOperators: db.prepare('DELETE FROM session_operators WHERE seq = ?'),
+    clearTopics: db.prepare('DELETE FROM session_topics WHERE seq = ?'),
+    softDelete: db.prepare('UPDATE sessions SET deleted_at = ?, updated_at = ? WHERE seq = ?'),
+    restore: db.prepare('UPDATE sessions SET deleted_at = NULL, updated_at = ? WHERE seq = ?'),
+    closeFollowUp: db.prepare('UPDATE sessions SET follow_up_closed_at = ?, updated_at = ? WHERE seq = ?'),
+    followUps: db.prepare(`SELECT id, date, follow_up_due, kind, operators, procedure_name, workshop_title, data FROM sessions
+      WHERE follow_up_due IS NOT NULL AND follow_up_closed_at IS NULL AND deleted_at IS NULL ORDER BY follow_up_due, seq`),
+    activeOperators: db.prepare('SELECT key FROM operators WHERE active = 1 ORDER BY position'),
+    insertTimer: db.prepare('INSERT INTO live_timers (id, started_at) VALUES (?, ?)'),
+    deleteTimer: db.prepare('DELETE FROM live_timers WHERE id = ?'),
+    timers: db.prepare('SELECT id, started_at FROM live_timers ORDER BY started_at'),
+  };
+
+  let operatorKeys: Set<string> | null = null;
+  const knownOperators = () => (operatorKeys ??= new Set((s.activeOperators.all() as Array<{ key: string }>).map((r) => r.key)));
+
+  function checkReferences(data: SessionData): void {
+    const issues = [];
+    const known = knownOperators();
+    data.operators.forEach((op, i) => {
+      if (!known.has(op)) issues.push({ path: `operators.${i}`, message: 'journal.operatorUnknown' });
+    });
+    if (data.kind === 'individuel' && data.person.communeCode && !communeExists(data.person.communeCode)) {
+      issues.push({ path: 'person.communeCode', message: 'journal.communeInvalid' });
+    }
+    if (issues.length) throw new CoreError('invalid_input', undefined, issues);
+  }
+
+  function columns(data: SessionData) {
+    const { liveId: _liveId, notes: _notes, ...stored } = data;
+    return {
+      kind: data.kind,
+      date: data.date,
+      start_time: data.startTime,
+      duration_min: data.durationMin,
+      outcome: data.outcome,
+      follow_up_due: data.followUp?.dueDate ?? null,
+      topics: JSON.stringify(data.topics),
+      operators: JSON.stringify(data.operators),
+      procedure_name: data.procedureName,
+      workshop_title: data.kind === 'collectif' ? data.workshop.title : null,
+      participants: data.kind === 'collectif' ? data.workshop.participants : 1,
+      data: JSON.stringify(stored),
+      notes: data.notes,
+      taxonomy_version: TAXONOMY_VERSION,
+    };
+  }
+
+  function writeLinks(seq: number, data: SessionData): void {
+    for (const op of data.operators) s.insertOperator.run(op, data.date, seq);
+    for (const topic of data.topics) s.insertTopic.run(topic, data.date, seq);
+  }
+
+  function rowById(id: string, includeDeleted = false): SessionRow {
+    const row = s.bySeqOrId.get(id) as SessionRow | undefined;
+    if (!row || (row.deleted_at && !includeDeleted)) throw new CoreError('not_found', 'journal.notFound');
+    return row;
+  }
+
+  // One write transaction per user action: the session, its index rows and the timer it closes commit together.
+  const createTx = db.transaction((data: SessionData): Session => {
+    checkReferences(data);
+    const now = clock.now().toISOString();
+    const id = newId();
+    const info = s.insert.run({ ...columns(data), id, created_at: now, updated_at: now });
+    writeLinks(Number(info.lastInsertRowid), data);
+    if (data.liveId) s.deleteTimer.run(data.liveId);
+    return toSession(rowById(id));
+  });
+
+  const updateTx = db.transaction((id: string, data: SessionData): Session => {
+    checkReferences(data);
+    const row = rowById(id);
+    s.update.run({ ...columns(data), seq: row.seq, updated_at: clock.now().toISOString() });
+    s.clearOperators.run(row.seq);
+    s.clearTopics.run(row.seq);
+    writeLinks(row.seq, data);
+    if (data.liveId) s.deleteTimer.run(data.liveId);
+    return toSession(rowById(id));
+  });
+
+  const deleteTx = db.transaction((id: string) => {
+    const row = rowById(id);
+    const now = clock.now().toISOString();
+    s.softDelete.run(now, now, row.seq);
+    return { id };
+  });
+
+  const restoreTx = db.transaction((id: string) => {
+    const row = rowById(id, true);
+    s.restore.run(clock.now().toISOString(), row.seq);
+    return toSession(rowById(id));
+  });
+
+  const closeFollowUpTx = db.transaction((id: string) => {
+    const row = rowById(id);
+    const now = clock.now().toISOString();
+    s.closeFollowUp.run(now, now, row.seq);
+    return toSession(rowById(id));
+  });
+
+  return {
+    create: (data: SessionData) => createTx(data),
+    update: (id: string, data: SessionData) => updateTx(id, data),
+    get: (id: string) => toSession(rowById(id)),
+    duplicate(id: string, date?: string): Session {
+      const source = toSession(rowById(id));
+      const { id: _i, taxonomyVersion: _t, createdAt: _c, updatedAt: _u, followUpClosedAt: _f, ...data } = source;
+      // A duplicate is the same help for someone else: it keeps the what, not the notes or the follow-up.
+      return createTx({ ...data, date: date ?? localDate(clock.now()), notes: '', followUp: null, liveId: null } as SessionData);
+    },
+    remove: (id: string) => deleteTx(id),
+    restore: (id: string) => restoreTx(id),
+    closeFollowUp: (id: string) => closeFollowUpTx(id),
+    list(query: ParsedInput<'journal.list'>): JournalPage {
+      const { rowsSql, countSql, params } = listQuery(query);
+      const rows = (db.prepare(rowsSql).all(params) as Array<Record<string, unknown>>).map(toRow);
+      const total = (db.prepare(countSql).get(params) as { n: number }).n;
+      return { rows, total: Math.min(total, COUNT_CAP), totalCapped: total > COUNT_CAP };
+    },
+    followUps(): FollowUpItem[] {
+      return (s.followUps.all() as Array<Record<string, string>>).map((r) => ({
+        id: r.id!,
+        date: r.date!,
+        dueDate: r.follow_up_due!,
+        reason: (JSON.parse(r.data!) as StoredData).followUp?.reason ?? '',
+        kind: r.kind as 'individuel' | 'collectif',
+        operators: JSON.parse(r.operators!) as string[],
+        procedureName: r.procedure_name!,
+        workshopTitle: r.workshop_title ?? null,
+      }));
+    },
+    startTimer(): LiveTimer {
+      const timer = { id: newId(), startedAt: clock.now().toISOString() };
+      s.insertTimer.run(timer.id, timer.startedAt);
+      return timer;
+    },
+    timers(): LiveTimer[] {
+      return (s.timers.all() as Array<{ id: string; started_at: string }>).map((r) => ({ id: r.id, startedAt: r.started_at }));
+    },
+    cancelTimer(id: string) {
+      if (s.deleteTimer.run(id).changes === 0) throw new CoreError('not_found', 'journal.timerNotFound');
+      return { id };
+    },
+    operators: () => [...knownOperators()],
+  };
+}
+
+function toRow(r: Record<string, unknown>): JournalRow {
+  return {
+    id: r.id as string,
+    kind: r.kind as JournalRow['kind'],
+    date: r.date as string,
+    startTime: (r.start_time as string | null) ?? null,
+    durationMin: r.duration_min as number,
+    topics: JSON.parse(r.topics as string) as string[],
+    operators: JSON.parse(r.operators as string) as string[],
+    procedureName: r.procedure_name as string,
+    workshopTitle: (r.workshop_title as string | null) ?? null,
+    participants: r.participants as number,
+    outcome: (r.outcome as JournalRow['outcome']) ?? null,
+    followUpDue: (r.follow_up_due as string | null) ?? null,
+    followUpClosed: r.follow_up_closed_at != null,
+  };
+}
+
+export type JournalService = ReturnType<typeof createJournalService>;

@@ -1,0 +1,73 @@
+import { spawn } from 'node:child_process';
+import { randomBytes } from 'node:crypto';
+import { homedir } from 'node:os';
+import { dirname, join, resolve } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { parseArgs } from 'node:util';
+import { createCore } from '../core';
+import { createWebServer } from './server';
+
+// `npm run web`: Médiane in the browser, for machines without the Electron runtime and for end-to-end tests.
+
+const here = dirname(fileURLToPath(import.meta.url));
+
+function defaultDataDir(): string {
+  if (process.env.MEDIANE_DATA_DIR) return process.env.MEDIANE_DATA_DIR;
+  if (process.platform === 'win32') return join(process.env.APPDATA ?? homedir(), 'Mediane');
+  if (process.platform === 'darwin') return join(homedir(), 'Library', 'Application Support', 'Mediane');
+  return join(process.env.XDG_DATA_HOME ?? join(homedir(), '.local', 'share'), 'mediane');
+}
+
+function openBrowser(url: string): void {
+  const cmd = process.platform === 'win32' ? 'cmd' : process.platform === 'darwin' ? 'open' : 'xdg-open';
+  const args = process.platform === 'win32' ? ['/c', 'start', '', url] : [url];
+  try {
+    spawn(cmd, args, { detached: true, stdio: 'ignore' }).on('error', () => undefined).unref();
+  } catch {
+    // No browser launcher: the URL is printed, that is enough.
+  }
+}
+
+async function main() {
+  const { values } = parseArgs({
+    options: {
+      'data-dir': { type: 'string' },
+      port: { type: 'string', default: '0' },
+      'no-open': { type: 'boolean', default: false },
+      'renderer-dir': { type: 'string' },
+    },
+  });
+  const port = Number(values.port);
+  if (!Number.isInteger(port) || port < 0 || port > 65535) {
+    console.error(`Invalid --port "${values.port}": give a number from 0 to 65535 (0 picks a free port).`);
+    process.exit(2);
+  }
+  const dataDir = resolve(values['data-dir'] ?? defaultDataDir());
+  const core = createCore({
+    dataDir,
+    stateOperated: process.env.MEDIANE_STATE_OPERATED === '1',
+    appVersion: process.env.npm_package_version,
+  });
+  const rendererDir = resolve(values['renderer-dir'] ?? join(here, '..', 'renderer'));
+  const { server, url } = await createWebServer({ handlers: core.handlers, rendererDir, token: randomBytes(24).toString('hex'), port });
+  core.warm();
+  console.log(`Médiane (browser mode) serves ${url}`);
+  console.log(`Data: ${dataDir}`);
+  if (!values['no-open']) openBrowser(url);
+
+  const shutdown = () => {
+    server.close();
+    core.close();
+    process.exit(0);
+  };
+  process.on('SIGINT', shutdown);
+  process.on('SIGTERM', shutdown);
+}
+
+main().catch((err: unknown) => {
+  const key = (err as { messageKey?: string }).messageKey;
+  if (key === 'storage.newerVersion') {
+    console.error('This data folder was written by a newer version of Médiane. Update Médiane; the file was not changed.');
+  } else console.error(err instanceof Error ? err.message : err);
+  process.exit(1);
+});

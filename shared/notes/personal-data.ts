@@ -1,0 +1,79 @@
+// Warns when a free-text note looks like it holds personal data, so that a mediator can mask it before saving.
+// Notes never leave the desk, but a journal should still not become a file of people.
+// Patterns favour recall on French formats; checksums (NIR key, IBAN mod 97) cut false alarms where they exist.
+
+export const PERSONAL_DATA_KINDS = ['email', 'iban', 'nir', 'taxNumber', 'phone', 'address'] as const;
+export type PersonalDataKind = (typeof PERSONAL_DATA_KINDS)[number];
+
+export interface PersonalDataMatch {
+  kind: PersonalDataKind;
+  start: number;
+  end: number;
+}
+
+function mod97(digits: string): number {
+  let rest = 0;
+  for (const ch of digits) rest = (rest * 10 + Number(ch)) % 97;
+  return rest;
+}
+
+function validIban(raw: string): boolean {
+  const iban = raw.replace(/\s/g, '').toUpperCase();
+  if (iban.length < 15 || iban.length > 34) return false;
+  const rearranged = iban.slice(4) + iban.slice(0, 4);
+  const digits = rearranged.replace(/[A-Z]/g, (c) => String(c.charCodeAt(0) - 55));
+  return mod97(digits) === 1;
+}
+
+function validNir(raw: string): boolean {
+  const nir = raw.replace(/\s/g, '').toUpperCase();
+  if (nir.length === 13) return true;
+  const body = nir.slice(0, 13).replace('2A', '19').replace('2B', '18');
+  return 97 - mod97(body) === Number(nir.slice(13));
+}
+
+const STREET_WORDS =
+  'rue|avenue|av\\.?|boulevard|bd|chemin|all[ée]e|impasse|place|route|quai|cours|square|r[ée]sidence|lotissement|lieu-dit|hameau|faubourg|cit[ée]|voie|passage';
+
+const DETECTORS: Array<{ kind: PersonalDataKind; re: RegExp; check?: (m: string) => boolean }> = [
+  { kind: 'email', re: /[\p{L}0-9._%+-]+@[\p{L}0-9.-]+\.[\p{L}]{2,}/giu },
+  { kind: 'iban', re: /\b[A-Z]{2}\d{2}(?:\s?[A-Z0-9]{4}){2,7}(?:\s?[A-Z0-9]{1,4})?\b/gi, check: validIban },
+  {
+    kind: 'nir',
+    re: /\b[12]\s?\d{2}\s?(?:0[1-9]|1[0-2]|[2-9]\d)\s?(?:\d{2}|2[AB])\s?\d{3}\s?\d{3}(?:\s?\d{2})?\b/gi,
+    check: validNir,
+  },
+  // Numéro fiscal (SPI): 13 digits, starting with 0 to 3.
+  { kind: 'taxNumber', re: /\b[0-3]\d(?:\s?\d){11}\b/g },
+  { kind: 'phone', re: /(?:(?:\+|00)33\s?\(?0?\)?\s?|\b0)[1-9](?:[\s.-]?\d{2}){4}\b/g },
+  {
+    kind: 'address',
+    re: new RegExp(`\\b\\d{1,4}\\s?(?:bis|ter)?,?\\s+(?:${STREET_WORDS})\\s+[\\p{L}'’ -]{2,}|\\b\\d{5}\\s+[A-ZÉÈ][\\p{L}'’-]+`, 'gu'),
+  },
+];
+
+export function findPersonalData(text: string): PersonalDataMatch[] {
+  const found: PersonalDataMatch[] = [];
+  const overlaps = (s: number, e: number) => found.some((f) => s < f.end && e > f.start);
+  for (const { kind, re, check } of DETECTORS) {
+    for (const m of text.matchAll(re)) {
+      const start = m.index ?? 0;
+      const end = start + m[0].trimEnd().length;
+      if (overlaps(start, end)) continue;
+      if (check && !check(m[0])) continue;
+      found.push({ kind, start, end });
+    }
+  }
+  return found.sort((a, b) => a.start - b.start);
+}
+
+/** Replaces each match with a marker such as "[téléphone masqué]"; the caller supplies translated markers. */
+export function maskPersonalData(text: string, marker: (kind: PersonalDataKind) => string): string {
+  let out = '';
+  let at = 0;
+  for (const m of findPersonalData(text)) {
+    out += text.slice(at, m.start) + marker(m.kind);
+    at = m.end;
+  }
+  return out + text.slice(at);
+}
