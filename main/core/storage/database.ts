@@ -124,7 +124,13 @@ export function openDatabase(dataDir: string, clock: Clock): OpenedDatabase {
     db = new Database(path);
     configure(db);
   }
-  migrate(db!, clock);
+  try {
+    migrate(db!, clock);
+  } catch (err) {
+    // A refused database (tampered migration, failed migration) must not stay open behind the error.
+    db!.close();
+    throw err;
+  }
   writeFileSync(markerPath, String(process.pid));
   const opened = db!;
   return {

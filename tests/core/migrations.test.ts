@@ -1,0 +1,187 @@
+import Database from 'better-sqlite3';
+import { existsSync, readFileSync, statSync } from 'node:fs';
+import { join } from 'node:path';
+import { afterEach, describe, expect, it } from 'vitest';
+import { createCore } from '../../main/core';
+import { DB_FILE, migrate, openDatabase, readUserVersion } from '../../main/core/storage/database';
+import { LATEST_SCHEMA_VERSION, MIGRATIONS, checksum, type Migration } from '../../main/core/storage/migrations';
+import { CoreError } from '../../shared/errors';
+import { removeTempDirs, tempDir, testClock } from './helpers';
+
+type Schema = { tables: string[]; indexes: string[] };
+
+// What the schema must look like once each migration has run. A new migration adds an entry here (and the test
+// below refuses a migration without one), so every migration has a test of its own.
+const EXPECTED: Record<number, Schema> = {
+  1: {
+    tables: ['live_timers', 'operators', 'schema_migrations', 'session_operators', 'session_topics', 'sessions', 'settings', 'site'],
+    indexes: [
+      'session_operators_seq',
+      'session_topics_seq',
+      'sessions_by_date',
+      'sessions_by_duration',
+      'sessions_by_kind',
+      'sessions_by_outcome',
+      'sessions_deleted',
+      'sessions_follow_up',
+    ],
+  },
+};
+
+function schemaOf(db: Database.Database): Schema {
+  const names = (type: string) =>
+    (db.prepare(`SELECT name FROM sqlite_master WHERE type = ? AND name NOT LIKE 'sqlite_%' ORDER BY name`).all(type) as Array<{ name: string }>).map(
+      (r) => r.name,
+    );
+  return { tables: names('table'), indexes: names('index') };
+}
+
+/** Runs exactly the migrations up to `version` the way the runner records them (for the state before a later migration). */
+function applyUpTo(db: Database.Database, version: number): void {
+  db.exec(`CREATE TABLE IF NOT EXISTS schema_migrations (
+    version INTEGER PRIMARY KEY, name TEXT NOT NULL, checksum TEXT NOT NULL, applied_at TEXT NOT NULL) STRICT`);
+  for (const m of MIGRATIONS.filter((x) => x.version <= version)) applyOne(db, m);
+}
+
+function applyOne(db: Database.Database, m: Migration): void {
+  db.exec(m.sql);
+  db.prepare('INSERT INTO schema_migrations VALUES (?, ?, ?, ?)').run(m.version, m.name, checksum(m.sql), '2026-01-01T00:00:00.000Z');
+  db.pragma(`user_version = ${m.version}`);
+}
+
+function expectThrowsCore(fn: () => unknown, code: string, messageKey: string): void {
+  let caught: unknown;
+  try {
+    fn();
+  } catch (e) {
+    caught = e;
+  }
+  expect(caught).toBeInstanceOf(CoreError);
+  expect((caught as CoreError).code).toBe(code);
+  expect((caught as CoreError).messageKey).toBe(messageKey);
+}
+
+afterEach(() => removeTempDirs());
+
+describe('migrations', () => {
+  it('are numbered 1..N without gaps, and each one has an expected schema in this file', () => {
+    expect(MIGRATIONS.map((m) => m.version)).toEqual(MIGRATIONS.map((_, i) => i + 1));
+    expect(LATEST_SCHEMA_VERSION).toBe(MIGRATIONS.length);
+    expect(Object.keys(EXPECTED).map(Number)).toEqual(MIGRATIONS.map((m) => m.version));
+  });
+
+  for (const m of MIGRATIONS) {
+    describe(`version ${m.version}: ${m.name}`, () => {
+      it('applied on top of the previous version gives the expected tables, indexes and user_version', () => {
+        const db = new Database(':memory:');
+        db.pragma('foreign_keys = ON');
+        applyUpTo(db, m.version - 1);
+        expect(schemaOf(db)).toEqual(m.version === 1 ? { tables: ['schema_migrations'], indexes: [] } : EXPECTED[m.version - 1]);
+        applyOne(db, m);
+        expect(schemaOf(db)).toEqual(EXPECTED[m.version]);
+        expect(db.pragma('user_version', { simple: true })).toBe(m.version);
+        expect(db.pragma('foreign_key_check')).toEqual([]);
+        expect(db.pragma('integrity_check', { simple: true })).toBe('ok');
+        db.close();
+      });
+
+      it('is brought by the runner from the previous version up to the latest one, and recorded with its checksum', () => {
+        const dir = tempDir();
+        const path = join(dir, DB_FILE);
+        const pre = new Database(path);
+        applyUpTo(pre, m.version - 1);
+        pre.close();
+
+        const clock = testClock('2026-04-01T10:00:00.000Z');
+        const opened = openDatabase(dir, clock);
+        expect(schemaOf(opened.db)).toEqual(EXPECTED[LATEST_SCHEMA_VERSION]);
+        expect(opened.db.pragma('user_version', { simple: true })).toBe(LATEST_SCHEMA_VERSION);
+        const row = opened.db.prepare('SELECT name, checksum, applied_at FROM schema_migrations WHERE version = ?').get(m.version) as {
+          name: string;
+          checksum: string;
+          applied_at: string;
+        };
+        expect(row).toEqual({ name: m.name, checksum: checksum(m.sql), applied_at: '2026-04-01T10:00:00.000Z' });
+        opened.close();
+      });
+    });
+  }
+
+  it('on an empty data folder creates the latest schema and records every migration', () => {
+    const dir = tempDir();
+    const opened = openDatabase(dir, testClock());
+    expect(schemaOf(opened.db)).toEqual(EXPECTED[LATEST_SCHEMA_VERSION]);
+    expect(opened.db.pragma('user_version', { simple: true })).toBe(LATEST_SCHEMA_VERSION);
+    const recorded = opened.db.prepare('SELECT version, checksum FROM schema_migrations ORDER BY version').all();
+    expect(recorded).toEqual(MIGRATIONS.map((m) => ({ version: m.version, checksum: checksum(m.sql) })));
+    // Migration 1 seeds the operators list.
+    expect((opened.db.prepare('SELECT count(*) AS n FROM operators').get() as { n: number }).n).toBe(10);
+    opened.close();
+    expect(readUserVersion(join(dir, DB_FILE))).toBe(LATEST_SCHEMA_VERSION);
+  });
+
+  it('re-opening an up-to-date database is a no-op', () => {
+    const dir = tempDir();
+    const first = openDatabase(dir, testClock('2026-01-01T00:00:00.000Z'));
+    const before = {
+      schema: schemaOf(first.db),
+      migrations: first.db.prepare('SELECT * FROM schema_migrations ORDER BY version').all(),
+      operators: first.db.prepare('SELECT * FROM operators ORDER BY key').all(),
+    };
+    first.close();
+
+    const second = openDatabase(dir, testClock('2027-06-01T00:00:00.000Z'));
+    expect(schemaOf(second.db)).toEqual(before.schema);
+    expect(second.db.prepare('SELECT * FROM schema_migrations ORDER BY version').all()).toEqual(before.migrations);
+    expect(second.db.prepare('SELECT * FROM operators ORDER BY key').all()).toEqual(before.operators);
+    // Running the runner again by hand changes nothing either.
+    migrate(second.db, testClock('2028-01-01T00:00:00.000Z'));
+    expect(second.db.prepare('SELECT * FROM schema_migrations ORDER BY version').all()).toEqual(before.migrations);
+    second.close();
+  });
+
+  it('refuses a database whose recorded checksum differs from the code (storage.migrationTampered)', () => {
+    const dir = tempDir();
+    const core = createCore({ dataDir: dir, clock: testClock(), maintenance: false });
+    core.db.prepare("UPDATE schema_migrations SET checksum = 'x' WHERE version = 1").run();
+    core.close();
+    expectThrowsCore(() => createCore({ dataDir: dir, clock: testClock(), maintenance: false }), 'storage_unavailable', 'storage.migrationTampered');
+    // The refusal does not leave the database open (an open WAL connection keeps its -wal/-shm files) nor marked as running.
+    expect(existsSync(join(dir, `${DB_FILE}-wal`))).toBe(false);
+    expect(existsSync(join(dir, `${DB_FILE}-shm`))).toBe(false);
+    expect(existsSync(join(dir, 'mediane.running'))).toBe(false);
+    // Fixing the row makes it open again.
+    const fix = new Database(join(dir, DB_FILE));
+    fix.prepare('UPDATE schema_migrations SET checksum = ? WHERE version = 1').run(checksum(MIGRATIONS[0]!.sql));
+    fix.close();
+    const again = createCore({ dataDir: dir, clock: testClock(), maintenance: false });
+    again.close();
+  });
+
+  it('refuses a database from a newer version without touching the file (storage.newerVersion)', async () => {
+    const dir = tempDir();
+    const core = createCore({ dataDir: dir, clock: testClock(), maintenance: false });
+    core.close();
+    const path = join(dir, DB_FILE);
+    // Simulate a newer app: bump user_version with a rollback journal, so the header is written in place.
+    const future = new Database(path);
+    future.pragma('journal_mode = DELETE');
+    future.pragma(`user_version = ${LATEST_SCHEMA_VERSION + 1}`);
+    future.close();
+    expect(readUserVersion(path)).toBe(LATEST_SCHEMA_VERSION + 1);
+    expect(existsSync(`${path}-wal`)).toBe(false);
+    expect(existsSync(`${path}-shm`)).toBe(false);
+
+    const bytes = readFileSync(path);
+    const mtime = statSync(path).mtimeMs;
+    await new Promise((r) => setTimeout(r, 20)); // so that a write would show in the mtime
+
+    expectThrowsCore(() => createCore({ dataDir: dir, clock: testClock(), maintenance: false }), 'storage_unavailable', 'storage.newerVersion');
+
+    expect(readFileSync(path).equals(bytes)).toBe(true);
+    expect(statSync(path).mtimeMs).toBe(mtime);
+    expect(existsSync(`${path}-wal`)).toBe(false);
+    expect(existsSync(`${path}-shm`)).toBe(false);
+    expect(existsSync(join(dir, 'mediane.running'))).toBe(false);
+  });
+});
