@@ -1,0 +1,100 @@
+import { useTranslation } from 'react-i18next';
+import type { Locale } from '../../shared/contract';
+import { api } from '../api/client';
+import logo from '../assets/mediane-logo.svg';
+import { setLocale } from '../i18n';
+import { paths, type Route } from './router';
+import { useAppStatus } from './status';
+
+const NAV: Array<{ key: 'journal' | 'newSession' | 'followUps' | 'site'; href: string; routes: Route['name'][] }> = [
+  { key: 'journal', href: paths.journal, routes: ['journal', 'editSession'] },
+  { key: 'newSession', href: paths.newSession(), routes: ['newSession'] },
+  { key: 'followUps', href: paths.followUps, routes: ['followUps'] },
+  { key: 'site', href: paths.site, routes: ['site'] },
+];
+
+/**
+ * DSFR header. The brand block (Marianne, « République française ») is reserved to the administration by the DSFR's
+ * terms: it shows only when the deployment says a State body operates this installation; otherwise Médiane's own logo.
+ */
+export function AppHeader({ route, showNav }: { route: Route; showNav: boolean }) {
+  const { t, i18n } = useTranslation();
+  const { status, refresh } = useAppStatus();
+  const other: Locale = i18n.language === 'en' ? 'fr' : 'en';
+
+  async function switchLanguage() {
+    await setLocale(other);
+    await api('settings.update', { locale: other });
+    await refresh();
+  }
+
+  return (
+    <header role="banner" className="fr-header">
+      <div className="fr-header__body">
+        <div className="fr-container">
+          <div className="fr-header__body-row">
+            <div className="fr-header__brand fr-enlarge-link">
+              <div className="fr-header__brand-top">
+                {status.deployment.stateOperated ? (
+                  <div className="fr-header__logo">
+                    <p className="fr-logo" data-testid="state-brand">
+                      République
+                      <br />
+                      Française
+                    </p>
+                  </div>
+                ) : (
+                  <div className="fr-header__operator">
+                    <img className="mediane-logo" src={logo} alt="" width={56} height={56} />
+                  </div>
+                )}
+              </div>
+              <div className="fr-header__service">
+                <a href={paths.journal} title={`${t('nav.journal')} - ${t('appName')}`}>
+                  <p className="fr-header__service-title">{t('appName')}</p>
+                </a>
+                <p className="fr-header__service-tagline">
+                  {status.site ? status.site.name : t('tagline')}
+                </p>
+              </div>
+            </div>
+            <div className="fr-header__tools">
+              <div className="fr-header__tools-links">
+                <ul className="fr-btns-group">
+                  <li>
+                    <button
+                      type="button"
+                      className="fr-btn fr-icon-translate-2 fr-btn--icon-left"
+                      lang={other}
+                      onClick={() => void switchLanguage()}
+                      title={t('language.switchTo')}
+                    >
+                      {t(`language.${other}`)}
+                    </button>
+                  </li>
+                </ul>
+              </div>
+            </div>
+          </div>
+        </div>
+      </div>
+      {showNav && (
+        <div className="fr-header__menu fr-modal mediane-menu">
+          <div className="fr-container">
+            <nav className="fr-nav" aria-label={t('nav.label')}>
+              <ul className="fr-nav__list">
+                {NAV.map((item) => (
+                  <li className="fr-nav__item" key={item.key}>
+                    <a className="fr-nav__link" href={item.href} aria-current={item.routes.includes(route.name) ? 'page' : undefined}>
+                      {t(`nav.${item.key}`)}
+                    </a>
+                  </li>
+                ))}
+              </ul>
+            </nav>
+          </div>
+        </div>
+      )}
+    </header>
+  );
+}

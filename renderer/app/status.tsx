@@ -1,0 +1,41 @@
+import { createContext, useCallback, useContext, useEffect, useState, type ReactNode } from 'react';
+import type { AppStatus } from '../../shared/contract';
+import { api, isApiError } from '../api/client';
+import { setLocale } from '../i18n';
+
+interface StatusValue {
+  status: AppStatus;
+  refresh(): Promise<void>;
+}
+
+const StatusContext = createContext<StatusValue | null>(null);
+
+export function useAppStatus(): StatusValue {
+  const value = useContext(StatusContext);
+  if (!value) throw new Error('useAppStatus outside StatusProvider');
+  return value;
+}
+
+export function StatusProvider({ children, loading, failed }: { children: ReactNode; loading: ReactNode; failed: (key: string, retry: () => void) => ReactNode }) {
+  const [status, setStatus] = useState<AppStatus | null>(null);
+  const [error, setError] = useState<string | null>(null);
+
+  const refresh = useCallback(async () => {
+    try {
+      const next = await api('app.status', {});
+      await setLocale(next.settings.locale);
+      setStatus(next);
+      setError(null);
+    } catch (e) {
+      setError(isApiError(e) ? (e.error.messageKey ?? `code.${e.error.code}`) : 'code.internal');
+    }
+  }, []);
+
+  useEffect(() => {
+    void refresh();
+  }, [refresh]);
+
+  if (error) return <>{failed(error, () => void refresh())}</>;
+  if (!status) return <>{loading}</>;
+  return <StatusContext.Provider value={{ status, refresh }}>{children}</StatusContext.Provider>;
+}

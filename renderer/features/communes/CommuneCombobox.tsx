@@ -1,0 +1,125 @@
+import { useEffect, useId, useRef, useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import type { Commune } from '../../../shared/communes/schema';
+import { api } from '../../api/client';
+
+interface Props {
+  label: string;
+  hint?: string;
+  value: Commune | null;
+  onChange(value: Commune | null): void;
+  error?: string;
+  required?: boolean;
+}
+
+/**
+ * Offline commune picker (official geographic code) following the WAI-ARIA combobox pattern: type a name or a
+ * postcode, move with the arrow keys, Enter picks, Escape closes. The search runs in the core.
+ */
+export function CommuneCombobox({ label, hint, value, onChange, error, required }: Props) {
+  const { t } = useTranslation('common');
+  const id = useId();
+  const [text, setText] = useState(value ? `${value.name} (${value.departement})` : '');
+  const [options, setOptions] = useState<Commune[]>([]);
+  const [open, setOpen] = useState(false);
+  const [active, setActive] = useState(-1);
+  const request = useRef(0);
+
+  useEffect(() => {
+    setText(value ? `${value.name} (${value.departement})` : '');
+  }, [value]);
+
+  async function search(q: string) {
+    const ticket = ++request.current;
+    if (q.trim().length < 2 && !/^\d/.test(q.trim())) {
+      setOptions([]);
+      setOpen(false);
+      return;
+    }
+    const found = await api('communes.search', { query: q, limit: 8 });
+    if (ticket !== request.current) return;
+    setOptions(found);
+    setOpen(true);
+    setActive(found.length ? 0 : -1);
+  }
+
+  function pick(c: Commune) {
+    onChange(c);
+    setText(`${c.name} (${c.departement})`);
+    setOpen(false);
+  }
+
+  const listId = `${id}-list`;
+  const inputId = `${id}-input`;
+  return (
+    <div className={`fr-input-group${error ? ' fr-input-group--error' : ''}`}>
+      <label className="fr-label" htmlFor={inputId}>
+        {label}
+        {required ? ' *' : ''}
+        {hint && <span className="fr-hint-text">{hint}</span>}
+      </label>
+      <input
+        id={inputId}
+        className={`fr-input${error ? ' fr-input--error' : ''}`}
+        role="combobox"
+        aria-autocomplete="list"
+        aria-expanded={open}
+        aria-controls={listId}
+        aria-activedescendant={open && active >= 0 ? `${id}-opt-${active}` : undefined}
+        aria-describedby={error ? `${id}-error` : undefined}
+        aria-required={required}
+        autoComplete="off"
+        value={text}
+        onChange={(e) => {
+          setText(e.target.value);
+          if (value) onChange(null);
+          void search(e.target.value);
+        }}
+        onKeyDown={(e) => {
+          if (e.key === 'ArrowDown' && options.length) {
+            e.preventDefault();
+            setOpen(true);
+            setActive((a) => (a + 1) % options.length);
+          } else if (e.key === 'ArrowUp' && options.length) {
+            e.preventDefault();
+            setActive((a) => (a <= 0 ? options.length - 1 : a - 1));
+          } else if (e.key === 'Enter' && open && active >= 0 && options[active]) {
+            e.preventDefault();
+            pick(options[active]);
+          } else if (e.key === 'Escape') {
+            setOpen(false);
+          }
+        }}
+        onBlur={() => setTimeout(() => setOpen(false), 150)}
+      />
+      <ul id={listId} role="listbox" aria-label={label} className="mediane-combobox__list" hidden={!open}>
+        {open && options.length === 0 && (
+          <li role="option" aria-disabled="true" aria-selected="false" className="mediane-combobox__empty">
+            {t('communes.none')}
+          </li>
+        )}
+        {options.map((c, i) => (
+          <li
+            key={c.code}
+            id={`${id}-opt-${i}`}
+            role="option"
+            aria-selected={i === active}
+            className={i === active ? 'mediane-combobox__option mediane-combobox__option--active' : 'mediane-combobox__option'}
+            onMouseDown={(e) => {
+              e.preventDefault();
+              pick(c);
+            }}
+          >
+            {c.name} ({c.departement}) · {c.postcodes.slice(0, 3).join(', ')}
+            {c.postcodes.length > 3 ? '…' : ''}
+          </li>
+        ))}
+      </ul>
+      {error && (
+        <p id={`${id}-error`} className="fr-error-text">
+          {error}
+        </p>
+      )}
+    </div>
+  );
+}
