@@ -6,6 +6,9 @@ import { setLocale } from '../i18n';
 import { paths, type Route } from './router';
 import { useAppStatus } from './status';
 
+// The State's brand block reads the same in every language: it is a mark, not a sentence.
+const STATE_BRAND = ['République', 'Française'] as const;
+
 const NAV: Array<{ key: 'journal' | 'newSession' | 'followUps' | 'site'; href: string; routes: Route['name'][] }> = [
   { key: 'journal', href: paths.journal, routes: ['journal', 'editSession'] },
   { key: 'newSession', href: paths.newSession(), routes: ['newSession'] },
@@ -38,9 +41,9 @@ export function AppHeader({ route, showNav }: { route: Route; showNav: boolean }
                 {status.deployment.stateOperated ? (
                   <div className="fr-header__logo">
                     <p className="fr-logo" data-testid="state-brand">
-                      République
+                      {STATE_BRAND[0]}
                       <br />
-                      Française
+                      {STATE_BRAND[1]}
                     </p>
                   </div>
                 ) : (

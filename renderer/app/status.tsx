@@ -8,6 +8,12 @@ interface StatusValue {
   refresh(): Promise<void>;
 }
 
+async function loadStatus(): Promise<AppStatus> {
+  const next = await api('app.status', {});
+  await setLocale(next.settings.locale);
+  return next;
+}
+
 const StatusContext = createContext<StatusValue | null>(null);
 
 export function useAppStatus(): StatusValue {
@@ -20,16 +26,17 @@ export function StatusProvider({ children, loading, failed }: { children: ReactN
   const [status, setStatus] = useState<AppStatus | null>(null);
   const [error, setError] = useState<string | null>(null);
 
-  const refresh = useCallback(async () => {
-    try {
-      const next = await api('app.status', {});
-      await setLocale(next.settings.locale);
-      setStatus(next);
-      setError(null);
-    } catch (e) {
-      setError(isApiError(e) ? (e.error.messageKey ?? `code.${e.error.code}`) : 'code.internal');
-    }
-  }, []);
+  const refresh = useCallback(
+    () =>
+      loadStatus().then(
+        (next) => {
+          setStatus(next);
+          setError(null);
+        },
+        (e: unknown) => setError(isApiError(e) ? (e.error.messageKey ?? `code.${e.error.code}`) : 'code.internal'),
+      ),
+    [],
+  );
 
   useEffect(() => {
     void refresh();

@@ -1,7 +1,12 @@
-import { useEffect, useId, useRef, useState } from 'react';
+import { useId, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { Commune } from '../../../shared/communes/schema';
 import { api } from '../../api/client';
+
+// Names and postcodes are data, not UI text: they read the same in every language.
+const communeLabel = (c: Commune) => `${c.name} (${c.departement})`;
+const optionLabel = (c: Commune) =>
+  `${communeLabel(c)} · ${c.postcodes.slice(0, 3).join(', ')}${c.postcodes.length > 3 ? '…' : ''}`;
 
 interface Props {
   label: string;
@@ -19,15 +24,18 @@ interface Props {
 export function CommuneCombobox({ label, hint, value, onChange, error, required }: Props) {
   const { t } = useTranslation('common');
   const id = useId();
-  const [text, setText] = useState(value ? `${value.name} (${value.departement})` : '');
+  const [text, setText] = useState(value ? communeLabel(value) : '');
+  const [shown, setShown] = useState(value);
   const [options, setOptions] = useState<Commune[]>([]);
   const [open, setOpen] = useState(false);
   const [active, setActive] = useState(-1);
   const request = useRef(0);
 
-  useEffect(() => {
-    setText(value ? `${value.name} (${value.departement})` : '');
-  }, [value]);
+  // Follow a value set from outside (an edited record loading) without an effect.
+  if (value !== shown) {
+    setShown(value);
+    if (value) setText(communeLabel(value));
+  }
 
   async function search(q: string) {
     const ticket = ++request.current;
@@ -44,8 +52,9 @@ export function CommuneCombobox({ label, hint, value, onChange, error, required 
   }
 
   function pick(c: Commune) {
+    setShown(c);
     onChange(c);
-    setText(`${c.name} (${c.departement})`);
+    setText(communeLabel(c));
     setOpen(false);
   }
 
@@ -110,8 +119,7 @@ export function CommuneCombobox({ label, hint, value, onChange, error, required 
               pick(c);
             }}
           >
-            {c.name} ({c.departement}) · {c.postcodes.slice(0, 3).join(', ')}
-            {c.postcodes.length > 3 ? '…' : ''}
+            {optionLabel(c)}
           </li>
         ))}
       </ul>
