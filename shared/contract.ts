@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { Commune, CommuneQuery } from './communes/schema';
-import { FollowUpItem, JournalPage, JournalQuery, LiveTimer, Session, SessionInput } from './journal/schema';
+import { FollowUpItem, JournalPage, JournalQuery, LiveTimer, Session, SessionInput, isoDate } from './journal/schema';
 import { LieuExport, SiteProfile, SiteProfileInput } from './site/schema';
 
 // The one contract between the renderer and the core. Every call the renderer can make is declared here,
@@ -55,7 +55,7 @@ export const contract = {
   'journal.create': method(SessionInput, Session),
   'journal.update': method(z.object({ id: z.uuid(), session: SessionInput }).strict(), Session),
   'journal.get': method(byId, Session),
-  'journal.duplicate': method(z.object({ id: z.uuid(), date: z.string().regex(/^\d{4}-\d{2}-\d{2}$/).optional() }).strict(), Session),
+  'journal.duplicate': method(z.object({ id: z.uuid(), date: isoDate.optional() }).strict(), Session),
   'journal.delete': method(byId, z.object({ id: z.string() })),
   'journal.restore': method(byId, Session),
   'journal.list': method(JournalQuery, JournalPage),

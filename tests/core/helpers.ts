@@ -112,3 +112,19 @@ export async function call<M extends MethodName>(core: Core, method: M, input: M
   if (!r.ok) throw new CallFailed(r.error);
   return r.value;
 }
+
+/**
+ * A cheap fingerprint of everything a call could write: row counts and latest write times of the tables.
+ * Two equal fingerprints around a rejected call mean it wrote nothing.
+ */
+export function fingerprint(db: Core['db']): Record<string, unknown> {
+  const one = (sql: string) => db.prepare(sql).get() as Record<string, unknown>;
+  return {
+    sessions: one('SELECT count(*) AS n, max(updated_at) AS at, count(deleted_at) AS deleted, count(follow_up_closed_at) AS closed FROM sessions'),
+    site: one('SELECT count(*) AS n, max(updated_at) AS at FROM site'),
+    settings: one("SELECT count(*) AS n, group_concat(key || '=' || value, ';') AS kv FROM (SELECT * FROM settings ORDER BY key)"),
+    live_timers: one('SELECT count(*) AS n, max(started_at) AS at FROM live_timers'),
+    session_operators: one('SELECT count(*) AS n FROM session_operators'),
+    session_topics: one('SELECT count(*) AS n FROM session_topics'),
+  };
+}

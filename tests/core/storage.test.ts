@@ -56,13 +56,13 @@ describe('storage', () => {
     core.close();
   });
 
-  it('writes a running marker while open and removes it on a clean close', () => {
+  it('writes a running marker while open and removes it on a clean close', async () => {
     const core = openCore();
     expect(existsSync(join(core.dataDir, 'mediane.running'))).toBe(true);
     core.close();
     expect(existsSync(join(core.dataDir, 'mediane.running'))).toBe(false);
     const again = openCore({ dataDir: core.dataDir });
-    expect(again.handlers['app.status']({}).storage).toMatchObject({ uncleanShutdown: false, recoveredFrom: null });
+    expect((await call(again, 'app.status', {})).storage).toMatchObject({ uncleanShutdown: false, recoveredFrom: null });
     again.close();
   });
 

@@ -55,7 +55,7 @@ export function createJournalService({ db, clock, newId, communeExists }: Journa
       VALUES (@id, @kind, @date, @start_time, @duration_min, @outcome, @follow_up_due, @topics, @operators,
       @procedure_name, @workshop_title, @participants, @data, @notes, @taxonomy_version, @created_at, @updated_at)`),
     update: db.prepare(`UPDATE sessions SET kind=@kind, date=@date, start_time=@start_time, duration_min=@duration_min,
-      outcome=@outcome, follow_up_due=@follow_up_due, follow_up_closed_at=NULL, topics=@topics, operators=@operators,
+      outcome=@outcome, follow_up_due=@follow_up_due, follow_up_closed_at=@follow_up_closed_at, topics=@topics, operators=@operators,
       procedure_name=@procedure_name, workshop_title=@workshop_title, participants=@participants, data=@data, notes=@notes,
       taxonomy_version=@taxonomy_version, updated_at=@updated_at WHERE seq=@seq`),
     bySeqOrId: db.prepare('SELECT * FROM sessions WHERE id = ?'),
@@ -134,7 +134,11 @@ export function createJournalService({ db, clock, newId, communeExists }: Journa
   const updateTx = db.transaction((id: string, data: SessionData): Session => {
     checkReferences(data);
     const row = rowById(id);
-    s.update.run({ ...columns(data), seq: row.seq, updated_at: clock.now().toISOString() });
+    // A closed follow-up stays closed when something else is edited; a new due date or reason reopens it.
+    const before = (JSON.parse(row.data) as StoredData).followUp;
+    const sameFollowUp = before && data.followUp && before.dueDate === data.followUp.dueDate && before.reason === data.followUp.reason;
+    const follow_up_closed_at = sameFollowUp ? row.follow_up_closed_at : null;
+    s.update.run({ ...columns(data), seq: row.seq, follow_up_closed_at, updated_at: clock.now().toISOString() });
     s.clearOperators.run(row.seq);
     s.clearTopics.run(row.seq);
     writeLinks(row.seq, data);
