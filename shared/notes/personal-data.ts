@@ -43,8 +43,9 @@ const DETECTORS: Array<{ kind: PersonalDataKind; re: RegExp; check?: (m: string)
     re: /\b[12]\s?\d{2}\s?(?:0[1-9]|1[0-2]|[2-9]\d)\s?(?:\d{2}|2[AB])\s?\d{3}\s?\d{3}(?:\s?\d{2})?\b/gi,
     check: validNir,
   },
-  // Numéro fiscal (SPI): 13 digits, starting with 0 to 3.
-  { kind: 'taxNumber', re: /\b[0-3]\d(?:\s?\d){11}\b/g },
+  // Numéro fiscal (SPI): 13 digits, starting with 0 to 3. A run starting 0033 + non-zero digit is a phone number
+  // written with the international prefix (0033 6 12 34 56 78 also has 13 digits): left to the phone detector.
+  { kind: 'taxNumber', re: /\b(?!00[\s.-]?33[\s.-]?[1-9])[0-3]\d(?:\s?\d){11}\b/g },
   { kind: 'phone', re: /(?:(?:\+|00)33\s?\(?0?\)?\s?|\b0)[1-9](?:[\s.-]?\d{2}){4}\b/g },
   {
     kind: 'address',
