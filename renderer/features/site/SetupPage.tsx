@@ -1,0 +1,25 @@
+import { useTranslation } from 'react-i18next';
+import { navigate, parseRoute, paths } from '../../app/router';
+import { useAppStatus } from '../../app/status';
+import { SiteProfileForm } from './SiteProfileForm';
+
+/** First run: describe the desk once, then the app opens on the journal. */
+export function SetupPage() {
+  const { t } = useTranslation('site');
+  const { refresh } = useAppStatus();
+
+  async function done() {
+    if (parseRoute(window.location.hash).name !== 'journal') navigate(paths.journal);
+    await refresh();
+  }
+
+  return (
+    <div className="fr-grid-row">
+      <div className="fr-col-12 fr-col-lg-8">
+        <h1>{t('setupTitle')}</h1>
+        <p className="fr-text--lead">{t('setupIntro')}</p>
+        <SiteProfileForm site={null} commune={null} submitLabel={t('setupSubmit')} titleLevel={2} onSaved={done} />
+      </div>
+    </div>
+  );
+}

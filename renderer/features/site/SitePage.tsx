@@ -1,0 +1,140 @@
+import { useEffect, useRef, useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import type { Commune } from '../../../shared/communes/schema';
+import type { SiteProfile } from '../../../shared/site/schema';
+import { api } from '../../api/client';
+import { useAppStatus } from '../../app/status';
+import { toFormErrors, type FormErrors } from '../../ui/form-errors';
+import { downloadJson } from './download';
+import { ErrorSummary } from './ErrorSummary';
+import { SiteProfileForm, summaryItems, useFieldLabels } from './SiteProfileForm';
+
+/** A stand-in for the saved commune when the geographic code cannot give it back (never expected). */
+function communeFromSite(site: SiteProfile): Commune {
+  const departement = site.communeCode.startsWith('97') ? site.communeCode.slice(0, 3) : site.communeCode.slice(0, 2);
+  return { code: site.communeCode, name: site.communeName, postcodes: [site.postcode], departement, departementName: '', epci: null, population: null };
+}
+
+/** The saved profile and its commune (the form needs the commune's postcodes), loaded once when the page opens. */
+function useSavedProfile() {
+  const { status } = useAppStatus();
+  const [site] = useState(status.site);
+  const [commune, setCommune] = useState<Commune | null | undefined>(site ? undefined : null);
+
+  useEffect(() => {
+    if (!site) return;
+    let live = true;
+    api('communes.get', { code: site.communeCode })
+      .then((c) => live && setCommune(c ?? communeFromSite(site)))
+      .catch(() => live && setCommune(communeFromSite(site)));
+    return () => {
+      live = false;
+    };
+  }, [site]);
+
+  return { site, commune };
+}
+
+function ExportSection() {
+  const { t } = useTranslation('site');
+  const labels = useFieldLabels();
+  const [busy, setBusy] = useState(false);
+  const [done, setDone] = useState<string | null>(null);
+  const [failure, setFailure] = useState<FormErrors | null>(null);
+  const [attempt, setAttempt] = useState(0);
+  const alertRef = useRef<HTMLDivElement>(null);
+
+  useEffect(() => {
+    if (attempt > 0) alertRef.current?.focus();
+  }, [attempt]);
+
+  async function run() {
+    if (busy) return;
+    setBusy(true);
+    setDone(null);
+    setFailure(null);
+    try {
+      const result = await api('site.exportLieu', {});
+      downloadJson(result.fileName, result.record);
+      setDone(result.fileName);
+    } catch (e) {
+      setFailure(toFormErrors(e));
+      setAttempt((n) => n + 1);
+    } finally {
+      setBusy(false);
+    }
+  }
+
+  return (
+    <section className="fr-mt-6w" aria-labelledby="site-export-title">
+      <h2 id="site-export-title">{t('export.title')}</h2>
+      <p>{t('export.intro')}</p>
+      {failure?.summary && (
+        <ErrorSummary
+          ref={alertRef}
+          title={t('export.errorTitle')}
+          titleLevel={3}
+          summary={failure.summary}
+          items={summaryItems(failure.fields, labels)}
+        />
+      )}
+      <button type="button" className="fr-btn fr-btn--secondary fr-btn--icon-left fr-icon-download-line" onClick={() => void run()} aria-busy={busy || undefined}>
+        {busy ? t('export.working') : t('export.button')}
+      </button>
+      <div role="status" className="fr-mt-2w">
+        {done && <p className="fr-message fr-message--valid">{t('export.done', { fileName: done })}</p>}
+      </div>
+    </section>
+  );
+}
+
+/** "Mon lieu": edit the site profile, export it to the national schema, see the vocabulary version in use. */
+export function SitePage() {
+  const { t } = useTranslation(['site', 'common']);
+  const { status, refresh } = useAppStatus();
+  const { site, commune } = useSavedProfile();
+  const [saved, setSaved] = useState(false);
+
+  return (
+    <div className="fr-grid-row">
+      <div className="fr-col-12 fr-col-lg-8">
+        <h1>{t('pageTitle')}</h1>
+        <p className="fr-text--lead">{t('pageIntro')}</p>
+
+        <section aria-labelledby="site-profile-title">
+          <h2 id="site-profile-title">{t('profileTitle')}</h2>
+          {commune === undefined ? (
+            <p role="status">{t('common:loading')}</p>
+          ) : (
+            <SiteProfileForm
+              site={site}
+              commune={commune}
+              submitLabel={t('form.submitEdit')}
+              titleLevel={3}
+              onSubmit={() => setSaved(false)}
+              onSaved={async () => {
+                setSaved(true);
+                await refresh();
+              }}
+            />
+          )}
+          <div role="status" className="fr-mt-2w">
+            {saved && (
+              <div className="fr-alert fr-alert--success fr-alert--sm">
+                <p>{t('form.saved')}</p>
+              </div>
+            )}
+          </div>
+        </section>
+
+        <ExportSection />
+
+        <section className="fr-mt-6w" aria-labelledby="site-taxonomy-title">
+          <h2 id="site-taxonomy-title">{t('taxonomy.title')}</h2>
+          <p>{t('taxonomy.version', { version: status.taxonomyVersion })}</p>
+          <p className="fr-hint-text">{t('taxonomy.explain')}</p>
+        </section>
+      </div>
+    </div>
+  );
+}
