@@ -1,0 +1,207 @@
+import Database from 'better-sqlite3';
+import { spawn, type ChildProcess } from 'node:child_process';
+import { copyFileSync, existsSync, mkdirSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { afterAll, describe, expect, it } from 'vitest';
+import type { AppStatus } from '../../shared/contract';
+import type { SessionInput } from '../../shared/journal/schema';
+import { LYON_SITE, individual, removeTempDirs, tempDir, workshop } from '../core/helpers';
+
+// Crash-safety acceptance test: the browser-mode host is killed (SIGKILL, no chance to clean up) while several
+// clients are saving sessions. After each kill: the database file passes integrity_check, every save the host
+// acknowledged is there after a restart, and the next start knows the last run ended uncleanly.
+//
+// The host runs from source (node --import tsx main/web/cli.ts) so this test does not depend on a renderer build:
+// it serves a minimal index.html of its own. One node process per host, so SIGKILL reaches the process that holds
+// the database (an `npx tsx` wrapper would leave its child running).
+
+const ROOT = fileURLToPath(new URL('../..', import.meta.url));
+const ROUNDS = Number(process.env.CRASH_ROUNDS ?? 8);
+const CLIENTS = 4;
+
+const children = new Set<ChildProcess>();
+
+interface Host {
+  child: ChildProcess;
+  url: string;
+  token: string;
+  stderr: () => string;
+  exited: Promise<{ code: number | null; signal: NodeJS.Signals | null }>;
+}
+
+async function startHost(dataDir: string, rendererDir: string): Promise<Host> {
+  const child = spawn(
+    process.execPath,
+    ['--import', 'tsx', join(ROOT, 'main/web/cli.ts'), '--data-dir', dataDir, '--port', '0', '--no-open', '--renderer-dir', rendererDir],
+    { cwd: ROOT, stdio: ['ignore', 'pipe', 'pipe'], env: { ...process.env, NODE_OPTIONS: '' } },
+  );
+  children.add(child);
+  const exited = new Promise<{ code: number | null; signal: NodeJS.Signals | null }>((resolve) =>
+    child.once('exit', (code, signal) => {
+      children.delete(child);
+      resolve({ code, signal });
+    }),
+  );
+  let out = '';
+  let err = '';
+  child.stderr!.on('data', (c: Buffer) => (err += c.toString()));
+  const url = await new Promise<string>((resolve, reject) => {
+    const timer = setTimeout(() => reject(new Error(`host did not start within 60 s; stderr:\n${err}`)), 60_000);
+    child.stdout!.on('data', (c: Buffer) => {
+      out += c.toString();
+      const m = /serves (http:\/\/127\.0\.0\.1:\d+\/)/.exec(out);
+      if (m) {
+        clearTimeout(timer);
+        resolve(m[1]!);
+      }
+    });
+    void exited.then(({ code, signal }) => {
+      clearTimeout(timer);
+      reject(new Error(`host exited before serving (code ${code}, signal ${signal}); stderr:\n${err}`));
+    });
+  });
+  const page = await (await fetch(url)).text();
+  const token = /<meta name="mediane-token" content="([0-9a-f]+)">/.exec(page)?.[1];
+  if (!token) throw new Error(`no token in the served page:\n${page}`);
+  return { child, url, token, stderr: () => err, exited };
+}
+
+async function rpc<T>(host: Host, method: string, input: unknown): Promise<{ ok: true; value: T } | { ok: false; error: { code: string } }> {
+  const res = await fetch(`${host.url}rpc/${method}`, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json', 'x-mediane-token': host.token },
+    body: JSON.stringify(input),
+  });
+  expect(res.status).toBe(200);
+  return (await res.json()) as { ok: true; value: T } | { ok: false; error: { code: string } };
+}
+
+async function value<T>(host: Host, method: string, input: unknown): Promise<T> {
+  const r = await rpc<T>(host, method, input);
+  if (!r.ok) throw new Error(`${method} refused: ${JSON.stringify(r.error)}`);
+  return r.value;
+}
+
+/** A varied stream of valid sessions, as a busy desk would save them. */
+function sessionNumber(n: number): SessionInput {
+  const day = `2026-03-${String((n % 28) + 1).padStart(2, '0')}`;
+  switch (n % 4) {
+    case 0:
+      return individual({ date: day, notes: `Session ${n}: dossier transmis, attestation à fournir. `.repeat(5) });
+    case 1:
+      return individual({ date: day, operators: ['cpam', 'caf'], followUp: { dueDate: '2026-04-15', reason: 'Relancer' }, person: { communeCode: '69123' } });
+    case 2:
+      return workshop({ date: day });
+    default:
+      return individual({ date: day, topics: ['email', 'navigation_sur_internet'], adminTopics: [], operators: [], outcome: null, durationMin: 15 + (n % 100) });
+  }
+}
+
+/** Copies the database (and its WAL, which holds the last commits) aside and checks the copy, leaving the original as the crash left it. */
+function inspectAfterCrash(dataDir: string, scratch: string): { integrity: string; ids: Set<string> } {
+  mkdirSync(scratch, { recursive: true });
+  const src = join(dataDir, 'mediane.sqlite');
+  const dst = join(scratch, 'mediane.sqlite');
+  copyFileSync(src, dst);
+  if (existsSync(`${src}-wal`)) copyFileSync(`${src}-wal`, `${dst}-wal`);
+  const db = new Database(dst);
+  try {
+    const integrity = db.pragma('integrity_check', { simple: true }) as string;
+    const ids = new Set((db.prepare('SELECT id FROM sessions').all() as Array<{ id: string }>).map((r) => r.id));
+    return { integrity, ids };
+  } finally {
+    db.close();
+  }
+}
+
+afterAll(async () => {
+  for (const child of children) {
+    if (child.exitCode === null && child.signalCode === null) child.kill('SIGKILL');
+  }
+  removeTempDirs();
+});
+
+describe('crash safety', () => {
+  it(
+    `every acknowledged save survives ${ROUNDS} SIGKILLs during concurrent saving, and the file stays intact`,
+    async () => {
+      const base = tempDir('mediane-crash-');
+      const dataDir = join(base, 'data');
+      const rendererDir = join(base, 'renderer');
+      mkdirSync(rendererDir, { recursive: true });
+      writeFileSync(join(rendererDir, 'index.html'), '<!doctype html><html lang="fr"><head><title>Médiane</title></head><body></body></html>');
+
+      const acknowledged: string[] = [];
+      const log: string[] = [];
+      let n = 0;
+
+      for (let round = 1; round <= ROUNDS; round++) {
+        const host = await startHost(dataDir, rendererDir);
+        const status = await value<AppStatus>(host, 'app.status', {});
+        if (round === 1) {
+          expect(status.storage.uncleanShutdown).toBe(false);
+          await value(host, 'site.save', LYON_SITE);
+        } else {
+          expect(status.storage.uncleanShutdown, `round ${round}: the previous kill must be seen as an unclean shutdown`).toBe(true);
+          expect(status.storage.recoveredFrom).toBeNull(); // a kill loses nothing: no restore was needed
+          expect(status.setupDone).toBe(true);
+        }
+        // Everything acknowledged in earlier rounds is still there.
+        for (const id of acknowledged) {
+          const r = await rpc<{ id: string }>(host, 'journal.get', { id });
+          expect(r.ok, `round ${round}: acknowledged session ${id} is missing`).toBe(true);
+        }
+
+        // Several clients save as fast as they can; the host is killed at a random moment.
+        let killed = false;
+        const refusals: unknown[] = [];
+        const thisRound: string[] = [];
+        const client = async () => {
+          while (!killed) {
+            let r;
+            try {
+              r = await rpc<{ id: string }>(host, 'journal.create', sessionNumber(n++));
+            } catch {
+              return; // the connection died with the host: not acknowledged
+            }
+            if (r.ok) thisRound.push(r.value.id);
+            else refusals.push(r.error);
+          }
+        };
+        const clients = Array.from({ length: CLIENTS }, client);
+        const delay = 50 + Math.floor(Math.random() * 350);
+        await new Promise((r) => setTimeout(r, delay));
+        killed = true;
+        host.child.kill('SIGKILL');
+        const exit = await host.exited;
+        await Promise.all(clients);
+        acknowledged.push(...thisRound);
+        log.push(`round ${round}: killed after ${delay} ms, ${thisRound.length} acknowledged`);
+        expect(exit.signal).toBe('SIGKILL');
+        expect(refusals).toEqual([]);
+        expect(host.stderr()).not.toContain('[mediane]');
+
+        // The process is dead: the file as it left it must be intact and hold every acknowledged save.
+        const { integrity, ids } = inspectAfterCrash(dataDir, join(base, `inspect-${round}`));
+        expect(integrity).toBe('ok');
+        const missing = acknowledged.filter((id) => !ids.has(id));
+        expect(missing, `round ${round}: acknowledged but not in the file`).toEqual([]);
+      }
+
+      // A last start sees the unclean end and every acknowledged save; a clean stop then clears the marker.
+      const last = await startHost(dataDir, rendererDir);
+      expect((await value<AppStatus>(last, 'app.status', {})).storage.uncleanShutdown).toBe(true);
+      for (const id of acknowledged) expect((await rpc(last, 'journal.get', { id })).ok).toBe(true);
+      const total = await value<{ total: number }>(last, 'journal.list', { limit: 1 });
+      expect(total.total).toBeGreaterThanOrEqual(acknowledged.length);
+      last.child.kill('SIGTERM');
+      expect((await last.exited).code).toBe(0);
+      expect(existsSync(join(dataDir, 'mediane.running'))).toBe(false);
+
+      expect(acknowledged.length, log.join('\n')).toBeGreaterThan(ROUNDS);
+      console.info(`[crash] ${log.join('; ')}; ${acknowledged.length} acknowledged in all`);
+    },
+    300_000,
+  );
+});
