@@ -1,5 +1,5 @@
-import { vi } from 'vitest';
-import { METHOD_NAMES, type Handlers } from '../../shared/contract';
+import { vi, type Mock } from 'vitest';
+import { METHOD_NAMES, type Handlers, type MethodName } from '../../shared/contract';
 import type { IpcMainLike, InvokeEventLike, SenderFrameLike } from '../../main/ipc/register';
 
 // Fakes of the Electron objects the shell modules take as parameters.
@@ -32,7 +32,9 @@ export function subFrame(url: string): SenderFrameLike {
 }
 
 /** One vi.fn per contract method, each returning `{ method }`. */
-export function fakeHandlers(): Handlers & Record<string, ReturnType<typeof vi.fn>> {
+export type FakeHandlers = { [M in MethodName]: Handlers[M] & Mock };
+
+export function fakeHandlers(): FakeHandlers {
   return Object.fromEntries(METHOD_NAMES.map((m) => [m, vi.fn(() => ({ method: m }))])) as never;
 }
 

@@ -1,0 +1,132 @@
+import { app, BrowserWindow, dialog, ipcMain, Menu, protocol, session, shell } from 'electron';
+import { readFile } from 'node:fs/promises';
+import { dirname, join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { createCore, type Core } from '../core';
+import { registerContract } from '../ipc/register';
+import { readDeployment } from './deployment';
+import { applicationMenuTemplate } from './menu';
+import { guardAllWebContents } from './navigation';
+import { APP_ENTRY_URL, APP_SCHEME, createOriginCheck } from './origin';
+import { denyAllPermissions } from './permissions';
+import { createProtocolHandler } from './protocol';
+import { createWindowOptions } from './window-options';
+
+// The Electron entry (built to out/main/index.js). Everything security-relevant lives in small modules that take
+// Electron's objects as parameters and are unit-tested with fakes (tests/shell); this file only wires them.
+// The hub credential store (./credentials.ts, on safeStorage) is wired here when sync arrives.
+
+const here = dirname(fileURLToPath(import.meta.url)); // out/main
+const preloadPath = join(here, '..', 'preload', 'index.cjs');
+const rendererDir = join(here, '..', 'renderer');
+const log = { warn: (m: string) => console.warn(m), error: (m: string, e: unknown) => console.error(m, e) };
+
+// Development only (`electron-vite dev`, never in a packaged app): the renderer comes from the local dev server.
+const devServerUrl = (!app.isPackaged && process.env.ELECTRON_RENDERER_URL) || undefined;
+const isTrustedUrl = createOriginCheck(devServerUrl);
+
+// Data folder, fixed before anything reads it (the single-instance lock lives there too). MEDIANE_DATA_DIR is for
+// tests and IT; the default is <appData>/Mediane (ASCII, the same folder name as browser mode on Windows and macOS).
+app.setPath('userData', process.env.MEDIANE_DATA_DIR || join(app.getPath('appData'), 'Mediane'));
+
+// Checklist 2: every renderer in Chromium's sandbox, whatever a window's options say.
+app.enableSandbox();
+
+// Checklist 1: app:// is a standard, secure scheme (a real origin for 'self' in the CSP, a secure context).
+// Module scripts are fetched in CORS mode; corsEnabled keeps Chromium's normal CORS rules for the scheme, and no
+// response ever carries Access-Control-Allow-Origin, so no other origin can read from it.
+protocol.registerSchemesAsPrivileged([
+  { scheme: APP_SCHEME, privileges: { standard: true, secure: true, supportFetchAPI: true, corsEnabled: true, codeCache: true } },
+]);
+
+let mainWindow: BrowserWindow | null = null;
+let core: Core | null = null;
+let unregisterIpc: (() => void) | null = null;
+
+function createMainWindow(): BrowserWindow {
+  const win = new BrowserWindow(
+    createWindowOptions({
+      preloadPath,
+      iconPath: process.platform === 'linux' ? join(app.getAppPath(), 'resources', 'icons', 'icon.png') : undefined,
+      devTools: !app.isPackaged,
+    }),
+  );
+  win.once('ready-to-show', () => win.show());
+  win.on('closed', () => {
+    if (mainWindow === win) mainWindow = null;
+  });
+  void win.loadURL(devServerUrl ?? APP_ENTRY_URL);
+  return win;
+}
+
+function startupFailure(err: unknown): void {
+  const french = app.getLocale().toLowerCase().startsWith('fr');
+  const newer = (err as { messageKey?: string } | null)?.messageKey === 'storage.newerVersion';
+  const message = newer
+    ? french
+      ? 'Ce dossier de données a été écrit par une version plus récente de Médiane. Mettez Médiane à jour ; le fichier n’a pas été modifié.'
+      : 'This data folder was written by a newer version of Médiane. Update Médiane; the file was not changed.'
+    : french
+      ? `Médiane n’a pas pu ouvrir ses données (${app.getPath('userData')}).`
+      : `Médiane could not open its data (${app.getPath('userData')}).`;
+  log.error('[mediane] startup failed', err);
+  dialog.showErrorBox('Médiane', message);
+  app.exit(1);
+}
+
+async function onReady(): Promise<void> {
+  if (process.platform === 'win32') app.setAppUserModelId('fr.mediane.app');
+  const template = applicationMenuTemplate(process.platform, app.isPackaged);
+  if (template !== undefined) Menu.setApplicationMenu(template === null ? null : Menu.buildFromTemplate(template));
+
+  // Checklist 5.
+  denyAllPermissions(session.defaultSession, log);
+  // Checklists 1 and 3: files from out/renderer only, with the CSP, no path traversal.
+  protocol.handle(APP_SCHEME, createProtocolHandler({ rootDir: rendererDir, readFile: (path) => readFile(path) }));
+
+  const userData = app.getPath('userData');
+  const deployment = readDeployment({
+    env: process.env,
+    files: [
+      join(dirname(app.getPath('exe')), 'deployment.json'),
+      ...(process.resourcesPath ? [join(process.resourcesPath, 'deployment.json')] : []),
+      join(userData, 'deployment.json'),
+    ],
+    log,
+  });
+  try {
+    core = createCore({ dataDir: userData, stateOperated: deployment.stateOperated, appVersion: app.getVersion() });
+  } catch (err) {
+    startupFailure(err);
+    return;
+  }
+  // Checklist 6: the contract's methods only, sender checked (main frame of the app origin), input validated.
+  unregisterIpc = registerContract(ipcMain, core.handlers, { isTrustedSender: (frame) => isTrustedUrl(frame.url), log });
+
+  mainWindow = createMainWindow();
+  core.warm();
+}
+
+if (!app.requestSingleInstanceLock()) {
+  // Another Médiane already runs on this data folder: it gets focus (below), this one leaves.
+  app.quit();
+} else {
+  app.on('second-instance', () => {
+    if (!mainWindow) return;
+    if (mainWindow.isMinimized()) mainWindow.restore();
+    mainWindow.focus();
+  });
+  // Checklist 4: navigation, new windows and <webview> guarded on every webContents as soon as it is created.
+  guardAllWebContents(app, { isAppUrl: isTrustedUrl, openExternal: (url) => shell.openExternal(url), log });
+  app.on('window-all-closed', () => app.quit());
+  app.on('activate', () => {
+    if (core && BrowserWindow.getAllWindows().length === 0) mainWindow = createMainWindow();
+  });
+  app.on('will-quit', () => {
+    unregisterIpc?.();
+    unregisterIpc = null;
+    core?.close();
+    core = null;
+  });
+  app.whenReady().then(onReady, startupFailure);
+}
