@@ -36,6 +36,15 @@ function send(res: ServerResponse, status: number, body: string, type = 'applica
   res.end(body);
 }
 
+/** decodeURIComponent that answers null on malformed escapes ("%E0%A4%A") instead of throwing. */
+function decodePath(raw: string): string | null {
+  try {
+    return decodeURIComponent(raw);
+  } catch {
+    return null;
+  }
+}
+
 function readBody(req: IncomingMessage): Promise<string | null> {
   return new Promise((resolve) => {
     let size = 0;
@@ -82,12 +91,15 @@ export function createWebServer({ handlers, rendererDir, token, port }: WebServe
       } catch {
         return send(res, 200, JSON.stringify({ ok: false, error: { code: 'invalid_input', messageKey: 'errors.notJson' } }));
       }
-      const result = await dispatch(handlers, decodeURIComponent(url.pathname.slice(5)), input);
+      const method = decodePath(url.pathname.slice(5));
+      if (method === null) return send(res, 200, JSON.stringify({ ok: false, error: { code: 'unknown_method' } }));
+      const result = await dispatch(handlers, method, input);
       return send(res, 200, JSON.stringify(result));
     }
     if (req.method !== 'GET' && req.method !== 'HEAD') return send(res, 405, '{"error":"method"}');
-    const file = normalize(join(rendererDir, decodeURIComponent(url.pathname)));
-    const inside = file.startsWith(rendererDir + sep);
+    const decoded = decodePath(url.pathname);
+    const file = decoded === null ? null : normalize(join(rendererDir, decoded));
+    const inside = file !== null && file.startsWith(rendererDir + sep);
     if (!inside || url.pathname === '/' || !existsSync(file) || !statSync(file).isFile()) {
       // Single-page app: every other path gets the page itself.
       res.writeHead(200, { 'content-type': TYPES['.html']!, 'content-security-policy': CONTENT_SECURITY_POLICY, 'cache-control': 'no-store' });
