@@ -1,4 +1,7 @@
-import { join, resolve, sep } from 'node:path';
+import { existsSync } from 'node:fs';
+import { readFile } from 'node:fs/promises';
+import { dirname, join, resolve, sep } from 'node:path';
+import { fileURLToPath } from 'node:url';
 import { describe, expect, it, vi } from 'vitest';
 import { createProtocolHandler, requestedPath } from '../../main/app/protocol';
 import { CONTENT_SECURITY_POLICY } from '../../shared/security';
@@ -106,5 +109,22 @@ describe('app:// protocol handler', () => {
   it('requestedPath keeps normal nested asset paths', () => {
     expect(requestedPath('app://mediane/assets/fonts/Spectral-Regular.woff2')).toBe(join('assets/fonts/Spectral-Regular.woff2').split(sep).join('/'));
     expect(requestedPath('app://mediane/')).toBe('index.html');
+  });
+
+  const built = resolve(dirname(fileURLToPath(import.meta.url)), '..', '..', 'out', 'renderer');
+  it.skipIf(!existsSync(join(built, 'index.html')))('serves the real renderer build: the page and every asset it references', async () => {
+    const handle = createProtocolHandler({ rootDir: built, readFile: (p) => readFile(p) });
+    const page = await handle({ url: 'app://mediane/index.html' });
+    expect(page.status).toBe(200);
+    const html = await page.text();
+    const refs = [...html.matchAll(/(?:src|href)="([^"]+)"/g)].map((m) => m[1]!);
+    expect(refs.length).toBeGreaterThan(0);
+    for (const ref of refs) {
+      const res = await handle({ url: new URL(ref, 'app://mediane/index.html').href });
+      expect(res.status, ref).toBe(200);
+      expect(res.headers.get('content-security-policy')).toBe(CONTENT_SECURITY_POLICY);
+    }
+    // The CSP allows no inline script: the page must have none.
+    expect(html).not.toMatch(/<script(?![^>]*\bsrc=)[^>]*>/);
   });
 });
