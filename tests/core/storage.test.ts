@@ -83,8 +83,9 @@ describe('storage', () => {
     expect(names[0]).toBe('mediane-20260301-080000.sqlite');
     // The last backup happened one day before the clock's current time.
     await expect(call(core, 'app.status', {})).resolves.toMatchObject({ storage: { lastBackupAt: '2026-03-10T08:00:00.000Z' } });
-    // Each backup is a whole, readable database with the session in it.
+    // Each backup is a whole, self-contained database file with the session in it (no WAL of its own needed).
     expect(countSessions(join(dir, onDisk[0]!))).toBe(1);
+    expect(readdirSync(dir).sort()).toEqual(onDisk);
     core.close();
   });
 
@@ -118,8 +119,9 @@ describe('storage', () => {
       const aside = readdirSync(dataDir).filter((n) => n.startsWith('corrupt-'));
       expect(aside).toHaveLength(1);
       expect(readdirSync(join(dataDir, aside[0]!))).toContain(DB_FILE);
-      // The backup itself is still there, untouched.
+      // The backup itself is still there, and checking it left no stray -wal/-shm files that rotation would never remove.
       expect(listBackups(dataDir).map((b) => b.name)).toContain(backupName);
+      expect(readdirSync(join(dataDir, BACKUP_DIR))).toEqual([backupName]);
       core.close();
 
       // The next clean start is an ordinary one.

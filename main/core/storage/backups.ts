@@ -63,7 +63,17 @@ export async function createBackup(db: Db, dataDir: string, clock: Clock): Promi
   const partial = `${path}.partial`;
   rmSync(partial, { force: true });
   await db.backup(partial);
+  // The copy inherits WAL mode from the live database; a backup is a single self-contained file, so switch it to a
+  // rollback journal: opening it read-only (integrity check, restore) then leaves no -wal/-shm files behind.
+  const copy = new Database(partial);
+  try {
+    copy.pragma('journal_mode = DELETE');
+  } finally {
+    copy.close();
+  }
   renameSync(partial, path);
-  for (const old of listBackups(dataDir).slice(BACKUPS_KEPT)) rmSync(old.path, { force: true });
+  for (const old of listBackups(dataDir).slice(BACKUPS_KEPT)) {
+    for (const suffix of ['', '-wal', '-shm']) rmSync(old.path + suffix, { force: true });
+  }
   return { name, path, at: clock.now() };
 }
