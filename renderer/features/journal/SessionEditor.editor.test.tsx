@@ -1,0 +1,559 @@
+// @vitest-environment happy-dom
+import { cleanup, render, screen, waitFor, within } from '@testing-library/react';
+import userEvent from '@testing-library/user-event';
+import { afterEach, beforeAll, beforeEach, describe, expect, it, vi, type Mock } from 'vitest';
+import type { AppStatus } from '../../../shared/contract';
+import type { Commune } from '../../../shared/communes/schema';
+import type { AppError, Result } from '../../../shared/errors';
+import { localDate } from '../../../shared/ids';
+import { SessionInput, type Session } from '../../../shared/journal/schema';
+import { StatusProvider } from '../../app/status';
+import { initI18n } from '../../i18n';
+import { buildInput, checkForm, emptyForm } from './editor-model';
+import { FLASH_KEY, SessionEditor, type EditorMode } from './SessionEditor';
+
+// Component tests of the session editor against a fake core: window.mediane answers the contract's methods, and
+// every SessionInput the editor sends is parsed with the contract's own schema, as the real boundary would.
+
+const STATUS: AppStatus = {
+  setupDone: true,
+  site: null,
+  settings: { locale: 'fr' },
+  deployment: { stateOperated: false, appVersion: '0.1.0-test' },
+  storage: { schemaVersion: 1, integrity: 'ok', uncleanShutdown: false, recoveredFrom: null, lastBackupAt: null },
+  operators: ['caf', 'cpam', 'dgfip', 'autre_operateur'],
+  taxonomyVersion: 'test',
+};
+
+const SESSION_ID = '11111111-1111-4111-8111-111111111111';
+const TIMER_ID = '22222222-2222-4222-8222-222222222222';
+
+const PARIS: Commune = {
+  code: '75056',
+  name: 'Paris',
+  postcodes: ['75001'],
+  departement: '75',
+  departementName: 'Paris',
+  epci: '200054781',
+  population: 2_100_000,
+};
+
+class Refusal {
+  constructor(readonly error: AppError) {}
+}
+
+type Handler = (input: never) => unknown;
+let handlers: Record<string, Handler>;
+let bridge: Record<string, Mock<(input: unknown) => Promise<Result<unknown>>>>;
+
+function stored(input: unknown): Session {
+  // What the core would answer: the parsed input plus the record's metadata.
+  const parsed = SessionInput.parse(input);
+  const { liveId: _liveId, ...data } = parsed;
+  return { ...data, id: SESSION_ID, taxonomyVersion: 'test', createdAt: '2026-03-12T10:00:00Z', updatedAt: '2026-03-12T10:00:00Z', followUpClosedAt: null } as Session;
+}
+
+function install(extra: Record<string, Handler> = {}) {
+  handlers = {
+    'app.status': () => STATUS,
+    'journal.create': (input: never) => stored(input),
+    'journal.update': (input: never) => stored((input as { session: unknown }).session),
+    'communes.search': () => [PARIS],
+    'communes.get': () => PARIS,
+    ...extra,
+  };
+  bridge = new Proxy({} as typeof bridge, {
+    get(cache, method: string) {
+      cache[method] ??= vi.fn(async (input: unknown) => {
+        const handler = handlers[method];
+        if (!handler) return { ok: false, error: { code: 'unknown_method' } } as Result<unknown>;
+        try {
+          return { ok: true, value: await handler(input as never) } as Result<unknown>;
+        } catch (e) {
+          if (e instanceof Refusal) return { ok: false, error: e.error } as Result<unknown>;
+          throw e;
+        }
+      });
+      return cache[method];
+    },
+  });
+  window.mediane = bridge as unknown as NonNullable<Window['mediane']>;
+}
+
+function renderEditor(mode: EditorMode) {
+  return render(
+    <StatusProvider loading={<p>…</p>} failed={(key) => <p>{key}</p>}>
+      <SessionEditor mode={mode} />
+    </StatusProvider>,
+  );
+}
+
+/** The single input sent to a method, checked against the contract. */
+function sent(method: 'journal.create' | 'journal.update'): Record<string, unknown> {
+  const calls = bridge[method]!.mock.calls;
+  expect(calls).toHaveLength(1);
+  return calls[0]![0] as Record<string, unknown>;
+}
+
+beforeAll(() => {
+  initI18n('fr');
+});
+
+beforeEach(() => {
+  window.location.hash = '#/seance/nouvelle';
+  sessionStorage.clear();
+  install();
+});
+
+afterEach(() => {
+  cleanup();
+});
+
+const today = () => localDate(new Date());
+
+describe('SessionEditor: new individual session', () => {
+  it('builds the right SessionInput from a quick entry and goes back to the journal', async () => {
+    const user = userEvent.setup();
+    renderEditor({ type: 'new', kind: 'individuel', timerId: null, durationMin: null });
+
+    expect(await screen.findByRole('heading', { level: 1, name: 'Nouvel accompagnement individuel' })).toBeTruthy();
+    expect((screen.getByLabelText(/Date de la séance/) as HTMLInputElement).value).toBe(today());
+    expect((screen.getByRole('radio', { name: "Lieu d'activité" }) as HTMLInputElement).checked).toBe(true);
+
+    await user.click(screen.getByRole('radio', { name: '30 min' }));
+    await user.click(screen.getByRole('checkbox', { name: 'Ordinateur' }));
+    await user.click(screen.getByRole('checkbox', { name: 'E-mail' }));
+    await user.click(screen.getByRole('radio', { name: 'Autonome (3/3)' }));
+    await user.click(screen.getByRole('radio', { name: 'Démarche finalisée' }));
+    await user.selectOptions(screen.getByLabelText('Tranche d’âge'), 'soixante_dix_plus');
+    const firstVisit = screen.getByRole('group', { name: /Première venue/ });
+    await user.click(within(firstVisit).getByRole('radio', { name: 'Oui' }));
+    await user.click(screen.getByRole('button', { name: 'Enregistrer la séance' }));
+
+    await waitFor(() => expect(bridge['journal.create']!).toHaveBeenCalled());
+    const input = sent('journal.create');
+    expect(SessionInput.safeParse(input).success).toBe(true);
+    expect(input).toEqual({
+      kind: 'individuel',
+      date: today(),
+      startTime: null,
+      durationMin: 30,
+      channel: 'lieu_activite',
+      equipment: ['ordinateur'],
+      topics: ['email'],
+      adminTopics: [],
+      operators: [],
+      procedureName: '',
+      outcome: 'finalisee',
+      orientation: null,
+      followUp: null,
+      notes: '',
+      autonomy: 'autonome',
+      person: { ageBracket: 'soixante_dix_plus', gender: 'non_communique', status: 'non_communique', communeCode: null, firstVisit: true },
+    });
+    await waitFor(() => expect(window.location.hash).toBe('#/journal'));
+    expect(JSON.parse(sessionStorage.getItem(FLASH_KEY) ?? 'null')).toMatchObject({ type: 'success', action: 'created', id: SESSION_ID, message: 'La séance a été enregistrée.' });
+  });
+
+  it('reveals the admin sub-topics, the operators of the desk and the procedure name with the admin topic', async () => {
+    const user = userEvent.setup();
+    renderEditor({ type: 'new', kind: 'individuel' });
+    await screen.findByRole('heading', { level: 1 });
+
+    expect(screen.queryByRole('group', { name: /Organismes concernés/ })).toBeNull();
+    await user.click(screen.getByRole('checkbox', { name: 'Aide aux démarches administratives' }));
+
+    const operators = screen.getByRole('group', { name: /Organismes concernés/ });
+    const names = within(operators).getAllByRole('checkbox').map((c) => c.getAttribute('id'));
+    expect(names).toEqual(STATUS.operators.map((op) => `session-operators-${op}`));
+    expect(within(operators).getByRole('checkbox', { name: 'Finances publiques (impots.gouv)' })).toBeTruthy();
+
+    await user.click(within(operators).getByRole('checkbox', { name: 'CAF' }));
+    await user.click(screen.getByRole('checkbox', { name: 'Social - Santé' }));
+    await user.type(screen.getByLabelText(/Nom de la démarche/), 'Demande de prime d’activité');
+    await user.click(screen.getByRole('radio', { name: '45 min' }));
+    await user.click(screen.getByRole('radio', { name: 'Orientée vers une autre structure' }));
+    await user.selectOptions(screen.getByLabelText(/Structure vers laquelle/), 'aide_sociale');
+    await user.click(screen.getByRole('button', { name: 'Enregistrer la séance' }));
+
+    await waitFor(() => expect(bridge['journal.create']!).toHaveBeenCalled());
+    expect(sent('journal.create')).toMatchObject({
+      durationMin: 45,
+      topics: ['aide_aux_demarches_administratives'],
+      adminTopics: ['social_sante'],
+      operators: ['caf'],
+      procedureName: 'Demande de prime d’activité',
+      outcome: 'oriente_vers_structure',
+      orientation: 'aide_sociale',
+    });
+  });
+
+  it('hides the admin details again when the admin topic is unticked and does not send them', async () => {
+    const user = userEvent.setup();
+    renderEditor({ type: 'new', kind: 'individuel' });
+    await screen.findByRole('heading', { level: 1 });
+    const admin = screen.getByRole('checkbox', { name: 'Aide aux démarches administratives' });
+    await user.click(admin);
+    await user.click(screen.getByRole('checkbox', { name: 'CAF' }));
+    await user.click(admin);
+    expect(screen.queryByRole('group', { name: /Organismes concernés/ })).toBeNull();
+    await user.click(screen.getByRole('checkbox', { name: 'Bureautique' }));
+    await user.click(screen.getByRole('radio', { name: '15 min' }));
+    await user.click(screen.getByRole('button', { name: 'Enregistrer la séance' }));
+    await waitFor(() => expect(bridge['journal.create']!).toHaveBeenCalled());
+    expect(sent('journal.create')).toMatchObject({ topics: ['bureautique'], adminTopics: [], operators: [], procedureName: '' });
+  });
+
+  it('asks for the reason of a follow-up and sends it with its date', async () => {
+    const user = userEvent.setup();
+    renderEditor({ type: 'new', kind: 'individuel' });
+    await screen.findByRole('heading', { level: 1 });
+    await user.click(screen.getByRole('radio', { name: '1 h' }));
+    await user.click(screen.getByRole('checkbox', { name: 'Santé' }));
+    await user.click(screen.getByRole('checkbox', { name: 'Prévoir une relance' }));
+    const due = screen.getByLabelText(/Date de relance/) as HTMLInputElement;
+    expect(due.value > today()).toBe(true);
+    await user.click(screen.getByRole('button', { name: 'Enregistrer la séance' }));
+    // Client-side check: the reason is required; nothing is sent.
+    expect(await screen.findByRole('alert')).toBeTruthy();
+    expect(bridge['journal.create']!).not.toHaveBeenCalled();
+    const reason = screen.getByLabelText(/Motif de la relance/);
+    expect(reason.getAttribute('aria-invalid')).toBe('true');
+    await user.type(reason, 'Vérifier la réponse de la CAF');
+    await user.click(screen.getByRole('button', { name: 'Enregistrer la séance' }));
+    await waitFor(() => expect(bridge['journal.create']!).toHaveBeenCalled());
+    expect(sent('journal.create')).toMatchObject({ durationMin: 60, followUp: { dueDate: due.value, reason: 'Vérifier la réponse de la CAF' } });
+  });
+});
+
+describe('SessionEditor: workshop', () => {
+  it('records a workshop with its counts, computes the remainder and flags a breakdown above the total', async () => {
+    const user = userEvent.setup();
+    renderEditor({ type: 'new', kind: 'collectif' });
+    expect(await screen.findByRole('heading', { level: 1, name: 'Nouvel atelier collectif' })).toBeTruthy();
+    expect(screen.queryByRole('group', { name: /La personne/ })).toBeNull();
+    expect(screen.queryByRole('group', { name: /Autonomie/ })).toBeNull();
+
+    await user.click(screen.getByRole('radio', { name: '1 h 30' }));
+    await user.click(screen.getByRole('checkbox', { name: 'E-mail' }));
+    await user.type(screen.getByLabelText(/Titre de l’atelier/), 'Découvrir la messagerie');
+    await user.click(screen.getByRole('radio', { name: 'Débutant' }));
+    await user.type(screen.getByLabelText(/Nombre de participants/), '8');
+    await user.type(screen.getByRole('spinbutton', { name: 'Femme : nombre de participants' }), '5');
+    await user.type(screen.getByRole('spinbutton', { name: 'Homme : nombre de participants' }), '2');
+
+    const byGender = screen.getByRole('table', { name: 'Par genre' });
+    expect(within(byGender).getByRole('status').textContent).toBe('1');
+
+    const age = screen.getByRole('spinbutton', { name: '25 - 39 ans : nombre de participants' });
+    await user.type(age, '10');
+    const byAge = screen.getByRole('table', { name: 'Par tranche d’âge' });
+    expect(within(byAge).getByRole('status').textContent).toBe('-2');
+    expect(screen.getByText('La répartition dépasse le nombre de participants.')).toBeTruthy();
+    expect(age.getAttribute('aria-invalid')).toBe('true');
+
+    // Saving with a breakdown above the total is refused before any call.
+    await user.click(screen.getByRole('button', { name: 'Enregistrer la séance' }));
+    expect(await screen.findByRole('alert')).toBeTruthy();
+    expect(bridge['journal.create']!).not.toHaveBeenCalled();
+
+    await user.clear(age);
+    await user.type(age, '3');
+    expect(screen.queryByText('La répartition dépasse le nombre de participants.')).toBeNull();
+    await user.click(screen.getByRole('button', { name: 'Enregistrer la séance' }));
+
+    await waitFor(() => expect(bridge['journal.create']!).toHaveBeenCalled());
+    const input = sent('journal.create');
+    expect(SessionInput.safeParse(input).success).toBe(true);
+    expect(input).not.toHaveProperty('person');
+    expect(input).not.toHaveProperty('autonomy');
+    expect(input).toMatchObject({
+      kind: 'collectif',
+      durationMin: 90,
+      topics: ['email'],
+      workshop: {
+        title: 'Découvrir la messagerie',
+        level: 'debutant',
+        participants: 8,
+        byGender: { feminin: 5, masculin: 2, non_communique: 1 },
+        byAge: { vingt_cinq_trente_neuf: 3, non_communique: 5 },
+        byStatus: { non_communique: 8 },
+      },
+    });
+  });
+
+  it('switches between individual and workshop in new mode, keeping the common fields', async () => {
+    const user = userEvent.setup();
+    renderEditor({ type: 'new', kind: 'individuel' });
+    await screen.findByRole('heading', { level: 1, name: 'Nouvel accompagnement individuel' });
+    await user.click(screen.getByRole('checkbox', { name: 'Bureautique' }));
+    await user.click(screen.getByRole('radio', { name: 'Atelier collectif' }));
+    expect(screen.getByRole('heading', { level: 1, name: 'Nouvel atelier collectif' })).toBeTruthy();
+    expect((screen.getByRole('checkbox', { name: 'Bureautique' }) as HTMLInputElement).checked).toBe(true);
+    expect(screen.getByLabelText(/Titre de l’atelier/)).toBeTruthy();
+  });
+});
+
+describe('SessionEditor: notes and personal data', () => {
+  it('warns about a phone number in the note and masks it on request', async () => {
+    const user = userEvent.setup();
+    renderEditor({ type: 'new', kind: 'individuel' });
+    await screen.findByRole('heading', { level: 1 });
+    const notes = screen.getByLabelText(/^Note/) as HTMLTextAreaElement;
+    await user.type(notes, 'Rappeler au 06 12 34 56 78 demain');
+
+    const warning = await screen.findByText(/Cette note semble contenir : un numéro de téléphone/);
+    const region = warning.closest('[aria-live="polite"]');
+    expect(region).not.toBeNull();
+    expect(warning.closest('.fr-alert--warning')).not.toBeNull();
+    expect(notes.getAttribute('aria-describedby')).toContain('session-notes-warning');
+
+    await user.click(screen.getByRole('button', { name: 'Masquer ces données' }));
+    expect(notes.value).toBe('Rappeler au [téléphone masqué] demain');
+    expect(screen.queryByText(/Cette note semble contenir/)).toBeNull();
+    expect(screen.getByText('Les données repérées ont été masquées.')).toBeTruthy();
+    expect(document.activeElement).toBe(notes);
+  });
+
+  it('names every kind found and still lets the mediator save', async () => {
+    const user = userEvent.setup();
+    renderEditor({ type: 'new', kind: 'individuel' });
+    await screen.findByRole('heading', { level: 1 });
+    const notes = screen.getByLabelText(/^Note/);
+    await user.type(notes, 'Écrire à jean.dupont@example.fr, habite 12 rue des Lilas');
+    expect(await screen.findByText(/une adresse e-mail et une adresse postale/)).toBeTruthy();
+    await user.click(screen.getByRole('radio', { name: '15 min' }));
+    await user.click(screen.getByRole('checkbox', { name: 'E-mail' }));
+    await user.click(screen.getByRole('button', { name: 'Enregistrer la séance' }));
+    await waitFor(() => expect(bridge['journal.create']!).toHaveBeenCalled());
+    expect(sent('journal.create').notes).toBe('Écrire à jean.dupont@example.fr, habite 12 rue des Lilas');
+  });
+});
+
+describe('SessionEditor: refused saves', () => {
+  it('shows the core’s refusal in a focused alert and next to each field, keeping what was typed', async () => {
+    const user = userEvent.setup();
+    install({
+      'journal.create': () => {
+        throw new Refusal({
+          code: 'invalid_input',
+          issues: [
+            { path: 'durationMin', message: 'journal.durationTooLong' },
+            { path: 'person.communeCode', message: 'journal.communeInvalid' },
+          ],
+        });
+      },
+    });
+    renderEditor({ type: 'new', kind: 'individuel' });
+    await screen.findByRole('heading', { level: 1 });
+    await user.click(screen.getByRole('radio', { name: '2 h' }));
+    await user.click(screen.getByRole('checkbox', { name: 'Culture numérique' }));
+    await user.type(screen.getByLabelText(/^Note/), 'Atelier à prévoir');
+    await user.click(screen.getByRole('button', { name: 'Enregistrer la séance' }));
+
+    const alert = await screen.findByRole('alert');
+    expect(alert.textContent).toContain('La séance n’a pas été enregistrée');
+    expect(alert.textContent).toContain('Rien n’a été enregistré');
+    await waitFor(() => expect(document.activeElement).toBe(alert));
+    expect(within(alert).getByRole('link', { name: /Durée : Une séance ne peut pas dépasser 23 h 59/ })).toBeTruthy();
+
+    const duration = screen.getByRole('group', { name: /Durée/ });
+    expect(duration.getAttribute('aria-invalid')).toBe('true');
+    const describedBy = duration.getAttribute('aria-describedby') ?? '';
+    expect(describedBy).toContain('session-duration-error');
+    expect(document.getElementById('session-duration-error')?.textContent).toBe('Une séance ne peut pas dépasser 23 h 59.');
+
+    const commune = screen.getByRole('combobox', { name: /Commune de résidence/ });
+    expect(commune.getAttribute('aria-describedby')).toBeTruthy();
+    expect(document.getElementById(commune.getAttribute('aria-describedby')!)?.textContent).toBe('Choisissez une commune dans la liste.');
+
+    // Nothing typed is lost.
+    expect((screen.getByRole('radio', { name: '2 h' }) as HTMLInputElement).checked).toBe(true);
+    expect((screen.getByRole('checkbox', { name: 'Culture numérique' }) as HTMLInputElement).checked).toBe(true);
+    expect((screen.getByLabelText(/^Note/) as HTMLTextAreaElement).value).toBe('Atelier à prévoir');
+    expect(window.location.hash).toBe('#/seance/nouvelle');
+
+    // The link of the summary takes the keyboard to the field.
+    await user.click(within(alert).getByRole('link', { name: /Durée/ }));
+    expect(document.activeElement).toBe(screen.getByRole('radio', { name: '2 h' }));
+  });
+
+  it('checks the obvious before calling the core: a topic and a duration', async () => {
+    const user = userEvent.setup();
+    renderEditor({ type: 'new', kind: 'individuel' });
+    await screen.findByRole('heading', { level: 1 });
+    await user.click(screen.getByRole('button', { name: 'Enregistrer la séance' }));
+    const alert = await screen.findByRole('alert');
+    expect(bridge['journal.create']!).not.toHaveBeenCalled();
+    expect(within(alert).getByRole('link', { name: /Thématiques d’accompagnement : Choisissez au moins une thématique/ })).toBeTruthy();
+    expect(within(alert).getByRole('link', { name: /Durée : Choisissez une durée/ })).toBeTruthy();
+    expect(screen.getByRole('group', { name: /Thématiques d’accompagnement/ }).getAttribute('aria-invalid')).toBe('true');
+  });
+
+  it('shows a failure that is not about a field and allows another try', async () => {
+    const user = userEvent.setup();
+    let fail = true;
+    install({
+      'journal.create': (input: never) => {
+        if (fail) throw new Refusal({ code: 'storage_unavailable' });
+        return stored(input);
+      },
+    });
+    renderEditor({ type: 'new', kind: 'individuel' });
+    await screen.findByRole('heading', { level: 1 });
+    await user.click(screen.getByRole('radio', { name: '15 min' }));
+    await user.click(screen.getByRole('checkbox', { name: 'Santé' }));
+    await user.click(screen.getByRole('button', { name: 'Enregistrer la séance' }));
+    const alert = await screen.findByRole('alert');
+    expect(alert.textContent).toContain('Les données de Médiane sont indisponibles');
+    fail = false;
+    await user.click(screen.getByRole('button', { name: 'Enregistrer la séance' }));
+    await waitFor(() => expect(window.location.hash).toBe('#/journal'));
+  });
+});
+
+describe('SessionEditor: live timer', () => {
+  it('prefills the timed duration and sends the timer id, with Ctrl+Enter from a field', async () => {
+    const user = userEvent.setup();
+    renderEditor({ type: 'new', kind: 'individuel', timerId: TIMER_ID, durationMin: 37 });
+    await screen.findByRole('heading', { level: 1 });
+    expect((screen.getByRole('radio', { name: 'Autre durée' }) as HTMLInputElement).checked).toBe(true);
+    expect((screen.getByLabelText(/Durée en minutes/) as HTMLInputElement).value).toBe('37');
+    expect(screen.getByText(/Durée mesurée par le chronomètre/)).toBeTruthy();
+
+    const topic = screen.getByRole('checkbox', { name: 'Navigation sur internet' });
+    await user.click(topic);
+    topic.focus();
+    await user.keyboard('{Control>}{Enter}{/Control}');
+
+    await waitFor(() => expect(bridge['journal.create']!).toHaveBeenCalled());
+    const input = sent('journal.create');
+    expect(SessionInput.safeParse(input).success).toBe(true);
+    expect(input).toMatchObject({ liveId: TIMER_ID, durationMin: 37, topics: ['navigation_sur_internet'] });
+  });
+
+  it('picks the matching preset when the timed duration is one', async () => {
+    renderEditor({ type: 'new', kind: 'individuel', timerId: TIMER_ID, durationMin: 45 });
+    await screen.findByRole('heading', { level: 1 });
+    expect((screen.getByRole('radio', { name: '45 min' }) as HTMLInputElement).checked).toBe(true);
+    expect(screen.queryByLabelText(/Durée en minutes/)).toBeNull();
+  });
+
+  it('does not save on a plain Enter in a field', async () => {
+    const user = userEvent.setup();
+    renderEditor({ type: 'new', kind: 'individuel', timerId: TIMER_ID, durationMin: 20 });
+    await screen.findByRole('heading', { level: 1 });
+    await user.click(screen.getByRole('checkbox', { name: 'Bureautique' }));
+    await user.type(screen.getByLabelText(/Durée en minutes/), '{Enter}');
+    expect(bridge['journal.create']!).not.toHaveBeenCalled();
+  });
+});
+
+const STORED: Session = {
+  id: SESSION_ID,
+  kind: 'individuel',
+  date: '2026-03-12',
+  startTime: '14:30',
+  durationMin: 50,
+  channel: 'a_distance',
+  equipment: ['telephone'],
+  topics: ['aide_aux_demarches_administratives'],
+  adminTopics: ['logement'],
+  operators: ['caf', 'ancien_operateur'],
+  procedureName: 'Aide au logement',
+  outcome: 'oriente_vers_structure',
+  orientation: 'aide_sociale',
+  followUp: { dueDate: '2026-03-19', reason: 'Vérifier le dossier' },
+  notes: 'RAS',
+  autonomy: 'partiellement_autonome',
+  person: { ageBracket: 'soixante_dix_plus', gender: 'feminin', status: 'retraite', communeCode: '75056', firstVisit: false },
+  taxonomyVersion: 'test',
+  createdAt: '2026-03-12T10:00:00Z',
+  updatedAt: '2026-03-12T10:00:00Z',
+  followUpClosedAt: null,
+};
+
+describe('SessionEditor: edit', () => {
+  it('loads a session, shows it, and saves it back with journal.update', async () => {
+    const user = userEvent.setup();
+    install({ 'journal.get': () => STORED });
+    renderEditor({ type: 'edit', id: SESSION_ID });
+
+    expect(await screen.findByRole('heading', { level: 1, name: 'Modifier la séance' })).toBeTruthy();
+    expect(await screen.findByDisplayValue('Aide au logement')).toBeTruthy();
+    expect(screen.queryByRole('group', { name: /Type de séance/ })).toBeNull();
+    expect(screen.getByText('Type de séance : Accompagnement individuel')).toBeTruthy();
+    expect((screen.getByRole('radio', { name: 'Autre durée' }) as HTMLInputElement).checked).toBe(true);
+    expect((screen.getByRole('combobox', { name: /Commune de résidence/ }) as HTMLInputElement).value).toBe('Paris (75)');
+    // An operator no longer offered by the desk stays visible and ticked, so an edit never drops it silently.
+    expect((screen.getByRole('checkbox', { name: 'ancien_operateur' }) as HTMLInputElement).checked).toBe(true);
+    expect(screen.getByRole('link', { name: 'Annuler' }).getAttribute('href')).toBe('#/journal');
+
+    await user.click(screen.getByRole('radio', { name: '1 h' }));
+    await user.click(screen.getByRole('button', { name: 'Enregistrer la séance' }));
+    await waitFor(() => expect(bridge['journal.update']!).toHaveBeenCalled());
+    const call = sent('journal.update') as { id: string; session: Record<string, unknown> };
+    expect(call.id).toBe(SESSION_ID);
+    expect(call.session).not.toHaveProperty('liveId');
+    expect(call.session).toMatchObject({
+      kind: 'individuel',
+      date: '2026-03-12',
+      startTime: '14:30',
+      durationMin: 60,
+      channel: 'a_distance',
+      operators: ['caf', 'ancien_operateur'],
+      orientation: 'aide_sociale',
+      followUp: { dueDate: '2026-03-19', reason: 'Vérifier le dossier' },
+      notes: 'RAS',
+      autonomy: 'partiellement_autonome',
+      person: { ageBracket: 'soixante_dix_plus', gender: 'feminin', status: 'retraite', communeCode: '75056', firstVisit: false },
+    });
+    await waitFor(() => expect(window.location.hash).toBe('#/journal'));
+    expect(JSON.parse(sessionStorage.getItem(FLASH_KEY) ?? 'null')).toMatchObject({ action: 'updated' });
+  });
+
+  it('shows a loading state while the session is read', async () => {
+    install({ 'journal.get': () => new Promise(() => {}) });
+    renderEditor({ type: 'edit', id: SESSION_ID });
+    expect(await screen.findByText('Chargement de la séance…')).toBeTruthy();
+    expect(screen.getByRole('heading', { level: 1, name: 'Modifier la séance' })).toBeTruthy();
+  });
+
+  it('says so when the session does not exist', async () => {
+    install({ 'journal.get': () => { throw new Refusal({ code: 'not_found', messageKey: 'journal.notFound' }); } });
+    renderEditor({ type: 'edit', id: SESSION_ID });
+    expect(await screen.findByRole('heading', { level: 1, name: 'Séance introuvable' })).toBeTruthy();
+    expect(screen.getByRole('alert').textContent).toContain('introuvable');
+    expect(screen.getByRole('link', { name: 'Retour au journal' }).getAttribute('href')).toBe('#/journal');
+  });
+
+  it('loads a workshop with its counts', async () => {
+    install({
+      'journal.get': () => ({
+        ...STORED,
+        kind: 'collectif',
+        workshop: { title: 'Premiers pas', level: 'intermediaire', participants: 6, byGender: { feminin: 4, non_communique: 2 }, byAge: {}, byStatus: {} },
+      }) as unknown as Session,
+    });
+    renderEditor({ type: 'edit', id: SESSION_ID });
+    expect(await screen.findByDisplayValue('Premiers pas')).toBeTruthy();
+    expect((screen.getByRole('radio', { name: 'Intermédiaire' }) as HTMLInputElement).checked).toBe(true);
+    expect((screen.getByRole('spinbutton', { name: 'Femme : nombre de participants' }) as HTMLInputElement).value).toBe('4');
+    expect(within(screen.getByRole('table', { name: 'Par genre' })).getByRole('status').textContent).toBe('2');
+  });
+});
+
+describe('editor model', () => {
+  it('never sends admin details without the admin topic, nor an orientation without that outcome', () => {
+    const form = { ...emptyForm('individuel', '2026-03-12', 30), topics: ['email' as const], adminTopics: ['logement' as const], operators: ['caf'], procedureName: 'x', orientation: 'autre' as const };
+    expect(checkForm(form)).toEqual([]);
+    const input = buildInput(form, null);
+    expect(input).toMatchObject({ adminTopics: [], operators: [], procedureName: '', orientation: null });
+    expect(SessionInput.safeParse(input).success).toBe(true);
+  });
+
+  it('flags a custom duration above 23 h 59 and a follow-up before the session', () => {
+    const form = { ...emptyForm('individuel', '2026-03-12', 1500), topics: ['email' as const], followUpOn: true, followUpDue: '2026-03-01', followUpReason: 'ok' };
+    expect(checkForm(form).map((i) => i.path)).toEqual(['durationMin', 'followUp.dueDate']);
+  });
+});

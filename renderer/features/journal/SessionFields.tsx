@@ -1,0 +1,256 @@
+import { useTranslation } from 'react-i18next';
+import {
+  ADMIN_TOPICS,
+  ADMIN_TOPIC_TRIGGER,
+  AUTONOMY,
+  CHANNELS,
+  EQUIPMENT,
+  ORIENTATIONS,
+  OUTCOMES,
+  TOPICS,
+  type Autonomy,
+  type Outcome,
+} from '../../../shared/taxonomy';
+import { CheckboxGroup, Fieldset, RadioGroup } from './ChoiceGroup';
+import { addDays, type FieldsProps } from './editor-model';
+import { InputField, SelectField } from './InputField';
+
+// The "what happened" groups of the editor, in the order a mediator fills them.
+
+export function DateTimeFields({ form, update, error }: FieldsProps) {
+  const { t } = useTranslation('journal');
+  return (
+    <Fieldset id="session-when" legend={t('editor.when.legend')}>
+      <div className="fr-fieldset__element fr-fieldset__element--inline">
+        <InputField
+          id="session-date"
+          type="date"
+          label={t('editor.when.date')}
+          required
+          error={error('date')}
+          value={form.date}
+          onValue={(date) => update({ date })}
+        />
+      </div>
+      <div className="fr-fieldset__element fr-fieldset__element--inline">
+        <InputField
+          id="session-start-time"
+          type="time"
+          label={t('editor.when.startTime')}
+          hint={t('editor.when.startTimeHint')}
+          error={error('startTime')}
+          value={form.startTime}
+          onValue={(startTime) => update({ startTime })}
+        />
+      </div>
+    </Fieldset>
+  );
+}
+
+export function ChannelField({ form, update, error }: FieldsProps) {
+  const { t } = useTranslation('journal');
+  const { t: tx } = useTranslation('taxonomy');
+  return (
+    <RadioGroup
+      id="session-channel"
+      name="channel"
+      legend={t('editor.channel.legend')}
+      required
+      error={error('channel')}
+      options={CHANNELS.map((k) => ({ value: k, label: tx(`channel.${k}`) }))}
+      value={form.channel}
+      onChange={(channel) => update({ channel })}
+    />
+  );
+}
+
+export function EquipmentField({ form, update, error }: FieldsProps) {
+  const { t } = useTranslation('journal');
+  const { t: tx } = useTranslation('taxonomy');
+  return (
+    <CheckboxGroup
+      id="session-equipment"
+      name="equipment"
+      legend={t('editor.equipment.legend')}
+      hint={t('editor.equipment.hint')}
+      error={error('equipment')}
+      options={EQUIPMENT.map((k) => ({ value: k, label: tx(`equipment.${k}`) }))}
+      value={form.equipment}
+      onChange={(equipment) => update({ equipment })}
+    />
+  );
+}
+
+/** Topics; ticking "Aide aux démarches administratives" reveals the procedure's themes, operators and name. */
+export function TopicFields({ form, update, error, operators }: FieldsProps & { operators: readonly string[] }) {
+  const { t } = useTranslation('journal');
+  const { t: tx } = useTranslation('taxonomy');
+  const admin = form.topics.includes(ADMIN_TOPIC_TRIGGER);
+  // An operator kept by an older session stays pickable even if the desk's list no longer offers it.
+  const operatorKeys = [...operators, ...form.operators.filter((op) => !operators.includes(op))];
+  return (
+    <>
+      <CheckboxGroup
+        id="session-topics"
+        name="topics"
+        legend={t('editor.topics.legend')}
+        hint={t('editor.topics.hint')}
+        required
+        layout="columns"
+        error={error('topics')}
+        options={TOPICS.map((k) => ({ value: k, label: tx(`topic.${k}`) }))}
+        value={form.topics}
+        onChange={(topics) => update({ topics })}
+      />
+      {admin && (
+        <Fieldset id="session-admin" legend={t('editor.admin.legend')}>
+          <div className="fr-fieldset__element">
+            <CheckboxGroup
+              id="session-admin-topics"
+              name="adminTopics"
+              legend={t('editor.admin.topics')}
+              regular
+              layout="columns"
+              error={error('adminTopics')}
+              options={ADMIN_TOPICS.map((k) => ({ value: k, label: tx(`adminTopic.${k}`) }))}
+              value={form.adminTopics}
+              onChange={(adminTopics) => update({ adminTopics })}
+            />
+          </div>
+          <div className="fr-fieldset__element">
+            <CheckboxGroup
+              id="session-operators"
+              name="operators"
+              legend={t('editor.admin.operators')}
+              hint={t('editor.admin.operatorsHint')}
+              regular
+              layout="columns"
+              error={error('operators')}
+              options={operatorKeys.map((k) => ({ value: k, label: tx(`operator.${k}` as 'operator.caf', { defaultValue: k }) }))}
+              value={form.operators}
+              onChange={(ops) => update({ operators: ops })}
+            />
+          </div>
+          <div className="fr-fieldset__element">
+            <InputField
+              id="session-procedure"
+              label={t('editor.admin.procedureName')}
+              hint={t('editor.admin.procedureNameHint')}
+              maxLength={200}
+              error={error('procedureName')}
+              value={form.procedureName}
+              onValue={(procedureName) => update({ procedureName })}
+            />
+          </div>
+        </Fieldset>
+      )}
+    </>
+  );
+}
+
+export function AutonomyField({ form, update, error }: FieldsProps) {
+  const { t } = useTranslation('journal');
+  const { t: tx } = useTranslation('taxonomy');
+  return (
+    <RadioGroup<Autonomy | ''>
+      id="session-autonomy"
+      name="autonomy"
+      legend={t('editor.autonomy.legend')}
+      layout="stack"
+      error={error('autonomy')}
+      options={[{ value: '', label: t('editor.notFilled') }, ...AUTONOMY.map((k) => ({ value: k, label: tx(`autonomy.${k}`) }))]}
+      value={form.autonomy ?? ''}
+      onChange={(v) => update({ autonomy: v || null })}
+    />
+  );
+}
+
+/** Outcome of the procedure; "Orientée vers une autre structure" asks where to. */
+export function OutcomeFields({ form, update, error }: FieldsProps) {
+  const { t } = useTranslation('journal');
+  const { t: tx } = useTranslation('taxonomy');
+  return (
+    <RadioGroup<Outcome | ''>
+      id="session-outcome"
+      name="outcome"
+      legend={t('editor.outcome.legend')}
+      layout="stack"
+      error={error('outcome')}
+      options={[{ value: '', label: t('editor.notFilled') }, ...OUTCOMES.map((k) => ({ value: k, label: tx(`outcome.${k}`) }))]}
+      value={form.outcome ?? ''}
+      onChange={(v) => update({ outcome: v || null })}
+      after={
+        form.outcome === 'oriente_vers_structure' && (
+          <div className="fr-fieldset__element">
+            <SelectField
+              id="session-orientation"
+              label={t('editor.outcome.orientation')}
+              required
+              placeholder={t('editor.outcome.orientationPlaceholder')}
+              error={error('orientation')}
+              value={form.orientation}
+              onValue={(orientation) => update({ orientation })}
+              options={ORIENTATIONS.map((k) => ({ value: k, label: tx(`orientation.${k}`) }))}
+            />
+          </div>
+        )
+      }
+    />
+  );
+}
+
+/** "Prévoir une relance" reveals a due date (a week after the session by default) and a short reason. */
+export function FollowUpFields({ form, update, error }: FieldsProps) {
+  const { t } = useTranslation('journal');
+  const toggleError = !form.followUpOn ? error('followUp') : undefined;
+  return (
+    <Fieldset id="session-followup" legend={t('editor.followUp.legend')} error={toggleError}>
+      <div className="fr-fieldset__element">
+        <div className="fr-checkbox-group fr-checkbox-group--sm">
+          <input
+            type="checkbox"
+            id="session-followup-toggle"
+            checked={form.followUpOn}
+            onChange={(e) =>
+              update({
+                followUpOn: e.target.checked,
+                followUpDue: e.target.checked && !form.followUpDue ? addDays(form.date, 7) : form.followUpDue,
+              })
+            }
+          />
+          <label className="fr-label" htmlFor="session-followup-toggle">
+            {t('editor.followUp.toggle')}
+          </label>
+        </div>
+      </div>
+      {form.followUpOn && (
+        <>
+          <div className="fr-fieldset__element fr-fieldset__element--inline">
+            <InputField
+              id="session-followup-due"
+              type="date"
+              label={t('editor.followUp.dueDate')}
+              required
+              min={form.date || undefined}
+              error={error('followUp.dueDate')}
+              value={form.followUpDue}
+              onValue={(followUpDue) => update({ followUpDue })}
+            />
+          </div>
+          <div className="fr-fieldset__element">
+            <InputField
+              id="session-followup-reason"
+              label={t('editor.followUp.reason')}
+              hint={t('editor.followUp.reasonHint')}
+              required
+              maxLength={140}
+              error={error('followUp.reason')}
+              value={form.followUpReason}
+              onValue={(followUpReason) => update({ followUpReason })}
+            />
+          </div>
+        </>
+      )}
+    </Fieldset>
+  );
+}
