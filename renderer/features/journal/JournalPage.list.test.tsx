@@ -1,0 +1,259 @@
+// @vitest-environment happy-dom
+import { act, cleanup, fireEvent, screen, waitFor, within } from '@testing-library/react';
+import { afterEach, beforeAll, beforeEach, describe, expect, it, vi } from 'vitest';
+import type { JournalPage as JournalPageData, JournalRow } from '../../../shared/journal/schema';
+import { initI18n } from '../../i18n';
+import { JournalPage, PAGE_SIZE } from './JournalPage';
+import { FakeFailure, installFakeApi, renderWithStatus, row, type FakeHandlers } from './list-test-kit';
+import { dismissNotice } from './notices';
+
+const A = '11111111-1111-4111-8111-111111111111';
+const B = '22222222-2222-4222-8222-222222222222';
+const COPY = '33333333-3333-4333-8333-333333333333';
+
+function page(rows: JournalRow[], total = rows.length, totalCapped = false): JournalPageData {
+  return { rows, total, totalCapped };
+}
+
+const twoRows = [
+  row({ id: A, date: '2026-03-12', durationMin: 90, topics: ['email', 'bureautique', 'sante', 'parentalite'], operators: ['caf', 'cpam'], followUpDue: '2000-01-02' }),
+  row({ id: B, kind: 'collectif', date: '2026-03-10', startTime: '14:00', durationMin: 45, topics: ['securite_numerique'], operators: [], procedureName: '', workshopTitle: 'Éviter les arnaques', participants: 8, outcome: null }),
+];
+
+function setup(extra: FakeHandlers = {}) {
+  return installFakeApi({
+    'journal.timers': () => [],
+    'journal.list': () => page(twoRows),
+    ...extra,
+  });
+}
+
+/** Lets the fake core's promises settle while timers are faked (Testing Library's polling needs real timers). */
+async function flush() {
+  await act(async () => {
+    for (let i = 0; i < 20; i++) await Promise.resolve();
+  });
+}
+
+beforeAll(() => {
+  initI18n('fr');
+});
+beforeEach(() => {
+  window.location.hash = '#/journal';
+});
+afterEach(() => {
+  cleanup();
+  dismissNotice();
+});
+
+describe('JournalPage', () => {
+  it('shows the rows, their labels and the count', async () => {
+    const fake = setup();
+    renderWithStatus(<JournalPage />);
+    expect(await screen.findByRole('heading', { level: 1, name: 'Journal des séances' })).toBeTruthy();
+    await waitFor(() => expect(screen.getByTestId('journal-count').textContent).toBe('2 séances'));
+
+    const table = screen.getByRole('table');
+    const rows = within(table).getAllByRole('row');
+    expect(rows).toHaveLength(3); // header + 2
+    const first = rows[1]!;
+    expect(within(first).getByRole('rowheader').textContent).toContain('12/03/2026');
+    expect(first.textContent).toContain('1 h 30');
+    expect(first.textContent).toContain('E-mail, Bureautique');
+    expect(first.textContent).toContain('+2');
+    expect(first.textContent).toContain('CAF, Assurance Maladie (CPAM)');
+    expect(first.textContent).toContain('Prime d’activité');
+    expect(first.textContent).toContain('Démarche finalisée');
+    expect(first.textContent).toContain('En retard');
+    const second = rows[2]!;
+    expect(second.textContent).toContain('Atelier collectif');
+    expect(second.textContent).toContain('Éviter les arnaques');
+    expect(second.textContent).toContain('8 participants');
+    expect(second.textContent).toContain('45 min');
+
+    // Actions carry the session date in their accessible names.
+    expect(screen.getByRole('link', { name: 'Modifier la séance du 12/03/2026' }).getAttribute('href')).toBe(`#/seance/${A}`);
+    expect(screen.getByRole('button', { name: 'Supprimer la séance du 10/03/2026 à 14:00' })).toBeTruthy();
+
+    expect(fake['journal.list']).toHaveBeenCalledWith({
+      filter: { from: null, to: null, kind: null, operator: null, topic: null, outcome: null, followUpDue: false },
+      sort: 'date_desc',
+      offset: 0,
+      limit: PAGE_SIZE,
+    });
+  });
+
+  it('says "more than 10 000" when the count is capped and pages forward', async () => {
+    const many = Array.from({ length: PAGE_SIZE }, (_, i) => row({ id: `00000000-0000-4000-8000-${String(i).padStart(12, '0')}` }));
+    const fake = setup({ 'journal.list': () => page(many, 10_000, true) });
+    renderWithStatus(<JournalPage />);
+    await waitFor(() => expect(screen.getByTestId('journal-count').textContent).toMatch(/^Plus de 10\s000 séances$/));
+    fireEvent.click(screen.getByRole('button', { name: 'Page suivante' }));
+    await waitFor(() => expect(fake['journal.list']).toHaveBeenLastCalledWith(expect.objectContaining({ offset: PAGE_SIZE })));
+    await waitFor(() => expect(document.activeElement).toBe(screen.getByRole('heading', { level: 2, name: 'Séances enregistrées' })));
+  });
+
+  it('queries the core again when a filter or the sort changes', async () => {
+    const fake = setup();
+    renderWithStatus(<JournalPage />);
+    await screen.findByRole('table');
+
+    fireEvent.change(screen.getByLabelText('Organisme'), { target: { value: 'caf' } });
+    await waitFor(() =>
+      expect(fake['journal.list']).toHaveBeenLastCalledWith(expect.objectContaining({ filter: expect.objectContaining({ operator: 'caf' }), offset: 0 })),
+    );
+
+    fireEvent.click(screen.getByLabelText('Seulement les séances avec une relance à faire'));
+    await waitFor(() =>
+      expect(fake['journal.list']).toHaveBeenLastCalledWith(
+        expect.objectContaining({ filter: expect.objectContaining({ operator: 'caf', followUpDue: true }) }),
+      ),
+    );
+
+    fireEvent.change(screen.getByLabelText('Trier les séances'), { target: { value: 'duration_desc' } });
+    await waitFor(() => expect(fake['journal.list']).toHaveBeenLastCalledWith(expect.objectContaining({ sort: 'duration_desc' })));
+
+    // A date applies once valid, here on leaving the field rather than after the pause.
+    const from = screen.getByLabelText(/^Du/);
+    fireEvent.change(from, { target: { value: '2026-03-01' } });
+    fireEvent.blur(from);
+    await waitFor(() =>
+      expect(fake['journal.list']).toHaveBeenLastCalledWith(expect.objectContaining({ filter: expect.objectContaining({ from: '2026-03-01', operator: 'caf' }) })),
+    );
+
+    fireEvent.click(screen.getByRole('button', { name: 'Effacer les filtres' }));
+    await waitFor(() =>
+      expect(fake['journal.list']).toHaveBeenLastCalledWith(
+        expect.objectContaining({ filter: { from: null, to: null, kind: null, operator: null, topic: null, outcome: null, followUpDue: false } }),
+      ),
+    );
+  });
+
+  it('deletes a session, offers to undo, and undo restores it', async () => {
+    let rows = [...twoRows];
+    const fake = setup({
+      'journal.list': () => page(rows),
+      'journal.delete': ({ id }) => {
+        rows = rows.filter((r) => r.id !== id);
+        return { id };
+      },
+      'journal.restore': ({ id }) => {
+        rows = [...twoRows];
+        return { id } as never;
+      },
+    });
+    renderWithStatus(<JournalPage />);
+    fireEvent.click(await screen.findByRole('button', { name: 'Supprimer la séance du 12/03/2026' }));
+
+    const undo = await screen.findByRole('button', { name: 'Annuler la suppression' });
+    expect(fake['journal.delete']).toHaveBeenCalledWith({ id: A });
+    expect(screen.getAllByRole('status').some((s) => s.textContent?.includes('Séance du 12/03/2026 supprimée.'))).toBe(true);
+    expect(document.activeElement).toBe(undo);
+    await waitFor(() => expect(screen.getByTestId('journal-count').textContent).toBe('1 séance'));
+
+    fireEvent.click(undo);
+    await waitFor(() => expect(fake['journal.restore']).toHaveBeenCalledWith({ id: A }));
+    await screen.findByText('Séance du 12/03/2026 restaurée.');
+    await waitFor(() => expect(screen.getByTestId('journal-count').textContent).toBe('2 séances'));
+    // The focus goes back to the restored row.
+    await waitFor(() => expect(document.activeElement).toBe(screen.getByRole('link', { name: 'Modifier la séance du 12/03/2026' })));
+  });
+
+  it('hides the undo notice after about ten seconds unless it holds the focus', async () => {
+    setup({ 'journal.delete': ({ id }) => ({ id }) });
+    renderWithStatus(<JournalPage />);
+    const button = await screen.findByRole('button', { name: 'Supprimer la séance du 12/03/2026' });
+    vi.useFakeTimers({ toFake: ['setTimeout', 'clearTimeout'] });
+    try {
+      fireEvent.click(button);
+      await flush();
+      const undo = screen.getByRole('button', { name: 'Annuler la suppression' });
+      expect(document.activeElement).toBe(undo);
+      // The focus is on the undo button: the notice stays.
+      await act(async () => {
+        await vi.advanceTimersByTimeAsync(15_000);
+      });
+      expect(screen.queryByRole('button', { name: 'Annuler la suppression' })).toBe(undo);
+      // Once the focus has left it, it goes away after about ten seconds.
+      fireEvent.blur(undo, { relatedTarget: document.body });
+      await act(async () => {
+        await vi.advanceTimersByTimeAsync(9_000);
+      });
+      expect(screen.queryByRole('button', { name: 'Annuler la suppression' })).not.toBeNull();
+      await act(async () => {
+        await vi.advanceTimersByTimeAsync(1_500);
+      });
+      expect(screen.queryByRole('button', { name: 'Annuler la suppression' })).toBeNull();
+    } finally {
+      vi.useRealTimers();
+    }
+  });
+
+  it('duplicates a session and opens the copy in the editor', async () => {
+    const fake = setup({ 'journal.duplicate': () => ({ id: COPY }) as never });
+    renderWithStatus(<JournalPage />);
+    fireEvent.click(await screen.findByRole('button', { name: 'Dupliquer la séance du 10/03/2026 à 14:00' }));
+    await waitFor(() => expect(fake['journal.duplicate']).toHaveBeenCalledWith({ id: B }));
+    await waitFor(() => expect(window.location.hash).toBe(`#/seance/${COPY}`));
+  });
+
+  it('invites to log the first session when the journal is empty', async () => {
+    setup({ 'journal.list': () => page([]) });
+    renderWithStatus(<JournalPage />);
+    expect(await screen.findByText('Aucune séance enregistrée pour l’instant.')).toBeTruthy();
+    expect(screen.getByRole('link', { name: 'Enregistrer la première séance' }).getAttribute('href')).toBe('#/seance/nouvelle?type=individuel');
+    expect(screen.getByTestId('journal-count').textContent).toBe('0 séance');
+  });
+
+  it('shows a failed load as a translated alert', async () => {
+    setup({
+      'journal.list': () => {
+        throw new FakeFailure({ code: 'storage_unavailable' });
+      },
+    });
+    renderWithStatus(<JournalPage />);
+    const alert = await screen.findByRole('alert');
+    expect(alert.textContent).toContain('Les données de Médiane sont indisponibles pour le moment.');
+  });
+});
+
+describe('LiveTimers (in the journal)', () => {
+  it('starts a timer, shows it running, and finishing opens the editor with the elapsed minutes', async () => {
+    const startedAt = new Date(Date.now() - 61_000).toISOString();
+    const timerId = '44444444-4444-4444-8444-444444444444';
+    const fake = setup({ 'journal.startTimer': () => ({ id: timerId, startedAt }) });
+    renderWithStatus(<JournalPage />);
+    fireEvent.click(await screen.findByRole('button', { name: 'Démarrer une séance' }));
+    await waitFor(() => expect(fake['journal.startTimer']).toHaveBeenCalledWith({}));
+
+    const clock = await screen.findByRole('timer');
+    expect(clock.getAttribute('aria-live')).toBe('off');
+    expect(clock.textContent).toMatch(/^01:0\d$/);
+    expect(screen.getAllByRole('status').some((s) => /Chronomètre démarré à \d\d:\d\d\./.test(s.textContent ?? ''))).toBe(true);
+
+    fireEvent.click(screen.getByRole('button', { name: /^Terminer et enregistrer la séance commencée à/ }));
+    expect(window.location.hash).toBe(`#/seance/nouvelle?type=individuel&chrono=${timerId}&duree=2`);
+  });
+
+  it('lists timers kept in the database and cancels one', async () => {
+    const timerId = '55555555-5555-4555-8555-555555555555';
+    const fake = setup({
+      'journal.timers': () => [{ id: timerId, startedAt: new Date(Date.now() - 3_725_000).toISOString() }],
+      'journal.cancelTimer': ({ id }) => ({ id }),
+    });
+    renderWithStatus(<JournalPage />);
+    const clock = await screen.findByRole('timer');
+    expect(clock.textContent).toMatch(/^1:02:0\d$/);
+    fireEvent.click(screen.getByRole('button', { name: /^Annuler le chronomètre démarré à/ }));
+    await waitFor(() => expect(fake['journal.cancelTimer']).toHaveBeenCalledWith({ id: timerId }));
+    await waitFor(() => expect(screen.queryByRole('timer')).toBeNull());
+    expect(document.activeElement).toBe(screen.getByRole('button', { name: 'Démarrer une séance' }));
+  });
+
+  it('offers the quick entry and workshop links', async () => {
+    setup();
+    renderWithStatus(<JournalPage />);
+    expect((await screen.findByRole('link', { name: 'Saisie rapide' })).getAttribute('href')).toBe('#/seance/nouvelle?type=individuel');
+    expect(screen.getByRole('link', { name: 'Atelier' }).getAttribute('href')).toBe('#/seance/nouvelle?type=collectif');
+  });
+});

@@ -1,0 +1,371 @@
+import { useCallback, useEffect, useRef, useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import type { JournalPage as JournalPageData, JournalRow } from '../../../shared/journal/schema';
+import { COUNT_CAP } from '../../../shared/journal/schema';
+import { api } from '../../api/client';
+import { navigate, paths } from '../../app/router';
+import { useAppStatus } from '../../app/status';
+import { hasFilter, JournalFilters, NO_FILTER, type FilterState, type SessionSort } from './JournalFilters';
+import { LiveTimers } from './LiveTimers';
+import { apiErrorText, dueState, formatDate, formatDuration, formatNumber, taxonomyLabel, today } from './list-format';
+import { dismissNotice, NoticeRegion, showNotice } from './notices';
+
+export const PAGE_SIZE = 50;
+
+/** A dash for an empty cell, read out as "not recorded". */
+function Empty() {
+  const { t } = useTranslation('journal');
+  return (
+    <>
+      <span aria-hidden="true">—</span>
+      <span className="fr-sr-only">{t('list.none')}</span>
+    </>
+  );
+}
+
+function Topics({ topics }: { topics: string[] }) {
+  const { t } = useTranslation('journal');
+  if (topics.length === 0) return <Empty />;
+  const labels = topics.map((k) => taxonomyLabel('topic', k));
+  const shown = labels.slice(0, 2).join(', ');
+  const rest = labels.slice(2);
+  if (rest.length === 0) return <>{shown}</>;
+  return (
+    <>
+      {shown}{' '}
+      <span aria-hidden="true" className="fr-text--bold">
+        {t('list.moreTopics', { n: rest.length })}
+      </span>
+      <span className="fr-sr-only">{t('list.moreTopicsSr', { n: rest.length, list: rest.join(', ') })}</span>
+    </>
+  );
+}
+
+function FollowUpCell({ row, todayIso }: { row: JournalRow; todayIso: string }) {
+  const { t, i18n } = useTranslation('journal');
+  if (!row.followUpDue) return <Empty />;
+  if (row.followUpClosed) return <span className="fr-badge fr-badge--sm fr-badge--success">{t('list.followUp.closed')}</span>;
+  const state = dueState(row.followUpDue, todayIso);
+  const tone = state === 'overdue' ? 'error' : state === 'today' ? 'warning' : 'info';
+  return (
+    <>
+      <span className={`fr-badge fr-badge--sm fr-badge--${tone} fr-badge--no-icon`}>{t(`list.followUp.${state}`)}</span>{' '}
+      <span className="mediane-nowrap">{t('list.followUp.due', { date: formatDate(row.followUpDue, i18n.language) })}</span>
+    </>
+  );
+}
+
+function Subject({ row }: { row: JournalRow }) {
+  const { t } = useTranslation('journal');
+  if (row.kind === 'collectif') {
+    return (
+      <>
+        {row.workshopTitle ?? ''} <span className="mediane-nowrap">({t('list.participants', { count: row.participants })})</span>
+      </>
+    );
+  }
+  return row.procedureName ? <>{row.procedureName}</> : <Empty />;
+}
+
+/** The journal: the live session block, then every recorded session, filtered, sorted and paged by the core. */
+export function JournalPage() {
+  const { t, i18n } = useTranslation('journal');
+  const lang = i18n.language;
+  const { status } = useAppStatus();
+  const [filter, setFilter] = useState<FilterState>(NO_FILTER);
+  const [sort, setSort] = useState<SessionSort>('date_desc');
+  const [page, setPage] = useState(1);
+  const [data, setData] = useState<JournalPageData | null>(null);
+  const [error, setError] = useState<string | null>(null);
+  const [loading, setLoading] = useState(true);
+  const [reloadKey, setReloadKey] = useState(0);
+  const ticket = useRef(0);
+  const heading = useRef<HTMLHeadingElement>(null);
+  /** After the next load: a row id whose "Modifier" link takes the focus, or the list heading. */
+  const pendingFocus = useRef<string | null>(null);
+  const todayIso = today();
+
+  // A notice left over from another screen is stale here.
+  useEffect(() => dismissNotice(), []);
+
+  useEffect(() => {
+    const mine = ++ticket.current;
+    setLoading(true);
+    api('journal.list', { filter, sort, offset: (page - 1) * PAGE_SIZE, limit: PAGE_SIZE })
+      .then((result) => {
+        if (mine !== ticket.current) return;
+        if (result.rows.length === 0 && page > 1 && result.total > 0) {
+          // The last row of the last page was deleted: show the page before.
+          setPage(Math.max(1, Math.ceil(result.total / PAGE_SIZE)));
+          return;
+        }
+        setData(result);
+        setError(null);
+      })
+      .catch((e: unknown) => {
+        if (mine === ticket.current) setError(apiErrorText(e));
+      })
+      .finally(() => {
+        if (mine === ticket.current) setLoading(false);
+      });
+  }, [filter, sort, page, reloadKey]);
+
+  useEffect(() => {
+    const target = pendingFocus.current;
+    if (target === null || loading) return;
+    pendingFocus.current = null;
+    const link = target ? document.getElementById(`edit-${target}`) : null;
+    (link ?? heading.current)?.focus();
+  }, [data, loading]);
+
+  const reload = useCallback(() => setReloadKey((k) => k + 1), []);
+  const focusHeading = useCallback(() => heading.current?.focus(), []);
+
+  function changeFilter(patch: Partial<FilterState>) {
+    setFilter((prev) => {
+      const next = { ...prev, ...patch };
+      return (Object.keys(next) as Array<keyof FilterState>).every((k) => next[k] === prev[k]) ? prev : next;
+    });
+    setPage(1);
+  }
+
+  function goTo(p: number) {
+    pendingFocus.current = '';
+    setPage(p);
+  }
+
+  async function undo(row: JournalRow) {
+    const date = formatDate(row.date, lang);
+    try {
+      await api('journal.restore', { id: row.id });
+    } catch (e) {
+      dismissNotice();
+      setError(apiErrorText(e));
+      focusHeading();
+      return;
+    }
+    pendingFocus.current = row.id;
+    showNotice({ tone: 'success', message: t('list.notices.restored', { date }), returnFocus: focusHeading });
+    reload();
+  }
+
+  async function remove(row: JournalRow) {
+    try {
+      await api('journal.delete', { id: row.id });
+    } catch (e) {
+      setError(apiErrorText(e));
+      return;
+    }
+    setError(null);
+    showNotice({
+      tone: 'success',
+      message: t('list.notices.deleted', { date: formatDate(row.date, lang) }),
+      action: { label: t('list.notices.undo'), run: () => undo(row) },
+      focusAction: true,
+      returnFocus: focusHeading,
+    });
+    reload();
+  }
+
+  async function duplicate(row: JournalRow) {
+    try {
+      const copy = await api('journal.duplicate', { id: row.id });
+      showNotice({ tone: 'success', message: t('list.notices.duplicated') });
+      navigate(paths.editSession(copy.id));
+    } catch (e) {
+      setError(apiErrorText(e));
+    }
+  }
+
+  const filtered = hasFilter(filter);
+  const pages = data && !data.totalCapped ? Math.max(1, Math.ceil(data.total / PAGE_SIZE)) : null;
+  const hasNext = data ? (data.totalCapped ? data.rows.length === PAGE_SIZE : page < (pages ?? 1)) : false;
+  const countText = !data
+    ? loading
+      ? t('list.loading')
+      : ''
+    : data.totalCapped
+      ? t('list.countCapped', { n: formatNumber(COUNT_CAP, lang) })
+      : t('list.count', { count: data.total, n: formatNumber(data.total, lang) });
+
+  return (
+    <>
+      <h1>{t('list.title')}</h1>
+      <NoticeRegion />
+      <LiveTimers />
+
+      <section aria-labelledby="journal-sessions">
+        <h2 id="journal-sessions" ref={heading} tabIndex={-1}>
+          {t('list.sessions')}
+        </h2>
+        <JournalFilters
+          value={filter}
+          sort={sort}
+          operators={status.operators}
+          onChange={changeFilter}
+          onSortChange={(s) => {
+            setSort(s);
+            setPage(1);
+          }}
+        />
+        <p role="status" className="fr-text--lg fr-text--bold fr-mb-2w" data-testid="journal-count">
+          {countText}
+        </p>
+        {error && (
+          <div className="fr-alert fr-alert--error fr-mb-3w" role="alert">
+            <p>{error}</p>
+            <button type="button" className="fr-btn fr-btn--sm fr-btn--secondary fr-mt-1w" onClick={reload}>
+              {t('list.retry')}
+            </button>
+          </div>
+        )}
+
+        {data && data.total === 0 && data.rows.length === 0 && (
+          <div className="mediane-empty fr-mb-4w">
+            {filtered ? (
+              <p>{t('list.empty.filtered')}</p>
+            ) : (
+              <>
+                <p>{t('list.empty.none')}</p>
+                <a className="fr-btn fr-icon-add-line fr-btn--icon-left" href={paths.newSession('individuel')}>
+                  {t('list.empty.first')}
+                </a>
+              </>
+            )}
+          </div>
+        )}
+
+        {data && data.rows.length > 0 && (
+          <div className="fr-table fr-table--no-caption fr-table--multiline fr-table--bordered fr-table--sm mediane-journal-table">
+            <div className="fr-table__wrapper">
+              <div className="fr-table__container">
+                <div className="fr-table__content">
+                  <table aria-busy={loading || undefined}>
+                    <caption>
+                      {pages && pages > 1
+                        ? t('list.captionPage', { sort: t(`list.sortCaption.${sort}`), page })
+                        : t('list.caption', { sort: t(`list.sortCaption.${sort}`) })}
+                    </caption>
+                    <thead>
+                      <tr>
+                        <th scope="col">{t('list.columns.date')}</th>
+                        <th scope="col">{t('list.columns.kind')}</th>
+                        <th scope="col">{t('list.columns.duration')}</th>
+                        <th scope="col">{t('list.columns.topics')}</th>
+                        <th scope="col">{t('list.columns.operators')}</th>
+                        <th scope="col">{t('list.columns.subject')}</th>
+                        <th scope="col">{t('list.columns.outcome')}</th>
+                        <th scope="col">{t('list.columns.followUp')}</th>
+                        <th scope="col">{t('list.columns.actions')}</th>
+                      </tr>
+                    </thead>
+                    <tbody>
+                      {data.rows.map((row) => {
+                        const date = formatDate(row.date, lang);
+                        const of = row.startTime
+                          ? t('list.actions.ofSessionAt', { date, time: row.startTime })
+                          : t('list.actions.ofSession', { date });
+                        return (
+                          <tr key={row.id} data-row-id={row.id}>
+                            <th scope="row">
+                              <span className="mediane-nowrap">{date}</span>
+                              {row.startTime && (
+                                <>
+                                  <br />
+                                  <span className="fr-text--sm">{t('list.at', { time: row.startTime })}</span>
+                                </>
+                              )}
+                            </th>
+                            <td>{taxonomyLabel('kind', row.kind)}</td>
+                            <td className="mediane-nowrap">{formatDuration(row.durationMin)}</td>
+                            <td>
+                              <Topics topics={row.topics} />
+                            </td>
+                            <td>{row.operators.length ? row.operators.map((k) => taxonomyLabel('operator', k)).join(', ') : <Empty />}</td>
+                            <td>
+                              <Subject row={row} />
+                            </td>
+                            <td>{row.outcome ? taxonomyLabel('outcome', row.outcome) : <Empty />}</td>
+                            <td>
+                              <FollowUpCell row={row} todayIso={todayIso} />
+                            </td>
+                            <td>
+                              <ul className="fr-btns-group fr-btns-group--sm mediane-row-actions">
+                                <li>
+                                  <a
+                                    id={`edit-${row.id}`}
+                                    className="fr-btn fr-btn--tertiary fr-icon-edit-line fr-btn--icon-left"
+                                    href={paths.editSession(row.id)}
+                                  >
+                                    {t('list.actions.edit')}
+                                    <span className="fr-sr-only">{of}</span>
+                                  </a>
+                                </li>
+                                <li>
+                                  <button
+                                    type="button"
+                                    className="fr-btn fr-btn--tertiary fr-icon-file-add-line fr-btn--icon-left"
+                                    onClick={() => void duplicate(row)}
+                                  >
+                                    {t('list.actions.duplicate')}
+                                    <span className="fr-sr-only">{of}</span>
+                                  </button>
+                                </li>
+                                <li>
+                                  <button
+                                    type="button"
+                                    className="fr-btn fr-btn--tertiary fr-icon-delete-line fr-btn--icon-left"
+                                    onClick={() => void remove(row)}
+                                  >
+                                    {t('list.actions.delete')}
+                                    <span className="fr-sr-only">{of}</span>
+                                  </button>
+                                </li>
+                              </ul>
+                            </td>
+                          </tr>
+                        );
+                      })}
+                    </tbody>
+                  </table>
+                </div>
+              </div>
+            </div>
+          </div>
+        )}
+
+        {data && (page > 1 || hasNext) && (
+          <nav className="fr-pagination" aria-label={t('list.pagination.label')}>
+            <ul className="fr-pagination__list">
+              <li>
+                <button
+                  type="button"
+                  className="fr-pagination__link fr-pagination__link--prev fr-pagination__link--lg-label"
+                  disabled={page <= 1}
+                  onClick={() => goTo(page - 1)}
+                >
+                  {t('list.pagination.prev')}
+                </button>
+              </li>
+              <li>
+                <span className="fr-pagination__link mediane-pagination__current">
+                  {pages ? t('list.pagination.pageOf', { page, pages }) : t('list.pagination.page', { page })}
+                </span>
+              </li>
+              <li>
+                <button
+                  type="button"
+                  className="fr-pagination__link fr-pagination__link--next fr-pagination__link--lg-label"
+                  disabled={!hasNext}
+                  onClick={() => goTo(page + 1)}
+                >
+                  {t('list.pagination.next')}
+                </button>
+              </li>
+            </ul>
+          </nav>
+        )}
+      </section>
+    </>
+  );
+}
