@@ -16,13 +16,13 @@ interface FieldsetProps {
 }
 
 export function Fieldset({ id, legend, hint, error, required, regular, className, children }: FieldsetProps) {
-  const describedBy = [hint ? `${id}-hint` : null, error ? `${id}-error` : null].filter(Boolean).join(' ') || undefined;
   return (
     <fieldset
       id={id}
       className={`fr-fieldset${error ? ' fr-fieldset--error' : ''}${className ? ` ${className}` : ''}`}
       aria-invalid={error ? true : undefined}
-      aria-describedby={describedBy}
+      // The hint is inside the legend, so it is already part of the group's name: only the error is a description.
+      aria-describedby={error ? `${id}-error` : undefined}
     >
       <legend className={`fr-fieldset__legend${regular ? ' fr-fieldset__legend--regular' : ''}`} id={`${id}-legend`}>
         {legend}

@@ -1,10 +1,11 @@
 import type { InputHTMLAttributes, ReactNode } from 'react';
 
 // DSFR input and select groups: label (with its hint inside, as the DSFR does), the control with aria-invalid and
-// aria-describedby pointing at the hint and the error, and the error text under it.
+// aria-describedby pointing at the error, and the error text under it.
 
-function describedBy(id: string, hint: unknown, error: unknown): string | undefined {
-  return [hint ? `${id}-hint` : null, error ? `${id}-error` : null].filter(Boolean).join(' ') || undefined;
+// As in the DSFR, the hint sits inside the label and so is part of the field's name; the error is its description.
+function describedBy(id: string, error: unknown): string | undefined {
+  return error ? `${id}-error` : undefined;
 }
 
 function Label({ id, label, hint, required }: { id: string; label: ReactNode; hint?: ReactNode; required?: boolean }) {
@@ -52,7 +53,7 @@ export function InputField({ id, label, hint, error, required, value, onValue, c
         onChange={(e) => onValue(e.target.value)}
         aria-required={required || undefined}
         aria-invalid={error ? true : undefined}
-        aria-describedby={describedBy(id, hint, error)}
+        aria-describedby={describedBy(id, error)}
       />
       <ErrorText id={id} error={error} />
     </div>
@@ -84,7 +85,7 @@ export function SelectField<T extends string>({ id, label, hint, error, required
         onChange={(e) => onValue(e.target.value as T | '')}
         aria-required={required || undefined}
         aria-invalid={error ? true : undefined}
-        aria-describedby={describedBy(id, hint, error)}
+        aria-describedby={describedBy(id, error)}
       >
         {placeholder !== undefined && <option value="">{placeholder}</option>}
         {options.map((o) => (

@@ -42,7 +42,7 @@ export function NotesField({ value, onChange, error }: Props) {
   }
 
   const list = new Intl.ListFormat(i18n.language, { style: 'long', type: 'conjunction' }).format(kinds.map((k) => t(`editor.notes.kinds.${k}`)));
-  const describedBy = [`${id}-hint`, error ? `${id}-error` : null, kinds.length ? `${id}-warning` : null].filter(Boolean).join(' ');
+  const describedBy = [error ? `${id}-error` : null, kinds.length ? `${id}-warning` : null].filter(Boolean).join(' ') || undefined;
 
   return (
     <div className={`fr-input-group${error ? ' fr-input-group--error' : ''}`}>

@@ -75,13 +75,17 @@ function anchorOf(path: string) {
   return ANCHORS.find((a) => path === a.path || path.startsWith(`${a.path}.`));
 }
 
-/** Moves focus to a field, or to the first control of a group (its checked radio if any). */
+/** Moves focus to a field, or into a group: its invalid control, else its checked radio, else its first control. */
 function focusField(id: string) {
   const el = document.getElementById(id);
   if (!el) return;
+  const inside = (selector: string) => el.querySelector<HTMLElement>(selector);
   const target = el.matches('input, select, textarea')
     ? el
-    : (el.querySelector<HTMLElement>('input:checked') ?? el.querySelector<HTMLElement>('input:not([type="hidden"]), select, textarea') ?? el);
+    : (inside('input[aria-invalid="true"], select[aria-invalid="true"], textarea[aria-invalid="true"]') ??
+      inside('input:checked') ??
+      inside('input:not([type="hidden"]), select, textarea') ??
+      el);
   target.focus();
   target.scrollIntoView?.({ block: 'center' });
 }
@@ -102,7 +106,6 @@ function EditSession({ id }: { id: string }) {
 
   useEffect(() => {
     let live = true;
-    setLoaded({ state: 'loading' });
     (async () => {
       try {
         const session = await api('journal.get', { id });
@@ -142,7 +145,14 @@ function EditSession({ id }: { id: string }) {
       <ul className="fr-btns-group fr-btns-group--inline-md">
         {!notFound && (
           <li>
-            <button type="button" className="fr-btn" onClick={() => setAttempt((a) => a + 1)}>
+            <button
+              type="button"
+              className="fr-btn"
+              onClick={() => {
+                setLoaded({ state: 'loading' });
+                setAttempt((a) => a + 1);
+              }}
+            >
               {tc('retry')}
             </button>
           </li>
@@ -270,6 +280,8 @@ function SessionForm({ mode, initial }: { mode: EditorMode; initial: FormState }
           {t('editor.actions.shortcut')}
         </span>
       </p>
+      {/* The form only listens to keys coming from its own controls (Ctrl+Enter, stray Enter): delegation, not a widget. */}
+      {/* eslint-disable-next-line jsx-a11y/no-noninteractive-element-interactions */}
       <form
         noValidate
         onKeyDown={onKeyDown}

@@ -9,7 +9,6 @@ export const fr = {
   notFoundTitle: 'Séance introuvable',
   loadFailedTitle: 'La séance n’a pas pu être ouverte',
   backToJournal: 'Retour au journal',
-  required: '*',
   notFilled: 'Non renseigné',
   kind: {
     legend: 'Type de séance',
@@ -141,7 +140,6 @@ export const en: typeof fr = {
   notFoundTitle: 'Session not found',
   loadFailedTitle: 'The session could not be opened',
   backToJournal: 'Back to the journal',
-  required: '*',
   notFilled: 'Not given',
   kind: {
     legend: 'Type of session',
