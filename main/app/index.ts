@@ -4,7 +4,7 @@ import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { createCore, type Core } from '../core';
 import { registerContract } from '../ipc/register';
-import { readDeployment } from './deployment';
+import { readDeployment } from '../core/deployment';
 import { applicationMenuTemplate } from './menu';
 import { guardAllWebContents } from './navigation';
 import { APP_ENTRY_URL, APP_SCHEME, createOriginCheck } from './origin';

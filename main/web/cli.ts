@@ -5,6 +5,7 @@ import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
 import { createCore } from '../core';
+import { readDeployment } from '../core/deployment';
 import { createWebServer } from './server';
 
 // `npm run web`: Médiane in the browser, for machines without the Electron runtime and for end-to-end tests.
@@ -13,9 +14,10 @@ const here = dirname(fileURLToPath(import.meta.url));
 
 function defaultDataDir(): string {
   if (process.env.MEDIANE_DATA_DIR) return process.env.MEDIANE_DATA_DIR;
+  // The same folder as the desktop app (Electron's appData + "Mediane"), so both modes share one journal.
   if (process.platform === 'win32') return join(process.env.APPDATA ?? homedir(), 'Mediane');
   if (process.platform === 'darwin') return join(homedir(), 'Library', 'Application Support', 'Mediane');
-  return join(process.env.XDG_DATA_HOME ?? join(homedir(), '.local', 'share'), 'mediane');
+  return join(process.env.XDG_CONFIG_HOME ?? join(homedir(), '.config'), 'Mediane');
 }
 
 function openBrowser(url: string): void {
@@ -45,7 +47,7 @@ async function main() {
   const dataDir = resolve(values['data-dir'] ?? defaultDataDir());
   const core = createCore({
     dataDir,
-    stateOperated: process.env.MEDIANE_STATE_OPERATED === '1',
+    stateOperated: readDeployment({ env: process.env, files: [join(dataDir, 'deployment.json')], log: console }).stateOperated,
     appVersion: process.env.npm_package_version,
   });
   const rendererDir = resolve(values['renderer-dir'] ?? join(here, '..', 'renderer'));

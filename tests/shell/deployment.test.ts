@@ -1,5 +1,5 @@
 import { describe, expect, it, vi } from 'vitest';
-import { readDeployment } from '../../main/app/deployment';
+import { readDeployment } from '../../main/core/deployment';
 
 // The State brand block is shown only for deployments operated by a State body: decided at install, never by default.
 describe('deployment settings', () => {
