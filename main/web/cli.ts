@@ -1,5 +1,6 @@
 import { spawn } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
+import { readFileSync } from 'node:fs';
 import { homedir } from 'node:os';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -18,6 +19,15 @@ function defaultDataDir(): string {
   if (process.platform === 'win32') return join(process.env.APPDATA ?? homedir(), 'Mediane');
   if (process.platform === 'darwin') return join(homedir(), 'Library', 'Application Support', 'Mediane');
   return join(process.env.XDG_CONFIG_HOME ?? join(homedir(), '.config'), 'Mediane');
+}
+
+function packageVersion(): string | undefined {
+  // out/main/web.js and main/web/cli.ts both sit two folders below the project's package.json.
+  try {
+    return (JSON.parse(readFileSync(join(here, '..', '..', 'package.json'), 'utf8')) as { version?: string }).version;
+  } catch {
+    return undefined;
+  }
 }
 
 function openBrowser(url: string): void {
@@ -48,7 +58,7 @@ async function main() {
   const core = createCore({
     dataDir,
     stateOperated: readDeployment({ env: process.env, files: [join(dataDir, 'deployment.json')], log: console }).stateOperated,
-    appVersion: process.env.npm_package_version,
+    appVersion: process.env.npm_package_version ?? packageVersion(),
   });
   const rendererDir = resolve(values['renderer-dir'] ?? join(here, '..', 'renderer'));
   const { server, url } = await createWebServer({ handlers: core.handlers, rendererDir, token: randomBytes(24).toString('hex'), port });

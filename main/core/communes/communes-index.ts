@@ -1,7 +1,7 @@
 import { createRequire } from 'node:module';
 import type { Commune } from '../../../shared/communes/schema';
 
-const require = createRequire(import.meta.url);
+const requireCjs = createRequire(import.meta.url);
 
 interface RawCommune {
   code: string;
@@ -47,9 +47,9 @@ export function createCommunesIndex() {
 
   function load() {
     if (entries) return;
-    const communes = require('@etalab/decoupage-administratif/data/communes.json') as RawCommune[];
-    const epcis = require('@etalab/decoupage-administratif/data/epci.json') as RawEpci[];
-    const departements = require('@etalab/decoupage-administratif/data/departements.json') as RawDepartement[];
+    const communes = requireCjs('@etalab/decoupage-administratif/data/communes.json') as RawCommune[];
+    const epcis = requireCjs('@etalab/decoupage-administratif/data/epci.json') as RawEpci[];
+    const departements = requireCjs('@etalab/decoupage-administratif/data/departements.json') as RawDepartement[];
     const epciOf = new Map<string, string>();
     for (const e of epcis) for (const m of e.membres) epciOf.set(m.code, e.code);
     const depName = new Map(departements.map((d) => [d.code, d.nom]));

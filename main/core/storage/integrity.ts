@@ -1,7 +1,7 @@
 import { createRequire } from 'node:module';
 import { Worker } from 'node:worker_threads';
 
-const require = createRequire(import.meta.url);
+const requireCjs = createRequire(import.meta.url);
 
 // The full integrity_check reads every page (seconds on years of history), so it runs on its own read-only
 // connection in a worker thread: the mediator's screen never waits for it.
@@ -20,7 +20,7 @@ parentPort.postMessage(result);
 
 export function runIntegrityCheck(path: string): Promise<'ok' | 'failed'> {
   return new Promise((resolve) => {
-    const worker = new Worker(WORKER_SOURCE, { eval: true, workerData: { path, driver: require.resolve('better-sqlite3') } });
+    const worker = new Worker(WORKER_SOURCE, { eval: true, workerData: { path, driver: requireCjs.resolve('better-sqlite3') } });
     worker.once('message', (r: 'ok' | 'failed') => resolve(r));
     worker.once('error', () => resolve('failed'));
     worker.once('exit', (code) => {
