@@ -32,8 +32,26 @@ function validNir(raw: string): boolean {
   return 97 - mod97(body) === Number(nir.slice(13));
 }
 
-const STREET_WORDS =
-  'rue|avenue|av\\.?|boulevard|bd|chemin|all[ée]e|impasse|place|route|quai|cours|square|r[ée]sidence|lotissement|lieu-dit|hameau|faubourg|cit[ée]|voie|passage';
+// Street words are matched as written on letters and forms: "rue", "Rue" or "RUE". Words that are also ordinary
+// nouns in a mediator's note ("3 cours de bureautique", "1 passage à la CAF", "2 place libres") only count when a
+// proper name follows ("12 cours Lafayette", "2 place de l'Église").
+const STREET_WORDS = ['rue', 'avenue', 'av\\.?', 'boulevard', 'bd', 'chemin', 'all[ée]e', 'impasse', 'quai', 'square', 'r[ée]sidence',
+  'lotissement', 'lieu-dit', 'hameau', 'faubourg', 'cit[ée]'];
+const COMMON_NOUN_STREET_WORDS = ['place', 'route', 'cours', 'voie', 'passage'];
+const PARTICLES = ['de', 'du', 'des', 'la', 'le', 'les', 'aux?', 'en', 'sur', 'sous', 'et'];
+const asWritten = (words: string[]) =>
+  words.flatMap((w) => [w, w.charAt(0).toUpperCase() + w.slice(1), w.toUpperCase()]).join('|');
+
+const PARTICLE = `(?:(?:${asWritten(PARTICLES)})\\s+|[dlDL]['’])`;
+const NAME_WORD = `[\\p{L}\\d][\\p{L}\\d'’-]*`;
+const PROPER_WORD = `\\p{Lu}[\\p{L}'’-]*(?![\\p{L}\\d])`;
+// The rest of a street or city name: further words only while they are capitalised ("rue Victor Hugo", "Le Havre"),
+// so that "12 rue de la Paix et doit revenir" masks the address and not the rest of the sentence, and a code
+// written next to it ("75011 Paris FR76 …") stays a separate finding.
+const MORE_PROPER = `(?:[ \\t]+${PARTICLE}*${PROPER_WORD})*`;
+const HOUSE_NUMBER = `\\b\\d{1,4}\\s?(?:${asWritten(['bis', 'ter'])})?,?\\s+`;
+const STREET = `${HOUSE_NUMBER}(?:(?:${asWritten(STREET_WORDS)})\\s+${PARTICLE}*${NAME_WORD}|(?:${asWritten(COMMON_NOUN_STREET_WORDS)})\\s+${PARTICLE}*${PROPER_WORD})${MORE_PROPER}`;
+const POSTCODE_CITY = `\\b\\d{5}\\s+\\p{Lu}[\\p{L}'’-]*${MORE_PROPER}`;
 
 const DETECTORS: Array<{ kind: PersonalDataKind; re: RegExp; check?: (m: string) => boolean }> = [
   { kind: 'email', re: /[\p{L}0-9._%+-]+@[\p{L}0-9.-]+\.[\p{L}]{2,}/giu },
@@ -49,7 +67,7 @@ const DETECTORS: Array<{ kind: PersonalDataKind; re: RegExp; check?: (m: string)
   { kind: 'phone', re: /(?:(?:\+|00)33\s?\(?0?\)?\s?|\b0)[1-9](?:[\s.-]?\d{2}){4}\b/g },
   {
     kind: 'address',
-    re: new RegExp(`\\b\\d{1,4}\\s?(?:bis|ter)?,?\\s+(?:${STREET_WORDS})\\s+[\\p{L}'’ -]{2,}|\\b\\d{5}\\s+[A-ZÉÈ][\\p{L}'’-]+`, 'gu'),
+    re: new RegExp(`${STREET}|${POSTCODE_CITY}`, 'gu'),
   },
 ];
 

@@ -87,12 +87,35 @@ describe('personal data in notes', () => {
   });
 
   describe('postal addresses', () => {
-    it.each([['12 rue de la Paix'], ['3 bis avenue Jean Jaurès'], ['75011 Paris'], ['8 allée des Tilleuls'], ['45 boulevard Voltaire']])(
-      'finds %s',
-      (address) => {
-        expect(found(`Habite ${address}. Revenir lundi`)).toEqual([['address', address]]);
-      },
-    );
+    it.each([
+      ['12 rue de la Paix'],
+      ['3 bis avenue Jean Jaurès'],
+      ['75011 Paris'],
+      ['8 allée des Tilleuls'],
+      ['45 boulevard Voltaire'],
+      ['12 Rue de la Paix'],
+      ['12 RUE DE LA PAIX'],
+      ['3 Bis Avenue Foch'],
+      ['12, rue de la République'],
+      ['4 rue du 8 Mai'],
+      ["3 rue d'Alsace-Lorraine"],
+      ["2 place de l'Église"],
+      ['12 cours Lafayette'],
+      ['76600 Le Havre'],
+      ['42000 Saint-Étienne'],
+    ])('finds %s', (address) => {
+      expect(found(`Habite ${address}. Revenir lundi`)).toEqual([['address', address]]);
+    });
+
+    it('masks the address, not the rest of the sentence', () => {
+      expect(found('Habite 12 rue de la Paix et doit revenir lundi')).toEqual([['address', '12 rue de la Paix']]);
+      expect(found('habite 12 rue de la paix et doit revenir lundi')).toEqual([['address', '12 rue de la paix']]);
+      expect(found('12 rue Paul Bert\nMadame a rappelé')).toEqual([['address', '12 rue Paul Bert']]);
+      expect(found('12 rue Paul Bert 69003 Lyon')).toEqual([
+        ['address', '12 rue Paul Bert'],
+        ['address', '69003 Lyon'],
+      ]);
+    });
   });
 
   describe('no false alarms on ordinary notes', () => {
@@ -106,6 +129,9 @@ describe('personal data in notes', () => {
       ['Demande de RSA faite, 3 pièces à fournir, revenir dans 15 jours'],
       ['Atelier de 2 h pour 8 personnes au 2e étage'],
       ['Déclaration de revenus 2025 faite sur impots.gouv.fr'],
+      ['A suivi 3 cours de bureautique à la médiathèque'],
+      ['A fait 1 passage à la CAF puis 1 à la CPAM'],
+      ['Il reste 2 place pour le prochain atelier'],
     ])('%s', (note) => {
       expect(found(note)).toEqual([]);
       expect(mask(note)).toBe(note);
