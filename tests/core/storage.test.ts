@@ -4,7 +4,7 @@ import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import { BACKUPS_KEPT, BACKUP_DIR, listBackups } from '../../main/core/storage/backups';
 import { DB_FILE, requestRecovery } from '../../main/core/storage/database';
-import { call, individual, openCore, removeTempDirs, sequentialIds, tempDir, testClock } from './helpers';
+import { call, individual, openCore, removeTempDirs, sequentialIds, testClock } from './helpers';
 
 const DAY = 24 * 60 * 60 * 1000;
 
