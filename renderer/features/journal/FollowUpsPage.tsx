@@ -1,4 +1,4 @@
-import { useCallback, useEffect, useRef, useState } from 'react';
+import { useEffect, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { FollowUpItem } from '../../../shared/journal/schema';
 import { api } from '../../api/client';
@@ -21,18 +21,25 @@ export function FollowUpsPage() {
   const list = useRef<HTMLUListElement>(null);
   const todayIso = today();
 
-  const load = useCallback(async () => {
-    try {
-      setItems(await api('journal.followUps', {}));
-      setError(null);
-    } catch (e) {
-      setError(apiErrorText(e));
-    }
-  }, []);
+  // Bumped to read the list again (retry, after a follow-up is closed).
+  const [version, setVersion] = useState(0);
+  const reload = () => setVersion((v) => v + 1);
 
   useEffect(() => {
-    void load();
-  }, [load]);
+    let current = true;
+    api('journal.followUps', {})
+      .then((list) => {
+        if (!current) return;
+        setItems(list);
+        setError(null);
+      })
+      .catch((e: unknown) => {
+        if (current) setError(apiErrorText(e));
+      });
+    return () => {
+      current = false;
+    };
+  }, [version]);
 
   useEffect(() => {
     const index = focusIndex.current;
@@ -50,7 +57,7 @@ export function FollowUpsPage() {
       await api('journal.closeFollowUp', { id: item.id });
       setMessage(t('list.followUps.done', { reason: item.reason }));
       focusIndex.current = index;
-      await load();
+      reload();
     } catch (e) {
       setError(apiErrorText(e));
     } finally {
@@ -71,7 +78,7 @@ export function FollowUpsPage() {
       {error && (
         <div className="fr-alert fr-alert--error fr-mb-3w" role="alert">
           <p>{error}</p>
-          <button type="button" className="fr-btn fr-btn--sm fr-btn--secondary fr-mt-1w" onClick={() => void load()}>
+          <button type="button" className="fr-btn fr-btn--sm fr-btn--secondary fr-mt-1w" onClick={reload}>
             {t('list.retry')}
           </button>
         </div>
@@ -103,7 +110,7 @@ export function FollowUpsPage() {
                   {taxonomyLabel('kind', item.kind)}
                   {what ? ` · ${what}` : ''}
                 </p>
-                <ul className="fr-btns-group fr-btns-group--inline-md fr-btns-group--sm">
+                <ul className="fr-btns-group fr-btns-group--inline-md fr-btns-group--sm fr-btns-group--icon-left">
                   <li>
                     <a className="fr-btn fr-btn--secondary" href={paths.editSession(item.id)}>
                       {t('list.followUps.open')}

@@ -36,24 +36,27 @@ interface Props {
 }
 
 /** One period bound: typed freely, applied once it is a valid date (after a pause, on leaving the field or on Enter). */
-function DateFilter({ label, value, onApply, register }: { label: string; value: string | null; onApply(v: string | null): void; register(flush: () => void): () => void }) {
-  const { t } = useTranslation('journal');
+function DateFilter({ label, value, onApply }: { label: string; value: string | null; onApply(v: string | null): void }) {
   const id = useId();
   const [text, setText] = useState(value ?? '');
   const [invalid, setInvalid] = useState(false);
+  const [shown, setShown] = useState(value);
   const timer = useRef<number | undefined>(undefined);
 
-  // Follow the parent when it changes the value (filters cleared).
-  useEffect(() => {
+  // Follow the parent when it changes the value itself (filters cleared).
+  if (value !== shown) {
+    setShown(value);
     setText(value ?? '');
     setInvalid(false);
-  }, [value]);
+  }
+
+  useEffect(() => () => window.clearTimeout(timer.current), []);
 
   function apply(raw: string) {
     window.clearTimeout(timer.current);
     if (raw === '') {
       setInvalid(false);
-      if (value !== null) onApply(null);
+      onApply(null);
       return;
     }
     if (!isoDate.safeParse(raw).success) {
@@ -61,19 +64,13 @@ function DateFilter({ label, value, onApply, register }: { label: string; value:
       return;
     }
     setInvalid(false);
-    if (raw !== value) onApply(raw);
+    onApply(raw);
   }
-
-  const latest = useRef(() => apply(text));
-  latest.current = () => apply(text);
-  useEffect(() => register(() => latest.current()), [register]);
-  useEffect(() => () => window.clearTimeout(timer.current), []);
 
   return (
     <div className={`fr-input-group${invalid ? ' fr-input-group--error' : ''}`}>
       <label className="fr-label" htmlFor={id}>
         {label}
-        <span className="fr-hint-text">{t('list.filters.dateHint')}</span>
       </label>
       <input
         id={id}
@@ -90,6 +87,9 @@ function DateFilter({ label, value, onApply, register }: { label: string; value:
           timer.current = window.setTimeout(() => apply(raw), DATE_DEBOUNCE_MS);
         }}
         onBlur={() => apply(text)}
+        onKeyDown={(e) => {
+          if (e.key === 'Enter') apply(text);
+        }}
       />
       {invalid && (
         <p id={`${id}-error`} className="fr-error-text">
@@ -104,13 +104,6 @@ function DateFilter({ label, value, onApply, register }: { label: string; value:
 export function JournalFilters({ value, sort, operators, onChange, onSortChange }: Props) {
   const { t } = useTranslation('journal');
   const id = useId();
-  const flushers = useRef(new Set<() => void>());
-  const register = useRef((flush: () => void) => {
-    flushers.current.add(flush);
-    return () => {
-      flushers.current.delete(flush);
-    };
-  }).current;
 
   // Remounting the date fields on reset also clears a half-typed, not yet valid date.
   const [generation, setGeneration] = useState(0);
@@ -125,20 +118,17 @@ export function JournalFilters({ value, sort, operators, onChange, onSortChange 
   return (
     <form
       className="mediane-filters fr-mb-3w"
-      onSubmit={(e) => {
-        e.preventDefault();
-        for (const flush of flushers.current) flush();
-      }}
+      onSubmit={(e) => e.preventDefault()}
     >
       <fieldset className="fr-fieldset" aria-labelledby={`${id}-legend`}>
         <legend className="fr-fieldset__legend fr-text--lg" id={`${id}-legend`}>
           {t('list.filters.legend')}
         </legend>
         <div className="fr-fieldset__element fr-fieldset__element--inline mediane-filters__field">
-          <DateFilter key={`from-${generation}`} label={t('list.filters.from')} value={value.from} onApply={(v) => update('from', v)} register={register} />
+          <DateFilter key={`from-${generation}`} label={t('list.filters.from')} value={value.from} onApply={(v) => update('from', v)} />
         </div>
         <div className="fr-fieldset__element fr-fieldset__element--inline mediane-filters__field">
-          <DateFilter key={`to-${generation}`} label={t('list.filters.to')} value={value.to} onApply={(v) => update('to', v)} register={register} />
+          <DateFilter key={`to-${generation}`} label={t('list.filters.to')} value={value.to} onApply={(v) => update('to', v)} />
         </div>
         <div className="fr-fieldset__element fr-fieldset__element--inline mediane-filters__field">
           <div className="fr-select-group">

@@ -129,6 +129,26 @@ describe('JournalPage', () => {
     );
   });
 
+  it('applies a typed date after a short pause, and flags a date the journal cannot hold', async () => {
+    const fake = setup();
+    renderWithStatus(<JournalPage />);
+    await screen.findByRole('table');
+    const to = screen.getByLabelText(/^Au/);
+    fireEvent.change(to, { target: { value: '2026-03-31' } });
+    expect(fake['journal.list']).not.toHaveBeenLastCalledWith(expect.objectContaining({ filter: expect.objectContaining({ to: '2026-03-31' }) }));
+    await waitFor(() =>
+      expect(fake['journal.list']).toHaveBeenLastCalledWith(expect.objectContaining({ filter: expect.objectContaining({ to: '2026-03-31' }) })),
+    );
+
+    const calls = fake['journal.list'].mock.calls.length;
+    const from = screen.getByLabelText(/^Du/);
+    fireEvent.change(from, { target: { value: '1999-12-31' } });
+    fireEvent.blur(from);
+    expect(await screen.findByText('Indiquez une date valide (JJ/MM/AAAA).')).toBeTruthy();
+    expect(from.getAttribute('aria-invalid')).toBe('true');
+    expect(fake['journal.list'].mock.calls.length).toBe(calls);
+  });
+
   it('deletes a session, offers to undo, and undo restores it', async () => {
     let rows = [...twoRows];
     const fake = setup({

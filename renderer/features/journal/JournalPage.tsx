@@ -72,16 +72,21 @@ export function JournalPage() {
   const { t, i18n } = useTranslation('journal');
   const lang = i18n.language;
   const { status } = useAppStatus();
-  const [filter, setFilter] = useState<FilterState>(NO_FILTER);
-  const [sort, setSort] = useState<SessionSort>('date_desc');
-  const [page, setPage] = useState(1);
+  // Filter, sort and page change together (a new filter goes back to page 1); reloadKey asks for the same page again.
+  const [query, setQuery] = useState<{ filter: FilterState; sort: SessionSort; page: number; reloadKey: number }>({
+    filter: NO_FILTER,
+    sort: 'date_desc',
+    page: 1,
+    reloadKey: 0,
+  });
+  const { filter, sort, page } = query;
   const [data, setData] = useState<JournalPageData | null>(null);
   const [error, setError] = useState<string | null>(null);
-  const [loading, setLoading] = useState(true);
-  const [reloadKey, setReloadKey] = useState(0);
-  const ticket = useRef(0);
+  const queryKey = JSON.stringify(query);
+  const [settledKey, setSettledKey] = useState<string | null>(null);
+  const loading = settledKey !== queryKey;
   const heading = useRef<HTMLHeadingElement>(null);
-  /** After the next load: a row id whose "Modifier" link takes the focus, or the list heading. */
+  /** After the next load: a row id whose "Modifier" link takes the focus, or '' for the list heading. */
   const pendingFocus = useRef<string | null>(null);
   const todayIso = today();
 
@@ -89,26 +94,30 @@ export function JournalPage() {
   useEffect(() => dismissNotice(), []);
 
   useEffect(() => {
-    const mine = ++ticket.current;
-    setLoading(true);
+    let current = true;
+    const { filter, sort, page } = query;
     api('journal.list', { filter, sort, offset: (page - 1) * PAGE_SIZE, limit: PAGE_SIZE })
       .then((result) => {
-        if (mine !== ticket.current) return;
-        if (result.rows.length === 0 && page > 1 && result.total > 0) {
-          // The last row of the last page was deleted: show the page before.
-          setPage(Math.max(1, Math.ceil(result.total / PAGE_SIZE)));
+        if (!current) return;
+        const lastPage = Math.max(1, Math.ceil(result.total / PAGE_SIZE));
+        if (result.rows.length === 0 && page > lastPage) {
+          // The last row of the last page was deleted: show the last page that still has rows.
+          setQuery((q) => ({ ...q, page: lastPage }));
           return;
         }
         setData(result);
         setError(null);
+        setSettledKey(queryKey);
       })
       .catch((e: unknown) => {
-        if (mine === ticket.current) setError(apiErrorText(e));
-      })
-      .finally(() => {
-        if (mine === ticket.current) setLoading(false);
+        if (!current) return;
+        setError(apiErrorText(e));
+        setSettledKey(queryKey);
       });
-  }, [filter, sort, page, reloadKey]);
+    return () => {
+      current = false;
+    };
+  }, [query, queryKey]);
 
   useEffect(() => {
     const target = pendingFocus.current;
@@ -118,20 +127,20 @@ export function JournalPage() {
     (link ?? heading.current)?.focus();
   }, [data, loading]);
 
-  const reload = useCallback(() => setReloadKey((k) => k + 1), []);
+  const reload = useCallback(() => setQuery((q) => ({ ...q, reloadKey: q.reloadKey + 1 })), []);
   const focusHeading = useCallback(() => heading.current?.focus(), []);
 
   function changeFilter(patch: Partial<FilterState>) {
-    setFilter((prev) => {
-      const next = { ...prev, ...patch };
-      return (Object.keys(next) as Array<keyof FilterState>).every((k) => next[k] === prev[k]) ? prev : next;
+    setQuery((q) => {
+      const next = { ...q.filter, ...patch };
+      const same = (Object.keys(next) as Array<keyof FilterState>).every((k) => next[k] === q.filter[k]);
+      return same ? q : { ...q, filter: next, page: 1 };
     });
-    setPage(1);
   }
 
   function goTo(p: number) {
     pendingFocus.current = '';
-    setPage(p);
+    setQuery((q) => ({ ...q, page: p }));
   }
 
   async function undo(row: JournalRow) {
@@ -203,10 +212,7 @@ export function JournalPage() {
           sort={sort}
           operators={status.operators}
           onChange={changeFilter}
-          onSortChange={(s) => {
-            setSort(s);
-            setPage(1);
-          }}
+          onSortChange={(s) => setQuery((q) => ({ ...q, sort: s, page: 1 }))}
         />
         <p role="status" className="fr-text--lg fr-text--bold fr-mb-2w" data-testid="journal-count">
           {countText}
@@ -277,7 +283,9 @@ export function JournalPage() {
                               )}
                             </th>
                             <td>{taxonomyLabel('kind', row.kind)}</td>
-                            <td className="mediane-nowrap">{formatDuration(row.durationMin)}</td>
+                            <td>
+                              <span className="mediane-nowrap">{formatDuration(row.durationMin)}</span>
+                            </td>
                             <td>
                               <Topics topics={row.topics} />
                             </td>
@@ -290,11 +298,11 @@ export function JournalPage() {
                               <FollowUpCell row={row} todayIso={todayIso} />
                             </td>
                             <td>
-                              <ul className="fr-btns-group fr-btns-group--sm mediane-row-actions">
+                              <ul className="fr-btns-group fr-btns-group--sm fr-btns-group--icon-left mediane-row-actions">
                                 <li>
                                   <a
                                     id={`edit-${row.id}`}
-                                    className="fr-btn fr-btn--tertiary fr-icon-edit-line fr-btn--icon-left"
+                                    className="fr-btn fr-btn--tertiary-no-outline fr-icon-edit-line fr-btn--icon-left"
                                     href={paths.editSession(row.id)}
                                   >
                                     {t('list.actions.edit')}
@@ -304,7 +312,7 @@ export function JournalPage() {
                                 <li>
                                   <button
                                     type="button"
-                                    className="fr-btn fr-btn--tertiary fr-icon-file-add-line fr-btn--icon-left"
+                                    className="fr-btn fr-btn--tertiary-no-outline fr-icon-file-add-line fr-btn--icon-left"
                                     onClick={() => void duplicate(row)}
                                   >
                                     {t('list.actions.duplicate')}
@@ -314,7 +322,7 @@ export function JournalPage() {
                                 <li>
                                   <button
                                     type="button"
-                                    className="fr-btn fr-btn--tertiary fr-icon-delete-line fr-btn--icon-left"
+                                    className="fr-btn fr-btn--tertiary-no-outline fr-icon-delete-line fr-btn--icon-left"
                                     onClick={() => void remove(row)}
                                   >
                                     {t('list.actions.delete')}

@@ -4,7 +4,7 @@ import type { LiveTimer } from '../../../shared/journal/schema';
 import { MAX_DURATION_MIN } from '../../../shared/taxonomy';
 import { api } from '../../api/client';
 import { navigate, paths } from '../../app/router';
-import { apiErrorText, elapsedMinutes, formatClockTime, formatElapsed } from './list-format';
+import { apiErrorText, elapsedMinutes, elapsedSince, formatClockTime, formatElapsed } from './list-format';
 
 /**
  * "Séance en cours": start a timer when the person sits down, finish it to open the editor with the duration filled
@@ -38,7 +38,6 @@ export function LiveTimers() {
   const running = timers.length > 0;
   useEffect(() => {
     if (!running) return;
-    setNow(Date.now());
     const tick = window.setInterval(() => setNow(Date.now()), 1000);
     return () => window.clearInterval(tick);
   }, [running]);
@@ -60,7 +59,7 @@ export function LiveTimers() {
   }
 
   function finish(timer: LiveTimer) {
-    const durationMin = elapsedMinutes(Date.now() - Date.parse(timer.startedAt));
+    const durationMin = elapsedMinutes(elapsedSince(timer.startedAt));
     navigate(paths.newSession('individuel', { id: timer.id, durationMin }));
   }
 
@@ -107,7 +106,7 @@ export function LiveTimers() {
                   </span>
                 </p>
                 {elapsedMinutes(ms) >= MAX_DURATION_MIN && <p className="fr-text--sm fr-mb-1w">{t('list.live.tooLong')}</p>}
-                <ul className="fr-btns-group fr-btns-group--inline-md fr-btns-group--sm">
+                <ul className="fr-btns-group fr-btns-group--inline-md fr-btns-group--sm fr-btns-group--icon-left">
                   <li>
                     <button type="button" className="fr-btn fr-icon-check-line fr-btn--icon-left" onClick={() => finish(timer)}>
                       {t('list.live.finish')}
@@ -126,12 +125,12 @@ export function LiveTimers() {
           })}
         </ul>
       )}
-      <ul className="fr-btns-group fr-btns-group--inline-md fr-mb-0">
+      <ul className="fr-btns-group fr-btns-group--inline-md fr-btns-group--lg fr-btns-group--icon-left fr-mb-0">
         <li>
           <button
             ref={startButton}
             type="button"
-            className="fr-btn fr-btn--lg fr-icon-timer-line fr-btn--icon-left"
+            className="fr-btn fr-icon-timer-line fr-btn--icon-left"
             onClick={() => void start()}
             aria-disabled={busy || undefined}
           >
@@ -139,12 +138,12 @@ export function LiveTimers() {
           </button>
         </li>
         <li>
-          <a className="fr-btn fr-btn--lg fr-btn--secondary" href={paths.newSession('individuel')}>
+          <a className="fr-btn fr-btn--secondary" href={paths.newSession('individuel')}>
             {t('list.live.quick')}
           </a>
         </li>
         <li>
-          <a className="fr-btn fr-btn--lg fr-btn--secondary" href={paths.newSession('collectif')}>
+          <a className="fr-btn fr-btn--secondary" href={paths.newSession('collectif')}>
             {t('list.live.workshop')}
           </a>
         </li>

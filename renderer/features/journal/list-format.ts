@@ -53,6 +53,11 @@ export function elapsedMinutes(ms: number): number {
   return Math.min(MAX_DURATION_MIN, Math.max(1, Math.ceil(ms / 60_000)));
 }
 
+/** Milliseconds since an ISO instant, by this computer's clock. */
+export function elapsedSince(isoInstant: string): number {
+  return Date.now() - Date.parse(isoInstant);
+}
+
 export function today(): string {
   return localDate(new Date());
 }

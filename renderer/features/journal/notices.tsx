@@ -1,4 +1,4 @@
-import { useEffect, useId, useRef, useState, useSyncExternalStore } from 'react';
+import { useEffect, useId, useRef, useState, useSyncExternalStore, type KeyboardEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 
 // Short confirmations of an action ("Séance supprimée", with an undo button). One notice at a time, in a polite
@@ -92,6 +92,14 @@ export function NoticeRegion() {
     if (hadFocus) notice.returnFocus?.();
   }
 
+  // Escape closes the notice from either of its buttons.
+  function onKeyDown(e: KeyboardEvent) {
+    if (e.key === 'Escape') {
+      e.stopPropagation();
+      close();
+    }
+  }
+
   async function runAction() {
     if (!notice?.action || busy) return;
     setBusy(true);
@@ -114,12 +122,6 @@ export function NoticeRegion() {
       onBlur={(e) => {
         if (!e.currentTarget.contains(e.relatedTarget as Node | null)) setPaused((p) => ({ ...p, focus: false }));
       }}
-      onKeyDown={(e) => {
-        if (e.key === 'Escape' && notice) {
-          e.stopPropagation();
-          close();
-        }
-      }}
     >
       {notice && (
         <div className={`fr-alert fr-alert--${notice.tone} fr-alert--sm fr-mb-3w`}>
@@ -130,12 +132,13 @@ export function NoticeRegion() {
               type="button"
               className="fr-btn fr-btn--sm fr-btn--secondary fr-mt-1w"
               onClick={() => void runAction()}
+              onKeyDown={onKeyDown}
               aria-disabled={busy || undefined}
             >
               {notice.action.label}
             </button>
           )}
-          <button type="button" className="fr-btn--close fr-btn" title={t('list.notices.close')} onClick={close}>
+          <button type="button" className="fr-btn--close fr-btn" title={t('list.notices.close')} onClick={close} onKeyDown={onKeyDown}>
             {t('list.notices.close')}
           </button>
         </div>
