@@ -52,13 +52,19 @@ export const MIGRATIONS: readonly Migration[] = [
         updated_at TEXT NOT NULL,
         deleted_at TEXT
       ) STRICT;
-      CREATE INDEX sessions_by_date ON sessions(date, seq) WHERE deleted_at IS NULL;
-      CREATE INDEX sessions_by_duration ON sessions(duration_min, date) WHERE deleted_at IS NULL;
+      -- The journal list (main/core/journal/journal-query.ts) reads these in (date, seq) order, so that a filter is
+      -- a merge of sorted streams and a count never touches the table. Partial: a deleted session is in none of
+      -- them but sessions_deleted. (An index of sessions ends with the rowid, seq: (kind, date) is (kind, date, seq).)
+      CREATE INDEX sessions_by_date ON sessions(date, seq, duration_min) WHERE deleted_at IS NULL;
+      CREATE INDEX sessions_by_duration ON sessions(duration_min, date, seq, kind, outcome, follow_up_due, follow_up_closed_at)
+        WHERE deleted_at IS NULL;
       CREATE INDEX sessions_by_kind ON sessions(kind, date) WHERE deleted_at IS NULL;
       CREATE INDEX sessions_by_outcome ON sessions(outcome, date) WHERE deleted_at IS NULL;
       CREATE INDEX sessions_follow_up ON sessions(follow_up_due)
         WHERE follow_up_due IS NOT NULL AND follow_up_closed_at IS NULL AND deleted_at IS NULL;
-      CREATE INDEX sessions_deleted ON sessions(deleted_at) WHERE deleted_at IS NOT NULL;
+      CREATE INDEX sessions_follow_up_by_date ON sessions(date)
+        WHERE follow_up_due IS NOT NULL AND follow_up_closed_at IS NULL AND deleted_at IS NULL;
+      CREATE INDEX sessions_deleted ON sessions(date, seq) WHERE deleted_at IS NOT NULL;
 
       -- Multi-valued fields get their own tables, keyed so that a filter walks them in date order.
       CREATE TABLE session_operators (
