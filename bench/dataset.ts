@@ -431,7 +431,7 @@ function sessionData(rng: Rng, sk: Skeleton, opsOfSeason: Weighted<Op>, withStar
 
   const admin = chance(rng, 0.72);
   let topics: Topic[];
-  let adminTopics: AdminTopic[] = [];
+  const adminTopics: AdminTopic[] = [];
   let operators: Op[] = [];
   let procedureName = '';
   let primaryOp: Op | null = null;

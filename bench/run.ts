@@ -47,7 +47,7 @@ const outFile = args.out ?? join(here, quick ? 'results-quick.json' : 'results.j
 
 const IT = quick
   ? { saves: 1000, savesWarm: 100, open: 15, openWarm: 2, process: 8, unclean: 5, filters: 15, filtersWarm: 3, naive: 3 }
-  : { saves: 3000, savesWarm: 300, open: 30, openWarm: 3, process: 20, unclean: 20, filters: 30, filtersWarm: 5, naive: 10 };
+  : { saves: 3000, savesWarm: 300, open: 30, openWarm: 3, process: 20, unclean: 20, filters: 30, filtersWarm: 5, naive: 5 };
 if (args['naive-iterations']) IT.naive = Number(args['naive-iterations']);
 
 const log = (m: string) => process.stderr.write(`${m}\n`);
@@ -302,10 +302,13 @@ function naiveList(db: Database.Database, query: ListInput): () => void {
     where.push(`topics LIKE @topic`);
     p.topic = `%"${f.topic}"%`;
   }
-  if (f.from) (where.push('date >= @from'), (p.from = f.from));
-  if (f.to) (where.push('date <= @to'), (p.to = f.to));
-  if (f.kind) (where.push('kind = @kind'), (p.kind = f.kind));
-  if (f.outcome) (where.push('outcome = @outcome'), (p.outcome = f.outcome));
+  for (const [key, term] of [['from', 'date >= @from'], ['to', 'date <= @to'], ['kind', 'kind = @kind'], ['outcome', 'outcome = @outcome']] as const) {
+    const value = f[key];
+    if (value) {
+      where.push(term);
+      p[key] = value;
+    }
+  }
   if (f.followUpDue) where.push('follow_up_due IS NOT NULL AND follow_up_closed_at IS NULL');
   const order = { date_desc: 'date DESC, seq DESC', date_asc: 'date ASC, seq ASC', duration_desc: 'duration_min DESC, date DESC', duration_asc: 'duration_min ASC, date ASC' }[query.sort];
   const rows = db.prepare(`SELECT ${LIST_COLUMNS} FROM sessions NOT INDEXED WHERE ${where.join(' AND ')} ORDER BY ${order} LIMIT @limit OFFSET @offset`);

@@ -21,8 +21,8 @@ interface Ref {
   follow_up_due: string | null;
   follow_up_closed_at: string | null;
   deleted_at: string | null;
-  operators: string;
-  topics: string;
+  operators: string[];
+  topics: string[];
 }
 
 let dir: string;
@@ -35,9 +35,11 @@ beforeAll(() => {
   core = createCore({ dataDir: dir, maintenance: false });
   // More soft-deleted sessions than a desk has, spread over the years, so every plan meets them.
   core.db.exec("UPDATE sessions SET deleted_at = '2026-01-01T00:00:00.000Z' WHERE seq % 23 = 0");
-  all = core.db
-    .prepare('SELECT seq, id, kind, date, duration_min, outcome, follow_up_due, follow_up_closed_at, deleted_at, operators, topics FROM sessions')
-    .all() as Ref[];
+  all = (
+    core.db
+      .prepare('SELECT seq, id, kind, date, duration_min, outcome, follow_up_due, follow_up_closed_at, deleted_at, operators, topics FROM sessions')
+      .all() as Array<Omit<Ref, 'operators' | 'topics'> & { operators: string; topics: string }>
+  ).map((r) => ({ ...r, operators: JSON.parse(r.operators) as string[], topics: JSON.parse(r.topics) as string[] }));
 }, 120_000);
 
 afterAll(() => {
@@ -56,8 +58,8 @@ function reference(q: Query) {
       (!f.to || r.date <= f.to) &&
       (!f.kind || r.kind === f.kind) &&
       (!f.outcome || r.outcome === f.outcome) &&
-      (!f.operator || (JSON.parse(r.operators) as string[]).includes(f.operator)) &&
-      (!f.topic || (JSON.parse(r.topics) as string[]).includes(f.topic)) &&
+      (!f.operator || r.operators.includes(f.operator)) &&
+      (!f.topic || r.topics.includes(f.topic)) &&
       (!f.followUpDue || (r.follow_up_due !== null && r.follow_up_closed_at === null)),
   );
   const cmp = (a: number | string, b: number | string) => (a < b ? -1 : a > b ? 1 : 0);

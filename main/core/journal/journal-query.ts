@@ -84,16 +84,28 @@ export function listQuery(query: ListInput) {
 
   const period = (col: string) => {
     const terms: string[] = [];
-    if (f.from) (terms.push(`${col} >= @from`), (params.from = f.from));
-    if (f.to) (terms.push(`${col} <= @to`), (params.to = f.to));
+    if (f.from) {
+      terms.push(`${col} >= @from`);
+      params.from = f.from;
+    }
+    if (f.to) {
+      terms.push(`${col} <= @to`);
+      params.to = f.to;
+    }
     return terms;
   };
   const andPeriod = (col: string) => period(col).map((t) => ` AND ${t}`).join('');
 
   // Conditions on columns of sessions, as plain terms on the alias s (when one index serves the whole query).
   const scalar: string[] = [];
-  if (f.kind) (scalar.push('s.kind = @kind'), (params.kind = f.kind));
-  if (f.outcome) (scalar.push('s.outcome = @outcome'), (params.outcome = f.outcome));
+  if (f.kind) {
+    scalar.push('s.kind = @kind');
+    params.kind = f.kind;
+  }
+  if (f.outcome) {
+    scalar.push('s.outcome = @outcome');
+    params.outcome = f.outcome;
+  }
   if (f.followUpDue) scalar.push(`s.follow_up_due IS NOT NULL AND s.follow_up_closed_at IS NULL`);
   if (f.operator) params.operator = f.operator;
   if (f.topic) params.topic = f.topic;
