@@ -5,6 +5,7 @@ import { SitePage } from '../features/site/SitePage';
 import { JournalPage } from '../features/journal/JournalPage';
 import { SessionEditor } from '../features/journal/SessionEditor';
 import { FollowUpsPage } from '../features/journal/FollowUpsPage';
+import { NoticeRegion } from '../features/journal/notices';
 import { errorText } from '../i18n';
 import { AppHeader } from './AppHeader';
 import { useRoute, type Route } from './router';
@@ -73,6 +74,7 @@ function Shell() {
       <AppHeader route={route} showNav={status.setupDone} />
       <main id="contenu" ref={main} tabIndex={-1} className="fr-container fr-py-4w mediane-main">
         <StorageNotice />
+        <NoticeRegion />
         {status.setupDone ? <Page route={route} /> : <SetupPage />}
       </main>
       <footer className="fr-footer" role="contentinfo">

@@ -90,9 +90,6 @@ export function JournalPage() {
   const pendingFocus = useRef<string | null>(null);
   const todayIso = today();
 
-  // A notice left over from another screen is stale here.
-  useEffect(() => dismissNotice(), []);
-
   useEffect(() => {
     let current = true;
     const { filter, sort, page } = query;

@@ -10,7 +10,8 @@ import { SessionInput, type Session } from '../../../shared/journal/schema';
 import { StatusProvider } from '../../app/status';
 import { initI18n } from '../../i18n';
 import { buildInput, checkForm, emptyForm } from './editor-model';
-import { FLASH_KEY, SessionEditor, type EditorMode } from './SessionEditor';
+import { SessionEditor, type EditorMode } from './SessionEditor';
+import * as notices from './notices';
 
 // Component tests of the session editor against a fake core: window.mediane answers the contract's methods, and
 // every SessionInput the editor sends is parsed with the contract's own schema, as the real boundary would.
@@ -152,7 +153,7 @@ describe('SessionEditor: new individual session', () => {
       person: { ageBracket: 'soixante_dix_plus', gender: 'non_communique', status: 'non_communique', communeCode: null, firstVisit: true },
     });
     await waitFor(() => expect(window.location.hash).toBe('#/journal'));
-    expect(JSON.parse(sessionStorage.getItem(FLASH_KEY) ?? 'null')).toMatchObject({ type: 'success', action: 'created', id: SESSION_ID, message: 'La séance a été enregistrée.' });
+    expect(notices.currentNotice()).toMatchObject({ tone: 'success', message: 'La séance a été enregistrée.' });
   });
 
   it('reveals the admin sub-topics, the operators of the desk and the procedure name with the admin topic', async () => {
@@ -509,7 +510,7 @@ describe('SessionEditor: edit', () => {
       person: { ageBracket: 'soixante_dix_plus', gender: 'feminin', status: 'retraite', communeCode: '75056', firstVisit: false },
     });
     await waitFor(() => expect(window.location.hash).toBe('#/journal'));
-    expect(JSON.parse(sessionStorage.getItem(FLASH_KEY) ?? 'null')).toMatchObject({ action: 'updated' });
+    expect(notices.currentNotice()).toMatchObject({ message: 'La séance a été modifiée.' });
   });
 
   it('shows a loading state while the session is read', async () => {

@@ -16,26 +16,10 @@ import { NotesField } from './NotesField';
 import { PersonFields } from './PersonFields';
 import { AutonomyField, ChannelField, DateTimeFields, EquipmentField, FollowUpFields, OutcomeFields, TopicFields } from './SessionFields';
 import { WorkshopFields } from './WorkshopFields';
+import { showNotice } from './notices';
 
 export type { EditorMode } from './editor-model';
 
-/** One-shot message for the journal page after a save (sessionStorage, read once and removed by the reader). */
-export const FLASH_KEY = 'mediane.flash';
-export interface Flash {
-  type: 'success';
-  action: 'created' | 'updated';
-  id: string;
-  /** Already translated, in the language of the moment. */
-  message: string;
-}
-
-function writeFlash(flash: Flash) {
-  try {
-    sessionStorage.setItem(FLASH_KEY, JSON.stringify(flash));
-  } catch {
-    // Storage refused (private mode, quota): the journal shows the new row anyway.
-  }
-}
 
 // Where each field path of the core's answer lives in the form, for the links of the error summary.
 // The first matching prefix wins, so the precise paths come before the groups that hold them.
@@ -207,9 +191,11 @@ function SessionForm({ mode, initial }: { mode: EditorMode; initial: FormState }
     setSaving(true);
     try {
       const input = buildInput(form, mode.type === 'new' ? (mode.timerId ?? null) : null);
-      const saved = mode.type === 'edit' ? await api('journal.update', { id: mode.id, session: input }) : await api('journal.create', input);
+      if (mode.type === 'edit') await api('journal.update', { id: mode.id, session: input });
+      else await api('journal.create', input);
       const action = mode.type === 'edit' ? 'updated' : 'created';
-      writeFlash({ type: 'success', action, id: saved.id, message: t(`editor.flash.${action}`) });
+      // The app shell's notice region confirms the save on the journal page.
+      showNotice({ tone: 'success', message: t(`editor.flash.${action}`) });
       formErrors.clear();
       navigate(paths.journal);
     } catch (e) {

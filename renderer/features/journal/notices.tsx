@@ -44,6 +44,11 @@ export function showNotice(notice: Omit<Notice, 'id'>): number {
   return id;
 }
 
+/** The notice on show, if any. */
+export function currentNotice(): Notice | null {
+  return state.notice;
+}
+
 /** Closes the given notice (or whichever is shown). */
 export function dismissNotice(id?: number): void {
   if (state.notice && (id === undefined || state.notice.id === id)) set({ notice: null });
