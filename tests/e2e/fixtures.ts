@@ -53,6 +53,8 @@ export async function expectAccessible(page: Page, screen: string): Promise<void
 }
 
 export const test = base.extend<{ host: Host; app: Page }>({
+  // Playwright reads a fixture's dependencies from its destructured first argument: this one has none.
+  // eslint-disable-next-line no-empty-pattern
   host: async ({}, use) => {
     const host = await startHost();
     await use(host);
