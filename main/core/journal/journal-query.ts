@@ -66,6 +66,7 @@ const sessionCondition = (index: string, terms: string, share: number): Conditio
  * - No condition, or one condition on a column of sessions (kind, outcome, follow-up due), with or without a
  *   period: one partial index (deleted sessions are not in it) walked in date order; the count reads that index.
  * - Otherwise each condition is a stream of keys (date, seq) in date order from its own index, and:
+ *   - a kind with an outcome is a single range of sessions_by_kind_outcome;
  *   - when one condition is rare (SHARE below SMALL_SHARE: justice, an open follow-up, a rare topic), it drives
  *     alone and each of its keys is checked against the other conditions by an index seek;
  *   - else the streams are intersected by SQLite's merge of a compound SELECT with ORDER BY (INTERSECT, and
@@ -120,9 +121,13 @@ export function listQuery(query: ListInput) {
     const conditions: Condition[] = [];
     if (f.operator) conditions.push(linkCondition('session_operators', 'operator', 'operator', SHARE.operator[f.operator] ?? SHARE.rare));
     if (f.topic) conditions.push(linkCondition('session_topics', 'topic', 'topic', SHARE.topic[f.topic] ?? SHARE.rare));
-    if (f.outcome) conditions.push(sessionCondition('sessions_by_outcome', '@x.outcome = @outcome', SHARE.outcome[f.outcome] ?? SHARE.rare));
+    const outcomeShare = f.outcome ? (SHARE.outcome[f.outcome] ?? SHARE.rare) : 1;
+    // A kind and an outcome together are one range of one index: no intersection at all.
+    if (f.outcome && f.kind) {
+      conditions.push(sessionCondition('sessions_by_kind_outcome', '@x.kind = @kind AND @x.outcome = @outcome', SHARE.kind[f.kind]! * outcomeShare));
+    } else if (f.outcome) conditions.push(sessionCondition('sessions_by_outcome', '@x.outcome = @outcome', outcomeShare));
     if (f.followUpDue) conditions.push(sessionCondition('sessions_follow_up_by_date', `@x.${OPEN_FOLLOW_UP.replace(' AND ', ' AND @x.')}`, SHARE.followUpDue));
-    const kind = f.kind ? sessionCondition('sessions_by_kind', '@x.kind = @kind', SHARE.kind[f.kind]!) : null;
+    const kind = f.kind && !f.outcome ? sessionCondition('sessions_by_kind', '@x.kind = @kind', SHARE.kind[f.kind]!) : null;
     const workshops = sessionCondition('sessions_by_kind', "@x.kind = 'collectif'", SHARE.kind.collectif!);
     const deleted = `SELECT x.date, x.seq FROM sessions x INDEXED BY sessions_deleted WHERE x.deleted_at IS NOT NULL${andPeriod('x.date')}`;
     const linkPeriod = andPeriod('x.date');
@@ -134,11 +139,11 @@ export function listQuery(query: ListInput) {
       keysSql = `${driver.stream(linkPeriod)}${others.map((c) => ` AND ${c.check('x')}`).join('')}`;
       if (!driver.live && !others.some((c) => c.live)) keysSql += ` EXCEPT ${deleted}`;
     } else {
-      if (f.kind === 'collectif') conditions.push(workshops);
+      if (kind && f.kind === 'collectif') conditions.push(workshops);
       const live = conditions.some((c) => c.live);
       keysSql = [
         conditions.map((c) => c.stream(linkPeriod)).join(' INTERSECT '),
-        ...(f.kind === 'individuel' ? [workshops.stream(linkPeriod)] : []),
+        ...(kind && f.kind === 'individuel' ? [workshops.stream(linkPeriod)] : []),
         ...(live ? [] : [deleted]),
       ].join(' EXCEPT ');
     }

@@ -60,6 +60,7 @@ export const MIGRATIONS: readonly Migration[] = [
         WHERE deleted_at IS NULL;
       CREATE INDEX sessions_by_kind ON sessions(kind, date) WHERE deleted_at IS NULL;
       CREATE INDEX sessions_by_outcome ON sessions(outcome, date) WHERE deleted_at IS NULL;
+      CREATE INDEX sessions_by_kind_outcome ON sessions(kind, outcome, date) WHERE deleted_at IS NULL;
       CREATE INDEX sessions_follow_up ON sessions(follow_up_due)
         WHERE follow_up_due IS NOT NULL AND follow_up_closed_at IS NULL AND deleted_at IS NULL;
       CREATE INDEX sessions_follow_up_by_date ON sessions(date)
