@@ -4,6 +4,8 @@ import { defineConfig } from '@playwright/test';
 // Each test gets its own host process on a fresh data folder: see tests/e2e/fixtures.ts.
 export default defineConfig({
   testDir: 'tests/e2e',
+  // Artifacts (traces) in a subfolder: Playwright empties its outputDir, and test-results/ also holds vitest's report.
+  outputDir: 'test-results/playwright',
   timeout: 60_000,
   expect: { timeout: 10_000 },
   fullyParallel: true,

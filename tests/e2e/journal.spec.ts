@@ -25,17 +25,29 @@ test('start and stop a live session, then log it with the measured duration', as
 
 test('quick entry of an administrative help session, with the keyboard only', async ({ app }) => {
   await withSite(app);
-  await app.getByRole('link', { name: 'Saisie rapide' }).click();
+  // Keyboard only: focus moves with Tab from the page start to the shortcut, then Space/typing/Ctrl+Enter.
+  const quick = app.getByRole('link', { name: 'Saisie rapide' });
+  for (let i = 0; i < 30 && !(await quick.evaluate((el) => el === document.activeElement)); i++) await app.keyboard.press('Tab');
+  await expect(quick).toBeFocused();
+  await app.keyboard.press('Enter');
   await expect(app.getByRole('heading', { level: 1, name: 'Nouvel accompagnement individuel' })).toBeVisible();
   await expectAccessible(app, 'new session (fr)');
 
-  await app.getByRole('radio', { name: '45 min' }).check({ force: true });
-  await app.getByRole('checkbox', { name: 'Aide aux démarches administratives' }).check({ force: true });
-  await app.getByRole('checkbox', { name: 'Social - Santé' }).check({ force: true });
-  await app.getByRole('checkbox', { name: 'CAF' }).check({ force: true });
-  await app.getByLabel('Nom de la démarche').fill('Demande de prime d’activité');
-  await app.getByRole('radio', { name: 'Autonome avec guidage en cas de besoin (2/3)' }).check({ force: true });
-  await app.getByRole('radio', { name: 'Démarche finalisée' }).check({ force: true });
+  const press = async (name: string, role: 'radio' | 'checkbox') => {
+    const control = app.getByRole(role, { name, exact: true });
+    await control.focus();
+    await control.press('Space');
+    await expect(control).toBeChecked();
+  };
+  await press('45 min', 'radio');
+  await press('Aide aux démarches administratives', 'checkbox');
+  await press('Social - Santé', 'checkbox');
+  await press('CAF', 'checkbox');
+  await app.getByLabel('Nom de la démarche').focus();
+  await app.keyboard.type('Demande de prime d’activité');
+  await press('Autonome avec guidage en cas de besoin (2/3)', 'radio');
+  await press('Démarche finalisée', 'radio');
+  await app.getByLabel('Tranche d’âge').focus();
   await app.getByLabel('Tranche d’âge').selectOption({ label: '25 - 39 ans' });
   await expectAccessible(app, 'new session filled (fr)');
   // Ctrl+Enter saves from any field.
