@@ -5,11 +5,11 @@
 //   npm run bench -- --quick           development run: everything on 100,000 sessions, fewer iterations
 //   options: --sessions N (journal size for open/filters), --seed S, --only saves,open,filters, --plans,
 //            --match TEXT (only the filters whose name contains TEXT), --naive-iterations N (naive baselines are full scans: seconds each at 1,000,000 sessions),
-//            --out FILE (results file, default bench/results.json)
+//            --out FILE (results file: bench/results.json, or bench/.data/results-quick.json with --quick)
 import { execFileSync, spawnSync } from 'node:child_process';
 import { cpus, loadavg, totalmem } from 'node:os';
 import { randomUUID } from 'node:crypto';
-import { statSync, writeFileSync } from 'node:fs';
+import { mkdirSync, statSync, writeFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
@@ -43,7 +43,7 @@ const seed = Number(args.seed);
 const bigCount = Number(args.sessions ?? (quick ? 100_000 : 1_000_000));
 const saveCount = 100_000;
 const only = new Set((args.only ?? 'saves,open,filters').split(','));
-const outFile = args.out ?? join(here, quick ? 'results-quick.json' : 'results.json');
+const outFile = args.out ?? (quick ? join(here, '.data', 'results-quick.json') : join(here, 'results.json'));
 
 const IT = quick
   ? { saves: 1000, savesWarm: 100, open: 15, openWarm: 2, process: 8, unclean: 5, filters: 15, filtersWarm: 3, naive: 3 }
@@ -435,6 +435,7 @@ async function main(): Promise<void> {
     const x = d as { sizeMB: number; generatedSeconds: number | null };
     process.stdout.write(`database of ${Number(n).toLocaleString('en')} sessions: ${x.sizeMB} MB${x.generatedSeconds ? `, generated in ${x.generatedSeconds.toFixed(1)} s` : ' (cached)'}\n`);
   }
+  mkdirSync(dirname(outFile), { recursive: true });
   writeFileSync(outFile, JSON.stringify({ meta, datasets, results }, null, 2) + '\n');
   process.stdout.write(`results written to ${outFile}\n`);
 }
