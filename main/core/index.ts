@@ -8,6 +8,22 @@ import { createSiteService } from './site/site-service';
 import { openDatabase } from './storage/database';
 import { LATEST_SCHEMA_VERSION } from './storage/migrations';
 import { createMaintenance } from './storage/maintenance';
+import { createCheckpointer } from './storage/checkpointer';
+import { CoreError } from '../../shared/errors';
+import type { MethodName } from '../../shared/contract';
+
+const WRITING_METHODS: readonly MethodName[] = [
+  'settings.update',
+  'site.save',
+  'journal.create',
+  'journal.update',
+  'journal.duplicate',
+  'journal.delete',
+  'journal.restore',
+  'journal.closeFollowUp',
+  'journal.startTimer',
+  'journal.cancelTimer',
+];
 
 export interface CoreOptions {
   dataDir: string;
@@ -36,7 +52,11 @@ export function createCore(options: CoreOptions) {
     writeSetting: settings.put,
     startDelayMs: options.maintenanceDelayMs,
   });
-  if (options.maintenance !== false) maintenance.start();
+  const checkpointer = createCheckpointer(opened.db);
+  if (options.maintenance !== false) {
+    maintenance.start();
+    checkpointer.start();
+  }
 
   const status = (): AppStatus => {
     const profile = site.get();
@@ -78,6 +98,16 @@ export function createCore(options: CoreOptions) {
     'journal.cancelTimer': (input) => journal.cancelTimer(input.id),
   };
 
+  // Once the background integrity check has failed, the file is not trusted with new data: every call that writes is
+  // refused (with a message asking to restart, which restores the last good backup) so nothing lands in a damaged file.
+  for (const method of WRITING_METHODS) {
+    const inner = handlers[method] as (input: unknown) => unknown;
+    (handlers as Record<MethodName, (input: unknown) => unknown>)[method] = (input: unknown) => {
+      if (maintenance.integrity() === 'failed') throw new CoreError('storage_unavailable', 'storage.integrityFailed');
+      return inner(input);
+    };
+  }
+
   return {
     handlers,
     db: opened.db,
@@ -86,6 +116,7 @@ export function createCore(options: CoreOptions) {
     warm: () => setTimeout(() => communes.warm(), 50).unref(),
     close() {
       maintenance.stop();
+      checkpointer.stop();
       opened.close();
     },
   };

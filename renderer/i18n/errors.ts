@@ -70,6 +70,7 @@ export const fr = {
   storage: {
     newerVersion: 'Ces données ont été écrites par une version plus récente de Médiane. Mettez Médiane à jour : le fichier n’a pas été modifié.',
     migrationTampered: 'La structure de la base de données ne correspond pas à cette version de Médiane.',
+    integrityFailed: 'Les données de ce poste semblent endommagées : rien n’a été enregistré. Redémarrez Médiane pour restaurer la dernière sauvegarde valide.',
   },
 };
 
@@ -144,5 +145,6 @@ export const en: typeof fr = {
   storage: {
     newerVersion: 'This data was written by a newer version of Médiane. Update Médiane: the file was not changed.',
     migrationTampered: 'The database structure does not match this version of Médiane.',
+    integrityFailed: 'This computer’s data looks damaged: nothing was saved. Restart Médiane to restore the latest good backup.',
   },
 };
