@@ -4,12 +4,12 @@
 // journal-service.ts writes them (checked against the real service before every generation).
 
 import { createHash } from 'node:crypto';
+import { sessionColumns } from '../main/core/journal/session-row';
 import { existsSync, mkdirSync, readFileSync, readdirSync, renameSync, rmSync, statSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { SessionInput, type SessionData } from '../shared/journal/schema';
-import { TAXONOMY_VERSION } from '../shared/taxonomy';
 import { createJournalService } from '../main/core/journal/journal-service';
 import { DB_FILE, openDatabase } from '../main/core/storage/database';
 import { MIGRATIONS, checksum } from '../main/core/storage/migrations';
@@ -595,26 +595,8 @@ export function sessionInputs(count: number, seed: number): SessionData[] {
 // ---------------------------------------------------------------------------------------------------------------
 // Rows, exactly as journal-service.ts writes them.
 
-/** The sessions row's columns, mirroring `columns()` in journal-service.ts (checked by verifyAgainstService). */
-export function sessionColumns(data: SessionData) {
-  const { liveId: _liveId, notes: _notes, ...stored } = data;
-  return {
-    kind: data.kind,
-    date: data.date,
-    start_time: data.startTime,
-    duration_min: data.durationMin,
-    outcome: data.outcome,
-    follow_up_due: data.followUp?.dueDate ?? null,
-    topics: JSON.stringify(data.topics),
-    operators: JSON.stringify(data.operators),
-    procedure_name: data.procedureName,
-    workshop_title: data.kind === 'collectif' ? data.workshop.title : null,
-    participants: data.kind === 'collectif' ? data.workshop.participants : 1,
-    data: JSON.stringify(stored),
-    notes: data.notes,
-    taxonomy_version: TAXONOMY_VERSION,
-  };
-}
+// The sessions row's columns come from the core itself, so the generator cannot drift from what the service writes.
+export { sessionColumns };
 
 const INSERT_SESSION = `INSERT INTO sessions (seq, id, kind, date, start_time, duration_min, outcome, follow_up_due,
   follow_up_closed_at, topics, operators, procedure_name, workshop_title, participants, data, notes, taxonomy_version,

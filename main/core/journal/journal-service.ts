@@ -10,9 +10,9 @@ import {
   type SessionData,
 } from '../../../shared/journal/schema';
 import type { ParsedInput } from '../../../shared/contract';
-import { TAXONOMY_VERSION } from '../../../shared/taxonomy';
 import type { Db } from '../storage/database';
 import { listQuery } from './journal-query';
+import { sessionColumns } from './session-row';
 
 interface SessionRow {
   seq: number;
@@ -89,26 +89,6 @@ export function createJournalService({ db, clock, newId, communeExists }: Journa
     if (issues.length) throw new CoreError('invalid_input', undefined, issues);
   }
 
-  function columns(data: SessionData) {
-    const { liveId: _liveId, notes: _notes, ...stored } = data;
-    return {
-      kind: data.kind,
-      date: data.date,
-      start_time: data.startTime,
-      duration_min: data.durationMin,
-      outcome: data.outcome,
-      follow_up_due: data.followUp?.dueDate ?? null,
-      topics: JSON.stringify(data.topics),
-      operators: JSON.stringify(data.operators),
-      procedure_name: data.procedureName,
-      workshop_title: data.kind === 'collectif' ? data.workshop.title : null,
-      participants: data.kind === 'collectif' ? data.workshop.participants : 1,
-      data: JSON.stringify(stored),
-      notes: data.notes,
-      taxonomy_version: TAXONOMY_VERSION,
-    };
-  }
-
   function writeLinks(seq: number, data: SessionData): void {
     for (const op of data.operators) s.insertOperator.run(op, data.date, seq);
     for (const topic of data.topics) s.insertTopic.run(topic, data.date, seq);
@@ -125,7 +105,7 @@ export function createJournalService({ db, clock, newId, communeExists }: Journa
     checkReferences(data);
     const now = clock.now().toISOString();
     const id = newId();
-    const info = s.insert.run({ ...columns(data), id, created_at: now, updated_at: now });
+    const info = s.insert.run({ ...sessionColumns(data), id, created_at: now, updated_at: now });
     writeLinks(Number(info.lastInsertRowid), data);
     if (data.liveId) s.deleteTimer.run(data.liveId);
     return toSession(rowById(id));
@@ -138,7 +118,7 @@ export function createJournalService({ db, clock, newId, communeExists }: Journa
     const before = (JSON.parse(row.data) as StoredData).followUp;
     const sameFollowUp = before && data.followUp && before.dueDate === data.followUp.dueDate && before.reason === data.followUp.reason;
     const follow_up_closed_at = sameFollowUp ? row.follow_up_closed_at : null;
-    s.update.run({ ...columns(data), seq: row.seq, follow_up_closed_at, updated_at: clock.now().toISOString() });
+    s.update.run({ ...sessionColumns(data), seq: row.seq, follow_up_closed_at, updated_at: clock.now().toISOString() });
     s.clearOperators.run(row.seq);
     s.clearTopics.run(row.seq);
     writeLinks(row.seq, data);
