@@ -1,9 +1,8 @@
 import type { TFunction } from 'i18next';
 import { useTranslation } from 'react-i18next';
 import { DURATION_PRESETS, MAX_DURATION_MIN } from '../../../shared/taxonomy';
-import { RadioGroup, type Option } from './ChoiceGroup';
+import { InputField, RadioGroup, type Option } from '../../ui/fields';
 import type { DurationChoice, FieldsProps } from './editor-model';
-import { InputField } from './InputField';
 
 /** "45 min", "1 h", "1 h 30": how a mediator says a duration. */
 export function formatDuration(t: TFunction<'journal'>, minutes: number): string {
@@ -26,7 +25,6 @@ export function DurationField({ form, update, error, fromTimer }: FieldsProps & 
   return (
     <RadioGroup
       id="session-duration"
-      name="duration"
       legend={t('editor.duration.legend')}
       hint={fromTimer ? t('editor.duration.fromTimer') : undefined}
       required
@@ -51,7 +49,7 @@ export function DurationField({ form, update, error, fromTimer }: FieldsProps & 
               required
               error={message}
               value={form.durationOther}
-              onValue={(durationOther) => update({ durationOther })}
+              onChange={(durationOther) => update({ durationOther })}
             />
           </div>
         )

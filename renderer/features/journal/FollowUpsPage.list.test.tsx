@@ -3,8 +3,8 @@ import { cleanup, fireEvent, screen, waitFor, within } from '@testing-library/re
 import { afterEach, beforeAll, describe, expect, it } from 'vitest';
 import type { FollowUpItem } from '../../../shared/journal/schema';
 import { initI18n } from '../../i18n';
+import { installFakeApi, renderWithStatus } from '../../test-kit';
 import { FollowUpsPage } from './FollowUpsPage';
-import { installFakeApi, renderWithStatus } from './list-test-kit';
 
 const items: FollowUpItem[] = [
   {

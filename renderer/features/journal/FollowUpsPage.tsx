@@ -4,6 +4,7 @@ import type { FollowUpItem } from '../../../shared/journal/schema';
 import { api } from '../../api/client';
 import { paths } from '../../app/router';
 import { apiErrorText, dueState, formatDate, taxonomyLabel, today } from './list-format';
+import { RetryAlert } from './notices';
 
 const TONE = { overdue: 'error', today: 'warning', upcoming: 'info' } as const;
 
@@ -75,14 +76,7 @@ export function FollowUpsPage() {
         {message ? `${message} ` : ''}
         {items === null ? (error ? '' : t('list.loading')) : items.length > 0 ? t('list.followUps.count', { count: items.length }) : ''}
       </p>
-      {error && (
-        <div className="fr-alert fr-alert--error fr-mb-3w" role="alert">
-          <p>{error}</p>
-          <button type="button" className="fr-btn fr-btn--sm fr-btn--secondary fr-mt-1w" onClick={reload}>
-            {t('list.retry')}
-          </button>
-        </div>
-      )}
+      {error && <RetryAlert message={error} onRetry={reload} />}
       {items && items.length === 0 && (
         <div className="mediane-empty">
           <p>{t('list.followUps.empty')}</p>

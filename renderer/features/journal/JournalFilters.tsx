@@ -4,6 +4,7 @@ import type { z } from 'zod';
 import { isoDate, SESSION_SORTS, type JournalFilter } from '../../../shared/journal/schema';
 import { OUTCOMES, SESSION_KINDS, TOPICS } from '../../../shared/taxonomy';
 import { errorText } from '../../i18n';
+import { InputField, SelectField } from '../../ui/fields';
 import { taxonomyLabel } from './list-format';
 
 export type FilterState = z.output<typeof JournalFilter>;
@@ -68,35 +69,23 @@ function DateFilter({ label, value, onApply }: { label: string; value: string | 
   }
 
   return (
-    <div className={`fr-input-group${invalid ? ' fr-input-group--error' : ''}`}>
-      <label className="fr-label" htmlFor={id}>
-        {label}
-      </label>
-      <input
-        id={id}
-        className={`fr-input${invalid ? ' fr-input--error' : ''}`}
-        type="date"
-        min="2000-01-01"
-        value={text}
-        aria-invalid={invalid || undefined}
-        aria-describedby={invalid ? `${id}-error` : undefined}
-        onChange={(e) => {
-          const raw = e.target.value;
-          setText(raw);
-          window.clearTimeout(timer.current);
-          timer.current = window.setTimeout(() => apply(raw), DATE_DEBOUNCE_MS);
-        }}
-        onBlur={() => apply(text)}
-        onKeyDown={(e) => {
-          if (e.key === 'Enter') apply(text);
-        }}
-      />
-      {invalid && (
-        <p id={`${id}-error`} className="fr-error-text">
-          {errorText('journal.dateInvalid')}
-        </p>
-      )}
-    </div>
+    <InputField
+      id={id}
+      type="date"
+      min="2000-01-01"
+      label={label}
+      error={invalid ? errorText('journal.dateInvalid') : undefined}
+      value={text}
+      onChange={(raw) => {
+        setText(raw);
+        window.clearTimeout(timer.current);
+        timer.current = window.setTimeout(() => apply(raw), DATE_DEBOUNCE_MS);
+      }}
+      onBlur={() => apply(text)}
+      onKeyDown={(e) => {
+        if (e.key === 'Enter') apply(text);
+      }}
+    />
   );
 }
 
@@ -113,7 +102,13 @@ export function JournalFilters({ value, sort, operators, onChange, onSortChange 
   }
 
   const update = <K extends keyof FilterState>(key: K, v: FilterState[K]) => onChange({ [key]: v } as Partial<FilterState>);
-  const pick = <T extends string>(raw: string): T | null => (raw === '' ? null : (raw as T));
+  // One select per list, its empty first choice meaning "any".
+  const selects = [
+    { key: 'kind', label: t('list.filters.kind'), any: t('list.filters.anyKind'), values: SESSION_KINDS },
+    { key: 'operator', label: t('list.filters.operator'), any: t('list.filters.anyOperator'), values: operators },
+    { key: 'topic', label: t('list.filters.topic'), any: t('list.filters.anyTopic'), values: TOPICS },
+    { key: 'outcome', label: t('list.filters.outcome'), any: t('list.filters.anyOutcome'), values: OUTCOMES },
+  ] as const;
 
   return (
     <form
@@ -130,66 +125,17 @@ export function JournalFilters({ value, sort, operators, onChange, onSortChange 
         <div className="fr-fieldset__element fr-fieldset__element--inline mediane-filters__field">
           <DateFilter key={`to-${generation}`} label={t('list.filters.to')} value={value.to} onApply={(v) => update('to', v)} />
         </div>
-        <div className="fr-fieldset__element fr-fieldset__element--inline mediane-filters__field">
-          <div className="fr-select-group">
-            <label className="fr-label" htmlFor={`${id}-kind`}>
-              {t('list.filters.kind')}
-            </label>
-            <select id={`${id}-kind`} className="fr-select" value={value.kind ?? ''} onChange={(e) => update('kind', pick<(typeof SESSION_KINDS)[number]>(e.target.value))}>
-              <option value="">{t('list.filters.anyKind')}</option>
-              {SESSION_KINDS.map((k) => (
-                <option key={k} value={k}>
-                  {taxonomyLabel('kind', k)}
-                </option>
-              ))}
-            </select>
+        {selects.map(({ key, label, any, values }) => (
+          <div className="fr-fieldset__element fr-fieldset__element--inline mediane-filters__field" key={key}>
+            <SelectField<string>
+              id={`${id}-${key}`}
+              label={label}
+              value={value[key] ?? ''}
+              onChange={(v) => update(key, (v || null) as FilterState[typeof key])}
+              options={[{ value: '', label: any }, ...values.map((k) => ({ value: k, label: taxonomyLabel(key, k) }))]}
+            />
           </div>
-        </div>
-        <div className="fr-fieldset__element fr-fieldset__element--inline mediane-filters__field">
-          <div className="fr-select-group">
-            <label className="fr-label" htmlFor={`${id}-operator`}>
-              {t('list.filters.operator')}
-            </label>
-            <select id={`${id}-operator`} className="fr-select" value={value.operator ?? ''} onChange={(e) => update('operator', pick(e.target.value))}>
-              <option value="">{t('list.filters.anyOperator')}</option>
-              {operators.map((k) => (
-                <option key={k} value={k}>
-                  {taxonomyLabel('operator', k)}
-                </option>
-              ))}
-            </select>
-          </div>
-        </div>
-        <div className="fr-fieldset__element fr-fieldset__element--inline mediane-filters__field">
-          <div className="fr-select-group">
-            <label className="fr-label" htmlFor={`${id}-topic`}>
-              {t('list.filters.topic')}
-            </label>
-            <select id={`${id}-topic`} className="fr-select" value={value.topic ?? ''} onChange={(e) => update('topic', pick<(typeof TOPICS)[number]>(e.target.value))}>
-              <option value="">{t('list.filters.anyTopic')}</option>
-              {TOPICS.map((k) => (
-                <option key={k} value={k}>
-                  {taxonomyLabel('topic', k)}
-                </option>
-              ))}
-            </select>
-          </div>
-        </div>
-        <div className="fr-fieldset__element fr-fieldset__element--inline mediane-filters__field">
-          <div className="fr-select-group">
-            <label className="fr-label" htmlFor={`${id}-outcome`}>
-              {t('list.filters.outcome')}
-            </label>
-            <select id={`${id}-outcome`} className="fr-select" value={value.outcome ?? ''} onChange={(e) => update('outcome', pick<(typeof OUTCOMES)[number]>(e.target.value))}>
-              <option value="">{t('list.filters.anyOutcome')}</option>
-              {OUTCOMES.map((k) => (
-                <option key={k} value={k}>
-                  {taxonomyLabel('outcome', k)}
-                </option>
-              ))}
-            </select>
-          </div>
-        </div>
+        ))}
         <div className="fr-fieldset__element">
           <div className="fr-checkbox-group">
             <input
@@ -210,18 +156,13 @@ export function JournalFilters({ value, sort, operators, onChange, onSortChange 
         </div>
       </fieldset>
       <div className="mediane-filters__sort">
-        <div className="fr-select-group">
-          <label className="fr-label" htmlFor={`${id}-sort`}>
-            {t('list.filters.sort')}
-          </label>
-          <select id={`${id}-sort`} className="fr-select" value={sort} onChange={(e) => onSortChange(e.target.value as SessionSort)}>
-            {SESSION_SORTS.map((s) => (
-              <option key={s} value={s}>
-                {t(`list.sort.${s}`)}
-              </option>
-            ))}
-          </select>
-        </div>
+        <SelectField
+          id={`${id}-sort`}
+          label={t('list.filters.sort')}
+          value={sort}
+          onChange={onSortChange}
+          options={SESSION_SORTS.map((s) => ({ value: s, label: t(`list.sort.${s}`) }))}
+        />
       </div>
     </form>
   );

@@ -3,13 +3,32 @@ import { act, cleanup, fireEvent, screen, waitFor, within } from '@testing-libra
 import { afterEach, beforeAll, beforeEach, describe, expect, it, vi } from 'vitest';
 import type { JournalPage as JournalPageData, JournalRow } from '../../../shared/journal/schema';
 import { initI18n } from '../../i18n';
+import { FakeFailure, installFakeApi, renderWithStatus, type FakeHandlers } from '../../test-kit';
 import { JournalPage, PAGE_SIZE } from './JournalPage';
-import { FakeFailure, installFakeApi, renderWithStatus, row, type FakeHandlers } from './list-test-kit';
 import { dismissNotice } from './notices';
 
 const A = '11111111-1111-4111-8111-111111111111';
 const B = '22222222-2222-4222-8222-222222222222';
 const COPY = '33333333-3333-4333-8333-333333333333';
+
+function row(overrides: Partial<JournalRow> = {}): JournalRow {
+  return {
+    id: A,
+    kind: 'individuel',
+    date: '2026-03-12',
+    startTime: null,
+    durationMin: 45,
+    topics: ['aide_aux_demarches_administratives'],
+    operators: ['caf'],
+    procedureName: 'Prime d’activité',
+    workshopTitle: null,
+    participants: 1,
+    outcome: 'finalisee',
+    followUpDue: null,
+    followUpClosed: false,
+    ...overrides,
+  };
+}
 
 function page(rows: JournalRow[], total = rows.length, totalCapped = false): JournalPageData {
   return { rows, total, totalCapped };

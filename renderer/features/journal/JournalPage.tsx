@@ -8,7 +8,7 @@ import { useAppStatus } from '../../app/status';
 import { hasFilter, JournalFilters, NO_FILTER, type FilterState, type SessionSort } from './JournalFilters';
 import { LiveTimers } from './LiveTimers';
 import { apiErrorText, dueState, formatDate, formatDuration, formatNumber, taxonomyLabel, today } from './list-format';
-import { dismissNotice, NoticeRegion, showNotice } from './notices';
+import { dismissNotice, NoticeRegion, RetryAlert, showNotice } from './notices';
 
 export const PAGE_SIZE = 50;
 
@@ -214,14 +214,7 @@ export function JournalPage() {
         <p role="status" className="fr-text--lg fr-text--bold fr-mb-2w" data-testid="journal-count">
           {countText}
         </p>
-        {error && (
-          <div className="fr-alert fr-alert--error fr-mb-3w" role="alert">
-            <p>{error}</p>
-            <button type="button" className="fr-btn fr-btn--sm fr-btn--secondary fr-mt-1w" onClick={reload}>
-              {t('list.retry')}
-            </button>
-          </div>
-        )}
+        {error && <RetryAlert message={error} onRetry={reload} />}
 
         {data && data.total === 0 && data.rows.length === 0 && (
           <div className="mediane-empty fr-mb-4w">

@@ -1,9 +1,8 @@
 import { useTranslation } from 'react-i18next';
 import { AGE_BRACKETS, GENDERS, STATUSES } from '../../../shared/taxonomy';
+import { Fieldset, RadioGroup, SelectField } from '../../ui/fields';
 import { CommuneCombobox } from '../communes/CommuneCombobox';
-import { Fieldset, RadioGroup } from './ChoiceGroup';
 import type { FieldsProps, FirstVisit, FormState } from './editor-model';
-import { SelectField } from './InputField';
 
 /** "La personne": never an identity, only what the national statistics count. */
 export function PersonFields({ form, update, error }: FieldsProps) {
@@ -16,40 +15,27 @@ export function PersonFields({ form, update, error }: FieldsProps) {
     { value: 'no', label: t('editor.person.no') },
     { value: 'unknown', label: t('editor.person.unknown') },
   ];
+  const selects = [
+    { key: 'ageBracket', id: 'session-person-age', options: AGE_BRACKETS.map((k) => ({ value: k, label: tx(`age.${k}`) })) },
+    { key: 'gender', id: 'session-person-gender', options: GENDERS.map((k) => ({ value: k, label: tx(`gender.${k}`) })) },
+    { key: 'status', id: 'session-person-status', options: STATUSES.map((k) => ({ value: k, label: tx(`status.${k}`) })) },
+  ] as const;
   return (
     <Fieldset id="session-person" legend={t('editor.person.legend')} hint={t('editor.person.hint')}>
       <div className="fr-fieldset__element">
         <div className="fr-grid-row fr-grid-row--gutters">
-          <div className="fr-col-12 fr-col-md-4">
-            <SelectField
-              id="session-person-age"
-              label={t('editor.person.ageBracket')}
-              error={error('person.ageBracket')}
-              value={person.ageBracket}
-              onValue={(v) => v && set({ ageBracket: v })}
-              options={AGE_BRACKETS.map((k) => ({ value: k, label: tx(`age.${k}`) }))}
-            />
-          </div>
-          <div className="fr-col-12 fr-col-md-4">
-            <SelectField
-              id="session-person-gender"
-              label={t('editor.person.gender')}
-              error={error('person.gender')}
-              value={person.gender}
-              onValue={(v) => v && set({ gender: v })}
-              options={GENDERS.map((k) => ({ value: k, label: tx(`gender.${k}`) }))}
-            />
-          </div>
-          <div className="fr-col-12 fr-col-md-4">
-            <SelectField
-              id="session-person-status"
-              label={t('editor.person.status')}
-              error={error('person.status')}
-              value={person.status}
-              onValue={(v) => v && set({ status: v })}
-              options={STATUSES.map((k) => ({ value: k, label: tx(`status.${k}`) }))}
-            />
-          </div>
+          {selects.map(({ key, id, options }) => (
+            <div className="fr-col-12 fr-col-md-4" key={key}>
+              <SelectField<string>
+                id={id}
+                label={t(`editor.person.${key}`)}
+                error={error(`person.${key}`)}
+                value={person[key]}
+                onChange={(v) => set({ [key]: v })}
+                options={options}
+              />
+            </div>
+          ))}
         </div>
       </div>
       <div className="fr-fieldset__element" id="session-person-commune">
@@ -64,7 +50,6 @@ export function PersonFields({ form, update, error }: FieldsProps) {
       <div className="fr-fieldset__element">
         <RadioGroup
           id="session-person-first-visit"
-          name="firstVisit"
           legend={t('editor.person.firstVisit')}
           regular
           error={error('person.firstVisit')}

@@ -1,30 +1,18 @@
 // @vitest-environment happy-dom
-import { cleanup, render, screen, waitFor, within } from '@testing-library/react';
+import { cleanup, screen, waitFor, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
-import { afterEach, beforeAll, beforeEach, describe, expect, it, vi, type Mock } from 'vitest';
-import type { AppStatus } from '../../../shared/contract';
+import { afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import type { Commune } from '../../../shared/communes/schema';
-import type { AppError, Result } from '../../../shared/errors';
 import { localDate } from '../../../shared/ids';
 import { SessionInput, type Session } from '../../../shared/journal/schema';
-import { StatusProvider } from '../../app/status';
 import { initI18n } from '../../i18n';
+import { FakeFailure, installFakeApi, renderWithStatus, STATUS, type FakeApi, type FakeHandlers } from '../../test-kit';
 import { buildInput, checkForm, emptyForm } from './editor-model';
 import { SessionEditor, type EditorMode } from './SessionEditor';
 import * as notices from './notices';
 
 // Component tests of the session editor against a fake core: window.mediane answers the contract's methods, and
 // every SessionInput the editor sends is parsed with the contract's own schema, as the real boundary would.
-
-const STATUS: AppStatus = {
-  setupDone: true,
-  site: null,
-  settings: { locale: 'fr' },
-  deployment: { stateOperated: false, appVersion: '0.1.0-test' },
-  storage: { schemaVersion: 1, integrity: 'ok', uncleanShutdown: false, recoveredFrom: null, lastBackupAt: null },
-  operators: ['caf', 'cpam', 'dgfip', 'autre_operateur'],
-  taxonomyVersion: 'test',
-};
 
 const SESSION_ID = '11111111-1111-4111-8111-111111111111';
 const TIMER_ID = '22222222-2222-4222-8222-222222222222';
@@ -39,13 +27,7 @@ const PARIS: Commune = {
   population: 2_100_000,
 };
 
-class Refusal {
-  constructor(readonly error: AppError) {}
-}
-
-type Handler = (input: never) => unknown;
-let handlers: Record<string, Handler>;
-let bridge: Record<string, Mock<(input: unknown) => Promise<Result<unknown>>>>;
+let bridge: FakeApi;
 
 function stored(input: unknown): Session {
   // What the core would answer: the parsed input plus the record's metadata.
@@ -54,39 +36,18 @@ function stored(input: unknown): Session {
   return { ...data, id: SESSION_ID, taxonomyVersion: 'test', createdAt: '2026-03-12T10:00:00Z', updatedAt: '2026-03-12T10:00:00Z', followUpClosedAt: null } as Session;
 }
 
-function install(extra: Record<string, Handler> = {}) {
-  handlers = {
-    'app.status': () => STATUS,
-    'journal.create': (input: never) => stored(input),
-    'journal.update': (input: never) => stored((input as { session: unknown }).session),
+function install(extra: FakeHandlers = {}) {
+  bridge = installFakeApi({
+    'journal.create': (input) => stored(input),
+    'journal.update': (input) => stored(input.session),
     'communes.search': () => [PARIS],
     'communes.get': () => PARIS,
     ...extra,
-  };
-  bridge = new Proxy({} as typeof bridge, {
-    get(cache, method: string) {
-      cache[method] ??= vi.fn(async (input: unknown) => {
-        const handler = handlers[method];
-        if (!handler) return { ok: false, error: { code: 'unknown_method' } } as Result<unknown>;
-        try {
-          return { ok: true, value: await handler(input as never) } as Result<unknown>;
-        } catch (e) {
-          if (e instanceof Refusal) return { ok: false, error: e.error } as Result<unknown>;
-          throw e;
-        }
-      });
-      return cache[method];
-    },
   });
-  window.mediane = bridge as unknown as NonNullable<Window['mediane']>;
 }
 
 function renderEditor(mode: EditorMode) {
-  return render(
-    <StatusProvider loading={<p>…</p>} failed={(key) => <p>{key}</p>}>
-      <SessionEditor mode={mode} />
-    </StatusProvider>,
-  );
+  return renderWithStatus(<SessionEditor mode={mode} />);
 }
 
 /** The single input sent to a method, checked against the contract. */
@@ -336,7 +297,7 @@ describe('SessionEditor: refused saves', () => {
     const user = userEvent.setup();
     install({
       'journal.create': () => {
-        throw new Refusal({
+        throw new FakeFailure({
           code: 'invalid_input',
           issues: [
             { path: 'durationMin', message: 'journal.durationTooLong' },
@@ -395,8 +356,8 @@ describe('SessionEditor: refused saves', () => {
     const user = userEvent.setup();
     let fail = true;
     install({
-      'journal.create': (input: never) => {
-        if (fail) throw new Refusal({ code: 'storage_unavailable' });
+      'journal.create': (input) => {
+        if (fail) throw new FakeFailure({ code: 'storage_unavailable' });
         return stored(input);
       },
     });
@@ -521,7 +482,7 @@ describe('SessionEditor: edit', () => {
   });
 
   it('says so when the session does not exist', async () => {
-    install({ 'journal.get': () => { throw new Refusal({ code: 'not_found', messageKey: 'journal.notFound' }); } });
+    install({ 'journal.get': () => { throw new FakeFailure({ code: 'not_found', messageKey: 'journal.notFound' }); } });
     renderEditor({ type: 'edit', id: SESSION_ID });
     expect(await screen.findByRole('heading', { level: 1, name: 'Séance introuvable' })).toBeTruthy();
     expect(screen.getByRole('alert').textContent).toContain('introuvable');

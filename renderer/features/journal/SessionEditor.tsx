@@ -8,8 +8,8 @@ import { api, isApiError } from '../../api/client';
 import { navigate, paths } from '../../app/router';
 import { useAppStatus } from '../../app/status';
 import { errorText } from '../../i18n';
+import { RadioGroup } from '../../ui/fields';
 import { useFormErrors } from '../../ui/form-errors';
-import { RadioGroup } from './ChoiceGroup';
 import { DurationField } from './DurationField';
 import { buildInput, checkForm, emptyForm, formFromSession, isUnder, touchedPaths, type EditorMode, type FieldsProps, type FormState } from './editor-model';
 import { NotesField } from './NotesField';
@@ -279,7 +279,6 @@ function SessionForm({ mode, initial }: { mode: EditorMode; initial: FormState }
         {mode.type === 'new' ? (
           <RadioGroup
             id="session-kind"
-            name="kind"
             legend={t('editor.kind.legend')}
             required
             error={formErrors.field('kind')}

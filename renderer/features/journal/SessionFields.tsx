@@ -11,9 +11,8 @@ import {
   type Autonomy,
   type Outcome,
 } from '../../../shared/taxonomy';
-import { CheckboxGroup, Fieldset, RadioGroup } from './ChoiceGroup';
+import { CheckboxGroup, Fieldset, InputField, RadioGroup, SelectField } from '../../ui/fields';
 import { addDays, type FieldsProps } from './editor-model';
-import { InputField, SelectField } from './InputField';
 
 // The "what happened" groups of the editor, in the order a mediator fills them.
 
@@ -29,7 +28,7 @@ export function DateTimeFields({ form, update, error }: FieldsProps) {
           required
           error={error('date')}
           value={form.date}
-          onValue={(date) => update({ date })}
+          onChange={(date) => update({ date })}
         />
       </div>
       <div className="fr-fieldset__element fr-fieldset__element--inline">
@@ -40,7 +39,7 @@ export function DateTimeFields({ form, update, error }: FieldsProps) {
           hint={t('editor.when.startTimeHint')}
           error={error('startTime')}
           value={form.startTime}
-          onValue={(startTime) => update({ startTime })}
+          onChange={(startTime) => update({ startTime })}
         />
       </div>
     </Fieldset>
@@ -53,7 +52,6 @@ export function ChannelField({ form, update, error }: FieldsProps) {
   return (
     <RadioGroup
       id="session-channel"
-      name="channel"
       legend={t('editor.channel.legend')}
       required
       error={error('channel')}
@@ -70,7 +68,6 @@ export function EquipmentField({ form, update, error }: FieldsProps) {
   return (
     <CheckboxGroup
       id="session-equipment"
-      name="equipment"
       legend={t('editor.equipment.legend')}
       hint={t('editor.equipment.hint')}
       error={error('equipment')}
@@ -92,7 +89,6 @@ export function TopicFields({ form, update, error, operators }: FieldsProps & { 
     <>
       <CheckboxGroup
         id="session-topics"
-        name="topics"
         legend={t('editor.topics.legend')}
         hint={t('editor.topics.hint')}
         required
@@ -107,7 +103,6 @@ export function TopicFields({ form, update, error, operators }: FieldsProps & { 
           <div className="fr-fieldset__element">
             <CheckboxGroup
               id="session-admin-topics"
-              name="adminTopics"
               legend={t('editor.admin.topics')}
               regular
               layout="columns"
@@ -120,7 +115,6 @@ export function TopicFields({ form, update, error, operators }: FieldsProps & { 
           <div className="fr-fieldset__element">
             <CheckboxGroup
               id="session-operators"
-              name="operators"
               legend={t('editor.admin.operators')}
               hint={t('editor.admin.operatorsHint')}
               regular
@@ -139,7 +133,7 @@ export function TopicFields({ form, update, error, operators }: FieldsProps & { 
               maxLength={200}
               error={error('procedureName')}
               value={form.procedureName}
-              onValue={(procedureName) => update({ procedureName })}
+              onChange={(procedureName) => update({ procedureName })}
             />
           </div>
         </Fieldset>
@@ -154,7 +148,6 @@ export function AutonomyField({ form, update, error }: FieldsProps) {
   return (
     <RadioGroup<Autonomy | ''>
       id="session-autonomy"
-      name="autonomy"
       legend={t('editor.autonomy.legend')}
       layout="stack"
       error={error('autonomy')}
@@ -172,7 +165,6 @@ export function OutcomeFields({ form, update, error }: FieldsProps) {
   return (
     <RadioGroup<Outcome | ''>
       id="session-outcome"
-      name="outcome"
       legend={t('editor.outcome.legend')}
       layout="stack"
       error={error('outcome')}
@@ -186,11 +178,11 @@ export function OutcomeFields({ form, update, error }: FieldsProps) {
               id="session-orientation"
               label={t('editor.outcome.orientation')}
               required
-              placeholder={t('editor.outcome.orientationPlaceholder')}
               error={error('orientation')}
               value={form.orientation}
-              onValue={(orientation) => update({ orientation })}
-              options={ORIENTATIONS.map((k) => ({ value: k, label: tx(`orientation.${k}`) }))}
+              onChange={(orientation) => update({ orientation })}
+              // An empty first choice that stays pickable (a placeholder could not be chosen again).
+              options={[{ value: '', label: t('editor.outcome.orientationPlaceholder') }, ...ORIENTATIONS.map((k) => ({ value: k, label: tx(`orientation.${k}`) }))]}
             />
           </div>
         )
@@ -234,7 +226,7 @@ export function FollowUpFields({ form, update, error }: FieldsProps) {
               min={form.date || undefined}
               error={error('followUp.dueDate')}
               value={form.followUpDue}
-              onValue={(followUpDue) => update({ followUpDue })}
+              onChange={(followUpDue) => update({ followUpDue })}
             />
           </div>
           <div className="fr-fieldset__element">
@@ -246,7 +238,7 @@ export function FollowUpFields({ form, update, error }: FieldsProps) {
               maxLength={140}
               error={error('followUp.reason')}
               value={form.followUpReason}
-              onValue={(followUpReason) => update({ followUpReason })}
+              onChange={(followUpReason) => update({ followUpReason })}
             />
           </div>
         </>

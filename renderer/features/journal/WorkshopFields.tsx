@@ -1,9 +1,8 @@
 import { useTranslation } from 'react-i18next';
 import { AGE_BRACKETS, GENDERS, STATUSES, WORKSHOP_LEVELS } from '../../../shared/taxonomy';
 import { errorText } from '../../i18n';
-import { Fieldset, RadioGroup } from './ChoiceGroup';
+import { Fieldset, InputField, RadioGroup } from '../../ui/fields';
 import { remainderOf, type Breakdown, type Counts, type FieldsProps, type FormState } from './editor-model';
-import { InputField } from './InputField';
 
 interface CountsTableProps {
   id: string;
@@ -99,13 +98,12 @@ export function WorkshopFields({ form, update, error }: FieldsProps) {
           maxLength={160}
           error={error('workshop.title')}
           value={w.title}
-          onValue={(title) => set({ title })}
+          onChange={(title) => set({ title })}
         />
       </div>
       <div className="fr-fieldset__element">
         <RadioGroup
           id="session-workshop-level"
-          name="level"
           legend={t('editor.workshop.level')}
           regular
           required
@@ -129,7 +127,7 @@ export function WorkshopFields({ form, update, error }: FieldsProps) {
           required
           error={error('workshop.participants')}
           value={w.participants}
-          onValue={(participants) => set({ participants })}
+          onChange={(participants) => set({ participants })}
         />
       </div>
       <div className="fr-fieldset__element">

@@ -1,6 +1,5 @@
 import type { Ref } from 'react';
 import { useTranslation } from 'react-i18next';
-import { focusField } from './fields';
 
 export interface SummaryItem {
   key: string;
@@ -17,6 +16,14 @@ interface Props {
   titleLevel: 2 | 3;
   summary: string;
   items: SummaryItem[];
+}
+
+/** Moves focus to a field from an error summary: the control itself, or the first control inside a group. */
+function focusField(id: string): void {
+  const el = document.getElementById(id);
+  if (!el) return;
+  const target = el.matches('input, select, textarea, button') ? el : el.querySelector<HTMLElement>('input, select, textarea');
+  target?.focus();
 }
 
 /**

@@ -1,14 +1,15 @@
 // @vitest-environment happy-dom
-import { act, cleanup, render, screen, waitFor, within } from '@testing-library/react';
+import { act, cleanup, screen, waitFor, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import i18next from 'i18next';
 import { afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { NATIONAL_SERVICES } from '../../../shared/site/schema';
 import { isValidSiret } from '../../../shared/site/siret';
 import { initI18n, resources } from '../../i18n';
+import { callsOf, installFakeApi, refused, renderWithStatus, type FakeHandlers } from '../../test-kit';
 import { SetupPage } from './SetupPage';
 import { SERVICE_KEYS } from './SiteProfileForm';
-import { callsOf, fakeApi, LUNEL, MARSEILLE, refused, SAVED_SITE, statusWith, WithStatus, type FakeHandlers } from './test-helpers';
+import { LUNEL, MARSEILLE, SAVED_SITE, statusWith } from './test-helpers';
 
 const VALID_SIRET = '12345678901237';
 const WRONG_SIRET = '12345678901234';
@@ -29,7 +30,7 @@ afterEach(() => {
 
 function setup(extra: FakeHandlers = {}) {
   let done = false;
-  const calls = fakeApi({
+  const calls = installFakeApi({
     'app.status': () => statusWith(done ? SAVED_SITE : null),
     'communes.search': ({ query }) => [LUNEL, MARSEILLE].filter((c) => c.name.toLowerCase().startsWith(query.toLowerCase()) || c.postcodes.some((p) => p.startsWith(query))),
     'site.save': () => {
@@ -39,11 +40,7 @@ function setup(extra: FakeHandlers = {}) {
     ...extra,
   });
   const user = userEvent.setup({ delay: null });
-  render(
-    <WithStatus>
-      <SetupPage />
-    </WithStatus>,
-  );
+  renderWithStatus(<SetupPage />);
   return { calls, user };
 }
 

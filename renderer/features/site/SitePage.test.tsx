@@ -1,11 +1,12 @@
 // @vitest-environment happy-dom
-import { act, cleanup, render, screen, waitFor, within } from '@testing-library/react';
+import { act, cleanup, screen, waitFor, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import i18next from 'i18next';
 import { afterEach, beforeAll, beforeEach, describe, expect, it, vi } from 'vitest';
 import { initI18n } from '../../i18n';
+import { callsOf, installFakeApi, refused, renderWithStatus, type FakeHandlers } from '../../test-kit';
 import { SitePage } from './SitePage';
-import { callsOf, fakeApi, LUNEL, refused, SAVED_SITE, statusWith, WithStatus, type FakeHandlers } from './test-helpers';
+import { LUNEL, SAVED_SITE, statusWith } from './test-helpers';
 
 beforeAll(() => {
   initI18n('fr');
@@ -24,7 +25,7 @@ afterEach(() => {
 
 function open(extra: FakeHandlers = {}) {
   let site = SAVED_SITE;
-  const calls = fakeApi({
+  const calls = installFakeApi({
     'app.status': () => statusWith(site),
     'communes.get': ({ code }) => (code === LUNEL.code ? LUNEL : null),
     'communes.search': () => [LUNEL],
@@ -35,11 +36,7 @@ function open(extra: FakeHandlers = {}) {
     ...extra,
   });
   const user = userEvent.setup({ delay: null });
-  render(
-    <WithStatus>
-      <SitePage />
-    </WithStatus>,
-  );
+  renderWithStatus(<SitePage />);
   return { calls, user };
 }
 

@@ -13,8 +13,8 @@ import { isValidSiret, normaliseSiret } from '../../../shared/site/siret';
 import { api } from '../../api/client';
 import { CommuneCombobox } from '../communes/CommuneCombobox';
 import { errorText } from '../../i18n';
+import { CheckboxGroup, InputField, RadioGroup, SelectField } from '../../ui/fields';
 import { useFormErrors } from '../../ui/form-errors';
-import { ChoiceGroup, SelectField, TextField } from './fields';
 import { ErrorSummary, type SummaryItem } from './ErrorSummary';
 
 type SiteType = (typeof SITE_TYPES)[number];
@@ -110,11 +110,6 @@ function draftOf(site: SiteProfile | null, commune: Commune | null): Draft {
     trainingLabels: site?.trainingLabels ?? [],
     mediatorName: site?.mediatorName ?? '',
   };
-}
-
-/** Keeps a multiple choice in the order of its reference list. */
-function toggle<T extends string>(all: readonly T[], current: readonly T[], value: T, on: boolean): T[] {
-  return all.filter((v) => (v === value ? on : current.includes(v)));
 }
 
 interface Props {
@@ -213,7 +208,13 @@ export function SiteProfileForm({ site, commune, submitLabel, titleLevel, onSubm
     }
   }
 
-  const nationalLang = i18n.language === 'fr' ? undefined : 'fr';
+  // The national programmes and labels read as the schema spells them, in French, whatever the app's language.
+  const lang = i18n.language === 'fr' ? undefined : 'fr';
+  const nationalLists = [
+    { path: 'services', options: NATIONAL_SERVICES.map((s) => ({ value: s, label: t(`service.${SERVICE_KEYS[s]}`) })) },
+    { path: 'programmes', options: NATIONAL_PROGRAMMES.map((p) => ({ value: p, label: p, lang })) },
+    { path: 'trainingLabels', options: TRAINING_LABELS.map((l) => ({ value: l, label: l, lang })) },
+  ] as const;
   const items = summaryItems(errors.errors.fields, labels);
 
   return (
@@ -229,7 +230,7 @@ export function SiteProfileForm({ site, commune, submitLabel, titleLevel, onSubm
       )}
       <p className="fr-hint-text fr-mb-3w">{t('form.requiredNote')}</p>
 
-      <TextField
+      <InputField
         id={FIELD_IDS.name}
         label={t('form.name.label')}
         hint={t('form.name.hint')}
@@ -240,14 +241,15 @@ export function SiteProfileForm({ site, commune, submitLabel, titleLevel, onSubm
         autoComplete="organization"
       />
 
-      <ChoiceGroup
+      <RadioGroup
         id={FIELD_IDS.siteType}
-        type="radio"
         legend={t('form.siteType.legend')}
+        regular
+        layout="stack"
         required
-        choices={SITE_TYPES.map((s) => ({ value: s, label: t(`taxonomy:siteType.${s}`) }))}
-        selected={draft.siteType ? [draft.siteType] : []}
-        onToggle={(v) => change('siteType', v as SiteType)}
+        options={SITE_TYPES.map((s) => ({ value: s, label: t(`taxonomy:siteType.${s}`) }))}
+        value={draft.siteType || null}
+        onChange={(v) => change('siteType', v)}
         error={fieldError('siteType')}
       />
 
@@ -274,7 +276,7 @@ export function SiteProfileForm({ site, commune, submitLabel, titleLevel, onSubm
         error={fieldError('postcode')}
       />
 
-      <TextField
+      <InputField
         id={FIELD_IDS.street}
         label={t('form.street.label')}
         hint={t('form.street.hint')}
@@ -284,7 +286,7 @@ export function SiteProfileForm({ site, commune, submitLabel, titleLevel, onSubm
         autoComplete="street-address"
       />
 
-      <TextField
+      <InputField
         id={FIELD_IDS.siret}
         label={t('form.siret.label')}
         hint={t('form.siret.hint')}
@@ -293,42 +295,26 @@ export function SiteProfileForm({ site, commune, submitLabel, titleLevel, onSubm
         onBlur={() => setSiretBlurred(true)}
         error={siretError}
         inputMode="numeric"
+        autoComplete="off"
       />
 
-      <ChoiceGroup
-        id={FIELD_IDS.services}
-        type="checkbox"
-        legend={t('form.services.legend')}
-        hint={t('form.services.hint')}
-        choices={NATIONAL_SERVICES.map((s) => ({ value: s, label: t(`service.${SERVICE_KEYS[s]}`) }))}
-        selected={draft.services}
-        onToggle={(v, on) => change('services', toggle(NATIONAL_SERVICES, draft.services, v as NationalService, on))}
-        error={fieldError('services')}
-      />
+      {nationalLists.map(({ path, options }) => (
+        <CheckboxGroup<string>
+          key={path}
+          id={FIELD_IDS[path]}
+          legend={t(`form.${path}.legend`)}
+          hint={t(`form.${path}.hint`)}
+          regular
+          layout="stack"
+          small={false}
+          options={options}
+          value={draft[path]}
+          onChange={(v) => change(path, v as Draft[typeof path])}
+          error={fieldError(path)}
+        />
+      ))}
 
-      <ChoiceGroup
-        id={FIELD_IDS.programmes}
-        type="checkbox"
-        legend={t('form.programmes.legend')}
-        hint={t('form.programmes.hint')}
-        choices={NATIONAL_PROGRAMMES.map((p) => ({ value: p, label: p, lang: nationalLang }))}
-        selected={draft.programmes}
-        onToggle={(v, on) => change('programmes', toggle(NATIONAL_PROGRAMMES, draft.programmes, v as Programme, on))}
-        error={fieldError('programmes')}
-      />
-
-      <ChoiceGroup
-        id={FIELD_IDS.trainingLabels}
-        type="checkbox"
-        legend={t('form.trainingLabels.legend')}
-        hint={t('form.trainingLabels.hint')}
-        choices={TRAINING_LABELS.map((l) => ({ value: l, label: l, lang: nationalLang }))}
-        selected={draft.trainingLabels}
-        onToggle={(v, on) => change('trainingLabels', toggle(TRAINING_LABELS, draft.trainingLabels, v as TrainingLabel, on))}
-        error={fieldError('trainingLabels')}
-      />
-
-      <TextField
+      <InputField
         id={FIELD_IDS.mediatorName}
         label={t('form.mediatorName.label')}
         hint={t('form.mediatorName.hint')}

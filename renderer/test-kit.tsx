@@ -1,16 +1,20 @@
 import { render } from '@testing-library/react';
 import type { ReactNode } from 'react';
 import { vi, type Mock } from 'vitest';
-import { METHOD_NAMES, type AppStatus, type MethodInput, type MethodName, type MethodOutput } from '../../../shared/contract';
-import type { AppError, Result } from '../../../shared/errors';
-import type { JournalRow } from '../../../shared/journal/schema';
-import { StatusProvider } from '../../app/status';
+import { METHOD_NAMES, type AppStatus, type MethodInput, type MethodName, type MethodOutput } from '../shared/contract';
+import type { AppError, Result } from '../shared/errors';
+import { StatusProvider } from './app/status';
 
-// A fake of the core for the journal list's component tests: window.mediane answers each contract method from a
-// handler typed by the contract; a handler that throws a FakeFailure answers {ok: false, error}.
+// A fake of the core for the renderer's component tests: window.mediane answers each contract method from a
+// handler typed by the contract; a handler that throws a FakeFailure (see `refused`) answers {ok: false, error}.
 
 export class FakeFailure {
   constructor(readonly error: AppError) {}
+}
+
+/** For a handler: the core refuses the call with this error. */
+export function refused(error: AppError): never {
+  throw new FakeFailure(error);
 }
 
 export type FakeHandlers = { [M in MethodName]?: (input: MethodInput<M>) => MethodOutput<M> | Promise<MethodOutput<M>> };
@@ -23,9 +27,10 @@ export const STATUS: AppStatus = {
   deployment: { stateOperated: false, appVersion: '0.1.0-test' },
   storage: { schemaVersion: 1, integrity: 'ok', uncleanShutdown: false, recoveredFrom: null, lastBackupAt: null },
   operators: ['caf', 'cpam', 'dgfip', 'autre_operateur'],
-  taxonomyVersion: 'test',
+  taxonomyVersion: 'coop-2026.06+mediane.1',
 };
 
+/** Stubs window.mediane (the preload's bridge); app.status answers STATUS unless a handler says otherwise. */
 export function installFakeApi(handlers: FakeHandlers): FakeApi {
   const all: FakeHandlers = { 'app.status': () => STATUS, ...handlers };
   const bridge = {} as Record<string, unknown>;
@@ -45,29 +50,16 @@ export function installFakeApi(handlers: FakeHandlers): FakeApi {
   return bridge as unknown as FakeApi;
 }
 
+/** The inputs a method was called with, in order. */
+export function callsOf<M extends MethodName>(api: FakeApi, method: M): Array<MethodInput<M>> {
+  return api[method].mock.calls.map(([input]) => input);
+}
+
+/** Renders a page inside the real status provider, which loads app.status from the fake API. */
 export function renderWithStatus(ui: ReactNode) {
   return render(
     <StatusProvider loading={<p>…</p>} failed={(key) => <p>{key}</p>}>
       {ui}
     </StatusProvider>,
   );
-}
-
-export function row(overrides: Partial<JournalRow> = {}): JournalRow {
-  return {
-    id: '11111111-1111-4111-8111-111111111111',
-    kind: 'individuel',
-    date: '2026-03-12',
-    startTime: null,
-    durationMin: 45,
-    topics: ['aide_aux_demarches_administratives'],
-    operators: ['caf'],
-    procedureName: 'Prime d’activité',
-    workshopTitle: null,
-    participants: 1,
-    outcome: 'finalisee',
-    followUpDue: null,
-    followUpClosed: false,
-    ...overrides,
-  };
 }
