@@ -18,6 +18,19 @@ test('switching to English at run time; every screen passes axe in English', asy
   await expect(app.getByRole('checkbox', { name: 'Help with official procedures' })).toBeVisible();
   await expectAccessible(app, 'new session (en)');
 
+  await app.getByRole('link', { name: 'Journal', exact: true }).click();
+  await app.getByRole('link', { name: 'Workshop', exact: true }).click();
+  await expect(app.getByRole('heading', { level: 1 })).toBeVisible();
+  await expectAccessible(app, 'new workshop (en)');
+  await app.getByRole('button', { name: 'Save the session' }).click();
+  await expect(app.getByRole('alert').first()).toBeVisible();
+  await expectAccessible(app, 'new workshop with errors (en)');
+
+  await app.getByRole('link', { name: 'Journal', exact: true }).click();
+  await app.getByRole('link', { name: /^Edit/ }).first().click();
+  await expect(app.getByRole('heading', { level: 1, name: 'Edit session' })).toBeVisible();
+  await expectAccessible(app, 'edit session (en)');
+
   await app.getByRole('link', { name: 'Follow-ups' }).click();
   await expect(app.getByRole('heading', { level: 1, name: 'Follow-ups' })).toBeVisible();
   await expectAccessible(app, 'follow-ups (en)');
