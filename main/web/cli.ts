@@ -76,10 +76,16 @@ async function main() {
   process.on('SIGTERM', shutdown);
 }
 
+const STARTUP_ERRORS: Record<string, string> = {
+  'storage.newerVersion':
+    'This data folder was written by a newer version of Médiane. Update Médiane; the file was not changed.',
+  'storage.migrationTampered':
+    'The database in this data folder does not match this version of Médiane (its recorded schema differs). ' +
+    'The file was not changed. Use the Médiane version that created it, or choose another folder with --data-dir.',
+};
+
 main().catch((err: unknown) => {
   const key = (err as { messageKey?: string }).messageKey;
-  if (key === 'storage.newerVersion') {
-    console.error('This data folder was written by a newer version of Médiane. Update Médiane; the file was not changed.');
-  } else console.error(err instanceof Error ? err.message : err);
+  console.error(key && STARTUP_ERRORS[key] ? STARTUP_ERRORS[key] : err instanceof Error ? err.message : err);
   process.exit(1);
 });
