@@ -1,7 +1,7 @@
 #!/usr/bin/env node
 // `npm test`: everything a fresh clone needs, then every check CI runs, in order:
-// dependencies, native module for Node, Chromium for the end-to-end tests, typecheck, lint, unit and integration
-// tests, the production build (with bundle sizes), end-to-end tests with axe-core. Ends with one summary line.
+// dependencies, native module for Node, Chromium for the end-to-end tests, typecheck, lint, the production build
+// (with bundle sizes), unit and integration tests, end-to-end tests with axe-core. Ends with one summary line.
 import { execSync, spawnSync } from 'node:child_process';
 import { existsSync, mkdirSync, readFileSync, statSync } from 'node:fs';
 import { dirname, join } from 'node:path';
@@ -61,9 +61,10 @@ env.CHROMIUM_PATH = chromium;
 mkdirSync(join(root, 'test-results'), { recursive: true });
 run('Typecheck', 'npx', ['tsc', '-p', 'tsconfig.json']);
 run('Lint (layers, i18n, accessibility)', 'npx', ['eslint', '.', '--max-warnings', '0']);
-run('Unit and integration tests', 'npx', ['vitest', 'run', '--reporter=default', '--reporter=json', '--outputFile.json=test-results/vitest.json']);
 run('Production build', 'npx', ['electron-vite', 'build']);
 run('Bundle size budget', 'node', ['tests/bundle-size.mjs']);
+// After the build, so the shell tests also check the app:// handler against the real renderer output.
+run('Unit and integration tests', 'npx', ['vitest', 'run', '--reporter=default', '--reporter=json', '--outputFile.json=test-results/vitest.json']);
 run('End-to-end tests (Chromium, axe-core)', 'npx', ['playwright', 'test']);
 summary();
 
