@@ -25,7 +25,7 @@ export const STATUS: AppStatus = {
   site: null,
   settings: { locale: 'fr' },
   deployment: { stateOperated: false, appVersion: '0.1.0-test' },
-  storage: { schemaVersion: 1, integrity: 'ok', uncleanShutdown: false, recoveredFrom: null, lastBackupAt: null },
+  storage: { schemaVersion: 1, integrity: 'ok', uncleanShutdown: false, recoveredFrom: null, lastBackupAt: null, lastIntegrityCheckAt: null },
   operators: ['caf', 'cpam', 'dgfip', 'autre_operateur'],
   taxonomyVersion: 'coop-2026.06+mediane.1',
 };

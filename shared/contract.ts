@@ -23,6 +23,7 @@ export const StorageStatus = z.object({
   uncleanShutdown: z.boolean(),
   recoveredFrom: z.string().nullable(),
   lastBackupAt: z.string().nullable(),
+  lastIntegrityCheckAt: z.string().nullable(),
 });
 
 export const AppStatus = z.object({

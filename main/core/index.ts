@@ -71,6 +71,7 @@ export function createCore(options: CoreOptions) {
         uncleanShutdown: opened.uncleanShutdown,
         recoveredFrom: opened.recoveredFrom,
         lastBackupAt: maintenance.lastBackupAt(),
+        lastIntegrityCheckAt: maintenance.lastIntegrityCheckAt(),
       },
       operators: journal.operators(),
       taxonomyVersion: TAXONOMY_VERSION,

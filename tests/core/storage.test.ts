@@ -94,6 +94,7 @@ describe('storage', () => {
     await call(core, 'journal.create', individual());
     expect(core.maintenance.integrity()).toBe('not_run');
     await expect(core.maintenance.checkIntegrity()).resolves.toBe('ok');
+    await expect(call(core, 'app.status', {})).resolves.toMatchObject({ storage: { integrity: 'ok', lastIntegrityCheckAt: expect.any(String) } });
     expect(core.maintenance.integrity()).toBe('ok');
     expect((await call(core, 'app.status', {})).storage.integrity).toBe('ok');
     core.close();

@@ -74,5 +74,6 @@ export function createMaintenance(opened: OpenedDatabase, o: MaintenanceOptions)
     backup,
     integrity: () => integrity,
     lastBackupAt: () => o.readSetting('maintenance.lastBackupAt'),
+    lastIntegrityCheckAt: () => o.readSetting('maintenance.lastIntegrityCheckAt'),
   };
 }

@@ -56,6 +56,24 @@ describe('SitePage', () => {
     expect(screen.getByText('Version du référentiel des séances : coop-2026.06+mediane.1')).toBeTruthy();
   });
 
+  it('tells when the data was last backed up and checked, or that the first check is coming', async () => {
+    open({
+      'app.status': () => ({
+        ...statusWith(SAVED_SITE),
+        storage: { ...statusWith(SAVED_SITE).storage, lastBackupAt: '2026-06-02T07:30:00.000Z', lastIntegrityCheckAt: null, integrity: 'not_run' },
+      }),
+    });
+    expect(await screen.findByRole('heading', { level: 2, name: 'Données de ce poste' })).toBeTruthy();
+    expect(screen.getByText(/^Dernière sauvegarde automatique : /)).toBeTruthy();
+    expect(screen.getByText('Le premier contrôle d’intégrité des données sera fait dans quelques secondes.')).toBeTruthy();
+    cleanup();
+    open({
+      'app.status': () => ({ ...statusWith(SAVED_SITE), storage: { ...statusWith(SAVED_SITE).storage, integrity: 'failed' } }),
+    });
+    expect(await screen.findByText(/Le contrôle d’intégrité des données a échoué/)).toBeTruthy();
+    expect(screen.getByText(/^Aucune sauvegarde automatique pour l’instant/)).toBeTruthy();
+  });
+
   it('saves the edited profile, says so in a status message, and refreshes the app status', async () => {
     const { calls, user } = open();
     const street = await screen.findByLabelText(/^Adresse/);

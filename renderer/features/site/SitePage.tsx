@@ -90,7 +90,13 @@ function ExportSection() {
 
 /** "Mon lieu": edit the site profile, export it to the national schema, see the vocabulary version in use. */
 export function SitePage() {
-  const { t } = useTranslation(['site', 'common']);
+  const { t, i18n } = useTranslation(['site', 'common']);
+  const when = (iso: string) => new Date(iso).toLocaleString(i18n.language);
+  const integrityText = () => {
+    const { integrity, lastIntegrityCheckAt } = status.storage;
+    if (integrity === 'failed' || integrity === 'checking') return t(`storage.integrity.${integrity}`);
+    return lastIntegrityCheckAt ? t('storage.integrity.lastOk', { date: when(lastIntegrityCheckAt) }) : t('storage.integrity.notYet');
+  };
   const { status, refresh } = useAppStatus();
   const { site, commune } = useSavedProfile();
   const [saved, setSaved] = useState(false);
@@ -133,6 +139,17 @@ export function SitePage() {
           <h2 id="site-taxonomy-title">{t('taxonomy.title')}</h2>
           <p>{t('taxonomy.version', { version: status.taxonomyVersion })}</p>
           <p className="fr-hint-text">{t('taxonomy.explain')}</p>
+        </section>
+
+        <section className="fr-mt-6w" aria-labelledby="site-storage-title">
+          <h2 id="site-storage-title">{t('storage.title')}</h2>
+          <p>
+            {status.storage.lastBackupAt
+              ? t('storage.lastBackup', { date: when(status.storage.lastBackupAt) })
+              : t('storage.noBackupYet')}
+          </p>
+          <p>{integrityText()}</p>
+          <p className="fr-hint-text">{t('storage.explain')}</p>
         </section>
       </div>
     </div>

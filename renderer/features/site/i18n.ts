@@ -67,6 +67,18 @@ export const fr = {
     version: 'Version du référentiel des séances : {{version}}',
     explain: 'Chaque séance garde la version du référentiel avec laquelle elle a été enregistrée.',
   },
+  storage: {
+    title: 'Données de ce poste',
+    lastBackup: 'Dernière sauvegarde automatique : {{date}}',
+    noBackupYet: 'Aucune sauvegarde automatique pour l’instant : la première est faite quelques secondes après le démarrage.',
+    integrity: {
+      lastOk: 'Dernier contrôle d’intégrité des données réussi : {{date}}',
+      checking: 'Contrôle d’intégrité des données en cours…',
+      failed: 'Le contrôle d’intégrité des données a échoué. Redémarrez Médiane pour restaurer la dernière sauvegarde valide.',
+      notYet: 'Le premier contrôle d’intégrité des données sera fait dans quelques secondes.',
+    },
+    explain: 'Le journal reste sur cet ordinateur. Médiane garde les 7 dernières sauvegardes quotidiennes à côté de lui.',
+  },
 };
 
 export const en: typeof fr = {
@@ -133,5 +145,17 @@ export const en: typeof fr = {
     title: 'Vocabulary',
     version: 'Version of the session vocabulary: {{version}}',
     explain: 'Each session keeps the vocabulary version it was saved with.',
+  },
+  storage: {
+    title: 'Data on this computer',
+    lastBackup: 'Latest automatic backup: {{date}}',
+    noBackupYet: 'No automatic backup yet: the first one is made a few seconds after start.',
+    integrity: {
+      lastOk: 'Latest successful data integrity check: {{date}}',
+      checking: 'Data integrity check in progress…',
+      failed: 'The data integrity check failed. Restart Médiane to restore the latest good backup.',
+      notYet: 'The first data integrity check will run in a few seconds.',
+    },
+    explain: 'The journal stays on this computer. Médiane keeps the latest 7 daily backups beside it.',
   },
 };
