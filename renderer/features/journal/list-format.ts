@@ -25,6 +25,13 @@ export function formatClockTime(isoInstant: string, language: string): string {
   return new Intl.DateTimeFormat(intlLocale(language), { hour: '2-digit', minute: '2-digit' }).format(d);
 }
 
+/** An instant as JJ/MM/AAAA HH:MM in local time (day first in English too). */
+export function formatDateTime(isoInstant: string, language: string): string {
+  const d = new Date(isoInstant);
+  if (Number.isNaN(d.getTime())) return isoInstant;
+  return new Intl.DateTimeFormat(intlLocale(language), { dateStyle: 'short', timeStyle: 'short' }).format(d);
+}
+
 export function formatNumber(n: number, language: string): string {
   return new Intl.NumberFormat(intlLocale(language)).format(n);
 }

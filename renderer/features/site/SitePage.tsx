@@ -5,6 +5,7 @@ import type { SiteProfile } from '../../../shared/site/schema';
 import { api } from '../../api/client';
 import { useAppStatus } from '../../app/status';
 import { toFormErrors, type FormErrors } from '../../ui/form-errors';
+import { formatDateTime } from '../journal/list-format';
 import { downloadJson } from './download';
 import { ErrorSummary } from './ErrorSummary';
 import { SiteProfileForm, summaryItems, useFieldLabels } from './SiteProfileForm';
@@ -91,7 +92,7 @@ function ExportSection() {
 /** "Mon lieu": edit the site profile, export it to the national schema, see the vocabulary version in use. */
 export function SitePage() {
   const { t, i18n } = useTranslation(['site', 'common']);
-  const when = (iso: string) => new Date(iso).toLocaleString(i18n.language);
+  const when = (iso: string) => formatDateTime(iso, i18n.language);
   const integrityText = () => {
     const { integrity, lastIntegrityCheckAt } = status.storage;
     if (integrity === 'failed' || integrity === 'checking') return t(`storage.integrity.${integrity}`);
