@@ -30,7 +30,7 @@ export const STATUS: AppStatus = {
   taxonomyVersion: 'coop-2026.06+mediane.1',
 };
 
-/** Stubs window.mediane (the preload's bridge); app.status answers STATUS unless a handler says otherwise. */
+/** Replaces window.mediane (the preload's bridge) with fakes; app.status answers STATUS unless a handler says otherwise. */
 export function installFakeApi(handlers: FakeHandlers): FakeApi {
   const all: FakeHandlers = { 'app.status': () => STATUS, ...handlers };
   const bridge = {} as Record<string, unknown>;
