@@ -1,3 +1,4 @@
+import type Database from 'better-sqlite3';
 import { CoreError } from '../../../shared/errors';
 import { localDate, type Clock, type IdSource } from '../../../shared/ids';
 import {
@@ -72,6 +73,14 @@ export function createJournalService({ db, clock, newId, communeExists }: Journa
     insertTimer: db.prepare('INSERT INTO live_timers (id, started_at) VALUES (?, ?)'),
     deleteTimer: db.prepare('DELETE FROM live_timers WHERE id = ?'),
     timers: db.prepare('SELECT id, started_at FROM live_timers ORDER BY started_at'),
+  };
+
+  // The list's SQL depends only on which filters and sort are set (a few dozen shapes), so each shape is prepared once.
+  const statements = new Map<string, Database.Statement>();
+  const prepared = (sql: string) => {
+    let st = statements.get(sql);
+    if (!st) statements.set(sql, (st = db.prepare(sql)));
+    return st;
   };
 
   let operatorKeys: Set<string> | null = null;
@@ -161,8 +170,8 @@ export function createJournalService({ db, clock, newId, communeExists }: Journa
     closeFollowUp: (id: string) => closeFollowUpTx(id),
     list(query: ParsedInput<'journal.list'>): JournalPage {
       const { rowsSql, countSql, params } = listQuery(query);
-      const rows = (db.prepare(rowsSql).all(params) as Array<Record<string, unknown>>).map(toRow);
-      const total = (db.prepare(countSql).get(params) as { n: number }).n;
+      const rows = (prepared(rowsSql).all(params) as Array<Record<string, unknown>>).map(toRow);
+      const total = (prepared(countSql).get(params) as { n: number }).n;
       return { rows, total: Math.min(total, COUNT_CAP), totalCapped: total > COUNT_CAP };
     },
     followUps(): FollowUpItem[] {
