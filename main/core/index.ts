@@ -1,4 +1,4 @@
-import type { AppStatus, Handlers } from '../../shared/contract';
+import { METHOD_NAMES, type AppStatus, type Handlers, type MethodName } from '../../shared/contract';
 import { randomIds, systemClock, type Clock, type IdSource } from '../../shared/ids';
 import { TAXONOMY_VERSION } from '../../shared/taxonomy';
 import { createCommunesIndex } from './communes/communes-index';
@@ -10,20 +10,19 @@ import { LATEST_SCHEMA_VERSION } from './storage/migrations';
 import { createMaintenance } from './storage/maintenance';
 import { createCheckpointer } from './storage/checkpointer';
 import { CoreError } from '../../shared/errors';
-import type { MethodName } from '../../shared/contract';
 
-const WRITING_METHODS: readonly MethodName[] = [
-  'settings.update',
-  'site.save',
-  'journal.create',
-  'journal.update',
-  'journal.duplicate',
-  'journal.delete',
-  'journal.restore',
-  'journal.closeFollowUp',
-  'journal.startTimer',
-  'journal.cancelTimer',
-];
+// Calls that only read. Every other contract method writes and is refused once the file is found damaged: a method
+// added later is guarded by default.
+const READ_ONLY_METHODS: ReadonlySet<MethodName> = new Set<MethodName>([
+  'app.status',
+  'site.exportLieu',
+  'communes.search',
+  'communes.get',
+  'journal.get',
+  'journal.list',
+  'journal.followUps',
+  'journal.timers',
+]);
 
 export interface CoreOptions {
   dataDir: string;
@@ -101,7 +100,7 @@ export function createCore(options: CoreOptions) {
 
   // Once the background integrity check has failed, the file is not trusted with new data: every call that writes is
   // refused (with a message asking to restart, which restores the last good backup) so nothing lands in a damaged file.
-  for (const method of WRITING_METHODS) {
+  for (const method of METHOD_NAMES.filter((m) => !READ_ONLY_METHODS.has(m))) {
     const inner = handlers[method] as (input: unknown) => unknown;
     (handlers as Record<MethodName, (input: unknown) => unknown>)[method] = (input: unknown) => {
       if (maintenance.integrity() === 'failed') throw new CoreError('storage_unavailable', 'storage.integrityFailed');
