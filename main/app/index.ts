@@ -5,6 +5,7 @@ import { fileURLToPath } from 'node:url';
 import { createCore, type Core } from '../core';
 import { registerContract } from '../ipc/register';
 import { readDeployment } from '../core/deployment';
+import { startupErrorMessage } from '../core/startup-errors';
 import { applicationMenuTemplate } from './menu';
 import { guardAllWebContents } from './navigation';
 import { APP_ENTRY_URL, APP_SCHEME, createOriginCheck } from './origin';
@@ -61,14 +62,11 @@ function createMainWindow(): BrowserWindow {
 
 function startupFailure(err: unknown): void {
   const french = app.getLocale().toLowerCase().startsWith('fr');
-  const newer = (err as { messageKey?: string } | null)?.messageKey === 'storage.newerVersion';
-  const message = newer
-    ? french
-      ? 'Ce dossier de données a été écrit par une version plus récente de Médiane. Mettez Médiane à jour ; le fichier n’a pas été modifié.'
-      : 'This data folder was written by a newer version of Médiane. Update Médiane; the file was not changed.'
-    : french
+  const message =
+    startupErrorMessage(err, french ? 'fr' : 'en') ??
+    (french
       ? `Médiane n’a pas pu ouvrir ses données (${app.getPath('userData')}).`
-      : `Médiane could not open its data (${app.getPath('userData')}).`;
+      : `Médiane could not open its data (${app.getPath('userData')}).`);
   log.error('[mediane] startup failed', err);
   dialog.showErrorBox('Médiane', message);
   app.exit(1);

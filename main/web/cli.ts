@@ -7,6 +7,7 @@ import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
 import { createCore } from '../core';
 import { readDeployment } from '../core/deployment';
+import { startupErrorMessage } from '../core/startup-errors';
 import { createWebServer } from './server';
 
 // `npm run web`: Médiane in the browser, for machines without the Electron runtime and for end-to-end tests.
@@ -76,16 +77,7 @@ async function main() {
   process.on('SIGTERM', shutdown);
 }
 
-const STARTUP_ERRORS: Record<string, string> = {
-  'storage.newerVersion':
-    'This data folder was written by a newer version of Médiane. Update Médiane; the file was not changed.',
-  'storage.migrationTampered':
-    'The database in this data folder does not match this version of Médiane (its recorded schema differs). ' +
-    'The file was not changed. Use the Médiane version that created it, or choose another folder with --data-dir.',
-};
-
 main().catch((err: unknown) => {
-  const key = (err as { messageKey?: string }).messageKey;
-  console.error(key && STARTUP_ERRORS[key] ? STARTUP_ERRORS[key] : err instanceof Error ? err.message : err);
+  console.error(startupErrorMessage(err, 'en') ?? (err instanceof Error ? err.message : err));
   process.exit(1);
 });
