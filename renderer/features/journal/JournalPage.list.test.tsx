@@ -274,6 +274,21 @@ describe('LiveTimers (in the journal)', () => {
     expect(window.location.hash).toBe(`#/seance/nouvelle?type=individuel&chrono=${timerId}&duree=2`);
   });
 
+  it('keeps a timer started before the first list of timers arrived', async () => {
+    const timerId = '66666666-6666-4666-8666-666666666666';
+    let answerTimers: (list: []) => void = () => undefined;
+    const fake = setup({
+      'journal.timers': () => new Promise<[]>((resolve) => (answerTimers = resolve)),
+      'journal.startTimer': () => ({ id: timerId, startedAt: new Date().toISOString() }),
+    });
+    renderWithStatus(<JournalPage />);
+    fireEvent.click(await screen.findByRole('button', { name: 'Démarrer une séance' }));
+    await waitFor(() => expect(fake['journal.startTimer']).toHaveBeenCalled());
+    await screen.findByRole('timer');
+    await act(async () => answerTimers([]));
+    expect(screen.getByRole('timer')).toBeTruthy();
+  });
+
   it('lists timers kept in the database and cancels one', async () => {
     const timerId = '55555555-5555-4555-8555-555555555555';
     const fake = setup({

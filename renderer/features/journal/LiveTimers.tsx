@@ -25,7 +25,8 @@ export function LiveTimers() {
     let live = true;
     api('journal.timers', {})
       .then((list) => {
-        if (live) setTimers(list);
+        // Merge, not replace: a timer started while this first load was on its way must stay on screen.
+        if (live) setTimers((shown) => [...list, ...shown.filter((x) => !list.some((y) => y.id === x.id))]);
       })
       .catch((e: unknown) => {
         if (live) setError(apiErrorText(e));
