@@ -151,6 +151,17 @@ describe('migrations', () => {
     });
   }
 
+  // Desks' databases record these checksums: a shipped migration whose text changes (even its whitespace, or by a
+  // formatter) would refuse to open every existing desk. New migrations are appended here when they ship.
+  it('never changes the text of a shipped migration', () => {
+    const shipped: Record<number, string> = {
+      1: '4dd580138524799b0a7ede0997a018309c99a1110fef38eb1c63c8681a4cab50',
+    };
+    for (const [version, sum] of Object.entries(shipped)) {
+      expect(checksum(MIGRATIONS.find((m) => m.version === Number(version))!.sql), `migration ${version}`).toBe(sum);
+    }
+  });
+
   it('on an empty data folder creates the latest schema and records every migration', () => {
     const dir = tempDir();
     const opened = openDatabase(dir, testClock());

@@ -1,18 +1,10 @@
-import { createHash } from 'node:crypto';
+import type { Migration } from './migration';
 
-// Forward-only: a shipped migration is never edited (its checksum is recorded and checked at every open);
-// a change of schema is a new migration with the next number, and a test of its own.
-export interface Migration {
-  version: number;
-  name: string;
-  sql: string;
-}
-
-export const MIGRATIONS: readonly Migration[] = [
-  {
-    version: 1,
-    name: 'initial journal, site profile and settings',
-    sql: `
+// Shipped: never edit this text (its checksum is recorded in every desk's database).
+export const migration0001: Migration = {
+  version: 1,
+  name: 'initial journal, site profile and settings',
+  sql: `
       CREATE TABLE settings (key TEXT PRIMARY KEY, value TEXT NOT NULL) STRICT;
       CREATE TABLE site (
         id TEXT PRIMARY KEY,
@@ -85,11 +77,4 @@ export const MIGRATIONS: readonly Migration[] = [
 
       CREATE TABLE live_timers (id TEXT PRIMARY KEY, started_at TEXT NOT NULL) STRICT;
     `,
-  },
-];
-
-export const LATEST_SCHEMA_VERSION = MIGRATIONS[MIGRATIONS.length - 1]!.version;
-
-export function checksum(sql: string): string {
-  return createHash('sha256').update(sql).digest('hex');
-}
+};
