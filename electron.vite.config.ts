@@ -1,6 +1,11 @@
 import { resolve } from 'node:path';
 import react from '@vitejs/plugin-react';
 import { defineConfig } from 'electron-vite';
+import { METHOD_NAMES } from './shared/contract';
+
+// The preload exposes one function per contract method without bundling the schema library: the names are written
+// in at build time from the contract (vitest.config.ts uses the same define for the preload's tests).
+export const preloadDefine = { __CONTRACT_METHODS__: JSON.stringify(METHOD_NAMES) };
 
 // One build for the three pieces: the main process (Electron entry and the browser-mode host, both on the same
 // core), the sandboxed preload (CommonJS, as sandboxing requires) and the renderer.
@@ -17,6 +22,7 @@ export default defineConfig({
     },
   },
   preload: {
+    define: preloadDefine,
     build: {
       outDir: 'out/preload',
       rollupOptions: {

@@ -1,10 +1,11 @@
 import { contextBridge, ipcRenderer } from 'electron';
-import { CONTRACT_METHOD_NAMES, IPC_CHANNEL_PREFIX } from '../shared/contract-methods';
+import { IPC_CHANNEL_PREFIX } from '../shared/ipc';
 import type { MethodInput, MethodName, MethodOutput } from '../shared/contract';
 import type { Result } from '../shared/errors';
 
-// The sandboxed preload (bundled to out/preload/index.cjs, CommonJS as sandboxing requires). It imports only the
-// zod-free list of method names: no schema code, no fs, no raw ipcRenderer, no sendSync, no generic invoke.
+// The sandboxed preload (bundled to out/preload/index.cjs, CommonJS as sandboxing requires). It imports no schema
+// code: the contract's method names are written in at build time (`__CONTRACT_METHODS__`, see electron.vite.config.ts),
+// so a new method needs no edit here. No fs, no raw ipcRenderer, no sendSync, no generic invoke.
 //
 // What the renderer sees, `window.mediane`: a frozen object with exactly one function per contract method,
 //
@@ -17,6 +18,8 @@ import type { Result } from '../shared/errors';
 // The promise always resolves (never rejects): an input that cannot cross the bridge (a function, a DOM node...)
 // resolves to { ok: false, error: { code: 'invalid_input' } }, any other transport failure to { code: 'internal' }.
 // The main process checks the sender and validates the input with the contract's schema (main/ipc/register.ts).
+
+declare const __CONTRACT_METHODS__: readonly MethodName[];
 
 export type MedianeBridge = {
   readonly [M in MethodName]: (input: MethodInput<M>) => Promise<Result<MethodOutput<M>>>;
@@ -36,7 +39,7 @@ function call(method: MethodName) {
 }
 
 const api = Object.freeze(
-  Object.fromEntries(CONTRACT_METHOD_NAMES.map((method) => [method, call(method)])),
+  Object.fromEntries(__CONTRACT_METHODS__.map((method) => [method, call(method)])),
 ) as unknown as MedianeBridge;
 
 contextBridge.exposeInMainWorld('mediane', api);

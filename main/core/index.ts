@@ -1,7 +1,14 @@
-import { METHOD_NAMES, type AppStatus, type Handlers, type MethodName } from '../../shared/contract';
+import type { AppStatus } from '../../shared/app/schema';
+import type { Handlers } from '../../shared/contract';
 import { randomIds, systemClock, type Clock, type IdSource } from '../../shared/ids';
 import { TAXONOMY_VERSION } from '../../shared/taxonomy';
+import { appHandlers } from './app/handlers';
+import { communesHandlers } from './communes/handlers';
 import { createCommunesIndex } from './communes/communes-index';
+import { journalHandlers } from './journal/handlers';
+import { settingsHandlers } from './settings/handlers';
+import { siteHandlers } from './site/handlers';
+import { guardWrites } from './write-guard';
 import { createJournalService } from './journal/journal-service';
 import { createSettingsService } from './settings/settings-service';
 import { createSiteService } from './site/site-service';
@@ -9,20 +16,6 @@ import { openDatabase } from './storage/database';
 import { LATEST_SCHEMA_VERSION } from './storage/migrations';
 import { createMaintenance } from './storage/maintenance';
 import { createCheckpointer } from './storage/checkpointer';
-import { CoreError } from '../../shared/errors';
-
-// Calls that only read. Every other contract method writes and is refused once the file is found damaged: a method
-// added later is guarded by default.
-const READ_ONLY_METHODS: ReadonlySet<MethodName> = new Set<MethodName>([
-  'app.status',
-  'site.exportLieu',
-  'communes.search',
-  'communes.get',
-  'journal.get',
-  'journal.list',
-  'journal.followUps',
-  'journal.timers',
-]);
 
 export interface CoreOptions {
   dataDir: string;
@@ -77,36 +70,17 @@ export function createCore(options: CoreOptions) {
     };
   };
 
-  const handlers: Handlers = {
-    'app.status': () => status(),
-    'settings.update': (input) => settings.update(input),
-    'site.save': (input) => site.save(input),
-    'site.exportLieu': () => site.exportLieu(),
-    'communes.search': (input) => communes.search(input.query, input.limit),
-    'communes.get': (input) => communes.get(input.code),
-    'journal.create': (input) => journal.create(input),
-    'journal.update': (input) => journal.update(input.id, input.session),
-    'journal.get': (input) => journal.get(input.id),
-    'journal.duplicate': (input) => journal.duplicate(input.id, input.date),
-    'journal.delete': (input) => journal.remove(input.id),
-    'journal.restore': (input) => journal.restore(input.id),
-    'journal.list': (input) => journal.list(input),
-    'journal.followUps': () => journal.followUps(),
-    'journal.closeFollowUp': (input) => journal.closeFollowUp(input.id),
-    'journal.startTimer': () => journal.startTimer(),
-    'journal.timers': () => journal.timers(),
-    'journal.cancelTimer': (input) => journal.cancelTimer(input.id),
+  // Each feature brings its own handlers; the type makes the composition complete (one per contract method).
+  const all: Handlers = {
+    ...appHandlers(status),
+    ...settingsHandlers(settings),
+    ...siteHandlers(site),
+    ...communesHandlers(communes),
+    ...journalHandlers(journal),
   };
-
-  // Once the background integrity check has failed, the file is not trusted with new data: every call that writes is
-  // refused (with a message asking to restart, which restores the last good backup) so nothing lands in a damaged file.
-  for (const method of METHOD_NAMES.filter((m) => !READ_ONLY_METHODS.has(m))) {
-    const inner = handlers[method] as (input: unknown) => unknown;
-    (handlers as Record<MethodName, (input: unknown) => unknown>)[method] = (input: unknown) => {
-      if (maintenance.integrity() === 'failed') throw new CoreError('storage_unavailable', 'storage.integrityFailed');
-      return inner(input);
-    };
-  }
+  // Once the background integrity check has failed, the file is not trusted with new data: every mutation is refused
+  // (with a message asking to restart, which restores the last good backup) so nothing lands in a damaged file.
+  const handlers = guardWrites(all, () => maintenance.integrity() === 'failed');
 
   return {
     handlers,

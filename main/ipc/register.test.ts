@@ -1,5 +1,6 @@
 import { describe, expect, it, vi } from 'vitest';
-import { METHOD_NAMES, IPC_CHANNEL_PREFIX } from '../../shared/contract';
+import { METHOD_NAMES } from '../../shared/contract';
+import { IPC_CHANNEL_PREFIX } from '../../shared/ipc';
 import { FakeIpcMain, fakeHandlers, mainFrame, subFrame } from '../../tests/shell/fakes';
 import { channelOf, isAppOriginFrame, registerContract } from './register';
 

@@ -1,4 +1,5 @@
-import { METHOD_NAMES, IPC_CHANNEL_PREFIX, type Handlers, type MethodName } from '../../shared/contract';
+import { METHOD_NAMES, type Handlers, type MethodName } from '../../shared/contract';
+import { IPC_CHANNEL_PREFIX } from '../../shared/ipc';
 import type { Result } from '../../shared/errors';
 import { isAppUrl } from '../app/origin';
 import { dispatch, type DispatchLog } from './dispatch';

@@ -2,9 +2,14 @@ import fc from 'fast-check';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Core } from '../../main/core';
 import { dispatch } from '../../main/ipc/dispatch';
-import { METHOD_NAMES, MAX_REQUEST_BYTES, contract, type MethodInput, type MethodName } from '../../shared/contract';
+import { METHOD_NAMES, MAX_REQUEST_BYTES, QUERY_METHODS, contract, type MethodInput, type MethodName } from '../../shared/contract';
 import { ERROR_CODES, type Result } from '../../shared/errors';
-import { LYON_SITE, call, fingerprint, individual, openCore, removeTempDirs, sequentialIds, testClock, workshop } from '../core/helpers';
+import { appExamples } from '../../shared/app/contract.examples';
+import { communesExamples } from '../../shared/communes/contract.examples';
+import { journalExamples } from '../../shared/journal/contract.examples';
+import { settingsExamples } from '../../shared/settings/contract.examples';
+import { siteExamples } from '../../shared/site/contract.examples';
+import { call, fingerprint, openCore, removeTempDirs, sequentialIds, testClock } from '../core/helpers';
 
 // Property: whatever arrives at the boundary, dispatch answers with a typed Result. It never throws, a success always
 // matches the contract's output schema, a failure carries only a known code and i18n keys (never exception text),
@@ -14,47 +19,15 @@ const RUNS = Number(process.env.BOUNDARY_RUNS ?? 150);
 const I18N_KEY = /^[a-z]+\.[A-Za-z.]+$/;
 const ZOD_FALLBACK_KEY = /^invalid\.[a-z_]+$/;
 
-// Methods that only read: even their successes must not change the database.
-const READ_ONLY = new Set<MethodName>([
-  'app.status',
-  'site.exportLieu',
-  'communes.search',
-  'communes.get',
-  'journal.get',
-  'journal.list',
-  'journal.followUps',
-  'journal.timers',
-]);
+// Methods that only read (declared `query` in the contract): even their successes must not change the database.
+const READ_ONLY = new Set<MethodName>(QUERY_METHODS);
 
 let core: Core;
-let sessionId: string;
-let timerId: string;
 const internalErrors: unknown[] = [];
 const log = { error: (_m: string, e: unknown) => void internalErrors.push(e) };
 
-/** One valid input per method (the type makes this list complete): the seeds that mutations start from. */
-function examples(): { [M in MethodName]: MethodInput<M> } {
-  return {
-    'app.status': {},
-    'settings.update': { locale: 'en' },
-    'site.save': LYON_SITE,
-    'site.exportLieu': {},
-    'communes.search': { query: 'lyon', limit: 5 },
-    'communes.get': { code: '69123' },
-    'journal.create': individual({ followUp: { dueDate: '2026-03-20', reason: 'Relancer' }, person: { communeCode: '69123' } }),
-    'journal.update': { id: sessionId, session: workshop() },
-    'journal.get': { id: sessionId },
-    'journal.duplicate': { id: sessionId, date: '2026-03-11' },
-    'journal.delete': { id: sessionId },
-    'journal.restore': { id: sessionId },
-    'journal.list': { filter: { from: '2026-01-01', operator: 'caf', followUpDue: true }, sort: 'duration_asc', offset: 0, limit: 20 },
-    'journal.followUps': {},
-    'journal.closeFollowUp': { id: sessionId },
-    'journal.startTimer': {},
-    'journal.timers': {},
-    'journal.cancelTimer': { id: timerId },
-  };
-}
+/** One valid input per method, from each feature's examples (the type makes the merge complete). */
+let examples: { [M in MethodName]: MethodInput<M> };
 
 // ---- arbitraries ------------------------------------------------------------------------------------------------
 
@@ -212,10 +185,15 @@ function pollutionFree(): void {
 
 beforeAll(async () => {
   core = openCore({ clock: testClock('2026-03-12T12:00:00.000Z'), newId: sequentialIds() });
-  await call(core, 'site.save', LYON_SITE);
-  sessionId = (await call(core, 'journal.create', individual({ followUp: { dueDate: '2026-03-20', reason: 'Relancer' } }))).id;
-  await call(core, 'journal.create', workshop());
-  timerId = (await call(core, 'journal.startTimer', {})).id;
+  const seed = <K extends MethodName>(method: K, input: MethodInput<K>) => call(core, method, input);
+  // Site first: the journal's examples refer to its commune.
+  examples = {
+    ...(await appExamples(seed)),
+    ...(await settingsExamples(seed)),
+    ...(await siteExamples(seed)),
+    ...(await communesExamples(seed)),
+    ...(await journalExamples(seed)),
+  };
   core.warm();
 });
 afterAll(() => {
@@ -225,14 +203,14 @@ afterAll(() => {
 
 describe('the boundary under hostile input', () => {
   it('the examples cover every method of the contract', () => {
-    expect(Object.keys(examples()).sort()).toEqual([...METHOD_NAMES].sort());
+    expect(Object.keys(examples).sort()).toEqual([...METHOD_NAMES].sort());
   });
 
   for (const method of METHOD_NAMES) {
     it(`${method}: never throws, answers within the contract, and a refusal writes nothing`, async () => {
       const stats = { ok: 0, refused: 0 };
       await fc.assert(
-        fc.asyncProperty(hostile(examples()[method]), async (input) => {
+        fc.asyncProperty(hostile(examples[method]), async (input) => {
           const before = fingerprint(core.db);
           let r: Result<unknown>;
           try {
@@ -255,7 +233,7 @@ describe('the boundary under hostile input', () => {
 
   it('the untouched examples are accepted (so the properties above also exercise success paths)', async () => {
     for (const method of METHOD_NAMES) {
-      const r = await dispatch(core.handlers, method, examples()[method], log);
+      const r = await dispatch(core.handlers, method, examples[method], log);
       // A few depend on state the random runs may have changed (the session deleted, the timer cancelled).
       if (!r.ok) expect(['not_found'], `${method}: ${JSON.stringify(r.error)}`).toContain(r.error.code);
       checkResult(method, r);
@@ -296,7 +274,7 @@ describe('the boundary under hostile input', () => {
 
   it('oversized inputs are refused before parsing', async () => {
     const before = fingerprint(core.db);
-    const big = { ...individual(), notes: 'x'.repeat(MAX_REQUEST_BYTES) };
+    const big = { ...examples['journal.create'], notes: 'x'.repeat(MAX_REQUEST_BYTES) };
     expect(await dispatch(core.handlers, 'journal.create', big, log)).toEqual({
       ok: false,
       error: { code: 'invalid_input', messageKey: 'errors.tooLarge' },

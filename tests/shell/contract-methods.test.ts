@@ -1,14 +1,21 @@
+import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
-import { CONTRACT_METHOD_NAMES, IPC_CHANNEL_PREFIX as PRELOAD_PREFIX } from '../../shared/contract-methods';
-import { contract, IPC_CHANNEL_PREFIX, METHOD_NAMES } from '../../shared/contract';
+import { contract, METHOD_NAMES, QUERY_METHODS } from '../../shared/contract';
+import { preloadDefine } from '../../electron.vite.config';
 
-// The preload imports the zod-free list; it must be the contract's keys exactly (same order, same prefix).
-describe('shared/contract-methods', () => {
-  it('lists exactly the contract methods', () => {
-    expect([...CONTRACT_METHOD_NAMES]).toEqual(Object.keys(contract));
-    expect([...CONTRACT_METHOD_NAMES]).toEqual(METHOD_NAMES);
+// The preload gets the method names written in at build time from the contract itself; the built bundle must carry
+// exactly the contract's keys.
+describe('contract method names in the preload', () => {
+  it('are the contract keys, generated from the contract', () => {
+    expect(JSON.parse(preloadDefine.__CONTRACT_METHODS__)).toEqual(Object.keys(contract));
   });
-  it('uses the contract channel prefix', () => {
-    expect(PRELOAD_PREFIX).toBe(IPC_CHANNEL_PREFIX);
+  it('are in the built preload bundle', () => {
+    const built = readFileSync(new URL('../../out/preload/index.cjs', import.meta.url), 'utf8');
+    for (const m of METHOD_NAMES) expect(built).toContain(JSON.stringify(m));
+  });
+  it('every method declares its kind, and queries are a strict subset', () => {
+    for (const m of METHOD_NAMES) expect(['query', 'mutation']).toContain(contract[m].kind);
+    expect(QUERY_METHODS.length).toBeGreaterThan(0);
+    expect(QUERY_METHODS.length).toBeLessThan(METHOD_NAMES.length);
   });
 });

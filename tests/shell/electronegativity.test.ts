@@ -58,7 +58,7 @@ function stage(): string {
     ...readdirSync(join(root, 'main/ipc')).filter((f) => f.endsWith('.ts') && !f.endsWith('.test.ts')).map((f) => `main/ipc/${f}`),
     'main/preload.ts',
     'shared/security.ts',
-    'shared/contract-methods.ts',
+    'shared/ipc.ts',
   ];
   for (const f of sources) copy(join(root, f), join(dir, 'src', f));
   copy(join(root, 'package.json'), join(dir, 'package.json')); // the linter reads the Electron version here

@@ -1,5 +1,6 @@
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
-import { METHOD_NAMES, IPC_CHANNEL_PREFIX } from '../../shared/contract';
+import { METHOD_NAMES } from '../../shared/contract';
+import { IPC_CHANNEL_PREFIX } from '../../shared/ipc';
 import { CONTENT_SECURITY_POLICY } from '../../shared/security';
 import { FakeEmitter, FakeIpcMain, fakeHandlers, mainFrame } from './fakes';
 

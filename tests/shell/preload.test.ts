@@ -83,8 +83,8 @@ describe('preload', () => {
     const { readFileSync } = await import('node:fs');
     const source = readFileSync(new URL('../../main/preload.ts', import.meta.url), 'utf8');
     const runtimeImports = [...source.matchAll(/^import\s+(?!type\b)[^;]*from\s+'([^']+)'/gm)].map((m) => m[1]);
-    expect(runtimeImports.sort()).toEqual(['../shared/contract-methods', 'electron']);
-    const methods = readFileSync(new URL('../../shared/contract-methods.ts', import.meta.url), 'utf8');
-    expect(methods).not.toMatch(/^import\s+(?!type\b)/m);
+    expect(runtimeImports.sort()).toEqual(['../shared/ipc', 'electron']);
+    const channel = readFileSync(new URL('../../shared/ipc.ts', import.meta.url), 'utf8');
+    expect(channel).not.toMatch(/^import\s/m);
   });
 });

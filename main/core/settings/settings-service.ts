@@ -1,4 +1,4 @@
-import type { Locale, Settings } from '../../../shared/contract';
+import type { Locale, Settings } from '../../../shared/settings/schema';
 import type { Db } from '../storage/database';
 
 export function createSettingsService(db: Db) {

@@ -1,0 +1,43 @@
+import { z } from 'zod';
+
+// The building blocks of the contract. Each feature declares its methods in `shared/<feature>/contract.ts` with
+// `query` (reads only) or `mutation` (may write); `shared/contract.ts` merges the parts. The kind is what the core's
+// write guard, the fuzz test and the renderer's hooks rely on: it is declared once, here, beside the schemas.
+
+export type MethodKind = 'query' | 'mutation';
+
+export interface MethodSpec<I extends z.ZodType = z.ZodType, O extends z.ZodType = z.ZodType> {
+  readonly kind: MethodKind;
+  readonly input: I;
+  readonly output: O;
+}
+
+export type ContractPart = Readonly<Record<string, MethodSpec>>;
+
+/** A method that only reads: it never changes the database, so it stays allowed when writes are refused. */
+export function query<I extends z.ZodType, O extends z.ZodType>(input: I, output: O): MethodSpec<I, O> & { kind: 'query' } {
+  return { kind: 'query', input, output };
+}
+
+/** A method that may write. */
+export function mutation<I extends z.ZodType, O extends z.ZodType>(input: I, output: O): MethodSpec<I, O> & { kind: 'mutation' } {
+  return { kind: 'mutation', input, output };
+}
+
+/** Inputs shared by many methods. */
+export const noInput = z.object({}).strict();
+export const byId = z.object({ id: z.uuid() }).strict();
+
+type UnionToIntersection<U> = (U extends unknown ? (x: U) => void : never) extends (x: infer I) => void ? I : never;
+
+/** Merges the features' parts; a method name declared twice is a programming error caught when the module loads. */
+export function mergeContract<const P extends readonly ContractPart[]>(...parts: P): UnionToIntersection<P[number]> {
+  const merged: Record<string, MethodSpec> = {};
+  for (const part of parts) {
+    for (const [name, spec] of Object.entries(part)) {
+      if (Object.prototype.hasOwnProperty.call(merged, name)) throw new Error(`contract method declared twice: ${name}`);
+      merged[name] = spec;
+    }
+  }
+  return merged as UnionToIntersection<P[number]>;
+}

@@ -1,0 +1,46 @@
+import type { ContractExamples } from '../contract';
+import type { journalContract } from './contract';
+import type { SessionInput } from './schema';
+
+const followedUp: SessionInput = {
+  kind: 'individuel',
+  date: '2026-03-10',
+  durationMin: 30,
+  channel: 'lieu_activite',
+  topics: ['aide_aux_demarches_administratives'],
+  adminTopics: ['social_sante'],
+  operators: ['caf'],
+  procedureName: 'Demande de RSA',
+  outcome: 'doit_revenir',
+  followUp: { dueDate: '2026-03-20', reason: 'Relancer' },
+  person: { communeCode: '69123' },
+};
+
+const workshop: SessionInput = {
+  kind: 'collectif',
+  date: '2026-03-10',
+  durationMin: 120,
+  channel: 'lieu_activite',
+  topics: ['email', 'securite_numerique'],
+  workshop: { title: 'Premiers pas avec la messagerie', level: 'debutant', participants: 8, byGender: { feminin: 5, masculin: 3 } },
+};
+
+export const journalExamples: ContractExamples<keyof typeof journalContract> = async (call) => {
+  const { id } = await call('journal.create', followedUp);
+  await call('journal.create', workshop);
+  const timer = await call('journal.startTimer', {});
+  return {
+    'journal.create': followedUp,
+    'journal.update': { id, session: workshop },
+    'journal.get': { id },
+    'journal.duplicate': { id, date: '2026-03-11' },
+    'journal.delete': { id },
+    'journal.restore': { id },
+    'journal.list': { filter: { from: '2026-01-01', operator: 'caf', followUpDue: true }, sort: 'duration_asc', offset: 0, limit: 20 },
+    'journal.followUps': {},
+    'journal.closeFollowUp': { id },
+    'journal.startTimer': {},
+    'journal.timers': {},
+    'journal.cancelTimer': { id: timer.id },
+  };
+};

@@ -1,0 +1,20 @@
+import { z } from 'zod';
+import { byId, mutation, noInput, query } from '../contract-kit';
+import { FollowUpItem, JournalPage, JournalQuery, LiveTimer, Session, SessionInput, isoDate } from './schema';
+
+const removed = z.object({ id: z.string() });
+
+export const journalContract = {
+  'journal.create': mutation(SessionInput, Session),
+  'journal.update': mutation(z.object({ id: z.uuid(), session: SessionInput }).strict(), Session),
+  'journal.get': query(byId, Session),
+  'journal.duplicate': mutation(z.object({ id: z.uuid(), date: isoDate.optional() }).strict(), Session),
+  'journal.delete': mutation(byId, removed),
+  'journal.restore': mutation(byId, Session),
+  'journal.list': query(JournalQuery, JournalPage),
+  'journal.followUps': query(noInput, z.array(FollowUpItem)),
+  'journal.closeFollowUp': mutation(byId, Session),
+  'journal.startTimer': mutation(noInput, LiveTimer),
+  'journal.timers': query(noInput, z.array(LiveTimer)),
+  'journal.cancelTimer': mutation(byId, removed),
+} as const;
