@@ -10,6 +10,8 @@ export interface MethodSpec<I extends z.ZodType = z.ZodType, O extends z.ZodType
   readonly kind: MethodKind;
   readonly input: I;
   readonly output: O;
+  /** For a method that starts a long job: the schema of the job's result (the method itself answers `JobStarted`). */
+  readonly result?: z.ZodType;
 }
 
 export type ContractPart = Readonly<Record<string, MethodSpec>>;
@@ -22,6 +24,22 @@ export function query<I extends z.ZodType, O extends z.ZodType>(input: I, output
 /** A method that may write. */
 export function mutation<I extends z.ZodType, O extends z.ZodType>(input: I, output: O): MethodSpec<I, O> & { kind: 'mutation' } {
   return { kind: 'mutation', input, output };
+}
+
+/** What a method that starts a job answers at once; progress and the result come from `jobs.get`. */
+export const JobStarted = z.object({ jobId: z.uuid() });
+export type JobStarted = z.infer<typeof JobStarted>;
+
+/**
+ * A method that starts long work (import, export, sync, backup) as a job: it answers `{ jobId }` at once, then
+ * `jobs.get` reports progress (done/total, a translated phase), `jobs.cancel` stops it, and the job ends with a
+ * result that matches `result` (checked by the core) or a typed error. Jobs may write, so they are mutations.
+ */
+export function job<I extends z.ZodType, R extends z.ZodType>(
+  input: I,
+  result: R,
+): MethodSpec<I, typeof JobStarted> & { kind: 'mutation'; result: R } {
+  return { kind: 'mutation', input, output: JobStarted, result };
 }
 
 /** Inputs shared by many methods. */

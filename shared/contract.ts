@@ -16,6 +16,8 @@ export type MethodName = keyof Contract & string;
 export type MethodInput<M extends MethodName> = z.input<Contract[M]['input']>;
 export type ParsedInput<M extends MethodName> = z.output<Contract[M]['input']>;
 export type MethodOutput<M extends MethodName> = z.output<Contract[M]['output']>;
+/** The result of a job started by method M (see `job` in contract-kit.ts). */
+export type JobResult<M extends MethodName> = Contract[M] extends { result: infer R extends z.ZodType } ? z.output<R> : never;
 export const METHOD_NAMES = Object.keys(contract) as MethodName[];
 
 export function isMethodName(name: string): name is MethodName {

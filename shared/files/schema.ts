@@ -1,0 +1,26 @@
+import { z } from 'zod';
+
+// Files the user chooses (a desk export to write, a desk file to read) never cross the boundary as paths: the host
+// shows its own dialog (desktop) or receives an upload / serves a download (browser mode) and the core hands the
+// renderer an opaque, single-use id for it.
+
+export const FILE_PURPOSES = ['desk'] as const;
+export type FilePurpose = (typeof FILE_PURPOSES)[number];
+
+export const SaveTargetRequest = z
+  .object({ purpose: z.enum(FILE_PURPOSES), suggestedName: z.string().min(1).max(120) })
+  .strict();
+
+export const SaveTarget = z.object({
+  targetId: z.uuid(),
+  /** The file name as the user will see it. */
+  name: z.string(),
+  /** 'native': written where the user chose; 'download': the browser downloads it from the host once written. */
+  delivery: z.enum(['native', 'download']),
+});
+export type SaveTarget = z.infer<typeof SaveTarget>;
+
+export const OpenSourceRequest = z.object({ purpose: z.enum(FILE_PURPOSES) }).strict();
+
+export const OpenSource = z.object({ sourceId: z.uuid(), name: z.string(), bytes: z.number().int().nonnegative() });
+export type OpenSource = z.infer<typeof OpenSource>;
