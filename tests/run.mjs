@@ -1,6 +1,6 @@
 #!/usr/bin/env node
 // `npm test`: everything a fresh clone needs, then every check CI runs, in order:
-// dependencies, native module for Node, Chromium for the end-to-end tests, typecheck, lint, the production build
+// dependencies, native module for Node, Chromium for the end-to-end tests, typecheck, format, lint, the production build
 // (with bundle sizes), unit and integration tests, end-to-end tests with axe-core. Ends with one summary line.
 import { execSync, spawnSync } from 'node:child_process';
 import { existsSync, mkdirSync, readFileSync, statSync } from 'node:fs';
@@ -60,6 +60,7 @@ env.CHROMIUM_PATH = chromium;
 
 mkdirSync(join(root, 'test-results'), { recursive: true });
 run('Typecheck', 'npx', ['tsc', '-p', 'tsconfig.json']);
+run('Format (Prettier; `npm run format` fixes it)', 'npx', ['prettier', '--check', '.', '--log-level', 'warn']);
 run('Lint (layers, i18n, accessibility)', 'npx', ['eslint', '.', '--max-warnings', '0']);
 run('Production build', 'npx', ['electron-vite', 'build']);
 run('Bundle size budget', 'node', ['tests/bundle-size.mjs']);
