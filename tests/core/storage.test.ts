@@ -3,7 +3,8 @@ import { closeSync, existsSync, openSync, readdirSync, statSync, writeFileSync, 
 import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import { BACKUPS_KEPT, BACKUP_DIR, listBackups } from '../../main/core/storage/backups';
-import { DB_FILE, requestRecovery } from '../../main/core/storage/database';
+import { DB_FILE } from '../../main/core/storage/database';
+import { requestRecovery } from '../../main/core/storage/recovery';
 import { call, individual, openCore, removeTempDirs, sequentialIds, testClock } from './helpers';
 
 const DAY = 24 * 60 * 60 * 1000;
