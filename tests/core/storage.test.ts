@@ -3,7 +3,7 @@ import { closeSync, existsSync, openSync, readdirSync, statSync, writeFileSync, 
 import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import { BACKUPS_KEPT, BACKUP_DIR, listBackups } from '../../main/core/storage/backups';
-import { DB_FILE } from '../../main/core/storage/database';
+import { CORRUPT_DIR_PREFIX, DB_FILE, NEEDS_RECOVERY_MARKER, RUNNING_MARKER } from '../../main/core/storage/names';
 import { requestRecovery } from '../../main/core/storage/recovery';
 import { call, individual, openCore, removeTempDirs, sequentialIds, testClock } from './helpers';
 
@@ -59,9 +59,9 @@ describe('storage', () => {
 
   it('writes a running marker while open and removes it on a clean close', async () => {
     const core = openCore();
-    expect(existsSync(join(core.dataDir, 'mediane.running'))).toBe(true);
+    expect(existsSync(join(core.dataDir, RUNNING_MARKER))).toBe(true);
     core.close();
-    expect(existsSync(join(core.dataDir, 'mediane.running'))).toBe(false);
+    expect(existsSync(join(core.dataDir, RUNNING_MARKER))).toBe(false);
     const again = openCore({ dataDir: core.dataDir });
     expect((await call(again, 'app.status', {})).storage).toMatchObject({ uncleanShutdown: false, recoveredFrom: null });
     again.close();
@@ -106,7 +106,7 @@ describe('storage', () => {
       const { dataDir, backupName, clock } = await deskWithBackup();
       const dbPath = join(dataDir, DB_FILE);
       corruptMiddlePages(dbPath);
-      writeFileSync(join(dataDir, 'mediane.running'), '12345'); // the process died without closing
+      writeFileSync(join(dataDir, RUNNING_MARKER), '12345'); // the process died without closing
 
       clock.advance(DAY);
       const core = openCore({ dataDir, clock });
@@ -118,7 +118,7 @@ describe('storage', () => {
       expect(core.db.pragma('integrity_check', { simple: true })).toBe('ok');
       expect(core.db.pragma('journal_mode', { simple: true })).toBe('wal');
 
-      const aside = readdirSync(dataDir).filter((n) => n.startsWith('corrupt-'));
+      const aside = readdirSync(dataDir).filter((n) => n.startsWith(CORRUPT_DIR_PREFIX));
       expect(aside).toHaveLength(1);
       expect(readdirSync(join(dataDir, aside[0]!))).toContain(DB_FILE);
       // The backup itself is still there, and checking it left no stray -wal/-shm files that rotation would never remove.
@@ -143,7 +143,7 @@ describe('storage', () => {
       expect(newer > backupName).toBe(true);
       corruptMiddlePages(join(dataDir, BACKUP_DIR, newer));
       corruptMiddlePages(join(dataDir, DB_FILE));
-      writeFileSync(join(dataDir, 'mediane.running'), '1');
+      writeFileSync(join(dataDir, RUNNING_MARKER), '1');
 
       const core = openCore({ dataDir, clock });
       expect((await call(core, 'app.status', {})).storage.recoveredFrom).toBe(backupName);
@@ -159,8 +159,8 @@ describe('storage', () => {
       expect(status.storage.recoveredFrom).toBe(backupName);
       expect(status.storage.uncleanShutdown).toBe(false);
       expect((await call(core, 'journal.list', {})).total).toBe(150);
-      expect(readdirSync(dataDir).filter((n) => n.startsWith('corrupt-'))).toHaveLength(1);
-      expect(existsSync(join(dataDir, 'mediane.needs-recovery'))).toBe(false);
+      expect(readdirSync(dataDir).filter((n) => n.startsWith(CORRUPT_DIR_PREFIX))).toHaveLength(1);
+      expect(existsSync(join(dataDir, NEEDS_RECOVERY_MARKER))).toBe(false);
       core.close();
 
       const next = openCore({ dataDir, clock });
@@ -176,7 +176,7 @@ describe('storage', () => {
       core.close();
       const dataDir = core.dataDir;
       corruptMiddlePages(join(dataDir, DB_FILE));
-      writeFileSync(join(dataDir, 'mediane.running'), '1');
+      writeFileSync(join(dataDir, RUNNING_MARKER), '1');
 
       const after = openCore({ dataDir, clock });
       const status = await call(after, 'app.status', {});
@@ -188,7 +188,7 @@ describe('storage', () => {
       // The working database is usable.
       await call(after, 'journal.create', individual());
       expect((await call(after, 'journal.list', {})).total).toBe(1);
-      expect(readdirSync(dataDir).filter((n) => n.startsWith('corrupt-'))).toHaveLength(1);
+      expect(readdirSync(dataDir).filter((n) => n.startsWith(CORRUPT_DIR_PREFIX))).toHaveLength(1);
       after.close();
     });
 
@@ -208,7 +208,7 @@ describe('storage', () => {
       const s = await call(core, 'journal.create', individual());
       // Simulate a crash: the connection is dropped without the clean-close checkpoint, the marker stays.
       core.db.close();
-      expect(existsSync(join(core.dataDir, 'mediane.running'))).toBe(true);
+      expect(existsSync(join(core.dataDir, RUNNING_MARKER))).toBe(true);
       const after = openCore({ dataDir: core.dataDir });
       const status = await call(after, 'app.status', {});
       expect(status.storage).toMatchObject({ uncleanShutdown: true, recoveredFrom: null });
