@@ -1,32 +1,23 @@
 import Database from 'better-sqlite3';
-import { closeSync, openSync, readFileSync, readdirSync, statSync, writeFileSync, writeSync } from 'node:fs';
+import { readFileSync, readdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import { checkIntegrity, checkIntegrityInWorker } from '../../main/core/storage/integrity';
 import { DB_FILE } from '../../main/core/storage/names';
+import { corruptMiddlePages } from './damage';
 import { call, individual, openCore, removeTempDirs, tempDir } from './helpers';
 
 afterEach(() => removeTempDirs());
 
-/** A closed, checkpointed database with enough pages to damage, and a byte-identical damaged copy of it. */
+/** A closed, checkpointed database with enough pages to damage, and a copy of it with its middle pages overwritten. */
 async function goodAndDamaged(): Promise<{ good: string; damaged: string }> {
   const core = openCore();
   for (let i = 0; i < 200; i++) await call(core, 'journal.create', individual({ notes: 'Dossier à compléter. '.repeat(40) }));
   core.close();
   const good = join(core.dataDir, DB_FILE);
   const damaged = join(tempDir(), 'damaged.sqlite');
-  const bytes = readFileSync(good);
-  writeFileSync(damaged, bytes);
-  const page = 4096;
-  const pages = Math.floor(statSync(damaged).size / page);
-  expect(pages).toBeGreaterThan(8);
-  const fd = openSync(damaged, 'r+');
-  try {
-    const garbage = Buffer.alloc(page * Math.floor(pages / 2), 0x5a);
-    writeSync(fd, garbage, 0, garbage.length, page * Math.floor(pages / 4));
-  } finally {
-    closeSync(fd);
-  }
+  writeFileSync(damaged, readFileSync(good));
+  corruptMiddlePages(damaged);
   return { good, damaged };
 }
 

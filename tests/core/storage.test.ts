@@ -1,10 +1,11 @@
 import Database from 'better-sqlite3';
-import { closeSync, existsSync, openSync, readdirSync, statSync, writeFileSync, writeSync } from 'node:fs';
+import { existsSync, readdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import { BACKUPS_KEPT, BACKUP_DIR, listBackups } from '../../main/core/storage/backups';
 import { CORRUPT_DIR_PREFIX, DB_FILE, NEEDS_RECOVERY_MARKER, RUNNING_MARKER } from '../../main/core/storage/names';
 import { requestRecovery } from '../../main/core/storage/recovery';
+import { corruptMiddlePages } from './damage';
 import { call, individual, openCore, removeTempDirs, sequentialIds, testClock } from './helpers';
 
 const DAY = 24 * 60 * 60 * 1000;
@@ -17,22 +18,6 @@ function countSessions(path: string): number {
     return (db.prepare('SELECT count(*) AS n FROM sessions').get() as { n: number }).n;
   } finally {
     db.close();
-  }
-}
-
-/** Overwrites the pages in the middle of the file with garbage, as a failing disk or a stray write would. */
-function corruptMiddlePages(path: string): void {
-  const size = statSync(path).size;
-  const pageSize = 4096;
-  const pages = Math.floor(size / pageSize);
-  expect(pages).toBeGreaterThan(8);
-  const garbage = Buffer.alloc(pageSize * Math.floor(pages / 2));
-  for (let i = 0; i < garbage.length; i++) garbage[i] = (i * 7919 + 13) % 251;
-  const fd = openSync(path, 'r+');
-  try {
-    writeSync(fd, garbage, 0, garbage.length, pageSize * Math.floor(pages / 4));
-  } finally {
-    closeSync(fd);
   }
 }
 

@@ -4,7 +4,7 @@ import { CoreError } from '../../../shared/errors';
 import type { Clock } from '../../../shared/ids';
 import { tightenBackups } from './backups';
 import { openConnection, type Db } from './connection';
-import { currentHostKind, lockDataFolder, type DataFolderLock, type HostKind } from './data-folder-lock';
+import { currentHostKind, lockDataFolder, type DataFolderLock } from './data-folder-lock';
 import { checkIntegrity } from './integrity';
 import { migrate, readUserVersion } from './migrate';
 import { LATEST_SCHEMA_VERSION } from './migrations';
@@ -24,11 +24,6 @@ export interface OpenedDatabase {
   uncleanShutdown: boolean;
   recoveredFrom: string | null;
   close(): void;
-}
-
-export interface OpenDatabaseOptions {
-  /** Which host opens the folder, named to a second opener that is refused; by default the one this process runs. */
-  host?: HostKind;
 }
 
 /** What an earlier version (or a wide umask) may have left readable by others: made private at every open. */
@@ -103,9 +98,10 @@ function openLocked(dataDir: string, clock: Clock, lock: DataFolderLock): Opened
  * shutdown (its cost grows with the file: see README, "Storage"), pending migrations. The full integrity_check runs
  * later, in the background (maintenance.ts).
  */
-export function openDatabase(dataDir: string, clock: Clock, options: OpenDatabaseOptions = {}): OpenedDatabase {
+export function openDatabase(dataDir: string, clock: Clock): OpenedDatabase {
   ensurePrivateDir(dataDir);
-  const lock = lockDataFolder(dataDir, options.host ?? currentHostKind());
+  // The lock records which host holds the folder, for the message a second opener gets.
+  const lock = lockDataFolder(dataDir, currentHostKind());
   try {
     return openLocked(dataDir, clock, lock);
   } catch (err) {
