@@ -1,7 +1,7 @@
 import { chmodSync, mkdirSync, readdirSync, statSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { BACKUP_DIR, DB_FILE, NEEDS_RECOVERY_MARKER, RUNNING_MARKER } from '../../main/core/storage/names';
+import { BACKUP_DIR, DB_FILE, LOCK_FILE, NEEDS_RECOVERY_MARKER, RUNNING_MARKER } from '../../main/core/storage/names';
 import { ensurePrivateDir, touchPrivateFile, writePrivateFile } from '../../main/core/storage/private-files';
 import { requestRecovery } from '../../main/core/storage/recovery';
 import { call, individual, openCore, removeTempDirs, sequentialIds, tempDir, testClock } from './helpers';
@@ -72,7 +72,7 @@ describe.runIf(posix)('the private data folder (POSIX)', () => {
     await core.maintenance.backup();
     expect(await core.maintenance.checkIntegrity()).toBe('ok');
     // While it runs: the database with its WAL and shared memory, the running marker, the lock.
-    expect(allNames(dataDir)).toEqual(expect.arrayContaining([DB_FILE, `${DB_FILE}-wal`, `${DB_FILE}-shm`, RUNNING_MARKER, 'mediane.lock']));
+    expect(allNames(dataDir)).toEqual(expect.arrayContaining([DB_FILE, `${DB_FILE}-wal`, `${DB_FILE}-shm`, RUNNING_MARKER, LOCK_FILE]));
     expect(wideEntries(dataDir)).toEqual([]);
     core.close();
 

@@ -7,7 +7,6 @@ import { checkIntegrity, checkIntegrityInWorker } from './integrity';
 import { BACKUP_DIR, DB_SIDE_SUFFIXES } from './names';
 import { ensurePrivateDir, tightenFile, touchPrivateFile } from './private-files';
 
-export { BACKUP_DIR };
 export const BACKUPS_KEPT = 7;
 
 export interface BackupFile {

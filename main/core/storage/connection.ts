@@ -4,7 +4,7 @@ import { tightenFile, touchPrivateFile } from './private-files';
 
 export type Db = Database.Database;
 
-export const WAL_AUTOCHECKPOINT_PAGES = 10_000;
+const WAL_AUTOCHECKPOINT_PAGES = 10_000;
 
 function configure(db: Db): void {
   db.pragma('journal_mode = WAL');

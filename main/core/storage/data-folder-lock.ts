@@ -195,7 +195,7 @@ export function lockDataFolder(dataDir: string, host: HostKind): DataFolderLock 
   };
 }
 
-/** The host kind this process runs as, when the caller does not say: Electron's main process is the desktop app. */
+/** The host this process runs: Electron's main process is the desktop app, plain Node the browser-mode host. */
 export function currentHostKind(): HostKind {
   return process.versions.electron ? 'desktop' : 'browser';
 }

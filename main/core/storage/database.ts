@@ -14,7 +14,6 @@ import { recoverFromBackup, recoveryRequested, tightenSetAside } from './recover
 
 // The entry point of storage: openDatabase, and what its callers elsewhere use, re-exported so they import one module.
 export type { Db } from './connection';
-export { WAL_AUTOCHECKPOINT_PAGES } from './connection';
 export { migrate, readUserVersion } from './migrate';
 export { DB_FILE } from './names';
 
