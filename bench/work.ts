@@ -4,8 +4,8 @@ import { join } from 'node:path';
 import { DB_FILE } from '../main/core/storage/database';
 import { CACHE_DIR } from './dataset';
 
-/** The file openDatabase() leaves while the app runs (main/core/storage/database.ts, RUNNING_MARKER). */
-export const RUNNING_MARKER_FILE = 'mediane.running';
+/** The file openDatabase() leaves while the app runs. */
+export { RUNNING_MARKER as RUNNING_MARKER_FILE } from '../main/core/storage/names';
 
 /**
  * A private data directory holding the cached database: a hard link for read-only benchmarks (nothing is written

@@ -1,25 +1,11 @@
-import { closeSync, openSync, statSync, writeSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
-import { DB_FILE } from '../../main/core/storage/database';
+import { DB_FILE } from '../../main/core/storage/names';
 import { createCheckpointer } from '../../main/core/storage/checkpointer';
+import { corruptMiddlePages } from './damage';
 import { callResult, individual, LYON_SITE, openCore, removeTempDirs } from './helpers';
 
 afterEach(removeTempDirs);
-
-function scribbleOverMiddle(path: string): void {
-  const size = statSync(path).size;
-  const page = 4096;
-  const pages = Math.floor(size / page);
-  expect(pages).toBeGreaterThan(8);
-  const garbage = Buffer.alloc(page * Math.floor(pages / 2), 0xa5);
-  const fd = openSync(path, 'r+');
-  try {
-    writeSync(fd, garbage, 0, garbage.length, page * Math.floor(pages / 4));
-  } finally {
-    closeSync(fd);
-  }
-}
 
 describe('a file found damaged while the app runs', () => {
   it('refuses every write with a translated reason, keeps reads working, and asks the next start to recover', async () => {
@@ -27,7 +13,7 @@ describe('a file found damaged while the app runs', () => {
     expect((await callResult(core, 'site.save', LYON_SITE)).ok).toBe(true);
     for (let i = 0; i < 300; i++) expect((await callResult(core, 'journal.create', individual())).ok).toBe(true);
     core.db.pragma('wal_checkpoint(TRUNCATE)');
-    scribbleOverMiddle(join(core.dataDir, DB_FILE));
+    corruptMiddlePages(join(core.dataDir, DB_FILE));
 
     expect(await core.maintenance.checkIntegrity()).toBe('failed');
     const refused = await callResult(core, 'journal.create', individual());

@@ -5,6 +5,7 @@ import { afterEach, describe, expect, it } from 'vitest';
 import { createCore } from '../../main/core';
 import { DB_FILE, migrate, openDatabase, readUserVersion } from '../../main/core/storage/database';
 import { LATEST_SCHEMA_VERSION, MIGRATIONS, checksum, type Migration } from '../../main/core/storage/migrations';
+import { RUNNING_MARKER } from '../../main/core/storage/names';
 import { CoreError } from '../../shared/errors';
 import { removeTempDirs, tempDir, testClock } from './helpers';
 
@@ -204,7 +205,7 @@ describe('migrations', () => {
     // The refusal does not leave the database open (an open WAL connection keeps its -wal/-shm files) nor marked as running.
     expect(existsSync(join(dir, `${DB_FILE}-wal`))).toBe(false);
     expect(existsSync(join(dir, `${DB_FILE}-shm`))).toBe(false);
-    expect(existsSync(join(dir, 'mediane.running'))).toBe(false);
+    expect(existsSync(join(dir, RUNNING_MARKER))).toBe(false);
     // Fixing the row makes it open again.
     const fix = new Database(join(dir, DB_FILE));
     fix.prepare('UPDATE schema_migrations SET checksum = ? WHERE version = 1').run(checksum(MIGRATIONS[0]!.sql));
@@ -237,6 +238,6 @@ describe('migrations', () => {
     expect(statSync(path).mtimeMs).toBe(mtime);
     expect(existsSync(`${path}-wal`)).toBe(false);
     expect(existsSync(`${path}-shm`)).toBe(false);
-    expect(existsSync(join(dir, 'mediane.running'))).toBe(false);
+    expect(existsSync(join(dir, RUNNING_MARKER))).toBe(false);
   });
 });

@@ -1,9 +1,11 @@
 import Database from 'better-sqlite3';
-import { closeSync, existsSync, openSync, readdirSync, statSync, writeFileSync, writeSync } from 'node:fs';
+import { existsSync, readdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
-import { BACKUPS_KEPT, BACKUP_DIR, listBackups } from '../../main/core/storage/backups';
-import { DB_FILE, requestRecovery } from '../../main/core/storage/database';
+import { BACKUPS_KEPT, listBackups } from '../../main/core/storage/backups';
+import { BACKUP_DIR, CORRUPT_DIR_PREFIX, DB_FILE, NEEDS_RECOVERY_MARKER, RUNNING_MARKER } from '../../main/core/storage/names';
+import { requestRecovery } from '../../main/core/storage/recovery';
+import { corruptMiddlePages } from './damage';
 import { call, individual, openCore, removeTempDirs, sequentialIds, testClock } from './helpers';
 
 const DAY = 24 * 60 * 60 * 1000;
@@ -16,22 +18,6 @@ function countSessions(path: string): number {
     return (db.prepare('SELECT count(*) AS n FROM sessions').get() as { n: number }).n;
   } finally {
     db.close();
-  }
-}
-
-/** Overwrites the pages in the middle of the file with garbage, as a failing disk or a stray write would. */
-function corruptMiddlePages(path: string): void {
-  const size = statSync(path).size;
-  const pageSize = 4096;
-  const pages = Math.floor(size / pageSize);
-  expect(pages).toBeGreaterThan(8);
-  const garbage = Buffer.alloc(pageSize * Math.floor(pages / 2));
-  for (let i = 0; i < garbage.length; i++) garbage[i] = (i * 7919 + 13) % 251;
-  const fd = openSync(path, 'r+');
-  try {
-    writeSync(fd, garbage, 0, garbage.length, pageSize * Math.floor(pages / 4));
-  } finally {
-    closeSync(fd);
   }
 }
 
@@ -58,9 +44,9 @@ describe('storage', () => {
 
   it('writes a running marker while open and removes it on a clean close', async () => {
     const core = openCore();
-    expect(existsSync(join(core.dataDir, 'mediane.running'))).toBe(true);
+    expect(existsSync(join(core.dataDir, RUNNING_MARKER))).toBe(true);
     core.close();
-    expect(existsSync(join(core.dataDir, 'mediane.running'))).toBe(false);
+    expect(existsSync(join(core.dataDir, RUNNING_MARKER))).toBe(false);
     const again = openCore({ dataDir: core.dataDir });
     expect((await call(again, 'app.status', {})).storage).toMatchObject({ uncleanShutdown: false, recoveredFrom: null });
     again.close();
@@ -105,7 +91,7 @@ describe('storage', () => {
       const { dataDir, backupName, clock } = await deskWithBackup();
       const dbPath = join(dataDir, DB_FILE);
       corruptMiddlePages(dbPath);
-      writeFileSync(join(dataDir, 'mediane.running'), '12345'); // the process died without closing
+      writeFileSync(join(dataDir, RUNNING_MARKER), '12345'); // the process died without closing
 
       clock.advance(DAY);
       const core = openCore({ dataDir, clock });
@@ -117,7 +103,7 @@ describe('storage', () => {
       expect(core.db.pragma('integrity_check', { simple: true })).toBe('ok');
       expect(core.db.pragma('journal_mode', { simple: true })).toBe('wal');
 
-      const aside = readdirSync(dataDir).filter((n) => n.startsWith('corrupt-'));
+      const aside = readdirSync(dataDir).filter((n) => n.startsWith(CORRUPT_DIR_PREFIX));
       expect(aside).toHaveLength(1);
       expect(readdirSync(join(dataDir, aside[0]!))).toContain(DB_FILE);
       // The backup itself is still there, and checking it left no stray -wal/-shm files that rotation would never remove.
@@ -142,7 +128,7 @@ describe('storage', () => {
       expect(newer > backupName).toBe(true);
       corruptMiddlePages(join(dataDir, BACKUP_DIR, newer));
       corruptMiddlePages(join(dataDir, DB_FILE));
-      writeFileSync(join(dataDir, 'mediane.running'), '1');
+      writeFileSync(join(dataDir, RUNNING_MARKER), '1');
 
       const core = openCore({ dataDir, clock });
       expect((await call(core, 'app.status', {})).storage.recoveredFrom).toBe(backupName);
@@ -158,8 +144,8 @@ describe('storage', () => {
       expect(status.storage.recoveredFrom).toBe(backupName);
       expect(status.storage.uncleanShutdown).toBe(false);
       expect((await call(core, 'journal.list', {})).total).toBe(150);
-      expect(readdirSync(dataDir).filter((n) => n.startsWith('corrupt-'))).toHaveLength(1);
-      expect(existsSync(join(dataDir, 'mediane.needs-recovery'))).toBe(false);
+      expect(readdirSync(dataDir).filter((n) => n.startsWith(CORRUPT_DIR_PREFIX))).toHaveLength(1);
+      expect(existsSync(join(dataDir, NEEDS_RECOVERY_MARKER))).toBe(false);
       core.close();
 
       const next = openCore({ dataDir, clock });
@@ -175,7 +161,7 @@ describe('storage', () => {
       core.close();
       const dataDir = core.dataDir;
       corruptMiddlePages(join(dataDir, DB_FILE));
-      writeFileSync(join(dataDir, 'mediane.running'), '1');
+      writeFileSync(join(dataDir, RUNNING_MARKER), '1');
 
       const after = openCore({ dataDir, clock });
       const status = await call(after, 'app.status', {});
@@ -187,7 +173,7 @@ describe('storage', () => {
       // The working database is usable.
       await call(after, 'journal.create', individual());
       expect((await call(after, 'journal.list', {})).total).toBe(1);
-      expect(readdirSync(dataDir).filter((n) => n.startsWith('corrupt-'))).toHaveLength(1);
+      expect(readdirSync(dataDir).filter((n) => n.startsWith(CORRUPT_DIR_PREFIX))).toHaveLength(1);
       after.close();
     });
 
@@ -207,7 +193,7 @@ describe('storage', () => {
       const s = await call(core, 'journal.create', individual());
       // Simulate a crash: the connection is dropped without the clean-close checkpoint, the marker stays.
       core.db.close();
-      expect(existsSync(join(core.dataDir, 'mediane.running'))).toBe(true);
+      expect(existsSync(join(core.dataDir, RUNNING_MARKER))).toBe(true);
       const after = openCore({ dataDir: core.dataDir });
       const status = await call(after, 'app.status', {});
       expect(status.storage).toMatchObject({ uncleanShutdown: true, recoveredFrom: null });

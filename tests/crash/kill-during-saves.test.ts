@@ -6,6 +6,7 @@ import { fileURLToPath } from 'node:url';
 import { afterAll, describe, expect, it } from 'vitest';
 import type { AppStatus } from '../../shared/contract';
 import type { SessionInput } from '../../shared/journal/schema';
+import { DB_FILE, RUNNING_MARKER } from '../../main/core/storage/names';
 import { LYON_SITE, individual, removeTempDirs, tempDir, workshop } from '../core/helpers';
 
 // Crash-safety acceptance test: the browser-mode host is killed (SIGKILL, no chance to clean up) while several
@@ -101,8 +102,8 @@ function sessionNumber(n: number): SessionInput {
 /** Copies the database (and its WAL, which holds the last commits) aside and checks the copy, leaving the original as the crash left it. */
 function inspectAfterCrash(dataDir: string, scratch: string): { integrity: string; ids: Set<string> } {
   mkdirSync(scratch, { recursive: true });
-  const src = join(dataDir, 'mediane.sqlite');
-  const dst = join(scratch, 'mediane.sqlite');
+  const src = join(dataDir, DB_FILE);
+  const dst = join(scratch, DB_FILE);
   copyFileSync(src, dst);
   if (existsSync(`${src}-wal`)) copyFileSync(`${src}-wal`, `${dst}-wal`);
   const db = new Database(dst);
@@ -197,7 +198,7 @@ describe('crash safety', () => {
       expect(total.total).toBeGreaterThanOrEqual(acknowledged.length);
       last.child.kill('SIGTERM');
       expect((await last.exited).code).toBe(0);
-      expect(existsSync(join(dataDir, 'mediane.running'))).toBe(false);
+      expect(existsSync(join(dataDir, RUNNING_MARKER))).toBe(false);
 
       expect(acknowledged.length, log.join('\n')).toBeGreaterThan(ROUNDS);
       console.info(`[crash] ${log.join('; ')}; ${acknowledged.length} acknowledged in all`);

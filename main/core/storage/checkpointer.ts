@@ -1,9 +1,9 @@
-import type { Db } from './database';
+import type { Db } from './connection';
 
 /**
  * Moves WAL pages into the database file while the desk is idle, so that no mediator's save pays for it.
  * Every `everyMs` it runs a PASSIVE checkpoint (never waits for readers or writers) if anything was written since
- * the last one; SQLite's own autocheckpoint stays as a high-water safety net (database.ts).
+ * the last one; SQLite's own autocheckpoint stays as a high-water safety net (connection.ts).
  */
 export function createCheckpointer(db: Db, everyMs = 2000) {
   const changes = db.prepare('SELECT total_changes() AS n');

@@ -1,17 +1,21 @@
-import Database from 'better-sqlite3';
-import { closeSync, existsSync, mkdirSync, openSync, readSync, renameSync, rmSync, writeFileSync } from 'node:fs';
+import { existsSync, rmSync } from 'node:fs';
 import { join } from 'node:path';
 import { CoreError } from '../../../shared/errors';
 import type { Clock } from '../../../shared/ids';
-import { LATEST_SCHEMA_VERSION, MIGRATIONS, checksum } from './migrations';
-import { latestBackup, restoreBackup } from './backups';
+import { tightenBackups } from './backups';
+import { openConnection, type Db } from './connection';
+import { currentHostKind, lockDataFolder, type DataFolderLock } from './data-folder-lock';
+import { checkIntegrity } from './integrity';
+import { migrate, readUserVersion } from './migrate';
+import { LATEST_SCHEMA_VERSION } from './migrations';
+import { DB_FILE, DB_SIDE_SUFFIXES, LOCK_FILE, NEEDS_RECOVERY_MARKER, RUNNING_MARKER } from './names';
+import { ensurePrivateDir, tightenFile, writePrivateFile } from './private-files';
+import { recoverFromBackup, recoveryRequested, tightenSetAside } from './recovery';
 
-export type Db = Database.Database;
-
-export const DB_FILE = 'mediane.sqlite';
-export const WAL_AUTOCHECKPOINT_PAGES = 10_000;
-const RUNNING_MARKER = 'mediane.running';
-const NEEDS_RECOVERY_MARKER = 'mediane.needs-recovery';
+// The entry point of storage: openDatabase, and what its callers elsewhere use, re-exported so they import one module.
+export type { Db } from './connection';
+export { migrate, readUserVersion } from './migrate';
+export { DB_FILE } from './names';
 
 export interface OpenedDatabase {
   db: Db;
@@ -21,123 +25,53 @@ export interface OpenedDatabase {
   close(): void;
 }
 
-/** user_version sits at byte 60 of the SQLite header: reading it there leaves a database from the future untouched. */
-export function readUserVersion(path: string): number | null {
-  if (!existsSync(path)) return null;
-  const fd = openSync(path, 'r');
-  try {
-    const header = Buffer.alloc(100);
-    const read = readSync(fd, header, 0, 100, 0);
-    if (read < 100 || header.toString('latin1', 0, 15) !== 'SQLite format 3') return null;
-    return header.readUInt32BE(60);
-  } finally {
-    closeSync(fd);
+/** What an earlier version (or a wide umask) may have left readable by others: made private at every open. */
+function tightenDataFolder(dataDir: string): void {
+  for (const name of [DB_FILE, ...DB_SIDE_SUFFIXES.map((s) => DB_FILE + s), RUNNING_MARKER, NEEDS_RECOVERY_MARKER, LOCK_FILE]) {
+    tightenFile(join(dataDir, name));
   }
+  tightenBackups(dataDir);
+  tightenSetAside(dataDir);
 }
 
-function configure(db: Db): void {
-  db.pragma('journal_mode = WAL');
-  // NORMAL in WAL mode survives any crash of the application (a committed transaction is in the WAL
-  // before the call returns); only a power cut can lose the last commits. See README, "Storage".
-  db.pragma('synchronous = NORMAL');
-  // SQLite's automatic checkpoint runs inside whichever save crosses 1,000 WAL pages and costs ~10 ms: that was the
-  // whole p99 of a save. The core checkpoints when idle instead (see checkpointer.ts); this high mark is only the
-  // safety net for a process that never idles.
-  db.pragma(`wal_autocheckpoint = ${WAL_AUTOCHECKPOINT_PAGES}`);
-  db.pragma('foreign_keys = ON');
-  db.pragma('busy_timeout = 5000');
-}
-
-export function migrate(db: Db, clock: Clock): void {
-  db.exec(`CREATE TABLE IF NOT EXISTS schema_migrations (
-    version INTEGER PRIMARY KEY, name TEXT NOT NULL, checksum TEXT NOT NULL, applied_at TEXT NOT NULL) STRICT`);
-  const applied = new Map(
-    (db.prepare('SELECT version, checksum FROM schema_migrations').all() as Array<{ version: number; checksum: string }>).map(
-      (r) => [r.version, r.checksum],
-    ),
-  );
-  for (const m of MIGRATIONS) {
-    const recorded = applied.get(m.version);
-    if (recorded !== undefined) {
-      if (recorded !== checksum(m.sql)) throw new CoreError('storage_unavailable', 'storage.migrationTampered');
-      continue;
-    }
-    db.transaction(() => {
-      db.exec(m.sql);
-      db.prepare('INSERT INTO schema_migrations (version, name, checksum, applied_at) VALUES (?, ?, ?, ?)').run(
-        m.version,
-        m.name,
-        checksum(m.sql),
-        clock.now().toISOString(),
-      );
-      db.pragma(`user_version = ${m.version}`);
-    })();
-  }
-}
-
-function quickCheckPasses(db: Db): boolean {
+function tryOpen(path: string): Db | null {
   try {
-    const rows = db.pragma('quick_check') as Array<{ quick_check: string }>;
-    return rows.length === 1 && rows[0]!.quick_check === 'ok';
+    return openConnection(path);
   } catch {
-    return false;
+    // Not a database at all (or unreadable): handled like a damaged one, by recovery.
+    return null;
   }
 }
 
-function moveAside(dataDir: string, path: string, clock: Clock): void {
-  const stamp = clock.now().toISOString().replace(/[:.]/g, '-');
-  const dir = join(dataDir, `corrupt-${stamp}`);
-  mkdirSync(dir, { recursive: true });
-  for (const suffix of ['', '-wal', '-shm']) {
-    if (existsSync(path + suffix)) renameSync(path + suffix, join(dir, DB_FILE + suffix));
-  }
-}
-
-/**
- * Opens (creating if needed) the desk's database. What runs here is what must run before the first screen:
- * the header version check, a quick_check only after an unclean shutdown (≈0.15 s for 100,000 sessions, 1.4 s for 1,000,000 on the build machine: see README, "Storage"),
- * pending migrations. The full integrity_check (seconds on a large journal) runs later, in the background.
- */
-export function openDatabase(dataDir: string, clock: Clock): OpenedDatabase {
-  mkdirSync(dataDir, { recursive: true });
+function openLocked(dataDir: string, clock: Clock, lock: DataFolderLock): OpenedDatabase {
   const path = join(dataDir, DB_FILE);
   const version = readUserVersion(path);
   if (version !== null && version > LATEST_SCHEMA_VERSION) {
     throw new CoreError('storage_unavailable', 'storage.newerVersion');
   }
+  tightenDataFolder(dataDir);
   const markerPath = join(dataDir, RUNNING_MARKER);
   const uncleanShutdown = existsSync(markerPath);
-  const needsRecovery = existsSync(join(dataDir, NEEDS_RECOVERY_MARKER));
+  const needsRecovery = recoveryRequested(dataDir);
   let recoveredFrom: string | null = null;
 
-  let db: Db | null = null;
-  try {
-    db = new Database(path);
-    configure(db);
-  } catch {
-    db?.close();
-    db = null;
-  }
-  const healthy = db !== null && !needsRecovery && (!uncleanShutdown || quickCheckPasses(db));
+  let db = tryOpen(path);
+  const healthy = db !== null && !needsRecovery && (!uncleanShutdown || checkIntegrity(db, 'quick'));
   if (!healthy) {
     db?.close();
-    moveAside(dataDir, path, clock);
-    const backup = latestBackup(dataDir);
-    if (backup) restoreBackup(backup, path);
-    recoveredFrom = backup ? backup.name : 'none';
-    rmSync(join(dataDir, NEEDS_RECOVERY_MARKER), { force: true });
-    db = new Database(path);
-    configure(db);
+    recoveredFrom = recoverFromBackup(dataDir, clock);
+    db = openConnection(path);
   }
+  const opened = db!;
   try {
-    migrate(db!, clock);
+    migrate(opened, clock);
   } catch (err) {
     // A refused database (tampered migration, failed migration) must not stay open behind the error.
-    db!.close();
+    opened.close();
     throw err;
   }
-  writeFileSync(markerPath, String(process.pid));
-  const opened = db!;
+  writePrivateFile(markerPath, String(process.pid));
+  lock.bindTo(opened);
   return {
     db: opened,
     path,
@@ -150,12 +84,27 @@ export function openDatabase(dataDir: string, clock: Clock): OpenedDatabase {
       } finally {
         opened.close();
         rmSync(markerPath, { force: true });
+        lock.release();
       }
     },
   };
 }
 
-/** Asks the next start to restore the newest good backup (used when the background integrity check fails). */
-export function requestRecovery(dataDir: string): void {
-  writeFileSync(join(dataDir, NEEDS_RECOVERY_MARKER), 'integrity_check failed');
+/**
+ * Opens (creating if needed) the desk's database. First the folder's single-instance lock, before anything reads
+ * the running marker or the database: a second opener is refused (DataFolderLockedError) and changes nothing.
+ * Then what must run before the first screen: the header version check, a quick_check only after an unclean
+ * shutdown (its cost grows with the file: see README, "Storage"), pending migrations. The full integrity_check runs
+ * later, in the background (maintenance.ts).
+ */
+export function openDatabase(dataDir: string, clock: Clock): OpenedDatabase {
+  ensurePrivateDir(dataDir);
+  // The lock records which host holds the folder, for the message a second opener gets.
+  const lock = lockDataFolder(dataDir, currentHostKind());
+  try {
+    return openLocked(dataDir, clock, lock);
+  } catch (err) {
+    lock.release();
+    throw err;
+  }
 }

@@ -1,7 +1,9 @@
 import type { Clock } from '../../../shared/ids';
 import { createBackup } from './backups';
-import { requestRecovery, type OpenedDatabase } from './database';
-import { runIntegrityCheck } from './integrity';
+import type { OpenedDatabase } from './database';
+import { checkIntegrityInWorker } from './integrity';
+import { MAINTENANCE_SETTINGS } from './names';
+import { requestRecovery } from './recovery';
 
 export type IntegrityState = 'ok' | 'checking' | 'failed' | 'not_run';
 
@@ -36,16 +38,16 @@ export function createMaintenance(opened: OpenedDatabase, o: MaintenanceOptions)
 
   async function checkIntegrity(): Promise<IntegrityState> {
     integrity = 'checking';
-    integrity = await runIntegrityCheck(opened.path);
+    integrity = await checkIntegrityInWorker(opened.path, 'full');
     if (stopped) return integrity;
-    if (integrity === 'ok') o.writeSetting('maintenance.lastIntegrityCheckAt', o.clock.now().toISOString());
+    if (integrity === 'ok') o.writeSetting(MAINTENANCE_SETTINGS.lastIntegrityCheckAt, o.clock.now().toISOString());
     else requestRecovery(o.dataDir);
     return integrity;
   }
 
   async function backup(): Promise<string> {
     const file = await createBackup(opened.db, o.dataDir, o.clock);
-    if (!stopped) o.writeSetting('maintenance.lastBackupAt', o.clock.now().toISOString());
+    if (!stopped) o.writeSetting(MAINTENANCE_SETTINGS.lastBackupAt, o.clock.now().toISOString());
     return file.name;
   }
 
@@ -53,8 +55,8 @@ export function createMaintenance(opened: OpenedDatabase, o: MaintenanceOptions)
     if (stopped) return;
     try {
       if (opened.uncleanShutdown && integrity === 'not_run') await checkIntegrity();
-      else if (age('maintenance.lastIntegrityCheckAt') >= integrityEvery) await checkIntegrity();
-      if (!stopped && integrity !== 'failed' && age('maintenance.lastBackupAt') >= backupEvery) await backup();
+      else if (age(MAINTENANCE_SETTINGS.lastIntegrityCheckAt) >= integrityEvery) await checkIntegrity();
+      if (!stopped && integrity !== 'failed' && age(MAINTENANCE_SETTINGS.lastBackupAt) >= backupEvery) await backup();
     } catch {
       // A failed backup must never take the journal down; the status keeps showing the last good one.
     }
@@ -73,7 +75,7 @@ export function createMaintenance(opened: OpenedDatabase, o: MaintenanceOptions)
     checkIntegrity,
     backup,
     integrity: () => integrity,
-    lastBackupAt: () => o.readSetting('maintenance.lastBackupAt'),
-    lastIntegrityCheckAt: () => o.readSetting('maintenance.lastIntegrityCheckAt'),
+    lastBackupAt: () => o.readSetting(MAINTENANCE_SETTINGS.lastBackupAt),
+    lastIntegrityCheckAt: () => o.readSetting(MAINTENANCE_SETTINGS.lastIntegrityCheckAt),
   };
 }
