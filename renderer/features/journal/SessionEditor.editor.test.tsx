@@ -5,11 +5,11 @@ import { afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import type { Commune } from '../../../shared/communes/schema';
 import { localDate } from '../../../shared/ids';
 import { SessionInput, type Session } from '../../../shared/journal/schema';
-import { initI18n } from '../../i18n';
+import { initAppI18n } from '../../app/features';
 import { FakeFailure, installFakeApi, renderWithStatus, STATUS, type FakeApi, type FakeHandlers } from '../../test-kit';
 import { buildInput, checkForm, emptyForm } from './editor-model';
 import { SessionEditor, type EditorMode } from './SessionEditor';
-import * as notices from './notices';
+import * as notices from '../../ui/notices';
 
 // Component tests of the session editor against a fake core: window.mediane answers the contract's methods, and
 // every SessionInput the editor sends is parsed with the contract's own schema, as the real boundary would.
@@ -58,7 +58,7 @@ function sent(method: 'journal.create' | 'journal.update'): Record<string, unkno
 }
 
 beforeAll(() => {
-  initI18n('fr');
+  initAppI18n('fr');
 });
 
 beforeEach(() => {
