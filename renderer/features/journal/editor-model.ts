@@ -190,8 +190,7 @@ function countsToInput<K extends string>(counts: Counts<K>, total: number): Part
   return out;
 }
 
-export const BREAKDOWNS = ['byGender', 'byAge', 'byStatus'] as const;
-export type Breakdown = (typeof BREAKDOWNS)[number];
+export type Breakdown = 'byGender' | 'byAge' | 'byStatus';
 
 // Where each field path of a refusal lives in the form, for the links of the error summary and its order.
 // The first matching prefix wins, so the precise paths come before the groups that hold them.
