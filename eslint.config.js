@@ -4,6 +4,7 @@ import reactHooks from 'eslint-plugin-react-hooks';
 import jsxA11y from 'eslint-plugin-jsx-a11y';
 import i18next from 'eslint-plugin-i18next';
 import globals from 'globals';
+import { readdirSync } from 'node:fs';
 
 // Layer rules (see README, "Architecture"): only main/app and the preload may touch Electron; the core, shared code,
 // renderer and hub never do. The renderer reaches the core only through the contract (renderer/api/client.ts).
@@ -12,6 +13,39 @@ const nodeBuiltins = ['node:*', 'fs', 'path', 'os', 'child_process', 'crypto', '
   group: [name],
   message: 'Browser code cannot use Node built-ins.',
 }));
+
+// A feature never imports another feature (see renderer/app/feature.ts): each folder of renderer/features gets a
+// rule naming the others. Both spellings are caught: from the folder ("../site/...") and from deeper or from a path
+// through features/ ("../../features/site/...").
+const features = readdirSync(new URL('./renderer/features', import.meta.url), { withFileTypes: true })
+  .filter((d) => d.isDirectory())
+  .map((d) => d.name);
+const rendererBans = [...nodeBuiltins, { group: ['**/main/**', '**/hub/**'], message: 'The renderer reaches the core only through renderer/api (client.ts and hooks.ts).' }];
+const featureBoundaries = features.map((name) => {
+  const others = features.filter((other) => other !== name);
+  return {
+    files: [`renderer/features/${name}/**/*.ts`, `renderer/features/${name}/**/*.tsx`],
+    rules: {
+      'no-restricted-imports': [
+        'error',
+        {
+          paths: [electronBan],
+          patterns: [
+            ...rendererBans,
+            ...(others.length === 0
+              ? []
+              : [
+                  {
+                    regex: `^(?:\\.\\./)+(?:features/)?(?:${others.join('|')})(?:/|$)`,
+                    message: `features/${name} must not import another feature. Move what both need to renderer/ui (components), renderer/lib (pure functions) or shared/ (domain rules); the shell (renderer/app) links features together.`,
+                  },
+                ]),
+          ],
+        },
+      ],
+    },
+  };
+});
 
 export default tseslint.config(
   { ignores: ['out/**', 'dist/**', 'release/**', 'node_modules/**', 'coverage/**', 'bench/.data/**', 'test-results/**', 'playwright-report/**'] },
@@ -39,9 +73,10 @@ export default tseslint.config(
     rules: {
       ...reactHooks.configs.recommended.rules,
       ...jsxA11y.flatConfigs.recommended.rules,
-      'no-restricted-imports': ['error', { paths: [electronBan], patterns: [...nodeBuiltins, { group: ['**/main/**', '**/hub/**'], message: 'The renderer reaches the core only through renderer/api/client.ts.' }] }],
+      'no-restricted-imports': ['error', { paths: [electronBan], patterns: rendererBans }],
     },
   },
+  ...featureBoundaries,
   {
     files: ['renderer/**/*.tsx'],
     ignores: ['renderer/**/*.test.tsx'],

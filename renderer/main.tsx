@@ -4,9 +4,9 @@ import '@codegouvfr/react-dsfr/dsfr/dsfr.min.css';
 import '@codegouvfr/react-dsfr/dsfr/utility/icons/icons.min.css';
 import './app/app.css';
 import { App } from './app/App';
-import { initI18n } from './i18n';
+import { initAppI18n } from './app/features';
 
-initI18n('fr');
+initAppI18n('fr');
 createRoot(document.getElementById('root')!).render(
   <StrictMode>
     <App />

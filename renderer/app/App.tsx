@@ -1,30 +1,11 @@
-import { useEffect, useRef } from 'react';
+import { useEffect, useMemo, useRef } from 'react';
 import { useTranslation } from 'react-i18next';
-import { SetupPage } from '../features/site/SetupPage';
-import { SitePage } from '../features/site/SitePage';
-import { JournalPage } from '../features/journal/JournalPage';
-import { SessionEditor } from '../features/journal/SessionEditor';
-import { FollowUpsPage } from '../features/journal/FollowUpsPage';
-import { NoticeRegion } from '../features/journal/notices';
 import { errorText } from '../i18n';
+import { parseHash, useHash } from '../lib/router';
+import { NoticeRegion } from '../ui/notices';
 import { AppHeader } from './AppHeader';
-import { useRoute, type Route } from './router';
+import { FIRST_RUN, goHome, resolveRoute } from './features';
 import { StatusProvider, useAppStatus } from './status';
-
-function Page({ route }: { route: Route }) {
-  switch (route.name) {
-    case 'newSession':
-      return <SessionEditor key={`new-${route.kind}-${route.timerId ?? ''}`} mode={{ type: 'new', kind: route.kind, timerId: route.timerId, durationMin: route.durationMin }} />;
-    case 'editSession':
-      return <SessionEditor key={route.id} mode={{ type: 'edit', id: route.id }} />;
-    case 'followUps':
-      return <FollowUpsPage />;
-    case 'site':
-      return <SitePage />;
-    default:
-      return <JournalPage />;
-  }
-}
 
 function StorageNotice() {
   const { t } = useTranslation();
@@ -50,7 +31,8 @@ function StorageNotice() {
 function Shell() {
   const { t } = useTranslation();
   const { status } = useAppStatus();
-  const route = useRoute();
+  const hash = useHash();
+  const route = useMemo(() => resolveRoute(parseHash(hash)), [hash]);
   const main = useRef<HTMLElement>(null);
 
   // On every screen change, move focus to the page so keyboard and screen-reader users start at its title.
@@ -71,11 +53,11 @@ function Shell() {
           </ul>
         </nav>
       </div>
-      <AppHeader route={route} showNav={status.setupDone} />
+      <AppHeader routeName={route.name} showNav={status.setupDone} />
       <main id="contenu" ref={main} tabIndex={-1} className="fr-container fr-py-4w mediane-main">
         <StorageNotice />
         <NoticeRegion />
-        {status.setupDone ? <Page route={route} /> : <SetupPage />}
+        {status.setupDone || !FIRST_RUN ? route.screen : <FIRST_RUN onDone={goHome} />}
       </main>
       <footer className="fr-footer" role="contentinfo">
         <div className="fr-container">

@@ -2,25 +2,18 @@ import { useTranslation } from 'react-i18next';
 import type { Locale } from '../../shared/contract';
 import { api } from '../api/client';
 import logo from '../assets/mediane-logo.svg';
-import { setLocale } from '../i18n';
-import { paths, type Route } from './router';
+import { setLocale, translate } from '../i18n';
+import { HOME, NAV } from './features';
 import { useAppStatus } from './status';
 
 // The State's brand block reads the same in every language: it is a mark, not a sentence.
 const STATE_BRAND = ['République', 'Française'] as const;
 
-const NAV: Array<{ key: 'journal' | 'newSession' | 'followUps' | 'site'; href: string; routes: Route['name'][] }> = [
-  { key: 'journal', href: paths.journal, routes: ['journal', 'editSession'] },
-  { key: 'newSession', href: paths.newSession(), routes: ['newSession'] },
-  { key: 'followUps', href: paths.followUps, routes: ['followUps'] },
-  { key: 'site', href: paths.site, routes: ['site'] },
-];
-
 /**
  * DSFR header. The brand block (Marianne, « République française ») is reserved to the administration by the DSFR's
  * terms: it shows only when the deployment says a State body operates this installation; otherwise Médiane's own logo.
  */
-export function AppHeader({ route, showNav }: { route: Route; showNav: boolean }) {
+export function AppHeader({ routeName, showNav }: { routeName: string; showNav: boolean }) {
   const { t, i18n } = useTranslation();
   const { status, refresh } = useAppStatus();
   const other: Locale = i18n.language === 'en' ? 'fr' : 'en';
@@ -53,7 +46,7 @@ export function AppHeader({ route, showNav }: { route: Route; showNav: boolean }
                 )}
               </div>
               <div className="fr-header__service">
-                <a href={paths.journal} title={`${t('nav.journal')} - ${t('appName')}`}>
+                <a href={HOME.href} title={`${translate(HOME.label)} - ${t('appName')}`}>
                   <p className="fr-header__service-title">{t('appName')}</p>
                 </a>
                 <p className="fr-header__service-tagline">
@@ -88,8 +81,8 @@ export function AppHeader({ route, showNav }: { route: Route; showNav: boolean }
               <ul className="fr-nav__list">
                 {NAV.map((item) => (
                   <li className="fr-nav__item" key={item.key}>
-                    <a className="fr-nav__link" href={item.href} aria-current={item.routes.includes(route.name) ? 'page' : undefined}>
-                      {t(`nav.${item.key}`)}
+                    <a className="fr-nav__link" href={item.href} aria-current={item.routes.includes(routeName) ? 'page' : undefined}>
+                      {translate(item.label)}
                     </a>
                   </li>
                 ))}

@@ -1,7 +1,8 @@
 import { createContext, useCallback, useContext, useEffect, useState, type ReactNode } from 'react';
 import type { AppStatus } from '../../shared/contract';
-import { api, isApiError } from '../api/client';
+import { api } from '../api/client';
 import { setLocale } from '../i18n';
+import { coreErrorKey } from '../lib/core-error';
 
 interface StatusValue {
   status: AppStatus;
@@ -33,7 +34,7 @@ export function StatusProvider({ children, loading, failed }: { children: ReactN
           setStatus(next);
           setError(null);
         },
-        (e: unknown) => setError(isApiError(e) ? (e.error.messageKey ?? `code.${e.error.code}`) : 'code.internal'),
+        (e: unknown) => setError(coreErrorKey(e)),
       ),
     [],
   );

@@ -2,13 +2,7 @@ export const fr = {
   appName: 'Médiane',
   tagline: 'Le carnet des lieux de médiation',
   skipToContent: 'Aller au contenu',
-  nav: {
-    label: 'Menu principal',
-    journal: 'Journal',
-    newSession: 'Nouvelle séance',
-    followUps: 'À relancer',
-    site: 'Mon lieu',
-  },
+  nav: { label: 'Menu principal' },
   language: { label: 'Langue', fr: 'Français', en: 'English', switchTo: 'Passer en anglais (English)' },
   communes: { none: 'Aucune commune trouvée' },
   loading: 'Chargement…',
@@ -16,6 +10,16 @@ export const fr = {
   cancel: 'Annuler',
   save: 'Enregistrer',
   close: 'Fermer',
+  notices: { close: 'Masquer le message' },
+  duration: {
+    minutes: '{{m}} min',
+    hours: '{{h}} h',
+    hoursMinutes: '{{h}} h {{mm}}',
+  },
+  errorSummary: {
+    listLabel: 'Points à corriger',
+    fieldLink: '{{field}} : {{message}}',
+  },
   storage: {
     recovered: 'La base de données était endommagée. Médiane a restauré la sauvegarde {{name}}. Les séances enregistrées depuis cette sauvegarde sont conservées à part dans le dossier des données.',
     recoveredNone: 'La base de données était endommagée et aucune sauvegarde n’était disponible. Médiane repart d’un journal vide ; l’ancien fichier est conservé à part dans le dossier des données.',
@@ -35,13 +39,7 @@ export const en: typeof fr = {
   appName: 'Médiane',
   tagline: 'The help desk companion',
   skipToContent: 'Skip to content',
-  nav: {
-    label: 'Main menu',
-    journal: 'Journal',
-    newSession: 'New session',
-    followUps: 'Follow-ups',
-    site: 'My site',
-  },
+  nav: { label: 'Main menu' },
   language: { label: 'Language', fr: 'Français', en: 'English', switchTo: 'Passer en français (French)' },
   communes: { none: 'No town found' },
   loading: 'Loading…',
@@ -49,6 +47,16 @@ export const en: typeof fr = {
   cancel: 'Cancel',
   save: 'Save',
   close: 'Close',
+  notices: { close: 'Hide this message' },
+  duration: {
+    minutes: '{{m}} min',
+    hours: '{{h}} h',
+    hoursMinutes: '{{h}} h {{mm}}',
+  },
+  errorSummary: {
+    listLabel: 'To correct',
+    fieldLink: '{{field}}: {{message}}',
+  },
   storage: {
     recovered: 'The database was damaged. Médiane restored the backup {{name}}. Sessions saved since that backup are kept aside in the data folder.',
     recoveredNone: 'The database was damaged and no backup was available. Médiane starts from an empty journal; the old file is kept aside in the data folder.',

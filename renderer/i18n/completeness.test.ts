@@ -1,7 +1,8 @@
 import { describe, expect, it } from 'vitest';
-import { resources } from './index';
+import { resources } from '../app/features';
 
-// French is the source language; English must say everything French says, with the same keys.
+// French is the source language; English must say everything French says, with the same keys, in every namespace
+// (the central ones and each feature's, as the shell assembles them).
 // (`export const en: typeof fr` already forbids missing keys at compile time; this also catches extra keys,
 // empty texts and lost placeholders, which the types do not.)
 

@@ -4,25 +4,27 @@ import type { Locale } from '../../shared/contract';
 import * as common from './common';
 import * as errors from './errors';
 import * as taxonomy from './taxonomy';
-import * as site from '../features/site/i18n';
-import * as journal from '../features/journal/i18n';
 
-// French is the source language; English must be complete (a unit test compares the key sets).
-export const resources = {
-  fr: { common: common.fr, errors: errors.fr, taxonomy: taxonomy.fr, site: site.fr, journal: journal.fr },
-  en: { common: common.en, errors: errors.en, taxonomy: taxonomy.en, site: site.en, journal: journal.en },
+// French is the source language; English must be complete (a unit test compares the key sets). The texts every
+// screen uses live here; each feature brings its own namespace (renderer/app/features.ts passes them in).
+export const coreResources = {
+  fr: { common: common.fr, errors: errors.fr, taxonomy: taxonomy.fr },
+  en: { common: common.en, errors: errors.en, taxonomy: taxonomy.en },
 } as const;
 
 export const defaultNS = 'common';
 
-declare module 'i18next' {
-  interface CustomTypeOptions {
-    defaultNS: 'common';
-    resources: (typeof resources)['fr'];
-  }
+/** A feature's namespace: its name and its texts in both languages. */
+export interface Namespace {
+  namespace: string;
+  i18n: { fr: object; en: object };
 }
 
-export function initI18n(locale: Locale = 'fr') {
+export function initI18n(locale: Locale, namespaces: readonly Namespace[]) {
+  const resources = {
+    fr: { ...coreResources.fr, ...Object.fromEntries(namespaces.map((n) => [n.namespace, n.i18n.fr])) },
+    en: { ...coreResources.en, ...Object.fromEntries(namespaces.map((n) => [n.namespace, n.i18n.en])) },
+  };
   void i18next.use(initReactI18next).init({
     resources,
     lng: locale,
@@ -44,4 +46,9 @@ export async function setLocale(locale: Locale): Promise<void> {
 /** Translates an error key sent by the core ("journal.dateInvalid", "invalid.too_big", "code.internal"). */
 export function errorText(key: string): string {
   return i18next.t(key as never, { ns: 'errors', defaultValue: i18next.t('code.invalid_input', { ns: 'errors' }) }) as string;
+}
+
+/** Translates a key that carries its namespace ("journal:nav.journal"), as features declare them to the shell. */
+export function translate(key: string): string {
+  return i18next.t(key as never) as string;
 }

@@ -1,6 +1,5 @@
 import { useState } from 'react';
-import { isApiError } from '../api/client';
-import { errorText } from '../i18n';
+import { coreErrorText, coreFieldErrors } from '../lib/core-error';
 
 export interface FormErrors {
   /** Translated message per field path ("durationMin", "person.communeCode", "workshop.byAge"). */
@@ -13,13 +12,7 @@ const EMPTY: FormErrors = { fields: {}, summary: null };
 
 /** Turns a failed call into translated per-field messages; the summary always says nothing was saved. */
 export function toFormErrors(e: unknown): FormErrors {
-  if (!isApiError(e)) return { fields: {}, summary: errorText('code.internal') };
-  const fields: Record<string, string> = {};
-  for (const issue of e.error.issues ?? []) {
-    if (!(issue.path in fields)) fields[issue.path] = errorText(issue.message);
-  }
-  const summary = e.error.messageKey ? errorText(e.error.messageKey) : errorText(`code.${e.error.code}`);
-  return { fields, summary };
+  return { fields: coreFieldErrors(e), summary: coreErrorText(e) };
 }
 
 export function useFormErrors() {

@@ -2,7 +2,7 @@
 import { cleanup, fireEvent, screen, waitFor, within } from '@testing-library/react';
 import { afterEach, beforeAll, describe, expect, it } from 'vitest';
 import type { FollowUpItem } from '../../../shared/journal/schema';
-import { initI18n } from '../../i18n';
+import { initAppI18n } from '../../app/features';
 import { installFakeApi, renderWithStatus } from '../../test-kit';
 import { FollowUpsPage } from './FollowUpsPage';
 
@@ -30,7 +30,7 @@ const items: FollowUpItem[] = [
 ];
 
 beforeAll(() => {
-  initI18n('fr');
+  initAppI18n('fr');
 });
 afterEach(() => cleanup());
 

@@ -1,10 +1,12 @@
 import { useEffect, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { FollowUpItem } from '../../../shared/journal/schema';
-import { api } from '../../api/client';
-import { paths } from '../../app/router';
-import { apiErrorText, dueState, formatDate, taxonomyLabel, today } from './list-format';
-import { RetryAlert } from './notices';
+import { useCoreMutation, useCoreQuery } from '../../api/hooks';
+import { coreErrorText } from '../../lib/core-error';
+import { formatDate, taxonomyLabel, today } from '../../lib/format';
+import { RetryAlert } from '../../ui/RetryAlert';
+import { dueState } from './list-format';
+import { paths } from './paths';
 
 const TONE = { overdue: 'error', today: 'warning', upcoming: 'info' } as const;
 
@@ -12,8 +14,12 @@ const TONE = { overdue: 'error', today: 'warning', upcoming: 'info' } as const;
 export function FollowUpsPage() {
   const { t, i18n } = useTranslation('journal');
   const lang = i18n.language;
-  const [items, setItems] = useState<FollowUpItem[] | null>(null);
-  const [error, setError] = useState<string | null>(null);
+  const followUps = useCoreQuery('journal.followUps', {});
+  const items = followUps.data ?? null;
+  const closeFollowUp = useCoreMutation('journal.closeFollowUp');
+  // A failed close; a failed load comes from the query. Cleared when the list is asked again.
+  const [actionError, setActionError] = useState<string | null>(null);
+  const error = actionError ?? (followUps.error ? coreErrorText(followUps.error) : null);
   const [message, setMessage] = useState('');
   const [busyId, setBusyId] = useState<string | null>(null);
   const title = useRef<HTMLHeadingElement>(null);
@@ -22,25 +28,11 @@ export function FollowUpsPage() {
   const list = useRef<HTMLUListElement>(null);
   const todayIso = today();
 
-  // Bumped to read the list again (retry, after a follow-up is closed).
-  const [version, setVersion] = useState(0);
-  const reload = () => setVersion((v) => v + 1);
-
-  useEffect(() => {
-    let current = true;
-    api('journal.followUps', {})
-      .then((list) => {
-        if (!current) return;
-        setItems(list);
-        setError(null);
-      })
-      .catch((e: unknown) => {
-        if (current) setError(apiErrorText(e));
-      });
-    return () => {
-      current = false;
-    };
-  }, [version]);
+  // Read the list again (retry, after a follow-up is closed).
+  const reload = () => {
+    setActionError(null);
+    followUps.refetch();
+  };
 
   useEffect(() => {
     const index = focusIndex.current;
@@ -55,12 +47,12 @@ export function FollowUpsPage() {
     if (busyId) return;
     setBusyId(item.id);
     try {
-      await api('journal.closeFollowUp', { id: item.id });
+      await closeFollowUp.mutate({ id: item.id });
       setMessage(t('list.followUps.done', { reason: item.reason }));
       focusIndex.current = index;
       reload();
     } catch (e) {
-      setError(apiErrorText(e));
+      setActionError(coreErrorText(e));
     } finally {
       setBusyId(null);
     }

@@ -5,7 +5,7 @@ import { isoDate, SESSION_SORTS, type JournalFilter } from '../../../shared/jour
 import { OUTCOMES, SESSION_KINDS, TOPICS } from '../../../shared/taxonomy';
 import { errorText } from '../../i18n';
 import { InputField, SelectField } from '../../ui/fields';
-import { taxonomyLabel } from './list-format';
+import { taxonomyLabel } from '../../lib/format';
 
 export type FilterState = z.output<typeof JournalFilter>;
 export type SessionSort = (typeof SESSION_SORTS)[number];

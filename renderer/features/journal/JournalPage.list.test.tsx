@@ -2,10 +2,10 @@
 import { act, cleanup, fireEvent, screen, waitFor, within } from '@testing-library/react';
 import { afterEach, beforeAll, beforeEach, describe, expect, it, vi } from 'vitest';
 import type { JournalPage as JournalPageData, JournalRow } from '../../../shared/journal/schema';
-import { initI18n } from '../../i18n';
+import { initAppI18n } from '../../app/features';
 import { FakeFailure, installFakeApi, renderWithStatus, type FakeHandlers } from '../../test-kit';
 import { JournalPage, PAGE_SIZE } from './JournalPage';
-import { dismissNotice } from './notices';
+import { dismissNotice } from '../../ui/notices';
 
 const A = '11111111-1111-4111-8111-111111111111';
 const B = '22222222-2222-4222-8222-222222222222';
@@ -55,7 +55,7 @@ async function flush() {
 }
 
 beforeAll(() => {
-  initI18n('fr');
+  initAppI18n('fr');
 });
 beforeEach(() => {
   window.location.hash = '#/journal';

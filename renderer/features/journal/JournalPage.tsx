@@ -3,14 +3,21 @@ import { useTranslation } from 'react-i18next';
 import type { JournalPage as JournalPageData, JournalRow } from '../../../shared/journal/schema';
 import { COUNT_CAP } from '../../../shared/journal/schema';
 import { api } from '../../api/client';
-import { navigate, paths } from '../../app/router';
+import { useCoreQuery } from '../../api/hooks';
 import { useAppStatus } from '../../app/status';
+import { coreErrorText } from '../../lib/core-error';
+import { formatDate, formatDuration, formatNumber, taxonomyLabel, today } from '../../lib/format';
+import { navigate } from '../../lib/router';
+import { dismissNotice, NoticeRegion, showNotice } from '../../ui/notices';
+import { RetryAlert } from '../../ui/RetryAlert';
 import { hasFilter, JournalFilters, NO_FILTER, type FilterState, type SessionSort } from './JournalFilters';
 import { LiveTimers } from './LiveTimers';
-import { apiErrorText, dueState, formatDate, formatDuration, formatNumber, taxonomyLabel, today } from './list-format';
-import { dismissNotice, NoticeRegion, RetryAlert, showNotice } from './notices';
+import { dueState } from './list-format';
+import { paths } from './paths';
 
 export const PAGE_SIZE = 50;
+
+const lastPageOf = (data: JournalPageData) => Math.max(1, Math.ceil(data.total / PAGE_SIZE));
 
 /** A dash for an empty cell, read out as "not recorded". */
 function Empty() {
@@ -72,49 +79,28 @@ export function JournalPage() {
   const { t, i18n } = useTranslation('journal');
   const lang = i18n.language;
   const { status } = useAppStatus();
-  // Filter, sort and page change together (a new filter goes back to page 1); reloadKey asks for the same page again.
-  const [query, setQuery] = useState<{ filter: FilterState; sort: SessionSort; page: number; reloadKey: number }>({
+  // Filter, sort and page change together (a new filter goes back to page 1).
+  const [query, setQuery] = useState<{ filter: FilterState; sort: SessionSort; page: number }>({
     filter: NO_FILTER,
     sort: 'date_desc',
     page: 1,
-    reloadKey: 0,
   });
   const { filter, sort, page } = query;
-  const [data, setData] = useState<JournalPageData | null>(null);
-  const [error, setError] = useState<string | null>(null);
-  const queryKey = JSON.stringify(query);
-  const [settledKey, setSettledKey] = useState<string | null>(null);
-  const loading = settledKey !== queryKey;
+  const list = useCoreQuery('journal.list', { filter, sort, offset: (page - 1) * PAGE_SIZE, limit: PAGE_SIZE });
+  const data = list.data;
+  // A failed action (delete, undo, duplicate); a failed load comes from the query itself. Cleared by the next load asked.
+  const [actionError, setActionError] = useState<string | null>(null);
   const heading = useRef<HTMLHeadingElement>(null);
   /** After the next load: a row id whose "Modifier" link takes the focus, or '' for the list heading. */
   const pendingFocus = useRef<string | null>(null);
   const todayIso = today();
 
-  useEffect(() => {
-    let current = true;
-    const { filter, sort, page } = query;
-    api('journal.list', { filter, sort, offset: (page - 1) * PAGE_SIZE, limit: PAGE_SIZE })
-      .then((result) => {
-        if (!current) return;
-        const lastPage = Math.max(1, Math.ceil(result.total / PAGE_SIZE));
-        if (result.rows.length === 0 && page > lastPage) {
-          // The last row of the last page was deleted: show the last page that still has rows.
-          setQuery((q) => ({ ...q, page: lastPage }));
-          return;
-        }
-        setData(result);
-        setError(null);
-        setSettledKey(queryKey);
-      })
-      .catch((e: unknown) => {
-        if (!current) return;
-        setError(apiErrorText(e));
-        setSettledKey(queryKey);
-      });
-    return () => {
-      current = false;
-    };
-  }, [query, queryKey]);
+  // The last row of the last page was deleted: show the last page that still has rows (adjusted during render).
+  const lastPage = data ? lastPageOf(data) : 1;
+  const overshoot = data !== undefined && !list.loading && data.rows.length === 0 && page > lastPage;
+  if (overshoot) setQuery((q) => ({ ...q, page: lastPage }));
+  const loading = list.loading || overshoot;
+  const error = actionError ?? (list.error ? coreErrorText(list.error) : null);
 
   useEffect(() => {
     const target = pendingFocus.current;
@@ -124,7 +110,11 @@ export function JournalPage() {
     (link ?? heading.current)?.focus();
   }, [data, loading]);
 
-  const reload = useCallback(() => setQuery((q) => ({ ...q, reloadKey: q.reloadKey + 1 })), []);
+  const { refetch } = list;
+  const reload = useCallback(() => {
+    setActionError(null);
+    refetch();
+  }, [refetch]);
   const focusHeading = useCallback(() => heading.current?.focus(), []);
 
   function changeFilter(patch: Partial<FilterState>) {
@@ -133,10 +123,12 @@ export function JournalPage() {
       const same = (Object.keys(next) as Array<keyof FilterState>).every((k) => next[k] === q.filter[k]);
       return same ? q : { ...q, filter: next, page: 1 };
     });
+    setActionError(null);
   }
 
   function goTo(p: number) {
     pendingFocus.current = '';
+    setActionError(null);
     setQuery((q) => ({ ...q, page: p }));
   }
 
@@ -146,7 +138,7 @@ export function JournalPage() {
       await api('journal.restore', { id: row.id });
     } catch (e) {
       dismissNotice();
-      setError(apiErrorText(e));
+      setActionError(coreErrorText(e));
       focusHeading();
       return;
     }
@@ -159,10 +151,10 @@ export function JournalPage() {
     try {
       await api('journal.delete', { id: row.id });
     } catch (e) {
-      setError(apiErrorText(e));
+      setActionError(coreErrorText(e));
       return;
     }
-    setError(null);
+    setActionError(null);
     showNotice({
       tone: 'success',
       message: t('list.notices.deleted', { date: formatDate(row.date, lang) }),
@@ -179,7 +171,7 @@ export function JournalPage() {
       showNotice({ tone: 'success', message: t('list.notices.duplicated') });
       navigate(paths.editSession(copy.id));
     } catch (e) {
-      setError(apiErrorText(e));
+      setActionError(coreErrorText(e));
     }
   }
 
@@ -209,7 +201,10 @@ export function JournalPage() {
           sort={sort}
           operators={status.operators}
           onChange={changeFilter}
-          onSortChange={(s) => setQuery((q) => ({ ...q, sort: s, page: 1 }))}
+          onSortChange={(s) => {
+            setActionError(null);
+            setQuery((q) => ({ ...q, sort: s, page: 1 }));
+          }}
         />
         <p role="status" className="fr-text--lg fr-text--bold fr-mb-2w" data-testid="journal-count">
           {countText}

@@ -2,9 +2,12 @@ import { useEffect, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { LiveTimer } from '../../../shared/journal/schema';
 import { MAX_DURATION_MIN } from '../../../shared/taxonomy';
-import { api } from '../../api/client';
-import { navigate, paths } from '../../app/router';
-import { apiErrorText, elapsedMinutes, elapsedSince, formatClockTime, formatElapsed } from './list-format';
+import { useCoreMutation, useCoreQuery } from '../../api/hooks';
+import { coreErrorText } from '../../lib/core-error';
+import { formatClockTime, formatElapsed } from '../../lib/format';
+import { navigate } from '../../lib/router';
+import { elapsedMinutes, elapsedSince } from './list-format';
+import { paths } from './paths';
 
 /**
  * "Séance en cours": start a timer when the person sits down, finish it to open the editor with the duration filled
@@ -13,28 +16,23 @@ import { apiErrorText, elapsedMinutes, elapsedSince, formatClockTime, formatElap
  */
 export function LiveTimers() {
   const { t, i18n } = useTranslation('journal');
-  const [timers, setTimers] = useState<LiveTimer[]>([]);
+  const stored = useCoreQuery('journal.timers', {});
+  const startTimer = useCoreMutation('journal.startTimer');
+  const cancelTimer = useCoreMutation('journal.cancelTimer');
+  // Timers started and cancelled here, laid over the stored list: a timer started while the first load was on its
+  // way must stay on screen.
+  const [started, setStarted] = useState<LiveTimer[]>([]);
+  const [cancelled, setCancelled] = useState<ReadonlySet<string>>(new Set());
+  const storedTimers = stored.data ?? [];
+  const timers = [...storedTimers, ...started.filter((x) => !storedTimers.some((y) => y.id === x.id))].filter((x) => !cancelled.has(x.id));
   const [now, setNow] = useState(() => Date.now());
-  const [error, setError] = useState<string | null>(null);
+  // The outcome of the last action (start, cancel) replaces the load's: undefined until an action ends.
+  const [actionError, setActionError] = useState<string | null | undefined>(undefined);
+  const error = actionError !== undefined ? actionError : stored.error ? coreErrorText(stored.error) : null;
   const [announcement, setAnnouncement] = useState('');
-  const [busy, setBusy] = useState(false);
+  const busy = startTimer.pending;
   const startButton = useRef<HTMLButtonElement>(null);
   const lang = i18n.language;
-
-  useEffect(() => {
-    let live = true;
-    api('journal.timers', {})
-      .then((list) => {
-        // Merge, not replace: a timer started while this first load was on its way must stay on screen.
-        if (live) setTimers((shown) => [...list, ...shown.filter((x) => !list.some((y) => y.id === x.id))]);
-      })
-      .catch((e: unknown) => {
-        if (live) setError(apiErrorText(e));
-      });
-    return () => {
-      live = false;
-    };
-  }, []);
 
   const running = timers.length > 0;
   useEffect(() => {
@@ -45,17 +43,14 @@ export function LiveTimers() {
 
   async function start() {
     if (busy) return;
-    setBusy(true);
     try {
-      const timer = await api('journal.startTimer', {});
-      setTimers((list) => [...list, timer]);
+      const timer = await startTimer.mutate({});
+      setStarted((list) => [...list, timer]);
       setNow(Date.now());
-      setError(null);
+      setActionError(null);
       setAnnouncement(t('list.live.announceStarted', { time: formatClockTime(timer.startedAt, lang) }));
     } catch (e) {
-      setError(apiErrorText(e));
-    } finally {
-      setBusy(false);
+      setActionError(coreErrorText(e));
     }
   }
 
@@ -66,13 +61,13 @@ export function LiveTimers() {
 
   async function cancel(timer: LiveTimer) {
     try {
-      await api('journal.cancelTimer', { id: timer.id });
-      setError(null);
+      await cancelTimer.mutate({ id: timer.id });
+      setActionError(null);
     } catch (e) {
-      setError(apiErrorText(e));
+      setActionError(coreErrorText(e));
       // A timer that no longer exists (closed elsewhere) leaves the list either way.
     }
-    setTimers((list) => list.filter((x) => x.id !== timer.id));
+    setCancelled((ids) => new Set(ids).add(timer.id));
     setAnnouncement(t('list.live.announceCancelled', { time: formatClockTime(timer.startedAt, lang) }));
     startButton.current?.focus();
   }

@@ -1,7 +1,7 @@
 import { useTranslation } from 'react-i18next';
 import { AGE_BRACKETS, GENDERS, STATUSES } from '../../../shared/taxonomy';
+import { CommuneCombobox } from '../../ui/CommuneCombobox';
 import { Fieldset, RadioGroup, SelectField } from '../../ui/fields';
-import { CommuneCombobox } from '../communes/CommuneCombobox';
 import type { FieldsProps, FirstVisit, FormState } from './editor-model';
 
 /** "La personne": never an identity, only what the national statistics count. */

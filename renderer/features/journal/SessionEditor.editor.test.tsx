@@ -5,11 +5,11 @@ import { afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import type { Commune } from '../../../shared/communes/schema';
 import { localDate } from '../../../shared/ids';
 import { SessionInput, type Session } from '../../../shared/journal/schema';
-import { initI18n } from '../../i18n';
+import { initAppI18n } from '../../app/features';
 import { FakeFailure, installFakeApi, renderWithStatus, STATUS, type FakeApi, type FakeHandlers } from '../../test-kit';
 import { buildInput, checkForm, emptyForm } from './editor-model';
 import { SessionEditor, type EditorMode } from './SessionEditor';
-import * as notices from './notices';
+import * as notices from '../../ui/notices';
 
 // Component tests of the session editor against a fake core: window.mediane answers the contract's methods, and
 // every SessionInput the editor sends is parsed with the contract's own schema, as the real boundary would.
@@ -58,7 +58,7 @@ function sent(method: 'journal.create' | 'journal.update'): Record<string, unkno
 }
 
 beforeAll(() => {
-  initI18n('fr');
+  initAppI18n('fr');
 });
 
 beforeEach(() => {
@@ -517,5 +517,28 @@ describe('editor model', () => {
   it('flags a custom duration above 23 h 59 and a follow-up before the session', () => {
     const form = { ...emptyForm('individuel', '2026-03-12', 1500), topics: ['email' as const], followUpOn: true, followUpDue: '2026-03-01', followUpReason: 'ok' };
     expect(checkForm(form).map((i) => i.path)).toEqual(['durationMin', 'followUp.dueDate']);
+  });
+
+  it('takes its rules from the shared schema: a note too long is flagged before any call, with the schema’s key', () => {
+    const form = { ...emptyForm('individuel', '2026-03-12', 30), topics: ['email' as const], notes: 'x'.repeat(5001) };
+    expect(checkForm(form)).toEqual([{ path: 'notes', key: 'errors:journal.notesTooLong' }]);
+  });
+
+  it('says what the form still needs rather than the schema’s generic message, listed in the order of the form', () => {
+    const form = { ...emptyForm('collectif', '2026-03-12'), followUpOn: true };
+    expect(checkForm(form)).toEqual([
+      { path: 'durationMin', key: 'journal:editor.check.durationRequired' },
+      { path: 'topics', key: 'errors:journal.topicRequired' },
+      { path: 'followUp.dueDate', key: 'journal:editor.check.followUpDateRequired' },
+      { path: 'followUp.reason', key: 'errors:journal.followUpReasonRequired' },
+      { path: 'workshop.title', key: 'errors:journal.workshopTitleRequired' },
+      { path: 'workshop.level', key: 'journal:editor.check.levelRequired' },
+      { path: 'workshop.participants', key: 'errors:journal.participantsRequired' },
+    ]);
+  });
+
+  it('reads a duration typed as text that is not a number as an invalid duration', () => {
+    const form = { ...emptyForm('individuel', '2026-03-12'), topics: ['email' as const], duration: 'other' as const, durationOther: 'une heure' };
+    expect(checkForm(form)).toEqual([{ path: 'durationMin', key: 'errors:journal.durationInvalid' }]);
   });
 });

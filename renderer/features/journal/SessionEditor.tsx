@@ -1,78 +1,27 @@
-import i18next from 'i18next';
-import { useEffect, useRef, useState, type KeyboardEvent } from 'react';
+import { useRef, useState, type KeyboardEvent } from 'react';
 import { useTranslation } from 'react-i18next';
-import type { Commune } from '../../../shared/communes/schema';
 import { localDate } from '../../../shared/ids';
 import { SESSION_KINDS } from '../../../shared/taxonomy';
-import { api, isApiError } from '../../api/client';
-import { navigate, paths } from '../../app/router';
+import { api } from '../../api/client';
+import { useCoreQuery } from '../../api/hooks';
 import { useAppStatus } from '../../app/status';
-import { errorText } from '../../i18n';
+import { errorText, translate } from '../../i18n';
+import { coreErrorText } from '../../lib/core-error';
+import { navigate } from '../../lib/router';
+import { ErrorSummary, type SummaryItem } from '../../ui/ErrorSummary';
 import { RadioGroup } from '../../ui/fields';
 import { useFormErrors } from '../../ui/form-errors';
+import { showNotice } from '../../ui/notices';
 import { DurationField } from './DurationField';
-import { buildInput, checkForm, emptyForm, formFromSession, isUnder, touchedPaths, type EditorMode, type FieldsProps, type FormState } from './editor-model';
+import { anchorOf, buildInput, checkForm, emptyForm, formFromSession, isUnder, touchedPaths, type EditorMode, type FieldsProps, type FormState } from './editor-model';
 import { NotesField } from './NotesField';
+import { paths } from './paths';
 import { PersonFields } from './PersonFields';
 import { AutonomyField, ChannelField, DateTimeFields, EquipmentField, FollowUpFields, OutcomeFields, TopicFields } from './SessionFields';
 import { WorkshopFields } from './WorkshopFields';
-import { showNotice } from './notices';
 
 export type { EditorMode } from './editor-model';
 
-
-// Where each field path of the core's answer lives in the form, for the links of the error summary.
-// The first matching prefix wins, so the precise paths come before the groups that hold them.
-const ANCHORS: Array<{ path: string; id: string; label: string }> = [
-  { path: 'date', id: 'session-date', label: 'editor.when.date' },
-  { path: 'startTime', id: 'session-start-time', label: 'editor.when.startTime' },
-  { path: 'durationMin', id: 'session-duration', label: 'editor.duration.legend' },
-  { path: 'channel', id: 'session-channel', label: 'editor.channel.legend' },
-  { path: 'equipment', id: 'session-equipment', label: 'editor.equipment.legend' },
-  { path: 'topics', id: 'session-topics', label: 'editor.topics.legend' },
-  { path: 'adminTopics', id: 'session-admin-topics', label: 'editor.admin.topics' },
-  { path: 'operators', id: 'session-operators', label: 'editor.admin.operators' },
-  { path: 'procedureName', id: 'session-procedure', label: 'editor.admin.procedureName' },
-  { path: 'autonomy', id: 'session-autonomy', label: 'editor.autonomy.legend' },
-  { path: 'outcome', id: 'session-outcome', label: 'editor.outcome.legend' },
-  { path: 'orientation', id: 'session-orientation', label: 'editor.outcome.orientation' },
-  { path: 'followUp.dueDate', id: 'session-followup-due', label: 'editor.followUp.dueDate' },
-  { path: 'followUp.reason', id: 'session-followup-reason', label: 'editor.followUp.reason' },
-  { path: 'followUp', id: 'session-followup', label: 'editor.followUp.legend' },
-  { path: 'person.ageBracket', id: 'session-person-age', label: 'editor.person.ageBracket' },
-  { path: 'person.gender', id: 'session-person-gender', label: 'editor.person.gender' },
-  { path: 'person.status', id: 'session-person-status', label: 'editor.person.status' },
-  { path: 'person.communeCode', id: 'session-person-commune', label: 'editor.person.commune' },
-  { path: 'person.firstVisit', id: 'session-person-first-visit', label: 'editor.person.firstVisit' },
-  { path: 'person', id: 'session-person', label: 'editor.person.legend' },
-  { path: 'workshop.title', id: 'session-workshop-title', label: 'editor.workshop.title' },
-  { path: 'workshop.level', id: 'session-workshop-level', label: 'editor.workshop.level' },
-  { path: 'workshop.participants', id: 'session-workshop-participants', label: 'editor.workshop.participants' },
-  { path: 'workshop.byGender', id: 'session-workshop-byGender', label: 'editor.workshop.byGender' },
-  { path: 'workshop.byAge', id: 'session-workshop-byAge', label: 'editor.workshop.byAge' },
-  { path: 'workshop.byStatus', id: 'session-workshop-byStatus', label: 'editor.workshop.byStatus' },
-  { path: 'workshop', id: 'session-workshop', label: 'editor.workshop.legend' },
-  { path: 'notes', id: 'session-notes', label: 'editor.notes.label' },
-];
-
-function anchorOf(path: string) {
-  return ANCHORS.find((a) => path === a.path || path.startsWith(`${a.path}.`));
-}
-
-/** Moves focus to a field, or into a group: its invalid control, else its checked radio, else its first control. */
-function focusField(id: string) {
-  const el = document.getElementById(id);
-  if (!el) return;
-  const inside = (selector: string) => el.querySelector<HTMLElement>(selector);
-  const target = el.matches('input, select, textarea')
-    ? el
-    : (inside('input[aria-invalid="true"], select[aria-invalid="true"], textarea[aria-invalid="true"]') ??
-      inside('input:checked') ??
-      inside('input:not([type="hidden"]), select, textarea') ??
-      el);
-  target.focus();
-  target.scrollIntoView?.({ block: 'center' });
-}
 
 /** The session editor: one form for a new session (individual or workshop, possibly closing a live timer) and for an edit. */
 export function SessionEditor({ mode }: { mode: EditorMode }) {
@@ -85,30 +34,22 @@ type Loaded = { state: 'loading' } | { state: 'ready'; form: FormState } | { sta
 function EditSession({ id }: { id: string }) {
   const { t } = useTranslation('journal');
   const { t: tc } = useTranslation('common');
-  const [loaded, setLoaded] = useState<Loaded>({ state: 'loading' });
-  const [attempt, setAttempt] = useState(0);
-
-  useEffect(() => {
-    let live = true;
-    (async () => {
-      try {
-        const session = await api('journal.get', { id });
-        let commune: Commune | null = null;
-        if (session.kind === 'individuel' && session.person.communeCode) {
-          commune = await api('communes.get', { code: session.person.communeCode });
-        }
-        if (live) setLoaded({ state: 'ready', form: formFromSession(session, commune) });
-      } catch (e) {
-        if (!live) return;
-        // A malformed id in the address is as good as a deleted session for the person looking at it.
-        if (isApiError(e) && (e.error.code === 'not_found' || e.error.code === 'invalid_input')) setLoaded({ state: 'notFound' });
-        else setLoaded({ state: 'failed', message: isApiError(e) ? errorText(e.error.messageKey ?? `code.${e.error.code}`) : errorText('code.internal') });
-      }
-    })();
-    return () => {
-      live = false;
-    };
-  }, [id, attempt]);
+  const session = useCoreQuery('journal.get', { id });
+  // The person's commune, resolved from its code once the session is read (the form shows its name).
+  const communeCode = session.data?.kind === 'individuel' ? session.data.person.communeCode : null;
+  const commune = useCoreQuery('communes.get', { code: communeCode ?? '' }, { enabled: communeCode !== null });
+  const loaded = ((): Loaded => {
+    if (session.loading || (communeCode !== null && commune.loading)) return { state: 'loading' };
+    const error = session.error ?? (communeCode !== null ? commune.error : null);
+    // A malformed id in the address is as good as a deleted session for the person looking at it.
+    if (session.error && (session.error.code === 'not_found' || session.error.code === 'invalid_input')) return { state: 'notFound' };
+    if (error || !session.data) return { state: 'failed', message: coreErrorText(error) };
+    return { state: 'ready', form: formFromSession(session.data, commune.data ?? null) };
+  })();
+  const retry = () => {
+    if (session.error) session.refetch();
+    else commune.refetch();
+  };
 
   if (loaded.state === 'ready') return <SessionForm mode={{ type: 'edit', id }} initial={loaded.form} />;
   if (loaded.state === 'loading') {
@@ -132,10 +73,7 @@ function EditSession({ id }: { id: string }) {
             <button
               type="button"
               className="fr-btn"
-              onClick={() => {
-                setLoaded({ state: 'loading' });
-                setAttempt((a) => a + 1);
-              }}
+              onClick={retry}
             >
               {tc('retry')}
             </button>
@@ -159,7 +97,6 @@ function SessionForm({ mode, initial }: { mode: EditorMode; initial: FormState }
   const formErrors = useFormErrors();
   const [saving, setSaving] = useState(false);
   const [attempt, setAttempt] = useState(0);
-  const alert = useRef<HTMLDivElement>(null);
   const saveLock = useRef(false);
 
   const update = (patch: Partial<FormState>) => {
@@ -172,17 +109,12 @@ function SessionForm({ mode, initial }: { mode: EditorMode; initial: FormState }
   };
   const fields: FieldsProps = { form, update, error: formErrors.field };
 
-  // Each refused save moves focus to the alert, so that the keyboard and screen reader start from what went wrong.
-  useEffect(() => {
-    if (attempt > 0) alert.current?.focus();
-  }, [attempt]);
-
   async function submit() {
     if (saveLock.current) return;
     const problems = checkForm(form);
     if (problems.length) {
       const byPath: Record<string, string> = {};
-      for (const p of problems) byPath[p.path] ??= i18next.t(p.key as never) as string;
+      for (const p of problems) byPath[p.path] ??= translate(p.key);
       formErrors.set({ fields: byPath, summary: errorText('code.invalid_input') });
       setAttempt((a) => a + 1);
       return;
@@ -222,44 +154,16 @@ function SessionForm({ mode, initial }: { mode: EditorMode; initial: FormState }
   const title =
     mode.type === 'edit' ? t('editor.editTitle') : form.kind === 'collectif' ? t('editor.newWorkshopTitle') : t('editor.newIndividualTitle');
   const { summary, fields: errorFields } = formErrors.errors;
-  const errorEntries = Object.entries(errorFields);
+  const summaryItems: SummaryItem[] = Object.entries(errorFields).map(([path, message]) => {
+    const anchor = anchorOf(path);
+    return anchor ? { key: path, field: t(anchor.label as 'editor.when.date'), message, targetId: anchor.id } : { key: path, message };
+  });
   const fromTimer = mode.type === 'new' && Boolean(mode.timerId) && mode.durationMin != null;
 
   return (
     <>
       <h1>{title}</h1>
-      {summary && (
-        <div ref={alert} tabIndex={-1} className="fr-alert fr-alert--error fr-mb-3w mediane-focus-target" role="alert" aria-labelledby="session-error-title">
-          <h2 className="fr-alert__title" id="session-error-title">
-            {t('editor.error.title')}
-          </h2>
-          <p>{summary}</p>
-          {errorEntries.length > 0 && (
-            <ul aria-label={t('editor.error.listLabel')}>
-              {errorEntries.map(([path, message]) => {
-                const anchor = anchorOf(path);
-                return (
-                  <li key={path}>
-                    {anchor ? (
-                      <a
-                        href={`#${anchor.id}`}
-                        onClick={(e) => {
-                          e.preventDefault();
-                          focusField(anchor.id);
-                        }}
-                      >
-                        {t('editor.error.fieldLink', { field: t(anchor.label as 'editor.when.date'), message })}
-                      </a>
-                    ) : (
-                      message
-                    )}
-                  </li>
-                );
-              })}
-            </ul>
-          )}
-        </div>
-      )}
+      {summary && <ErrorSummary title={t('editor.error.title')} titleLevel={2} summary={summary} items={summaryItems} attempt={attempt} />}
       <p className="fr-text--sm">
         {t('editor.intro')}
         <span className="fr-hint-text" id="session-shortcut">

@@ -1,9 +1,8 @@
 import type { Commune } from '../../../shared/communes/schema';
-import type { Session, SessionInput } from '../../../shared/journal/schema';
+import { SessionInput, type Session } from '../../../shared/journal/schema';
 import {
   ADMIN_TOPIC_TRIGGER,
   DURATION_PRESETS,
-  MAX_DURATION_MIN,
   type AdminTopic,
   type AgeBracket,
   type Autonomy,
@@ -191,39 +190,79 @@ function countsToInput<K extends string>(counts: Counts<K>, total: number): Part
   return out;
 }
 
-export const BREAKDOWNS = ['byGender', 'byAge', 'byStatus'] as const;
-export type Breakdown = (typeof BREAKDOWNS)[number];
+export type Breakdown = 'byGender' | 'byAge' | 'byStatus';
 
-/** Obvious problems found before calling the core. The core still checks everything and has the last word. */
-export function checkForm(form: FormState): ClientIssue[] {
+// Where each field path of a refusal lives in the form, for the links of the error summary and its order.
+// The first matching prefix wins, so the precise paths come before the groups that hold them.
+export const FIELD_ANCHORS: ReadonlyArray<{ path: string; id: string; label: string }> = [
+  { path: 'date', id: 'session-date', label: 'editor.when.date' },
+  { path: 'startTime', id: 'session-start-time', label: 'editor.when.startTime' },
+  { path: 'durationMin', id: 'session-duration', label: 'editor.duration.legend' },
+  { path: 'channel', id: 'session-channel', label: 'editor.channel.legend' },
+  { path: 'equipment', id: 'session-equipment', label: 'editor.equipment.legend' },
+  { path: 'topics', id: 'session-topics', label: 'editor.topics.legend' },
+  { path: 'adminTopics', id: 'session-admin-topics', label: 'editor.admin.topics' },
+  { path: 'operators', id: 'session-operators', label: 'editor.admin.operators' },
+  { path: 'procedureName', id: 'session-procedure', label: 'editor.admin.procedureName' },
+  { path: 'autonomy', id: 'session-autonomy', label: 'editor.autonomy.legend' },
+  { path: 'outcome', id: 'session-outcome', label: 'editor.outcome.legend' },
+  { path: 'orientation', id: 'session-orientation', label: 'editor.outcome.orientation' },
+  { path: 'followUp.dueDate', id: 'session-followup-due', label: 'editor.followUp.dueDate' },
+  { path: 'followUp.reason', id: 'session-followup-reason', label: 'editor.followUp.reason' },
+  { path: 'followUp', id: 'session-followup', label: 'editor.followUp.legend' },
+  { path: 'person.ageBracket', id: 'session-person-age', label: 'editor.person.ageBracket' },
+  { path: 'person.gender', id: 'session-person-gender', label: 'editor.person.gender' },
+  { path: 'person.status', id: 'session-person-status', label: 'editor.person.status' },
+  { path: 'person.communeCode', id: 'session-person-commune', label: 'editor.person.commune' },
+  { path: 'person.firstVisit', id: 'session-person-first-visit', label: 'editor.person.firstVisit' },
+  { path: 'person', id: 'session-person', label: 'editor.person.legend' },
+  { path: 'workshop.title', id: 'session-workshop-title', label: 'editor.workshop.title' },
+  { path: 'workshop.level', id: 'session-workshop-level', label: 'editor.workshop.level' },
+  { path: 'workshop.participants', id: 'session-workshop-participants', label: 'editor.workshop.participants' },
+  { path: 'workshop.byGender', id: 'session-workshop-byGender', label: 'editor.workshop.byGender' },
+  { path: 'workshop.byAge', id: 'session-workshop-byAge', label: 'editor.workshop.byAge' },
+  { path: 'workshop.byStatus', id: 'session-workshop-byStatus', label: 'editor.workshop.byStatus' },
+  { path: 'workshop', id: 'session-workshop', label: 'editor.workshop.legend' },
+  { path: 'notes', id: 'session-notes', label: 'editor.notes.label' },
+];
+
+export function anchorOf(path: string) {
+  return FIELD_ANCHORS.find((a) => isUnder(path, [a.path]));
+}
+
+/** Position of a path in the form, for listing problems top to bottom (unknown paths last). */
+function formOrder(path: string): number {
+  const i = FIELD_ANCHORS.findIndex((a) => isUnder(path, [a.path]));
+  return i < 0 ? FIELD_ANCHORS.length : i;
+}
+
+/**
+ * What only the form knows: a choice not made yet, which the schema would report as a malformed value. Everything
+ * else is the shared SessionInput schema's (see checkForm).
+ */
+function formOnlyIssues(form: FormState): ClientIssue[] {
   const issues: ClientIssue[] = [];
-  const add = (path: string, key: string) => issues.push({ path, key });
-  if (!/^\d{4}-\d{2}-\d{2}$/.test(form.date)) add('date', 'errors:journal.dateInvalid');
-  const minutes = durationOf(form);
-  if (minutes === null) add('durationMin', 'journal:editor.check.durationRequired');
-  else if (!Number.isInteger(minutes) || minutes < 1) add('durationMin', 'errors:journal.durationInvalid');
-  else if (minutes > MAX_DURATION_MIN) add('durationMin', 'errors:journal.durationTooLong');
-  if (form.topics.length === 0) add('topics', 'errors:journal.topicRequired');
-  if (form.outcome === 'oriente_vers_structure' && !form.orientation) add('orientation', 'errors:journal.orientationRequired');
-  if (form.followUpOn) {
-    if (!/^\d{4}-\d{2}-\d{2}$/.test(form.followUpDue)) add('followUp.dueDate', 'journal:editor.check.followUpDateRequired');
-    else if (form.followUpDue < form.date) add('followUp.dueDate', 'errors:journal.followUpBeforeSession');
-    if (!form.followUpReason.trim()) add('followUp.reason', 'errors:journal.followUpReasonRequired');
-  }
-  if (form.kind === 'collectif') {
-    const w = form.workshop;
-    if (w.title.trim().length < 2) add('workshop.title', 'errors:journal.workshopTitleRequired');
-    if (!w.level) add('workshop.level', 'journal:editor.check.levelRequired');
-    const total = parseCount(w.participants);
-    if (total === null || total < 1) add('workshop.participants', 'errors:journal.participantsRequired');
-    else if (total > 500) add('workshop.participants', 'errors:journal.participantsTooMany');
-    if (total !== null) {
-      for (const b of BREAKDOWNS) {
-        if (sumCounts(w[b]) > total) add(`workshop.${b}`, 'errors:journal.breakdownExceedsTotal');
-      }
-    }
-  }
+  if (form.duration === null) issues.push({ path: 'durationMin', key: 'journal:editor.check.durationRequired' });
+  if (form.followUpOn && form.followUpDue.trim() === '') issues.push({ path: 'followUp.dueDate', key: 'journal:editor.check.followUpDateRequired' });
+  if (form.kind === 'collectif' && !form.workshop.level) issues.push({ path: 'workshop.level', key: 'journal:editor.check.levelRequired' });
   return issues;
+}
+
+/**
+ * Problems found before calling the core, in the order of the form: the form-only checks, then the shared
+ * SessionInput schema run on the value the form would send (its messages are i18n keys of "errors"; zod's own
+ * defaults become a generic key, as at the boundary). The core still checks everything and has the last word.
+ */
+export function checkForm(form: FormState): ClientIssue[] {
+  const issues = formOnlyIssues(form);
+  const parsed = SessionInput.safeParse(buildInput(form, null));
+  for (const issue of parsed.success ? [] : parsed.error.issues) {
+    const path = issue.path.map(String).join('.');
+    if (issues.some((i) => i.path === path)) continue;
+    const message = /^[a-z]+\.[A-Za-z.]+$/.test(issue.message) ? issue.message : `invalid.${issue.code}`;
+    issues.push({ path, key: `errors:${message}` });
+  }
+  return issues.map((issue, i) => ({ issue, i })).sort((a, b) => formOrder(a.issue.path) - formOrder(b.issue.path) || a.i - b.i).map(({ issue }) => issue);
 }
 
 /** The SessionInput for the core: kind-specific shape, admin details only with the admin topic, liveId when timed. */

@@ -121,8 +121,6 @@ export const fr = {
   },
   error: {
     title: 'La séance n’a pas été enregistrée',
-    listLabel: 'Points à corriger',
-    fieldLink: '{{field}} : {{message}}',
   },
   flash: {
     created: 'La séance a été enregistrée.',
@@ -252,8 +250,6 @@ export const en: typeof fr = {
   },
   error: {
     title: 'The session was not saved',
-    listLabel: 'To correct',
-    fieldLink: '{{field}}: {{message}}',
   },
   flash: {
     created: 'The session has been saved.',

@@ -4,7 +4,6 @@ export const fr = {
   title: 'Journal des séances',
   followUpsTitle: 'À relancer',
   loading: 'Chargement des séances…',
-  retry: 'Réessayer',
   none: 'Non renseigné',
   live: {
     title: 'Séance en cours',
@@ -41,11 +40,6 @@ export const fr = {
     actions: 'Actions',
   },
   at: 'à {{time}}',
-  duration: {
-    minutes: '{{m}} min',
-    hours: '{{h}} h',
-    hoursMinutes: '{{h}} h {{mm}}',
-  },
   moreTopics: '+{{n}}',
   moreTopicsSr: 'et {{n}} autres : {{list}}',
   participants_one: '{{count}} participant',
@@ -69,7 +63,6 @@ export const fr = {
     undo: 'Annuler la suppression',
     restored: 'Séance du {{date}} restaurée.',
     duplicated: 'Séance dupliquée : vous modifiez maintenant la copie, datée d’aujourd’hui.',
-    close: 'Masquer le message',
   },
   empty: {
     none: 'Aucune séance enregistrée pour l’instant.',
@@ -130,7 +123,6 @@ export const en: typeof fr = {
   title: 'Session journal',
   followUpsTitle: 'Follow-ups',
   loading: 'Loading sessions…',
-  retry: 'Try again',
   none: 'Not recorded',
   live: {
     title: 'Session in progress',
@@ -167,11 +159,6 @@ export const en: typeof fr = {
     actions: 'Actions',
   },
   at: 'at {{time}}',
-  duration: {
-    minutes: '{{m}} min',
-    hours: '{{h}} h',
-    hoursMinutes: '{{h}} h {{mm}}',
-  },
   moreTopics: '+{{n}}',
   moreTopicsSr: 'and {{n}} more: {{list}}',
   participants_one: '{{count}} participant',
@@ -195,7 +182,6 @@ export const en: typeof fr = {
     undo: 'Undo the deletion',
     restored: 'Session of {{date}} restored.',
     duplicated: 'Session duplicated: you are now editing the copy, dated today.',
-    close: 'Hide this message',
   },
   empty: {
     none: 'No session recorded yet.',

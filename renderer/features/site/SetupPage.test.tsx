@@ -1,32 +1,20 @@
 // @vitest-environment happy-dom
-import { act, cleanup, screen, waitFor, within } from '@testing-library/react';
+import { act, screen, waitFor, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import i18next from 'i18next';
-import { afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { NATIONAL_SERVICES } from '../../../shared/site/schema';
 import { isValidSiret } from '../../../shared/site/siret';
-import { initI18n, resources } from '../../i18n';
+import { goHome, resources } from '../../app/features';
 import { callsOf, installFakeApi, refused, renderWithStatus, type FakeHandlers } from '../../test-kit';
 import { SetupPage } from './SetupPage';
 import { SERVICE_KEYS } from './SiteProfileForm';
-import { LUNEL, MARSEILLE, SAVED_SITE, statusWith } from './test-helpers';
+import { LUNEL, MARSEILLE, SAVED_SITE, setUpSiteTests, statusWith } from './test-helpers';
 
 const VALID_SIRET = '12345678901237';
 const WRONG_SIRET = '12345678901234';
 
-beforeAll(() => {
-  initI18n('fr');
-});
-
-beforeEach(async () => {
-  await i18next.changeLanguage('fr');
-  window.location.hash = '';
-});
-
-afterEach(() => {
-  cleanup();
-  delete window.mediane;
-});
+setUpSiteTests('');
 
 function setup(extra: FakeHandlers = {}) {
   let done = false;
@@ -40,7 +28,7 @@ function setup(extra: FakeHandlers = {}) {
     ...extra,
   });
   const user = userEvent.setup({ delay: null });
-  renderWithStatus(<SetupPage />);
+  renderWithStatus(<SetupPage onDone={goHome} />);
   return { calls, user };
 }
 

@@ -1,15 +1,14 @@
 import { useTranslation } from 'react-i18next';
-import { navigate, parseRoute, paths } from '../../app/router';
 import { useAppStatus } from '../../app/status';
 import { SiteProfileForm } from './SiteProfileForm';
 
-/** First run: describe the desk once, then the app opens on the journal. */
-export function SetupPage() {
+/** First run: describe the desk once, then the app opens on its home page (`onDone`, from the shell). */
+export function SetupPage({ onDone }: { onDone(): void }) {
   const { t } = useTranslation('site');
   const { refresh } = useAppStatus();
 
   async function done() {
-    if (parseRoute(window.location.hash).name !== 'journal') navigate(paths.journal);
+    onDone();
     await refresh();
   }
 

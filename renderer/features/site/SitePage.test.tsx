@@ -2,26 +2,12 @@
 import { act, cleanup, screen, waitFor, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import i18next from 'i18next';
-import { afterEach, beforeAll, beforeEach, describe, expect, it, vi } from 'vitest';
-import { initI18n } from '../../i18n';
+import { describe, expect, it, vi } from 'vitest';
 import { callsOf, installFakeApi, refused, renderWithStatus, type FakeHandlers } from '../../test-kit';
 import { SitePage } from './SitePage';
-import { LUNEL, SAVED_SITE, statusWith } from './test-helpers';
+import { LUNEL, SAVED_SITE, setUpSiteTests, statusWith } from './test-helpers';
 
-beforeAll(() => {
-  initI18n('fr');
-});
-
-beforeEach(async () => {
-  await i18next.changeLanguage('fr');
-  window.location.hash = '#/lieu';
-});
-
-afterEach(() => {
-  cleanup();
-  vi.restoreAllMocks();
-  delete window.mediane;
-});
+setUpSiteTests('#/lieu');
 
 function open(extra: FakeHandlers = {}) {
   let site = SAVED_SITE;

@@ -1,13 +1,13 @@
-import { useEffect, useRef, useState } from 'react';
+import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { Commune } from '../../../shared/communes/schema';
 import type { SiteProfile } from '../../../shared/site/schema';
-import { api } from '../../api/client';
+import { useCoreMutation, useCoreQuery } from '../../api/hooks';
 import { useAppStatus } from '../../app/status';
+import { formatDateTime } from '../../lib/format';
+import { ErrorSummary } from '../../ui/ErrorSummary';
 import { toFormErrors, type FormErrors } from '../../ui/form-errors';
-import { formatDateTime } from '../journal/list-format';
 import { downloadJson } from './download';
-import { ErrorSummary } from './ErrorSummary';
 import { SiteProfileForm, summaryItems, useFieldLabels } from './SiteProfileForm';
 
 /** A stand-in for the saved commune when the geographic code cannot give it back (never expected). */
@@ -20,49 +20,32 @@ function communeFromSite(site: SiteProfile): Commune {
 function useSavedProfile() {
   const { status } = useAppStatus();
   const [site] = useState(status.site);
-  const [commune, setCommune] = useState<Commune | null | undefined>(site ? undefined : null);
-
-  useEffect(() => {
-    if (!site) return;
-    let live = true;
-    api('communes.get', { code: site.communeCode })
-      .then((c) => live && setCommune(c ?? communeFromSite(site)))
-      .catch(() => live && setCommune(communeFromSite(site)));
-    return () => {
-      live = false;
-    };
-  }, [site]);
-
+  const saved = useCoreQuery('communes.get', { code: site?.communeCode ?? '' }, { enabled: site !== null });
+  // Undefined while loading; a commune the code does not give back (or a failed look-up) is rebuilt from the profile.
+  const commune: Commune | null | undefined = !site ? null : saved.loading ? undefined : (saved.data ?? communeFromSite(site));
   return { site, commune };
 }
 
 function ExportSection() {
   const { t } = useTranslation('site');
   const labels = useFieldLabels();
-  const [busy, setBusy] = useState(false);
+  const exportLieu = useCoreMutation('site.exportLieu');
+  const busy = exportLieu.pending;
   const [done, setDone] = useState<string | null>(null);
   const [failure, setFailure] = useState<FormErrors | null>(null);
   const [attempt, setAttempt] = useState(0);
-  const alertRef = useRef<HTMLDivElement>(null);
-
-  useEffect(() => {
-    if (attempt > 0) alertRef.current?.focus();
-  }, [attempt]);
 
   async function run() {
     if (busy) return;
-    setBusy(true);
     setDone(null);
     setFailure(null);
     try {
-      const result = await api('site.exportLieu', {});
+      const result = await exportLieu.mutate({});
       downloadJson(result.fileName, result.record);
       setDone(result.fileName);
     } catch (e) {
       setFailure(toFormErrors(e));
       setAttempt((n) => n + 1);
-    } finally {
-      setBusy(false);
     }
   }
 
@@ -72,11 +55,11 @@ function ExportSection() {
       <p>{t('export.intro')}</p>
       {failure?.summary && (
         <ErrorSummary
-          ref={alertRef}
           title={t('export.errorTitle')}
           titleLevel={3}
           summary={failure.summary}
           items={summaryItems(failure.fields, labels)}
+          attempt={attempt}
         />
       )}
       <button type="button" className="fr-btn fr-btn--secondary fr-btn--icon-left fr-icon-download-line" onClick={() => void run()} aria-busy={busy || undefined}>

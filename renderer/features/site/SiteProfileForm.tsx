@@ -1,4 +1,4 @@
-import { useEffect, useRef, useState, type FormEvent } from 'react';
+import { useRef, useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { Commune } from '../../../shared/communes/schema';
 import {
@@ -11,11 +11,11 @@ import {
 } from '../../../shared/site/schema';
 import { isValidSiret, normaliseSiret } from '../../../shared/site/siret';
 import { api } from '../../api/client';
-import { CommuneCombobox } from '../communes/CommuneCombobox';
 import { errorText } from '../../i18n';
+import { CommuneCombobox } from '../../ui/CommuneCombobox';
+import { ErrorSummary, type SummaryItem } from '../../ui/ErrorSummary';
 import { CheckboxGroup, InputField, RadioGroup, SelectField } from '../../ui/fields';
 import { useFormErrors } from '../../ui/form-errors';
-import { ErrorSummary, type SummaryItem } from './ErrorSummary';
 
 type SiteType = (typeof SITE_TYPES)[number];
 type NationalService = (typeof NATIONAL_SERVICES)[number];
@@ -140,12 +140,7 @@ export function SiteProfileForm({ site, commune, submitLabel, titleLevel, onSubm
   const [siretBlurred, setSiretBlurred] = useState(false);
   const [saving, setSaving] = useState(false);
   const [attempt, setAttempt] = useState(0);
-  const alertRef = useRef<HTMLDivElement>(null);
   const busy = useRef(false);
-
-  useEffect(() => {
-    if (attempt > 0) alertRef.current?.focus();
-  }, [attempt]);
 
   function change<K extends keyof Draft>(key: K, value: Draft[K], path: FieldPath = key as FieldPath) {
     setDraft((d) => ({ ...d, [key]: value }));
@@ -220,13 +215,7 @@ export function SiteProfileForm({ site, commune, submitLabel, titleLevel, onSubm
   return (
     <form onSubmit={(e) => void submit(e)} noValidate aria-busy={saving || undefined}>
       {errors.errors.summary && (
-        <ErrorSummary
-          ref={alertRef}
-          title={t('form.errorTitle')}
-          titleLevel={titleLevel}
-          summary={errors.errors.summary}
-          items={items}
-        />
+        <ErrorSummary title={t('form.errorTitle')} titleLevel={titleLevel} summary={errors.errors.summary} items={items} attempt={attempt} />
       )}
       <p className="fr-hint-text fr-mb-3w">{t('form.requiredNote')}</p>
 

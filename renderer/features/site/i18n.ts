@@ -2,6 +2,7 @@
 // The labels of the national programmes and training labels are not here: they are the national schema's own
 // French values (shared/site/schema.ts) and are shown as they are in both languages.
 export const fr = {
+  nav: { site: 'Mon lieu' },
   setupTitle: 'Bienvenue dans Médiane',
   setupIntro: 'Pour commencer, décrivez votre lieu d’accueil : ces informations restent sur cet ordinateur.',
   setupSubmit: 'Enregistrer et commencer',
@@ -40,7 +41,6 @@ export const fr = {
     saving: 'Enregistrement…',
     saved: 'Les informations du lieu ont été enregistrées.',
     errorTitle: 'Le lieu n’a pas été enregistré',
-    fieldError: '{{field}} : {{message}}',
   },
   // French labels are exactly the national schema's values (a test checks it); English ones translate them.
   service: {
@@ -82,6 +82,7 @@ export const fr = {
 };
 
 export const en: typeof fr = {
+  nav: { site: 'My site' },
   setupTitle: 'Welcome to Médiane',
   setupIntro: 'To begin, describe your help desk: this information stays on this computer.',
   setupSubmit: 'Save and start',
@@ -120,7 +121,6 @@ export const en: typeof fr = {
     saving: 'Saving…',
     saved: 'The site details were saved.',
     errorTitle: 'The site was not saved',
-    fieldError: '{{field}}: {{message}}',
   },
   service: {
     materielSolidaire: 'Buying computer equipment at a fair price',

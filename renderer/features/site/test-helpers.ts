@@ -1,6 +1,10 @@
+import { cleanup } from '@testing-library/react';
+import i18next from 'i18next';
+import { afterEach, beforeAll, beforeEach, vi } from 'vitest';
 import type { AppStatus } from '../../../shared/contract';
 import type { Commune } from '../../../shared/communes/schema';
 import type { SiteProfile } from '../../../shared/site/schema';
+import { initAppI18n } from '../../app/features';
 import { STATUS } from '../../test-kit';
 
 // Fixtures of the site pages' tests; the fake core itself is renderer/test-kit.tsx.
@@ -44,4 +48,20 @@ export const SAVED_SITE: SiteProfile = {
 
 export function statusWith(site: SiteProfile | null): AppStatus {
   return { ...STATUS, setupDone: site !== null, site };
+}
+
+/** The lifecycle every site page test shares: French texts, the given address, no fake core left behind. */
+export function setUpSiteTests(hash: string): void {
+  beforeAll(() => {
+    initAppI18n('fr');
+  });
+  beforeEach(async () => {
+    await i18next.changeLanguage('fr');
+    window.location.hash = hash;
+  });
+  afterEach(() => {
+    cleanup();
+    vi.restoreAllMocks();
+    delete window.mediane;
+  });
 }

@@ -1,7 +1,8 @@
 import { useId, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import type { Commune } from '../../../shared/communes/schema';
-import { api } from '../../api/client';
+import type { Commune } from '../../shared/communes/schema';
+import { api } from '../api/client';
+import { coreErrorText } from '../lib/core-error';
 
 // Names and postcodes are data, not UI text: they read the same in every language.
 const communeLabel = (c: Commune) => `${c.name} (${c.departement})`;
@@ -19,7 +20,8 @@ interface Props {
 
 /**
  * Offline commune picker (official geographic code) following the WAI-ARIA combobox pattern: type a name or a
- * postcode, move with the arrow keys, Enter picks, Escape closes. The search runs in the core.
+ * postcode, move with the arrow keys, Enter picks, Escape closes. The search runs in the core (features/site and
+ * features/journal both use it, so it lives here).
  */
 export function CommuneCombobox({ label, hint, value, onChange, error, required }: Props) {
   const { t } = useTranslation('common');
@@ -29,6 +31,8 @@ export function CommuneCombobox({ label, hint, value, onChange, error, required 
   const [options, setOptions] = useState<Commune[]>([]);
   const [open, setOpen] = useState(false);
   const [active, setActive] = useState(-1);
+  // A search the core could not answer: said in the list, in place of the options.
+  const [failure, setFailure] = useState<string | null>(null);
   const request = useRef(0);
 
   // Follow a value set from outside (an edited record loading) without an effect.
@@ -44,8 +48,19 @@ export function CommuneCombobox({ label, hint, value, onChange, error, required 
       setOpen(false);
       return;
     }
-    const found = await api('communes.search', { query: q, limit: 8 });
+    let found: Commune[];
+    try {
+      found = await api('communes.search', { query: q, limit: 8 });
+    } catch (e) {
+      if (ticket !== request.current) return;
+      setOptions([]);
+      setFailure(coreErrorText(e));
+      setOpen(true);
+      setActive(-1);
+      return;
+    }
     if (ticket !== request.current) return;
+    setFailure(null);
     setOptions(found);
     setOpen(true);
     setActive(found.length ? 0 : -1);
@@ -104,7 +119,7 @@ export function CommuneCombobox({ label, hint, value, onChange, error, required 
       <ul id={listId} role="listbox" aria-label={label} className="mediane-combobox__list" hidden={!open}>
         {open && options.length === 0 && (
           <li role="option" aria-disabled="true" aria-selected="false" className="mediane-combobox__empty">
-            {t('communes.none')}
+            {failure ?? t('communes.none')}
           </li>
         )}
         {options.map((c, i) => (

@@ -64,7 +64,7 @@ function subscribe(l: () => void) {
  * first one mounted and still present renders the notice, so it never appears twice.
  */
 export function NoticeRegion() {
-  const { t } = useTranslation('journal');
+  const { t } = useTranslation('common');
   const region = useId();
   const snapshot = useSyncExternalStore(subscribe, () => state);
   const notice = snapshot.regions[0] === region ? snapshot.notice : null;
@@ -143,24 +143,11 @@ export function NoticeRegion() {
               {notice.action.label}
             </button>
           )}
-          <button type="button" className="fr-btn--close fr-btn" title={t('list.notices.close')} onClick={close} onKeyDown={onKeyDown}>
-            {t('list.notices.close')}
+          <button type="button" className="fr-btn--close fr-btn" title={t('notices.close')} onClick={close} onKeyDown={onKeyDown}>
+            {t('notices.close')}
           </button>
         </div>
       )}
-    </div>
-  );
-}
-
-/** A list that could not be read, in an error alert with a button to read it again. */
-export function RetryAlert({ message, onRetry }: { message: string; onRetry(): void }) {
-  const { t } = useTranslation('journal');
-  return (
-    <div className="fr-alert fr-alert--error fr-mb-3w" role="alert">
-      <p>{message}</p>
-      <button type="button" className="fr-btn fr-btn--sm fr-btn--secondary fr-mt-1w" onClick={onRetry}>
-        {t('list.retry')}
-      </button>
     </div>
   );
 }

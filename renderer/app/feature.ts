@@ -1,0 +1,31 @@
+import type { ComponentType, ReactNode } from 'react';
+import type { HashLocation } from '../lib/router';
+
+// What a feature hands to the shell (renderer/app/features.ts lists them). A feature folder exports one of these
+// from its index.ts and never imports another feature: what two features share goes to renderer/ui or renderer/lib.
+
+export interface FeatureRoute {
+  /** Unique across the app; navigation entries name the routes they stand for. */
+  name: string;
+  /** The screen for this address, or null when the address is not this route's. */
+  match(location: HashLocation): ReactNode | null;
+}
+
+export interface NavEntry {
+  key: string;
+  href: string;
+  /** i18n key with its namespace ("journal:nav.journal"). */
+  label: string;
+  /** The routes under which this entry is the current page. */
+  routes: readonly string[];
+}
+
+export interface Feature {
+  /** The folder's name, also its i18n namespace. */
+  namespace: string;
+  i18n: { fr: object; en: object };
+  routes: readonly FeatureRoute[];
+  nav: readonly NavEntry[];
+  /** The screen shown instead of every route until the desk is set up (one feature at most provides it). */
+  firstRun?: ComponentType<{ onDone(): void }>;
+}

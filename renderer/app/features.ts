@@ -1,0 +1,51 @@
+import type { ReactNode } from 'react';
+import type { Locale } from '../../shared/contract';
+import { journal } from '../features/journal';
+import { site } from '../features/site';
+import { coreResources, initI18n } from '../i18n';
+import { navigate, parseHash, type HashLocation } from '../lib/router';
+import type { FeatureRoute, NavEntry } from './feature';
+
+// THE list of features: the shell builds its routes, navigation and translations from it, so a new feature is one
+// more entry here (and its folder). The first feature's first navigation entry is the home page.
+export const FEATURES = [journal, site] as const;
+
+type FeatureTexts<L extends 'fr' | 'en'> = { [F in (typeof FEATURES)[number] as F['namespace']]: F['i18n'][L] };
+
+/** Every namespace, central and per feature, in both languages (the completeness test reads them all). */
+export const resources = {
+  fr: { ...coreResources.fr, ...Object.fromEntries(FEATURES.map((f) => [f.namespace, f.i18n.fr])) } as (typeof coreResources)['fr'] & FeatureTexts<'fr'>,
+  en: { ...coreResources.en, ...Object.fromEntries(FEATURES.map((f) => [f.namespace, f.i18n.en])) } as (typeof coreResources)['en'] & FeatureTexts<'en'>,
+};
+
+declare module 'i18next' {
+  interface CustomTypeOptions {
+    defaultNS: 'common';
+    resources: (typeof resources)['fr'];
+  }
+}
+
+export function initAppI18n(locale: Locale = 'fr') {
+  return initI18n(locale, FEATURES);
+}
+
+export const ROUTES: readonly FeatureRoute[] = FEATURES.flatMap((f): readonly FeatureRoute[] => f.routes);
+export const NAV: readonly NavEntry[] = FEATURES.flatMap((f): readonly NavEntry[] => f.nav);
+export const HOME = NAV[0]!;
+export const FIRST_RUN = FEATURES.map((f) => ('firstRun' in f ? f.firstRun : undefined)).find((c) => c !== undefined);
+
+/** The route an address leads to; an unknown address leads home. */
+export function resolveRoute(location: HashLocation): { name: string; screen: ReactNode } {
+  for (const route of ROUTES) {
+    const screen = route.match(location);
+    if (screen !== null) return { name: route.name, screen };
+  }
+  const home = parseHash(HOME.href);
+  const route = ROUTES.find((r) => r.match(home) !== null)!;
+  return { name: route.name, screen: route.match(home) };
+}
+
+/** After the first run: open the home page, unless the address already leads there. */
+export function goHome(): void {
+  if (resolveRoute(parseHash(window.location.hash)).name !== resolveRoute(parseHash(HOME.href)).name) navigate(HOME.href);
+}

@@ -1,0 +1,25 @@
+import type { FeatureRoute } from '../../app/feature';
+import { FollowUpsPage } from './FollowUpsPage';
+import { JournalPage } from './JournalPage';
+import { SessionEditor } from './SessionEditor';
+
+// "seance/nouvelle" comes before "seance/<id>": the first route that matches wins.
+export const routes: FeatureRoute[] = [
+  {
+    name: 'newSession',
+    match: ({ parts, params }) => {
+      if (parts[0] !== 'seance' || parts[1] !== 'nouvelle') return null;
+      const kind = params.get('type') === 'collectif' ? 'collectif' : 'individuel';
+      const timerId = params.get('chrono');
+      const duration = Number(params.get('duree'));
+      const durationMin = Number.isInteger(duration) && duration > 0 ? duration : null;
+      return <SessionEditor key={`new-${kind}-${timerId ?? ''}`} mode={{ type: 'new', kind, timerId, durationMin }} />;
+    },
+  },
+  {
+    name: 'editSession',
+    match: ({ parts }) => (parts[0] === 'seance' && parts[1] ? <SessionEditor key={parts[1]} mode={{ type: 'edit', id: parts[1] }} /> : null),
+  },
+  { name: 'followUps', match: ({ parts }) => (parts[0] === 'relances' ? <FollowUpsPage /> : null) },
+  { name: 'journal', match: ({ parts }) => (parts.length === 0 || parts[0] === 'journal' ? <JournalPage /> : null) },
+];

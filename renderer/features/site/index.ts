@@ -1,0 +1,13 @@
+import type { Feature } from '../../app/feature';
+import { en, fr } from './i18n';
+import { paths, routes } from './routes';
+import { SetupPage } from './SetupPage';
+
+/** The desk itself: first-run setup, "Mon lieu" (profile, national-schema export, storage state). */
+export const site = {
+  namespace: 'site',
+  i18n: { fr, en },
+  routes,
+  nav: [{ key: 'site', href: paths.site, label: 'site:nav.site', routes: ['site'] }],
+  firstRun: SetupPage,
+} as const satisfies Feature;

@@ -1,0 +1,6 @@
+import type { FeatureRoute } from '../../app/feature';
+import { SitePage } from './SitePage';
+
+export const paths = { site: '#/lieu' };
+
+export const routes: FeatureRoute[] = [{ name: 'site', match: ({ parts }) => (parts[0] === 'lieu' ? <SitePage /> : null) }];
