@@ -4,6 +4,7 @@ import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Core } from '../../main/core';
 import { MAX_REQUEST_BYTES } from '../../shared/contract';
+import { defaultDataDir } from '../../main/web/data-dir';
 import { CONTENT_SECURITY_POLICY } from '../../shared/security';
 import { fingerprint, individual, openCore, removeTempDirs, tempDir } from '../core/helpers';
 import { credential, RPC_HEADERS, startInProcessHost, type InProcessHost } from '../fixtures/web-host';
@@ -219,5 +220,27 @@ describe('browser-mode host', () => {
     expect((await send({ path: '/assets' })).body).toContain('<title>Médiane</title>');
     expect(host.server.listening).toBe(true);
     expect(JSON.parse((await rpc('app.status', {})).body)).toMatchObject({ ok: true });
+  });
+});
+
+// The browser mode's data folder, the same as the desktop app's. Per the XDG base-directory spec an empty or relative
+// XDG_CONFIG_HOME is ignored: the journal must never land in whatever folder the host was started from.
+
+const HOME = '/home/mediatrice';
+
+describe('browser-mode data folder', () => {
+  it('follows XDG_CONFIG_HOME on Linux only when it is an absolute path', () => {
+    expect(defaultDataDir({ XDG_CONFIG_HOME: '/srv/config' }, 'linux', HOME)).toBe(join('/srv/config', 'Mediane'));
+    for (const xdg of [undefined, '', 'relative/config', '.', './config', '~/.config']) {
+      expect(defaultDataDir({ XDG_CONFIG_HOME: xdg }, 'linux', HOME), String(xdg)).toBe(join(HOME, '.config', 'Mediane'));
+    }
+  });
+
+  it('uses the desktop app’s folders on Windows and macOS, and MEDIANE_DATA_DIR over everything', () => {
+    expect(defaultDataDir({ APPDATA: 'C:\\Users\\m\\AppData\\Roaming' }, 'win32', HOME)).toBe(join('C:\\Users\\m\\AppData\\Roaming', 'Mediane'));
+    expect(defaultDataDir({ APPDATA: '' }, 'win32', HOME)).toBe(join(HOME, 'Mediane'));
+    expect(defaultDataDir({}, 'darwin', HOME)).toBe(join(HOME, 'Library', 'Application Support', 'Mediane'));
+    expect(defaultDataDir({ MEDIANE_DATA_DIR: '/data/desk', XDG_CONFIG_HOME: '' }, 'linux', HOME)).toBe('/data/desk');
+    expect(defaultDataDir({ MEDIANE_DATA_DIR: '', XDG_CONFIG_HOME: '' }, 'linux', HOME)).toBe(join(HOME, '.config', 'Mediane'));
   });
 });
