@@ -77,7 +77,7 @@ function fail(res: ServerResponse, status: number, error: AppError, headers: Rec
  * The decoded path of an origin-form request target ("/path?query"), or null: absolute-form ("http://a:99999/"),
  * authority-form, "*", over-long targets, malformed escapes and control characters (NUL included) are refused.
  */
-export function targetPath(raw: string | undefined): string | null {
+function targetPath(raw: string | undefined): string | null {
   if (!raw || raw[0] !== '/' || raw.length > MAX_TARGET_LENGTH) return null;
   const end = raw.search(/[?#]/);
   let path: string;
