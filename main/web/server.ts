@@ -190,7 +190,8 @@ export function createWebServer({ handlers, rendererDir, port, secrets = newLaun
   const root = resolve(rendererDir);
   const indexPath = join(root, 'index.html');
   if (!existsSync(indexPath)) throw new Error(`renderer build not found in ${root}: run "npm run build" first`);
-  const ctx: Context = { handlers, rendererDir: root, index: readFileSync(indexPath, 'utf8'), gate: createLaunchGate(secrets, 0), allowedHosts: new Set() };
+  // The gate and the allowed Hosts need the port, known once listening; until then no request can arrive.
+  const ctx: Context = { handlers, rendererDir: root, index: readFileSync(indexPath, 'utf8'), gate: createLaunchGate(secrets, port), allowedHosts: new Set() };
 
   const server = createServer((req, res) => {
     req.on('error', () => undefined);
