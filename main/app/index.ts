@@ -8,6 +8,7 @@ import { readDeployment } from '../core/deployment';
 import { startupErrorMessage } from '../core/startup-errors';
 import { applicationMenuTemplate } from './menu';
 import { guardAllWebContents } from './navigation';
+import { restrictNetwork } from './network';
 import { APP_ENTRY_URL, APP_SCHEME, createOriginCheck } from './origin';
 import { denyAllPermissions } from './permissions';
 import { createProtocolHandler } from './protocol';
@@ -79,6 +80,8 @@ async function onReady(): Promise<void> {
 
   // Checklist 5.
   denyAllPermissions(session.defaultSession, log);
+  // Behind the CSP: requests to anything but the app's own origin are cancelled.
+  restrictNetwork(session.defaultSession, { isAppUrl: isTrustedUrl, allowDevTools: !app.isPackaged, devServerUrl, log });
   // Checklists 1 and 3: files from out/renderer only, with the CSP, no path traversal.
   protocol.handle(APP_SCHEME, createProtocolHandler({ rootDir: rendererDir, readFile: (path) => readFile(path) }));
 

@@ -43,9 +43,16 @@ export interface PreventableEventLike {
 
 export type WindowOpenResponse = { action: 'deny' };
 
+/** What Electron passes to 'will-frame-navigate' (an event carrying the navigation's details). */
+export interface FrameNavigationEventLike extends PreventableEventLike {
+  url: string;
+  isMainFrame: boolean;
+}
+
 /** The part of Electron's WebContents the guards use. */
 export interface GuardedContentsLike {
   on(event: 'will-navigate', listener: (event: PreventableEventLike, url: string) => void): unknown;
+  on(event: 'will-frame-navigate', listener: (event: FrameNavigationEventLike) => void): unknown;
   on(event: 'will-redirect', listener: (event: PreventableEventLike, url: string) => void): unknown;
   on(event: 'will-attach-webview', listener: (event: PreventableEventLike) => void): unknown;
   setWindowOpenHandler(handler: (details: { url: string }) => WindowOpenResponse): void;
@@ -95,6 +102,13 @@ export function guardNavigation(contents: GuardedContentsLike, opts: NavigationG
   contents.on('will-redirect', (event, url) => {
     if (opts.isAppUrl(url)) return;
     event.preventDefault();
+  });
+  // will-navigate only sees the main frame. The app has no frames of its own, so a frame (an injected iframe, say)
+  // may only ever show the app origin; it never opens the system browser, since no user asked for it.
+  contents.on('will-frame-navigate', (event) => {
+    if (opts.isAppUrl(event.url)) return;
+    event.preventDefault();
+    if (!event.isMainFrame) opts.log?.warn(`[mediane] refused a frame navigation to ${describe(event.url)}`);
   });
 }
 

@@ -62,10 +62,31 @@ export class FakeEmitter {
   setWindowOpenHandler(handler: (details: { url: string }) => { action: string }): void {
     this.windowOpenHandler = handler;
   }
+  /** Emits will-frame-navigate (Electron passes one event object with the details) and reports whether it was cancelled. */
+  navigateFrame(url: string, isMainFrame: boolean): boolean {
+    const e = Object.assign(new FakeEvent(), { url, isMainFrame });
+    this.emit('will-frame-navigate', e);
+    return e.defaultPrevented;
+  }
   /** Emits a navigation event and reports whether the app cancelled it. */
   navigate(event: 'will-navigate' | 'will-redirect' | 'will-attach-webview', url = ''): boolean {
     const e = new FakeEvent();
     this.emit(event, e, url);
     return e.defaultPrevented;
+  }
+}
+
+/** session.webRequest: records the onBeforeRequest listener and answers whether a request would be cancelled. */
+export class FakeWebRequest {
+  listener: ((details: { url: string }, callback: (response: { cancel?: boolean }) => void) => void) | null = null;
+  onBeforeRequest(listener: (details: { url: string }, callback: (response: { cancel?: boolean }) => void) => void): void {
+    this.listener = listener;
+  }
+  /** True when the request is cancelled. */
+  request(url: string): boolean {
+    let cancelled: boolean | undefined;
+    this.listener!({ url }, (response) => (cancelled = response.cancel === true));
+    if (cancelled === undefined) throw new Error('onBeforeRequest did not answer');
+    return cancelled;
   }
 }

@@ -2,7 +2,7 @@ import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { METHOD_NAMES } from '../../shared/contract';
 import { IPC_CHANNEL_PREFIX } from '../../shared/ipc';
 import { CONTENT_SECURITY_POLICY } from '../../shared/security';
-import { FakeEmitter, FakeIpcMain, fakeHandlers, mainFrame } from './fakes';
+import { FakeEmitter, FakeIpcMain, FakeWebRequest, fakeHandlers, mainFrame } from './fakes';
 
 // The Electron entry, main/app/index.ts, run against a fake 'electron' module: checks that every checklist item
 // is actually wired (not only implemented), in the right order (scheme privileges and sandbox before 'ready').
@@ -56,7 +56,12 @@ function makeState() {
     handle: vi.fn(),
   };
   const session = {
-    defaultSession: { setPermissionRequestHandler: vi.fn(), setPermissionCheckHandler: vi.fn(), setDevicePermissionHandler: vi.fn() },
+    defaultSession: {
+      setPermissionRequestHandler: vi.fn(),
+      setPermissionCheckHandler: vi.fn(),
+      setDevicePermissionHandler: vi.fn(),
+      webRequest: new FakeWebRequest(),
+    },
   };
   const core = {
     handlers: fakeHandlers(),
@@ -146,6 +151,24 @@ describe('main/app/index.ts wiring', () => {
     expect(check(null, 'media', 'app://mediane', {})).toBe(false);
   });
 
+  it('cancels on the default session every request but the app origin (and the devtools in an unpackaged run)', async () => {
+    const warn = vi.spyOn(console, 'warn').mockImplementation(() => undefined);
+    const s = await boot();
+    const web = s.electron.session.defaultSession.webRequest;
+    expect(web.listener).not.toBeNull();
+    expect(web.request('app://mediane/assets/index.js')).toBe(false);
+    expect(web.request('devtools://devtools/bundled/devtools_app.html')).toBe(false);
+    expect(web.request('https://fonts.googleapis.com/css')).toBe(true);
+    expect(web.request('http://localhost:5173/')).toBe(true);
+
+    h.state = makeState();
+    h.state.electron.app.isPackaged = true;
+    const packaged = await boot();
+    expect(packaged.electron.session.defaultSession.webRequest.request('devtools://devtools/bundled/devtools_app.html')).toBe(true);
+    expect(packaged.electron.session.defaultSession.webRequest.request('app://mediane/index.html')).toBe(false);
+    warn.mockRestore();
+  });
+
   it('opens one window with the hardened preferences on app://mediane/index.html', async () => {
     const s = await boot();
     expect(s.windows).toHaveLength(1);
@@ -191,6 +214,8 @@ describe('main/app/index.ts wiring', () => {
     const contents = new FakeEmitter();
     s.electron.app.emit('web-contents-created', {}, contents);
     expect(contents.navigate('will-navigate', 'https://evil.example/')).toBe(true);
+    expect(contents.navigateFrame('https://evil.example/', false)).toBe(true);
+    expect(contents.navigateFrame('app://mediane/index.html', false)).toBe(false);
     expect(contents.navigate('will-attach-webview')).toBe(true);
     expect(contents.windowOpenHandler!({ url: 'https://www.caf.fr/' })).toEqual({ action: 'deny' });
     expect(s.electron.shell.openExternal).toHaveBeenCalledWith('https://www.caf.fr/');
@@ -232,6 +257,8 @@ describe('main/app/index.ts wiring', () => {
     process.env.ELECTRON_RENDERER_URL = 'http://localhost:5173';
     const s = await boot();
     expect(s.windows[0]!.loadURL).toHaveBeenCalledWith('http://localhost:5173');
+    expect(s.electron.session.defaultSession.webRequest.request('http://localhost:5173/src/main.tsx')).toBe(false);
+    expect(s.electron.session.defaultSession.webRequest.request('ws://localhost:5173/')).toBe(false);
 
     h.state = makeState();
     h.state.electron.app.isPackaged = true;
@@ -241,5 +268,8 @@ describe('main/app/index.ts wiring', () => {
       ok: false,
     });
     expect((packaged.windows[0]!.options.webPreferences as { devTools: boolean }).devTools).toBe(false);
+    const warn = vi.spyOn(console, 'warn').mockImplementation(() => undefined);
+    expect(packaged.electron.session.defaultSession.webRequest.request('http://localhost:5173/src/main.tsx')).toBe(true);
+    warn.mockRestore();
   });
 });

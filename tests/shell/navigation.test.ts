@@ -104,6 +104,26 @@ describe('will-navigate / will-redirect', () => {
   });
 });
 
+describe('will-frame-navigate (sub-frames too)', () => {
+  it('keeps every frame on the app origin and never opens a frame target in the system browser', () => {
+    const { contents, openExternal, warn } = setup();
+    expect(contents.navigateFrame('app://mediane/index.html', false)).toBe(false);
+    expect(contents.navigateFrame('app://mediane/index.html', true)).toBe(false);
+    for (const url of ['https://www.service-public.fr/particuliers', 'https://evil.example/', 'file:///etc/passwd', 'about:blank', 'data:text/html,x', 'app://evil/']) {
+      expect(contents.navigateFrame(url, false), url).toBe(true);
+      expect(contents.navigateFrame(url, true), url).toBe(true);
+    }
+    expect(openExternal).not.toHaveBeenCalled();
+    // Logged without the path (it may hold something the user typed).
+    expect(warn).toHaveBeenCalledWith('[mediane] refused a frame navigation to https://evil.example');
+  });
+
+  it('lets frames show the dev server only in development', () => {
+    expect(setup('http://localhost:5173').contents.navigateFrame('http://localhost:5173/x', false)).toBe(false);
+    expect(setup().contents.navigateFrame('http://localhost:5173/x', false)).toBe(true);
+  });
+});
+
 describe('setWindowOpenHandler', () => {
   it('denies every new window', () => {
     const { contents } = setup();

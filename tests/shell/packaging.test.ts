@@ -75,6 +75,20 @@ describe('electron-builder.yml', () => {
     expect(config.mac.target).toEqual(['dmg']);
   });
 
+  it('signs macOS builds with the hardened runtime and a minimal entitlements file (allow-jit for V8, nothing else)', () => {
+    expect(config.mac).toMatchObject({
+      hardenedRuntime: true,
+      entitlements: 'build/entitlements.mac.plist',
+      entitlementsInherit: 'build/entitlements.mac.plist',
+    });
+    const plist = readFileSync(join(root, 'build', 'entitlements.mac.plist'), 'utf8').replace(/<!--[\s\S]*?-->/g, '');
+    expect(plist).toMatch(/^<\?xml version="1\.0" encoding="UTF-8"\?>\s*<!DOCTYPE plist[^>]*>\s*<plist version="1\.0">\s*<dict>/);
+    const entries = [...plist.matchAll(/<key>([^<]+)<\/key>\s*<(true|false)\/>/g)].map((m) => [m[1], m[2]]);
+    expect(entries).toEqual([['com.apple.security.cs.allow-jit', 'true']]);
+    // No other key of any kind (arrays, strings) slipped in.
+    expect(plist.match(/<key>/g)).toHaveLength(1);
+  });
+
   it('publishes nowhere (no auto-update channel)', () => {
     expect(config.publish).toBeNull();
   });
