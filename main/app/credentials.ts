@@ -1,7 +1,7 @@
 import { mkdir, readFile, rename, rm, writeFile } from 'node:fs/promises';
 import { dirname, join } from 'node:path';
 
-// Checklist item 9: the hub credential (used by sync) is encrypted with Electron's safeStorage (DPAPI on Windows,
+// SECURITY.md, rule 9: the hub credential (used by sync) is encrypted with Electron's safeStorage (DPAPI on Windows,
 // Keychain on macOS, the desktop's secret service on Linux) and only the ciphertext is written, to a file in
 // userData. Never in plain files, never in localStorage, never in the renderer. No 'electron' import: index.ts
 // passes the real safeStorage, tests pass a fake.

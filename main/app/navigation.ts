@@ -1,4 +1,4 @@
-// Checklist item 4: the window never leaves the app. In-window navigation to another origin is cancelled, new
+// SECURITY.md, rule 4: the window never leaves the app. In-window navigation to another origin is cancelled, new
 // windows are never created, and a link to an official service opens in the user's own browser through
 // shell.openExternal only when it is https on the allowlist below. No 'electron' import: index.ts passes the real
 // webContents and shell.openExternal, tests pass fakes.

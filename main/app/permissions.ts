@@ -1,6 +1,6 @@
 import type { Session } from 'electron';
 
-// Checklist item 5: Médiane needs no browser permission (camera, microphone, geolocation, notifications, USB,
+// SECURITY.md, rule 5: Médiane needs no browser permission (camera, microphone, geolocation, notifications, USB,
 // clipboard reading, fullscreen requests...). Every request and every check is refused for the session.
 // Type-only Electron import: index.ts passes session.defaultSession, tests pass a fake.
 

@@ -2,7 +2,7 @@ import { extname, resolve, sep } from 'node:path';
 import { CONTENT_SECURITY_POLICY } from '../../shared/security';
 import { APP_HOST, APP_SCHEME } from './origin';
 
-// Checklist items 1 and 3: the renderer is served from app://mediane/ out of the built renderer folder, with the
+// SECURITY.md, rules 1 and 3: the renderer is served from app://mediane/ out of the built renderer folder, with the
 // app's Content-Security-Policy on every response. No 'electron' import: index.ts hands this function to
 // protocol.handle('app', ...), tests call it with a fake readFile.
 

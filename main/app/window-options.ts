@@ -1,6 +1,6 @@
 import type { BrowserWindowConstructorOptions, WebPreferences } from 'electron';
 
-// Checklist item 2: the renderer is an untrusted web page with no Node, in its own isolated world and in
+// SECURITY.md, rule 2: the renderer is an untrusted web page with no Node, in its own isolated world and in
 // Chromium's sandbox; the preload is the only bridge. Built here (no Electron import at runtime) so the exact
 // values are unit-tested.
 

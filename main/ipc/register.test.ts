@@ -4,7 +4,7 @@ import { IPC_CHANNEL_PREFIX } from '../../shared/ipc';
 import { FakeIpcMain, fakeHandlers, mainFrame, subFrame } from '../../tests/shell/fakes';
 import { channelOf, isAppOriginFrame, registerContract } from './register';
 
-// Checklist item 6: only the contract's methods exist on IPC; each checks its sender (app origin, main frame)
+// SECURITY.md, rule 6: only the contract's methods exist on IPC; each checks its sender (app origin, main frame)
 // before the core is touched, and validates its input with the contract's schema.
 
 const APP_PAGE = 'app://mediane/index.html';

@@ -15,5 +15,5 @@ const SITE: SiteProfileInput = {
 
 export const siteExamples: ContractExamples<keyof typeof siteContract> = async (call) => {
   await call('site.save', SITE);
-  return { 'site.save': SITE, 'site.exportLieu': {} };
+  return { 'site.save': SITE, 'site.exportNationalRecord': {} };
 };

@@ -1,7 +1,7 @@
 import { mutation, noInput, query } from '../contract-kit';
-import { LieuExport, SiteProfile, SiteProfileInput } from './schema';
+import { NationalRecordExport, SiteProfile, SiteProfileInput } from './schema';
 
 export const siteContract = {
   'site.save': mutation(SiteProfileInput, SiteProfile),
-  'site.exportLieu': query(noInput, LieuExport),
+  'site.exportNationalRecord': query(noInput, NationalRecordExport),
 } as const;

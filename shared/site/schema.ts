@@ -87,8 +87,8 @@ export const SiteProfile = z.object({
 export type SiteProfile = z.infer<typeof SiteProfile>;
 
 // A record of the national schema, as produced by the ANCT library (flat string fields).
-export const LieuExport = z.object({
+export const NationalRecordExport = z.object({
   fileName: z.string(),
   record: z.record(z.string(), z.union([z.string(), z.number()])),
 });
-export type LieuExport = z.infer<typeof LieuExport>;
+export type NationalRecordExport = z.infer<typeof NationalRecordExport>;

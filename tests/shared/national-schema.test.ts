@@ -45,10 +45,10 @@ describe('national schema of lieux de médiation numérique (ANCT)', () => {
   ];
 
   for (const [label, site] of variants) {
-    it(`site.exportLieu gives a record the library reads back: ${label}`, async () => {
+    it(`site.exportNationalRecord gives a record the library reads back: ${label}`, async () => {
       const core = openCore({ clock: testClock('2026-05-04T10:00:00.000Z') });
       const saved = await call(core, 'site.save', site);
-      const { fileName, record } = await call(core, 'site.exportLieu', {});
+      const { fileName, record } = await call(core, 'site.exportNationalRecord', {});
       expect(fileName).toBe(`lieu-mediation-numerique-${site.communeCode}.json`);
 
       const lieu = fromSchemaLieuDeMediationNumerique(record as unknown as SchemaLieuMediationNumerique);
@@ -71,7 +71,7 @@ describe('national schema of lieux de médiation numérique (ANCT)', () => {
     for (const siteType of SITE_TYPES) {
       const core = openCore();
       await call(core, 'site.save', { ...LYON_SITE, siteType });
-      const { record } = await call(core, 'site.exportLieu', {});
+      const { record } = await call(core, 'site.exportNationalRecord', {});
       const lieu = fromSchemaLieuDeMediationNumerique(record as unknown as SchemaLieuMediationNumerique);
       expect(lieu.nom).toBe(LYON_SITE.name);
       if (siteType === 'france_services') expect(lieu.typologies).toEqual(['RFS']);
@@ -81,9 +81,9 @@ describe('national schema of lieux de médiation numérique (ANCT)', () => {
 
   it('refuses to export before setup, or without a street or services', async () => {
     const core = openCore();
-    expect(await callResult(core, 'site.exportLieu', {})).toEqual({ ok: false, error: { code: 'setup_required', messageKey: 'site.setupRequired' } });
+    expect(await callResult(core, 'site.exportNationalRecord', {})).toEqual({ ok: false, error: { code: 'setup_required', messageKey: 'site.setupRequired' } });
     await call(core, 'site.save', { ...LYON_SITE, street: '', services: [] });
-    const r = await callResult(core, 'site.exportLieu', {});
+    const r = await callResult(core, 'site.exportNationalRecord', {});
     expect(r).toEqual({
       ok: false,
       error: {

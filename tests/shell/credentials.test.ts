@@ -4,7 +4,7 @@ import { join } from 'node:path';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { createCredentialStore, CredentialStoreError, type SafeStorageLike } from '../../main/app/credentials';
 
-// Checklist item 9: the hub credential is kept only as safeStorage ciphertext in userData.
+// SECURITY.md, rule 9: the hub credential is kept only as safeStorage ciphertext in userData.
 
 const SECRET = 'hub-token-7f3a9c1e-DO-NOT-LEAK';
 

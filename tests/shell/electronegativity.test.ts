@@ -5,14 +5,14 @@ import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { afterAll, describe, expect, it } from 'vitest';
 
-// Checklist item 11: the desktop shell scanned by Doyensec's Electron security linter, electronegativity, with no
+// SECURITY.md, rule 11: the desktop shell scanned by Doyensec's Electron security linter, electronegativity, with no
 // HIGH severity finding. Scanned: the shell's sources (main/app, main/ipc, main/preload.ts, the CSP) and, when a
 // build exists, the built main entry, preload and renderer page (out/).
 //
 // Excluded checks and filtered findings, each narrowly:
 // - AVAILABLE_SECURITY_FIXES_GLOBAL_CHECK is not run: it downloads Electron's release list from GitHub, which
 //   build machines cannot reach (the result would depend on the network). Electron's version is pinned in
-//   package.json and kept current by hand (checklist item 10).
+//   package.json and kept current by hand (SECURITY.md, rule 10).
 // - CONTEXT_ISOLATION_JS_CHECK at `new BrowserWindow(createWindowOptions(...))`: the linter reads one file at a
 //   time and cannot see the options built in main/app/window-options.ts, so it reports "no contextIsolation".
 //   Filtered only at that exact call, and only after this test checks that createWindowOptions() really sets

@@ -4,7 +4,7 @@ import { IPC_CHANNEL_PREFIX } from '../../shared/ipc';
 import { CONTENT_SECURITY_POLICY } from '../../shared/security';
 import { FakeEmitter, FakeIpcMain, FakeWebRequest, fakeHandlers, mainFrame } from './fakes';
 
-// The Electron entry, main/app/index.ts, run against a fake 'electron' module: checks that every checklist item
+// The Electron entry, main/app/index.ts, run against a fake 'electron' module: checks that every SECURITY.md rule
 // is actually wired (not only implemented), in the right order (scheme privileges and sandbox before 'ready').
 
 const h = vi.hoisted(() => ({ state: null as unknown as ReturnType<typeof makeState> }));

@@ -9,7 +9,7 @@ import {
 import { createOriginCheck, isAppUrl } from '../../main/app/origin';
 import { FakeEmitter } from './fakes';
 
-// Checklist item 4: no navigation away from the app, no new window, external links only to official https sites,
+// SECURITY.md, rule 4: no navigation away from the app, no new window, external links only to official https sites,
 // in the system browser. And no <webview> can be attached.
 
 function setup(devServerUrl?: string) {

@@ -4,7 +4,7 @@ import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { beforeAll, describe, expect, it } from 'vitest';
 
-// Checklist item 8 (fuses) and the packaging contract: electron-builder.yml loaded and validated by
+// SECURITY.md, rule 8 (fuses) and the packaging contract: electron-builder.yml loaded and validated by
 // electron-builder's own loader and JSON schema (an unknown or misspelt key fails here, not on a release machine).
 
 const root = resolve(dirname(fileURLToPath(import.meta.url)), '..', '..');

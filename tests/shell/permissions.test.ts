@@ -1,7 +1,7 @@
 import { describe, expect, it, vi } from 'vitest';
 import { denyAllPermissions, type PermissionSessionLike } from '../../main/app/permissions';
 
-// Checklist item 5: every permission request and check is refused.
+// SECURITY.md, rule 5: every permission request and check is refused.
 describe('denyAllPermissions', () => {
   function setup() {
     const session = { setPermissionRequestHandler: vi.fn(), setPermissionCheckHandler: vi.fn(), setDevicePermissionHandler: vi.fn() };

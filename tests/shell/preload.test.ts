@@ -1,7 +1,7 @@
 import { beforeEach, describe, expect, it, vi } from 'vitest';
 import { METHOD_NAMES } from '../../shared/contract';
 
-// Checklist item 7: the preload exposes one intent-level function per contract method on window.mediane, and
+// SECURITY.md, rule 7: the preload exposes one intent-level function per contract method on window.mediane, and
 // nothing else: no raw ipcRenderer, no generic invoke, no sendSync, no fs.
 
 const { exposed, ipcRenderer } = vi.hoisted(() => ({

@@ -6,7 +6,7 @@ import { describe, expect, it, vi } from 'vitest';
 import { createProtocolHandler, requestedPath } from '../../main/app/protocol';
 import { CONTENT_SECURITY_POLICY } from '../../shared/security';
 
-// Checklist items 1 and 3: app:// serves only the built renderer, with the app's CSP, and nothing outside it.
+// SECURITY.md, rules 1 and 3: app:// serves only the built renderer, with the app's CSP, and nothing outside it.
 
 const ROOT = resolve('/srv/mediane/out/renderer');
 const FILES: Record<string, string> = {

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { createWindowOptions, secureWebPreferences } from '../../main/app/window-options';
 
-// Checklist item 2.
+// SECURITY.md, rule 2.
 describe('window options', () => {
   const options = createWindowOptions({ preloadPath: '/app/out/preload/index.cjs' });
   const prefs = options.webPreferences!;

@@ -5,6 +5,6 @@ import type { createSiteService } from './site-service';
 export function siteHandlers(site: ReturnType<typeof createSiteService>): HandlersFor<keyof typeof siteContract> {
   return {
     'site.save': (input) => site.save(input),
-    'site.exportLieu': () => site.exportLieu(),
+    'site.exportNationalRecord': () => site.exportNationalRecord(),
   };
 }

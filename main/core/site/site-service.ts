@@ -16,7 +16,7 @@ import {
 } from '@gouvfr-anct/lieux-de-mediation-numerique';
 import { CoreError } from '../../../shared/errors';
 import type { Clock, IdSource } from '../../../shared/ids';
-import type { LieuExport, SiteProfile } from '../../../shared/site/schema';
+import type { NationalRecordExport, SiteProfile } from '../../../shared/site/schema';
 import type { ParsedInput } from '../../../shared/contract';
 import type { CommunesIndex } from '../communes/communes-index';
 import type { Db } from '../storage/database';
@@ -60,7 +60,7 @@ export function createSiteService(db: Db, clock: Clock, newId: IdSource, commune
     get: read,
     save: (input: ParsedInput<'site.save'>) => save(input),
     /** The site as a record of the national schema of "lieux de médiation numérique", built and validated by the ANCT library. */
-    exportLieu(): LieuExport {
+    exportNationalRecord(): NationalRecordExport {
       const site = read();
       if (!site) throw new CoreError('setup_required', 'site.setupRequired');
       const issues = [];

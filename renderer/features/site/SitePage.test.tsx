@@ -99,7 +99,7 @@ describe('SitePage', () => {
 
   it('downloads the national record as a JSON file named by the core', async () => {
     const record = { id: SAVED_SITE.id, nom: 'France Services de Lunel', code_postal: '34400', services: 'Aide aux démarches administratives' };
-    const { calls, user } = open({ 'site.exportLieu': () => ({ fileName: 'lieu-mediation-numerique-34145.json', record }) });
+    const { calls, user } = open({ 'site.exportNationalRecord': () => ({ fileName: 'lieu-mediation-numerique-34145.json', record }) });
     let blob: Blob | null = null;
     vi.spyOn(URL, 'createObjectURL').mockImplementation((b: Blob | MediaSource) => {
       blob = b as Blob;
@@ -115,7 +115,7 @@ describe('SitePage', () => {
     await user.click(await screen.findByRole('button', { name: 'Télécharger la fiche du lieu (JSON)' }));
 
     await waitFor(() => expect(clicked).toHaveLength(1));
-    expect(callsOf(calls, 'site.exportLieu')).toEqual([{}]);
+    expect(callsOf(calls, 'site.exportNationalRecord')).toEqual([{}]);
     expect(clicked[0]!.download).toBe('lieu-mediation-numerique-34145.json');
     expect(clicked[0]!.getAttribute('href')).toBe('blob:mediane/1');
     expect(clicked[0]!.isConnected).toBe(false);
@@ -128,7 +128,7 @@ describe('SitePage', () => {
 
   it('explains why the export was refused, field by field, and focuses the explanation', async () => {
     const { user } = open({
-      'site.exportLieu': () =>
+      'site.exportNationalRecord': () =>
         refused({
           code: 'invalid_input',
           messageKey: 'site.exportIncomplete',

@@ -29,8 +29,8 @@ function useSavedProfile() {
 function ExportSection() {
   const { t } = useTranslation('site');
   const labels = useFieldLabels();
-  const exportLieu = useCoreMutation('site.exportLieu');
-  const busy = exportLieu.pending;
+  const exportNationalRecord = useCoreMutation('site.exportNationalRecord');
+  const busy = exportNationalRecord.pending;
   const [done, setDone] = useState<string | null>(null);
   const [failure, setFailure] = useState<FormErrors | null>(null);
   const [attempt, setAttempt] = useState(0);
@@ -40,7 +40,7 @@ function ExportSection() {
     setDone(null);
     setFailure(null);
     try {
-      const result = await exportLieu.mutate({});
+      const result = await exportNationalRecord.mutate({});
       downloadJson(result.fileName, result.record);
       setDone(result.fileName);
     } catch (e) {
