@@ -1,0 +1,12 @@
+import Database from 'better-sqlite3';
+import { MIGRATIONS } from '../main/core/storage/migrations';
+const db = new Database(process.argv[2]!);
+db.pragma('foreign_keys = ON');
+db.pragma('journal_mode = WAL');
+const t0 = performance.now();
+db.transaction(() => db.exec(MIGRATIONS[1]!.sql))();
+console.log('migrated in', (performance.now() - t0).toFixed(0), 'ms');
+db.pragma('wal_checkpoint(TRUNCATE)');
+db.exec('VACUUM');
+console.log(db.prepare('select * from sessions limit 2').all());
+db.close();
