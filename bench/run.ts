@@ -340,8 +340,8 @@ function plan(db: Database.Database, sql: string, params: Record<string, unknown
 /** Schema 1 stored keys and ISO dates as they are: the same plans run on its row with the values unencoded. */
 const SCHEMA1_ENCODING: ListEncoding = { day: (d) => d, kind: (k) => k, outcome: (o) => o, operator: (k) => k, topic: (k) => k };
 
-/** The journal list as schema 1's service ran it: the same plans (listQuery), its rows' JSON lists parsed. */
-function schema1List(db: Database.Database): (query: ListInput) => void {
+/** The journal list as schema 1's service ran it: the same plans (listQuery), each row mapped as its toRow did. */
+function schema1List(db: Database.Database): (query: ListInput) => unknown {
   const statements = new Map<string, Database.Statement>();
   const prepared = (sql: string) => {
     let st = statements.get(sql);
@@ -350,12 +350,23 @@ function schema1List(db: Database.Database): (query: ListInput) => void {
   };
   return (query) => {
     const { rowsSql, countSql, params } = listQuery(query, SCHEMA1_ENCODING);
-    const rows = prepared(rowsSql).all(params) as Array<{ topics: string; operators: string }>;
-    for (const r of rows) {
-      JSON.parse(r.topics);
-      JSON.parse(r.operators);
-    }
-    prepared(countSql).get(params);
+    const rows = (prepared(rowsSql).all(params) as Array<Record<string, unknown>>).map((r) => ({
+      id: r.id,
+      kind: r.kind,
+      date: r.date,
+      startTime: r.start_time ?? null,
+      durationMin: r.duration_min,
+      topics: JSON.parse(r.topics as string) as string[],
+      operators: JSON.parse(r.operators as string) as string[],
+      procedureName: r.procedure_name,
+      workshopTitle: r.workshop_title ?? null,
+      participants: r.participants,
+      outcome: r.outcome ?? null,
+      followUpDue: r.follow_up_due ?? null,
+      followUpClosed: r.follow_up_closed_at != null,
+    }));
+    const total = (prepared(countSql).get(params) as { n: number }).n;
+    return { rows, total };
   };
 }
 
