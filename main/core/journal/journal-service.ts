@@ -92,7 +92,7 @@ export function createJournalService({ db, clock, newId, communeExists }: Journa
 
   function rowById(id: string, includeDeleted = false): StoredRow {
     const uid = uidOf(id);
-    const row = (uid && (s.byUid.get(uid) as StoredRow | undefined)) || undefined;
+    const row = uid ? (s.byUid.get(uid) as StoredRow | undefined) : undefined;
     if (!row || (row.deleted_at && !includeDeleted)) throw new CoreError('not_found', 'journal.notFound');
     return row;
   }
@@ -114,8 +114,8 @@ export function createJournalService({ db, clock, newId, communeExists }: Journa
     checkReferences(data);
     const row = rowById(id);
     // A closed follow-up stays closed when something else is edited; a new due date or reason reopens it.
-    const before = toSession(row).followUp;
-    const sameFollowUp = before && data.followUp && before.dueDate === data.followUp.dueDate && before.reason === data.followUp.reason;
+    const sameFollowUp =
+      data.followUp !== null && row.follow_up_due === dayOf(data.followUp.dueDate) && row.follow_up_reason === data.followUp.reason;
     const follow_up_closed_at = sameFollowUp ? row.follow_up_closed_at : null;
     s.update.run({ ...sessionColumns(data, codes), seq: row.seq, follow_up_closed_at, updated_at: clock.now().getTime() });
     s.clearOperators.run(row.seq);
