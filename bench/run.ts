@@ -3,7 +3,8 @@
 //
 //   npm run bench                      full run: saves on 100,000 sessions, open and filters on 1,000,000
 //   npm run bench -- --quick           development run: everything on 100,000 sessions, fewer iterations
-//   options: --sessions N (journal size for open/filters), --seed S, --only saves,open,filters, --plans,
+//   Each run also measures schema 1's row (before migration 2) in the same run: its size and its filter medians.
+//   options: --sessions N (journal size for open/filters), --seed S, --only saves,open,filters,migration, --plans,
 //            --match TEXT (only the filters whose name contains TEXT), --naive-iterations N (naive baselines are full scans: seconds each at 1,000,000 sessions),
 //            --out FILE (results file: bench/results.json, or bench/.data/results-quick.json with --quick)
 import { execFileSync, spawnSync } from 'node:child_process';
@@ -15,14 +16,16 @@ import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
 import Database from 'better-sqlite3';
 import { createCore, type Core } from '../main/core';
-import { listQuery } from '../main/core/journal/journal-query';
-import { DB_FILE } from '../main/core/storage/database';
+import { listQuery, type ListEncoding } from '../main/core/journal/journal-query';
+import { dayOf, sessionColumns, storedEncoding, uidOf } from '../main/core/journal/session-row';
+import { createTermCodes } from '../main/core/journal/term-codes';
+import { DB_FILE, openDatabase } from '../main/core/storage/database';
 import { createCheckpointer } from '../main/core/storage/checkpointer';
 import { dispatch } from '../main/ipc/dispatch';
 import { JournalQuery, type SessionData } from '../shared/journal/schema';
 import type { ParsedInput } from '../shared/contract';
-import { datasetDir, sessionColumns, sessionInputs } from './dataset';
-import { RUNNING_MARKER_FILE, cleanWorkDirs, measure, msSince, now, summarise, workDir, type Sample } from './work';
+import { sessionInputs } from '../tests/fixtures/journal-dataset';
+import { RUNNING_MARKER_FILE, cleanWorkDirs, datasetDir, measure, msSince, now, summarise, workDir, type Sample } from './work';
 
 const here = dirname(fileURLToPath(import.meta.url));
 const root = join(here, '..');
@@ -43,7 +46,7 @@ const quick = args.quick!;
 const seed = Number(args.seed);
 const bigCount = Number(args.sessions ?? (quick ? 100_000 : 1_000_000));
 const saveCount = 100_000;
-const only = new Set((args.only ?? 'saves,open,filters').split(','));
+const only = new Set((args.only ?? 'saves,open,filters,migration').split(','));
 const outFile = args.out ?? (quick ? join(here, '.data', 'results-quick.json') : join(here, 'results.json'));
 
 const IT = quick
@@ -94,7 +97,7 @@ const fmt = (ms: number) => (ms >= 1000 ? `${(ms / 1000).toFixed(2)} s` : ms >= 
  * automatic checkpoint every 1,000 pages, run inside whichever commit crosses the mark.
  */
 async function benchSaves(checkpoints: 'idle' | 'sqlite-default'): Promise<void> {
-  const { dir: source } = datasetDir(saveCount, seed, log);
+  const { dir: source } = datasetDir(saveCount, seed, { log });
   const dir = workDir(source, `saves-${checkpoints}`, 'copy');
   log(`a. saves on ${saveCount.toLocaleString('en')} sessions (WAL checkpoints ${checkpoints}) …`);
   const core = createCore({ dataDir: dir, maintenance: false });
@@ -107,18 +110,22 @@ async function benchSaves(checkpoints: 'idle' | 'sqlite-default'): Promise<void>
 
   // The naive baseline: the same row and its index rows, prepared INSERTs in one transaction, nothing else.
   const db = core.db;
-  const insert = db.prepare(`INSERT INTO sessions (id, kind, date, start_time, duration_min, outcome, follow_up_due,
-    topics, operators, procedure_name, workshop_title, participants, data, notes, taxonomy_version, created_at, updated_at)
-    VALUES (@id, @kind, @date, @start_time, @duration_min, @outcome, @follow_up_due, @topics, @operators,
-    @procedure_name, @workshop_title, @participants, @data, @notes, @taxonomy_version, @created_at, @updated_at)`);
+  const codes = createTermCodes(db);
+  const insert = db.prepare(`INSERT INTO sessions (uid, kind, date, start_time, duration_min, channel, equipment, topics, admin_topics,
+    operators, procedure_name, outcome, orientation, follow_up_due, follow_up_reason, autonomy, age_bracket, gender, status, commune_code,
+    first_visit, workshop_title, workshop_level, participants, by_gender, by_age, by_status, notes, taxonomy_version, created_at, updated_at)
+    VALUES (@uid, @kind, @date, @start_time, @duration_min, @channel, @equipment, @topics, @admin_topics, @operators, @procedure_name,
+    @outcome, @orientation, @follow_up_due, @follow_up_reason, @autonomy, @age_bracket, @gender, @status, @commune_code, @first_visit,
+    @workshop_title, @workshop_level, @participants, @by_gender, @by_age, @by_status, @notes, @taxonomy_version, @created_at, @updated_at)`);
   const insOp = db.prepare('INSERT INTO session_operators (operator, date, seq) VALUES (?, ?, ?)');
   const insTopic = db.prepare('INSERT INTO session_topics (topic, date, seq) VALUES (?, ?, ?)');
-  const rawRows = forRaw.map((d) => ({ row: { ...sessionColumns(d), id: randomUUID(), created_at: '', updated_at: '' }, d }));
+  const rawRows = forRaw.map((d) => ({ row: { ...sessionColumns(d, codes), uid: uidOf(randomUUID()) }, d }));
   const rawTx = db.transaction((r: { row: ReturnType<typeof sessionColumns> & Record<string, unknown>; d: SessionData }) => {
-    const at = new Date().toISOString();
+    const at = Date.now();
     const seq = Number(insert.run({ ...r.row, created_at: at, updated_at: at }).lastInsertRowid);
-    for (const op of r.d.operators) insOp.run(op, r.d.date, seq);
-    for (const t of r.d.topics) insTopic.run(t, r.d.date, seq);
+    const day = dayOf(r.d.date);
+    for (const op of r.d.operators) insOp.run(codes.code('operator', op), day, seq);
+    for (const t of r.d.topics) insTopic.run(codes.code('topic', t), day, seq);
   });
 
   // Interleaved, so both see the same database size and the same WAL checkpoints.
@@ -330,18 +337,63 @@ function plan(db: Database.Database, sql: string, params: Record<string, unknown
     .join(' | ');
 }
 
-async function benchFilters(source: string, sessions: number): Promise<void> {
+/** Schema 1 stored keys and ISO dates as they are: the same plans run on its row with the values unencoded. */
+const SCHEMA1_ENCODING: ListEncoding = { day: (d) => d, kind: (k) => k, outcome: (o) => o, operator: (k) => k, topic: (k) => k };
+
+/** The journal list as schema 1's service ran it: the same plans (listQuery), each row mapped as its toRow did. */
+function schema1List(db: Database.Database): (query: ListInput) => unknown {
+  const statements = new Map<string, Database.Statement>();
+  const prepared = (sql: string) => {
+    let st = statements.get(sql);
+    if (!st) statements.set(sql, (st = db.prepare(sql)));
+    return st;
+  };
+  return (query) => {
+    const { rowsSql, countSql, params } = listQuery(query, SCHEMA1_ENCODING);
+    const rows = (prepared(rowsSql).all(params) as Array<Record<string, unknown>>).map((r) => ({
+      id: r.id,
+      kind: r.kind,
+      date: r.date,
+      startTime: r.start_time ?? null,
+      durationMin: r.duration_min,
+      topics: JSON.parse(r.topics as string) as string[],
+      operators: JSON.parse(r.operators as string) as string[],
+      procedureName: r.procedure_name,
+      workshopTitle: r.workshop_title ?? null,
+      participants: r.participants,
+      outcome: r.outcome ?? null,
+      followUpDue: r.follow_up_due ?? null,
+      followUpClosed: r.follow_up_closed_at != null,
+    }));
+    const total = (prepared(countSql).get(params) as { n: number }).n;
+    return { rows, total };
+  };
+}
+
+interface Comparison {
+  name: string;
+  schema1: Sample;
+  latest: Sample;
+}
+const comparisons: Comparison[] = [];
+
+async function benchFilters(source: string, schema1Source: string, sessions: number): Promise<void> {
   const dir = workDir(source, 'filters', 'link');
-  log(`c. filters on ${sessions.toLocaleString('en')} sessions …`);
+  const dir1 = workDir(schema1Source, 'filters-s1', 'link');
+  log(`c. filters on ${sessions.toLocaleString('en')} sessions (and on schema 1's row) …`);
   const core: Core = createCore({ dataDir: dir, maintenance: false });
+  // Schema 1's file, opened as it is (createCore would migrate it); nothing is written to it.
+  const db1 = new Database(join(dir1, DB_FILE));
+  const list1 = schema1List(db1);
   try {
     for (const c of filterCases().filter((x) => !args.match || x.name.includes(args.match))) {
       const page = await core.handlers['journal.list'](c.query);
       const times = await measure(IT.filters, IT.filtersWarm, () => core.handlers['journal.list'](c.query));
-      const naive = naiveList(core.db, c.query);
+      const times1 = await measure(IT.filters, IT.filtersWarm, () => list1(c.query));
+      const naive = naiveList(db1, c.query);
       const naiveTimes = await measure(IT.naive, 1, naive);
       if (args.plans) {
-        const { rowsSql, countSql, params } = listQuery(c.query);
+        const { rowsSql, countSql, params } = listQuery(c.query, storedEncoding(createTermCodes(core.db)));
         log(`   ${c.name}\n     rows:  ${plan(core.db, rowsSql, params)}\n     count: ${plan(core.db, countSql, params)}`);
       }
       record({
@@ -349,17 +401,31 @@ async function benchFilters(source: string, sessions: number): Promise<void> {
         name: c.name,
         sessions,
         measured: summarise(times),
-        baseline: { name: 'LIKE on JSON columns, full scan, ORDER BY, uncapped COUNT(*)', ...summarise(naiveTimes) },
+        baseline: { name: "LIKE on schema 1's JSON columns, full scan, ORDER BY, uncapped COUNT(*)", ...summarise(naiveTimes) },
         ratioKind: 'speedup',
         targetMs: 100,
         targetOn: 'p50',
         note: `${page.rows.length} rows, total ${page.total}${page.totalCapped ? '+' : ''}`,
       });
-      log(`   ${c.name}: ${fmt(results.at(-1)!.measured.p50)} (naive ${fmt(results.at(-1)!.baseline!.p50)})`);
+      comparisons.push({ name: c.name, schema1: summarise(times1), latest: summarise(times) });
+      log(`   ${c.name}: ${fmt(results.at(-1)!.measured.p50)} (schema 1 ${fmt(comparisons.at(-1)!.schema1.p50)}, naive ${fmt(results.at(-1)!.baseline!.p50)})`);
     }
   } finally {
     core.close();
+    db1.close();
   }
+}
+
+/** Migration 2 on a copy of a schema 1 database: openDatabase() runs it inside the start-up transaction. */
+function benchMigration(count: number): number {
+  const { dir: source } = datasetDir(count, seed, { schema: 1, log });
+  const dir = workDir(source, `migrate-${count}`, 'copy');
+  log(`d. migration 1 → 2 of ${count.toLocaleString('en')} sessions …`);
+  const t0 = now();
+  const opened = openDatabase(dir, { now: () => new Date() });
+  const ms = msSince(t0);
+  opened.close();
+  return ms;
 }
 
 // ---------------------------------------------------------------------------------------------------------------
@@ -402,6 +468,18 @@ function printTable(meta: Record<string, unknown>): void {
   process.stdout.write(out.join('\n') + '\n');
 }
 
+/** Schema 1's row against the latest, measured in this run: size a session and each filter's median. */
+function printComparison(datasets: Record<string, unknown>): void {
+  if (!comparisons.length) return;
+  const size = (key: string) => (datasets[`${bigCount}-${key}`] as { bytesPerSession: number } | undefined)?.bytesPerSession;
+  const out = ['', `schema 1 row against the latest (${bigCount.toLocaleString('en')} sessions, same run)`];
+  const w = Math.max(...comparisons.map((c) => c.name.length), 'database size a session (indexes included)'.length);
+  out.push(`${'measure'.padEnd(w)}  ${'schema 1'.padStart(10)}  ${'latest'.padStart(10)}`);
+  out.push(`${'database size a session (indexes included)'.padEnd(w)}  ${`${size('schema1')} B`.padStart(10)}  ${`${size('latest')} B`.padStart(10)}`);
+  for (const c of comparisons) out.push(`${c.name.padEnd(w)}  ${fmt(c.schema1.p50).padStart(10)}  ${fmt(c.latest.p50).padStart(10)}`);
+  process.stdout.write(out.join('\n') + '\n');
+}
+
 async function main(): Promise<void> {
   cleanWorkDirs();
   const sqlite = (new Database(':memory:').prepare('SELECT sqlite_version() AS v').get() as { v: string }).v;
@@ -419,28 +497,39 @@ async function main(): Promise<void> {
     loadAverageBefore: loadavg().map((x) => +x.toFixed(2)),
   };
   const datasets: Record<string, unknown> = {};
+  let migration: { sessions: number; ms: number } | null = null;
   try {
     if (only.has('saves')) {
       await benchSaves('idle');
       await benchSaves('sqlite-default');
     }
     if (only.has('open') || only.has('filters')) {
-      const { dir, generatedSeconds } = datasetDir(bigCount, seed, log);
-      datasets[String(bigCount)] = { sizeMB: +(statSync(join(dir, DB_FILE)).size / 1e6).toFixed(1), generatedSeconds };
+      const { dir, generatedSeconds } = datasetDir(bigCount, seed, { log });
+      const s1 = datasetDir(bigCount, seed, { schema: 1, log });
+      for (const [key, d, g] of [['latest', dir, generatedSeconds], ['schema1', s1.dir, s1.generatedSeconds]] as const) {
+        const bytes = statSync(join(d, DB_FILE)).size;
+        datasets[`${bigCount}-${key}`] = { sessions: bigCount, schema: key, sizeMB: +(bytes / 1e6).toFixed(1), bytesPerSession: Math.round(bytes / bigCount), generatedSeconds: g };
+      }
       if (only.has('open')) await benchOpen(dir, bigCount);
-      if (only.has('filters')) await benchFilters(dir, bigCount);
+      if (only.has('filters')) await benchFilters(dir, s1.dir, bigCount);
     }
+    if (only.has('migration')) migration = { sessions: saveCount, ms: benchMigration(saveCount) };
   } finally {
     cleanWorkDirs(true);
   }
   meta.loadAverageAfter = loadavg().map((x) => +x.toFixed(2));
   printTable(meta);
-  for (const [n, d] of Object.entries(datasets)) {
-    const x = d as { sizeMB: number; generatedSeconds: number | null };
-    process.stdout.write(`database of ${Number(n).toLocaleString('en')} sessions: ${x.sizeMB} MB${x.generatedSeconds ? `, generated in ${x.generatedSeconds.toFixed(1)} s` : ' (cached)'}\n`);
+  for (const d of Object.values(datasets)) {
+    const x = d as { sessions: number; schema: string; sizeMB: number; bytesPerSession: number; generatedSeconds: number | null };
+    process.stdout.write(
+      `database of ${x.sessions.toLocaleString('en')} sessions (${x.schema}): ${x.sizeMB} MB, ${x.bytesPerSession} bytes a session` +
+        `${x.generatedSeconds ? `, generated in ${x.generatedSeconds.toFixed(1)} s` : ' (cached)'}\n`,
+    );
   }
+  printComparison(datasets);
+  if (migration) process.stdout.write(`migration 1 → 2 of ${migration.sessions.toLocaleString('en')} sessions: ${fmt(migration.ms)}\n`);
   mkdirSync(dirname(outFile), { recursive: true });
-  writeFileSync(outFile, JSON.stringify({ meta, datasets, results }, null, 2) + '\n');
+  writeFileSync(outFile, JSON.stringify({ meta, datasets, migration, comparisons, results }, null, 2) + '\n');
   process.stdout.write(`results written to ${outFile}\n`);
 }
 

@@ -1,8 +1,47 @@
-// Small helpers shared by the benchmark scripts: working copies of cached datasets, timing and percentiles.
-import { copyFileSync, existsSync, linkSync, mkdirSync, readdirSync, rmSync } from 'node:fs';
-import { join } from 'node:path';
+// Small helpers shared by the benchmark scripts: cached datasets and working copies of them, timing and percentiles.
+import { createHash } from 'node:crypto';
+import { copyFileSync, existsSync, linkSync, mkdirSync, readFileSync, readdirSync, renameSync, rmSync, statSync } from 'node:fs';
+import { dirname, join } from 'node:path';
+import { fileURLToPath } from 'node:url';
 import { DB_FILE } from '../main/core/storage/database';
-import { CACHE_DIR } from './dataset';
+import { MIGRATIONS, checksum } from '../main/core/storage/migrations';
+import { generateDatabase } from '../tests/fixtures/journal-dataset';
+
+const here = dirname(fileURLToPath(import.meta.url));
+export const CACHE_DIR = join(here, '.data');
+const GENERATOR = join(here, '..', 'tests', 'fixtures', 'journal-dataset.ts');
+
+// ---------------------------------------------------------------------------------------------------------------
+// The cache: bench/.data/ds-<count>-<seed>-<schema>-<hash>/, the hash covering the migrations and the generator.
+
+function cacheKey(count: number, seed: number, schema: 'latest' | 1): string {
+  const migrations = checksum(MIGRATIONS.map((m) => `${m.version}:${checksum(m.sql)}`).join('\n'));
+  const h = createHash('sha256').update(migrations).update('\n').update(readFileSync(GENERATOR, 'utf8')).digest('hex').slice(0, 12);
+  return `ds-${count}-${seed}-${schema === 1 ? 's1' : 'latest'}-${h}`;
+}
+
+/** The cached database directory for (count, seed, schema, migrations, generator), generated on first use. */
+export function datasetDir(
+  count: number,
+  seed: number,
+  { schema = 'latest', log = () => undefined }: { schema?: 'latest' | 1; log?: (m: string) => void } = {},
+): { dir: string; generatedSeconds: number | null } {
+  mkdirSync(CACHE_DIR, { recursive: true });
+  const key = cacheKey(count, seed, schema);
+  const dir = join(CACHE_DIR, key);
+  if (existsSync(join(dir, DB_FILE))) return { dir, generatedSeconds: null };
+  // Older datasets for the same count, seed and schema (other migrations or generator) are stale: drop them.
+  const prefix = `${count}-${seed}-${schema === 1 ? 's1' : 'latest'}-`;
+  for (const name of readdirSync(CACHE_DIR)) {
+    if (name.startsWith(`ds-${prefix}`) || name.startsWith(`tmp-${prefix}`)) rmSync(join(CACHE_DIR, name), { recursive: true, force: true });
+  }
+  const tmp = join(CACHE_DIR, `tmp-${prefix}${process.pid}`);
+  log(`generating ${count.toLocaleString('en')} sessions (seed ${seed}, schema ${schema}) into ${key} …`);
+  const r = generateDatabase(tmp, count, seed, { schema, log });
+  renameSync(tmp, dir);
+  log(`  done in ${r.seconds.toFixed(1)} s, ${(statSync(join(dir, DB_FILE)).size / 1e6).toFixed(0)} MB`);
+  return { dir, generatedSeconds: r.seconds };
+}
 
 /** The file openDatabase() leaves while the app runs. */
 export { RUNNING_MARKER as RUNNING_MARKER_FILE } from '../main/core/storage/names';

@@ -73,6 +73,16 @@ export function individual(overrides: Partial<Extract<SessionInput, { kind: 'ind
   };
 }
 
+/** The workshop part of `workshop()`, with every breakdown filled: what the journal must give back. */
+export const WORKSHOP = {
+  title: 'Premiers pas avec la messagerie',
+  level: 'debutant',
+  participants: 8,
+  byGender: { feminin: 5, masculin: 3 },
+  byAge: { soixante_soixante_neuf: 4, soixante_dix_plus: 4 },
+  byStatus: { retraite: 8 },
+} as const satisfies Extract<SessionInput, { kind: 'collectif' }>['workshop'];
+
 export function workshop(overrides: Partial<Extract<SessionInput, { kind: 'collectif' }>> = {}): SessionInput {
   return {
     kind: 'collectif',
@@ -80,14 +90,7 @@ export function workshop(overrides: Partial<Extract<SessionInput, { kind: 'colle
     durationMin: 120,
     channel: 'lieu_activite',
     topics: ['email', 'securite_numerique'],
-    workshop: {
-      title: 'Premiers pas avec la messagerie',
-      level: 'debutant',
-      participants: 8,
-      byGender: { feminin: 5, masculin: 3 },
-      byAge: { soixante_soixante_neuf: 4, soixante_dix_plus: 4 },
-      byStatus: { retraite: 8 },
-    },
+    workshop: structuredClone(WORKSHOP) as Extract<SessionInput, { kind: 'collectif' }>['workshop'],
     ...overrides,
   };
 }

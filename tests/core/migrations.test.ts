@@ -7,6 +7,9 @@ import { DB_FILE, migrate, openDatabase, readUserVersion } from '../../main/core
 import { LATEST_SCHEMA_VERSION, MIGRATIONS, checksum, type Migration } from '../../main/core/storage/migrations';
 import { RUNNING_MARKER } from '../../main/core/storage/names';
 import { CoreError } from '../../shared/errors';
+import { JournalQuery, SessionInput, type JournalRow, type Session } from '../../shared/journal/schema';
+import { TAXONOMY_VERSION } from '../../shared/taxonomy';
+import { applyMigrationsUpTo, generateDatabase, generateSessions, type GeneratedSession } from '../fixtures/journal-dataset';
 import { removeTempDirs, tempDir, testClock } from './helpers';
 
 type Schema = { tables: Record<string, string[]>; indexes: string[] };
@@ -58,6 +61,67 @@ const EXPECTED: Record<number, Schema> = {
       'sessions_follow_up',
     ],
   },
+  2: {
+    tables: {
+      live_timers: ['id', 'started_at'],
+      operators: ['key', 'position', 'builtin', 'active'],
+      schema_migrations: ['version', 'name', 'checksum', 'applied_at'],
+      session_operators: ['operator', 'date', 'seq'],
+      session_topics: ['topic', 'date', 'seq'],
+      // table_info leaves out the generated column id (the text form of uid, computed when read).
+      sessions: [
+        'seq',
+        'uid',
+        'kind',
+        'date',
+        'start_time',
+        'duration_min',
+        'channel',
+        'equipment',
+        'topics',
+        'admin_topics',
+        'operators',
+        'procedure_name',
+        'outcome',
+        'orientation',
+        'follow_up_due',
+        'follow_up_reason',
+        'follow_up_closed_at',
+        'autonomy',
+        'age_bracket',
+        'gender',
+        'status',
+        'commune_code',
+        'first_visit',
+        'workshop_title',
+        'workshop_level',
+        'participants',
+        'by_gender',
+        'by_age',
+        'by_status',
+        'notes',
+        'taxonomy_version',
+        'created_at',
+        'updated_at',
+        'deleted_at',
+      ],
+      settings: ['key', 'value'],
+      site: ['id', 'data', 'created_at', 'updated_at'],
+      term_codes: ['domain', 'code', 'key'],
+    },
+    indexes: [
+      'session_operators_seq',
+      'session_topics_seq',
+      'sessions_by_date',
+      'sessions_by_duration',
+      'sessions_by_kind',
+      'sessions_by_kind_outcome',
+      'sessions_by_outcome',
+      'sessions_deleted',
+      'sessions_follow_up',
+      'sessions_follow_up_by_date',
+    ],
+  },
 };
 
 function schemaOf(db: Database.Database): Schema {
@@ -82,9 +146,7 @@ function expectSchema(db: Database.Database, version: number): void {
 
 /** Runs exactly the migrations up to `version` the way the runner records them (for the state before a later migration). */
 function applyUpTo(db: Database.Database, version: number): void {
-  db.exec(`CREATE TABLE IF NOT EXISTS schema_migrations (
-    version INTEGER PRIMARY KEY, name TEXT NOT NULL, checksum TEXT NOT NULL, applied_at TEXT NOT NULL) STRICT`);
-  for (const m of MIGRATIONS.filter((x) => x.version <= version)) applyOne(db, m);
+  applyMigrationsUpTo(db, version);
 }
 
 function applyOne(db: Database.Database, m: Migration): void {
@@ -157,6 +219,7 @@ describe('migrations', () => {
   it('never changes the text of a shipped migration', () => {
     const shipped: Record<number, string> = {
       1: '4dd580138524799b0a7ede0997a018309c99a1110fef38eb1c63c8681a4cab50',
+      2: '2adcef49fd6e6f59705ea56850606f366ac373cbb56dfbd4ad25e2d7791be393',
     };
     for (const [version, sum] of Object.entries(shipped)) {
       expect(checksum(MIGRATIONS.find((m) => m.version === Number(version))!.sql), `migration ${version}`).toBe(sum);
@@ -239,5 +302,191 @@ describe('migrations', () => {
     expect(existsSync(`${path}-wal`)).toBe(false);
     expect(existsSync(`${path}-shm`)).toBe(false);
     expect(existsSync(join(dir, RUNNING_MARKER))).toBe(false);
+  });
+});
+
+// ---------------------------------------------------------------------------------------------------------------
+// Migration 2 rewrites every session (schema 1 kept the record as JSON): a desk's history written with schema 1
+// must read back identical, field for field, through the journal service once migrated.
+
+function parsed(input: SessionInput, id: string, at: { created: string; updated: string; closed?: string; deleted?: string }): GeneratedSession {
+  return {
+    data: SessionInput.parse(input),
+    id,
+    createdAt: at.created,
+    updatedAt: at.updated,
+    followUpClosedAt: at.closed ?? null,
+    deletedAt: at.deleted ?? null,
+  };
+}
+
+/** What the generator does not make: extreme values, keys in unusual orders, an operator a coordinator added. */
+function cornerCases(): GeneratedSession[] {
+  return [
+    parsed(
+      {
+        kind: 'collectif',
+        date: '2000-01-01',
+        startTime: '00:00',
+        durationMin: 1439,
+        channel: 'autre',
+        equipment: ['tablette', 'ordinateur'],
+        topics: ['securite_numerique', 'aide_aux_demarches_administratives', 'email'],
+        adminTopics: ['associations', 'argent_impots'],
+        operators: ['mairie_gueret', 'dgfip'],
+        procedureName: 'Démarche « impôts » – déclaration',
+        outcome: 'oriente_vers_structure',
+        orientation: 'autre',
+        followUp: { dueDate: '2000-01-31', reason: 'Rappeler l’association (Élodie)' },
+        notes: 'Ligne 1\nLigne 2 : « guillemets », apostrophe ’ et émoji 🙂 ; ça marche.',
+        workshop: { title: 'Atelier d’été', level: 'avance', participants: 500, byGender: {}, byAge: {}, byStatus: {} },
+      },
+      'ffffffff-ffff-4fff-bfff-ffffffffffff',
+      { created: '2000-01-01T00:00:00.000Z', updated: '2000-01-02T23:59:59.999Z' },
+    ),
+    parsed(
+      {
+        kind: 'collectif',
+        date: '2026-11-27',
+        durationMin: 90,
+        channel: 'lieu_activite',
+        topics: ['culture_numerique'],
+        workshop: {
+          title: 'Tablette',
+          level: 'intermediaire',
+          participants: 12,
+          byGender: { non_communique: 1, feminin: 7, masculin: 4 },
+          byAge: { soixante_dix_plus: 3, moins_de_douze: 2 },
+          byStatus: { retraite: 3 },
+        },
+      },
+      '00000000-0000-4000-8000-00000000abcd',
+      { created: '2026-11-27T16:00:00.000Z', updated: '2026-11-28T08:00:00.000Z', deleted: '2026-11-28T08:00:00.000Z' },
+    ),
+    parsed(
+      {
+        kind: 'individuel',
+        date: '2026-02-28',
+        startTime: '23:59',
+        durationMin: 1,
+        channel: 'domicile',
+        equipment: ['aucun', 'autre', 'tablette', 'telephone', 'ordinateur'],
+        topics: ['intelligence_artificielle', 'diagnostic_numerique'],
+        operators: [],
+        outcome: 'doit_revenir',
+        followUp: { dueDate: '2027-02-28', reason: 'Revenir avec l’avis d’imposition' },
+        notes: 'Pas de données personnelles ici.',
+        autonomy: 'autonome',
+        person: { ageBracket: 'soixante_dix_plus', gender: 'masculin', status: 'retraite', communeCode: '2A004', firstVisit: true },
+      },
+      '12345678-9abc-4def-8123-456789abcdef',
+      { created: '2026-02-28T22:59:00.000Z', updated: '2026-03-01T10:00:00.001Z', closed: '2026-03-01T10:00:00.001Z' },
+    ),
+  ];
+}
+
+type Generated = ReturnType<typeof generateSessions> extends Generator<infer G> ? G : never;
+
+function expectedSession(g: Generated): Session {
+  const { liveId: _liveId, ...data } = g.data;
+  return { ...data, id: g.id, taxonomyVersion: TAXONOMY_VERSION, createdAt: g.createdAt, updatedAt: g.updatedAt, followUpClosedAt: g.followUpClosedAt } as Session;
+}
+
+function expectedRow(g: Generated): JournalRow {
+  const d = g.data;
+  return {
+    id: g.id,
+    kind: d.kind,
+    date: d.date,
+    startTime: d.startTime,
+    durationMin: d.durationMin,
+    topics: d.topics,
+    operators: d.operators,
+    procedureName: d.procedureName,
+    workshopTitle: d.kind === 'collectif' ? d.workshop.title : null,
+    participants: d.kind === 'collectif' ? d.workshop.participants : 1,
+    outcome: d.outcome,
+    followUpDue: d.followUp?.dueDate ?? null,
+    followUpClosed: g.followUpClosedAt !== null,
+  };
+}
+
+describe('migration 2 on a desk history written with schema 1', () => {
+  const COUNT = 3000;
+  const SEED = 11;
+
+  it('gives back every session identical through the journal service (get, list, follow-ups, deleted ones)', async () => {
+    const dir = tempDir();
+    const extra = cornerCases();
+    generateDatabase(dir, COUNT, SEED, { schema: 1, extra });
+    expect(readUserVersion(join(dir, DB_FILE))).toBe(1);
+    const history = [...generateSessions(COUNT, SEED), ...extra];
+    // The sample covers what the conversion must keep.
+    expect(history.filter((g) => g.data.kind === 'collectif').length).toBeGreaterThan(200);
+    expect(history.filter((g) => g.deletedAt).length).toBeGreaterThan(3);
+    expect(history.filter((g) => g.data.followUp && g.followUpClosedAt).length).toBeGreaterThan(50);
+    expect(history.filter((g) => g.data.followUp && !g.followUpClosedAt).length).toBeGreaterThan(10);
+    expect(history.filter((g) => /[éèàç’]/.test(g.data.notes)).length).toBeGreaterThan(100);
+
+    const clock = testClock('2026-12-01T09:00:00.000Z');
+    const core = createCore({ dataDir: dir, clock, maintenance: false });
+    try {
+      expect(core.db.pragma('user_version', { simple: true })).toBe(2);
+      expect(core.db.pragma('foreign_key_check')).toEqual([]);
+      expect(core.db.pragma('integrity_check', { simple: true })).toBe('ok');
+
+      const live = history.filter((g) => !g.deletedAt);
+      for (const g of live) expect(await core.handlers['journal.get']({ id: g.id })).toEqual(expectedSession(g));
+
+      // The list: every live session, newest first (date, then order of logging: seq is the history's order).
+      const order = history.map((g, i) => ({ g, seq: i + 1 })).filter((x) => !x.g.deletedAt);
+      order.sort((a, b) => (a.g.data.date < b.g.data.date ? 1 : a.g.data.date > b.g.data.date ? -1 : b.seq - a.seq));
+      const listed: JournalRow[] = [];
+      for (let offset = 0; offset < order.length; offset += 200) {
+        const page = await core.handlers['journal.list'](JournalQuery.parse({ offset, limit: 200 }));
+        expect(page.total).toBe(order.length);
+        listed.push(...page.rows);
+      }
+      expect(listed).toEqual(order.map((x) => expectedRow(x.g)));
+
+      const due = order
+        .filter((x) => x.g.data.followUp && !x.g.followUpClosedAt)
+        .sort((a, b) => (a.g.data.followUp!.dueDate < b.g.data.followUp!.dueDate ? -1 : a.g.data.followUp!.dueDate > b.g.data.followUp!.dueDate ? 1 : a.seq - b.seq));
+      expect(await core.handlers['journal.followUps']({})).toEqual(
+        due.map(({ g }) => {
+          const r = expectedRow(g);
+          return { id: g.id, date: r.date, dueDate: r.followUpDue, reason: g.data.followUp!.reason, kind: r.kind, operators: r.operators, procedureName: r.procedureName, workshopTitle: r.workshopTitle };
+        }),
+      );
+
+      // Deleted sessions stay deleted, and come back whole when restored (only updatedAt moves).
+      for (const g of history.filter((x) => x.deletedAt)) {
+        await expect(Promise.resolve().then(() => core.handlers['journal.get']({ id: g.id }))).rejects.toMatchObject({ code: 'not_found' });
+        expect(await core.handlers['journal.restore']({ id: g.id })).toEqual({ ...expectedSession(g), updatedAt: '2026-12-01T09:00:00.000Z' });
+      }
+      // The operator a coordinator added is filterable by its key, as before.
+      expect((await core.handlers['journal.list'](JournalQuery.parse({ filter: { operator: 'mairie_gueret' } }))).rows.map((r) => r.id)).toEqual([
+        'ffffffff-ffff-4fff-bfff-ffffffffffff',
+      ]);
+    } finally {
+      core.close();
+    }
+  }, 120_000);
+
+  it('refuses a value it cannot convert exactly, and leaves the schema 1 file as it was', () => {
+    const dir = tempDir();
+    generateDatabase(dir, 50, SEED, { schema: 1 });
+    const path = join(dir, DB_FILE);
+    const edit = new Database(path);
+    edit.prepare("UPDATE sessions SET created_at = '2026-03-10 09:00' WHERE seq = 7").run();
+    const before = edit.prepare('SELECT * FROM sessions ORDER BY seq').all();
+    edit.close();
+
+    expect(() => createCore({ dataDir: dir, clock: testClock(), maintenance: false })).toThrow(/cannot store TEXT value in INTEGER column/);
+    const after = new Database(path, { readonly: true });
+    expect(after.pragma('user_version', { simple: true })).toBe(1);
+    expect(after.prepare('SELECT * FROM sessions ORDER BY seq').all()).toEqual(before);
+    expect(after.prepare("SELECT count(*) AS n FROM sqlite_master WHERE name IN ('term_codes', 'sessions_v2')").get()).toEqual({ n: 0 });
+    after.close();
   });
 });

@@ -5,11 +5,13 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createRng, generateDatabase } from '../../../bench/dataset';
+import { createRng, generateDatabase, generateSessions } from '../../../tests/fixtures/journal-dataset';
 import { COUNT_CAP, JournalQuery, SESSION_SORTS } from '../../../shared/journal/schema';
 import { OUTCOMES } from '../../../shared/taxonomy';
 import { createCore, type Core } from '../index';
 import { listQuery } from './journal-query';
+import { storedEncoding } from './session-row';
+import { createTermCodes } from './term-codes';
 
 interface Ref {
   seq: number;
@@ -29,17 +31,34 @@ let dir: string;
 let core: Core;
 let all: Ref[];
 
+const COUNT = COUNT_CAP + 4000;
+const SEED = 42;
+const DELETED_AT = '2026-01-01T00:00:00.000Z';
+
 beforeAll(() => {
   dir = mkdtempSync(join(tmpdir(), 'mediane-journal-query-'));
-  generateDatabase(dir, COUNT_CAP + 4000, 42);
+  generateDatabase(dir, COUNT, SEED);
   core = createCore({ dataDir: dir, maintenance: false });
   // More soft-deleted sessions than a desk has, spread over the years, so every plan meets them.
-  core.db.exec("UPDATE sessions SET deleted_at = '2026-01-01T00:00:00.000Z' WHERE seq % 23 = 0");
-  all = (
-    core.db
-      .prepare('SELECT seq, id, kind, date, duration_min, outcome, follow_up_due, follow_up_closed_at, deleted_at, operators, topics FROM sessions')
-      .all() as Array<Omit<Ref, 'operators' | 'topics'> & { operators: string; topics: string }>
-  ).map((r) => ({ ...r, operators: JSON.parse(r.operators) as string[], topics: JSON.parse(r.topics) as string[] }));
+  core.db.prepare('UPDATE sessions SET deleted_at = ? WHERE seq % 23 = 0').run(Date.parse(DELETED_AT));
+  // The reference is the generated history itself (the generator writes session n as seq n), not the stored rows.
+  all = [];
+  for (const g of generateSessions(COUNT, SEED)) {
+    const seq = all.length + 1;
+    all.push({
+      seq,
+      id: g.id,
+      kind: g.data.kind,
+      date: g.data.date,
+      duration_min: g.data.durationMin,
+      outcome: g.data.outcome,
+      follow_up_due: g.data.followUp?.dueDate ?? null,
+      follow_up_closed_at: g.followUpClosedAt,
+      deleted_at: seq % 23 === 0 ? DELETED_AT : g.deletedAt,
+      operators: g.data.operators,
+      topics: g.data.topics,
+    });
+  }
 }, 120_000);
 
 afterAll(() => {
@@ -125,7 +144,7 @@ describe('journal list queries', () => {
 
   it('never scan the sessions table: every plan reads indexes', () => {
     for (const q of queries()) {
-      const { rowsSql, countSql, params } = listQuery(q);
+      const { rowsSql, countSql, params } = listQuery(q, storedEncoding(createTermCodes(core.db)));
       for (const sql of [rowsSql, countSql]) {
         const plan = (core.db.prepare(`EXPLAIN QUERY PLAN ${sql}`).all(params) as Array<{ detail: string }>).map((r) => r.detail);
         const tableScans = plan.filter((d) => /^SCAN (s|d|sessions|session_operators|session_topics)\b/.test(d) && !/USING/.test(d));

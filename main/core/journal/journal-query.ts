@@ -10,6 +10,19 @@ const OPEN_FOLLOW_UP = 'follow_up_due IS NOT NULL AND follow_up_closed_at IS NUL
 
 type ListInput = ParsedInput<'journal.list'>;
 type Params = Record<string, string | number>;
+type Filter = ListInput['filter'];
+
+/**
+ * How the filter's values are stored (session-row.ts: days and codes). The SQL names only columns and indexes, so
+ * the same plans also run on schema 1's row, whose values were the keys themselves (the benchmark compares both).
+ */
+export interface ListEncoding {
+  day(isoDate: string): string | number;
+  kind(kind: NonNullable<Filter['kind']>): string | number;
+  outcome(outcome: NonNullable<Filter['outcome']>): string | number;
+  operator(key: string): string | number;
+  topic(key: NonNullable<Filter['topic']>): string | number;
+}
 
 /**
  * About what share of a desk's sessions each condition keeps (France Services figures, see the team's reference
@@ -78,7 +91,7 @@ const sessionCondition = (index: string, terms: string, share: number): Conditio
  *   duration; when there are more (a broad filter), the duration index is walked in order and each entry checked,
  *   which finds the page within a few thousand entries. The branch not taken gets LIMIT 0 and never runs.
  */
-export function listQuery(query: ListInput) {
+export function listQuery(query: ListInput, encode: ListEncoding) {
   const f = query.filter;
   const params: Params = { limit: query.limit, offset: query.offset };
   const dir = query.sort.endsWith('_desc') ? 'DESC' : 'ASC';
@@ -87,11 +100,11 @@ export function listQuery(query: ListInput) {
     const terms: string[] = [];
     if (f.from) {
       terms.push(`${col} >= @from`);
-      params.from = f.from;
+      params.from = encode.day(f.from);
     }
     if (f.to) {
       terms.push(`${col} <= @to`);
-      params.to = f.to;
+      params.to = encode.day(f.to);
     }
     return terms;
   };
@@ -101,15 +114,16 @@ export function listQuery(query: ListInput) {
   const scalar: string[] = [];
   if (f.kind) {
     scalar.push('s.kind = @kind');
-    params.kind = f.kind;
+    params.kind = encode.kind(f.kind);
   }
   if (f.outcome) {
     scalar.push('s.outcome = @outcome');
-    params.outcome = f.outcome;
+    params.outcome = encode.outcome(f.outcome);
   }
   if (f.followUpDue) scalar.push(`s.follow_up_due IS NOT NULL AND s.follow_up_closed_at IS NULL`);
-  if (f.operator) params.operator = f.operator;
-  if (f.topic) params.topic = f.topic;
+  if (f.operator) params.operator = encode.operator(f.operator);
+  if (f.topic) params.topic = encode.topic(f.topic);
+  params.collectif = encode.kind('collectif');
   const direct = !f.operator && !f.topic && scalar.length <= 1;
   const directWhere = ['s.deleted_at IS NULL', ...scalar, ...period('s.date')].join(' AND ');
 
@@ -128,7 +142,7 @@ export function listQuery(query: ListInput) {
     } else if (f.outcome) conditions.push(sessionCondition('sessions_by_outcome', '@x.outcome = @outcome', outcomeShare));
     if (f.followUpDue) conditions.push(sessionCondition('sessions_follow_up_by_date', `@x.${OPEN_FOLLOW_UP.replace(' AND ', ' AND @x.')}`, SHARE.followUpDue));
     const kind = f.kind && !f.outcome ? sessionCondition('sessions_by_kind', '@x.kind = @kind', SHARE.kind[f.kind]!) : null;
-    const workshops = sessionCondition('sessions_by_kind', "@x.kind = 'collectif'", SHARE.kind.collectif!);
+    const workshops = sessionCondition('sessions_by_kind', '@x.kind = @collectif', SHARE.kind.collectif!);
     const deleted = `SELECT x.date, x.seq FROM sessions x INDEXED BY sessions_deleted WHERE x.deleted_at IS NOT NULL${andPeriod('x.date')}`;
     const linkPeriod = andPeriod('x.date');
 

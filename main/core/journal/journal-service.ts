@@ -1,31 +1,24 @@
 import type Database from 'better-sqlite3';
 import { CoreError } from '../../../shared/errors';
 import { localDate, type Clock, type IdSource } from '../../../shared/ids';
-import {
-  COUNT_CAP,
-  type FollowUpItem,
-  type JournalPage,
-  type JournalRow,
-  type LiveTimer,
-  type Session,
-  type SessionData,
-} from '../../../shared/journal/schema';
+import { COUNT_CAP, type FollowUpItem, type JournalPage, type LiveTimer, type Session, type SessionData } from '../../../shared/journal/schema';
 import type { ParsedInput } from '../../../shared/contract';
 import type { Db } from '../storage/database';
 import { listQuery } from './journal-query';
-import { sessionColumns } from './session-row';
-
-interface SessionRow {
-  seq: number;
-  id: string;
-  data: string;
-  notes: string;
-  taxonomy_version: string;
-  created_at: string;
-  updated_at: string;
-  follow_up_closed_at: string | null;
-  deleted_at: string | null;
-}
+import {
+  STORED_COLUMNS,
+  dayOf,
+  followUpOf,
+  journalRowOf,
+  sessionColumns,
+  sessionOf,
+  storedEncoding,
+  uidOf,
+  type FollowUpRow,
+  type ListedRow,
+  type StoredRow,
+} from './session-row';
+import { createTermCodes } from './term-codes';
 
 export interface JournalDeps {
   db: Db;
@@ -34,32 +27,13 @@ export interface JournalDeps {
   communeExists(code: string): boolean;
 }
 
-type StoredData = Omit<SessionData, 'liveId' | 'notes'>;
-
-function toSession(row: SessionRow): Session {
-  const data = JSON.parse(row.data) as StoredData;
-  return {
-    ...data,
-    notes: row.notes,
-    id: row.id,
-    taxonomyVersion: row.taxonomy_version,
-    createdAt: row.created_at,
-    updatedAt: row.updated_at,
-    followUpClosedAt: row.follow_up_closed_at,
-  } as Session;
-}
-
 export function createJournalService({ db, clock, newId, communeExists }: JournalDeps) {
   const s = {
-    insert: db.prepare(`INSERT INTO sessions (id, kind, date, start_time, duration_min, outcome, follow_up_due,
-      topics, operators, procedure_name, workshop_title, participants, data, notes, taxonomy_version, created_at, updated_at)
-      VALUES (@id, @kind, @date, @start_time, @duration_min, @outcome, @follow_up_due, @topics, @operators,
-      @procedure_name, @workshop_title, @participants, @data, @notes, @taxonomy_version, @created_at, @updated_at)`),
-    update: db.prepare(`UPDATE sessions SET kind=@kind, date=@date, start_time=@start_time, duration_min=@duration_min,
-      outcome=@outcome, follow_up_due=@follow_up_due, follow_up_closed_at=@follow_up_closed_at, topics=@topics, operators=@operators,
-      procedure_name=@procedure_name, workshop_title=@workshop_title, participants=@participants, data=@data, notes=@notes,
-      taxonomy_version=@taxonomy_version, updated_at=@updated_at WHERE seq=@seq`),
-    bySeqOrId: db.prepare('SELECT * FROM sessions WHERE id = ?'),
+    insert: db.prepare(`INSERT INTO sessions (uid, ${STORED_COLUMNS.join(', ')}, created_at, updated_at)
+      VALUES (@uid, ${STORED_COLUMNS.map((c) => `@${c}`).join(', ')}, @created_at, @updated_at)`),
+    update: db.prepare(`UPDATE sessions SET ${STORED_COLUMNS.map((c) => `${c} = @${c}`).join(', ')},
+      follow_up_closed_at = @follow_up_closed_at, updated_at = @updated_at WHERE seq = @seq`),
+    byUid: db.prepare('SELECT * FROM sessions WHERE uid = ?'),
     insertOperator: db.prepare('INSERT INTO session_operators (operator, date, seq) VALUES (?, ?, ?)'),
     insertTopic: db.prepare('INSERT INTO session_topics (topic, date, seq) VALUES (?, ?, ?)'),
     clearOperators: db.prepare('DELETE FROM session_operators WHERE seq = ?'),
@@ -67,13 +41,25 @@ export function createJournalService({ db, clock, newId, communeExists }: Journa
     softDelete: db.prepare('UPDATE sessions SET deleted_at = ?, updated_at = ? WHERE seq = ?'),
     restore: db.prepare('UPDATE sessions SET deleted_at = NULL, updated_at = ? WHERE seq = ?'),
     closeFollowUp: db.prepare('UPDATE sessions SET follow_up_closed_at = ?, updated_at = ? WHERE seq = ?'),
-    followUps: db.prepare(`SELECT id, date, follow_up_due, kind, operators, procedure_name, workshop_title, data FROM sessions
-      WHERE follow_up_due IS NOT NULL AND follow_up_closed_at IS NULL AND deleted_at IS NULL ORDER BY follow_up_due, seq`),
+    followUps: db.prepare(`SELECT id, date, follow_up_due, follow_up_reason, kind, operators, procedure_name, workshop_title
+      FROM sessions WHERE follow_up_due IS NOT NULL AND follow_up_closed_at IS NULL AND deleted_at IS NULL ORDER BY follow_up_due, seq`),
     activeOperators: db.prepare('SELECT key FROM operators WHERE active = 1 ORDER BY position'),
     insertTimer: db.prepare('INSERT INTO live_timers (id, started_at) VALUES (?, ?)'),
     deleteTimer: db.prepare('DELETE FROM live_timers WHERE id = ?'),
     timers: db.prepare('SELECT id, started_at FROM live_timers ORDER BY started_at'),
   };
+  const codes = createTermCodes(db);
+  const toSession = (row: StoredRow) => sessionOf(row, codes);
+  // A write that fails rolls back the codes it created: the cache must not keep them.
+  const writing = <T>(write: () => T): T => {
+    try {
+      return write();
+    } catch (e) {
+      codes.forget();
+      throw e;
+    }
+  };
+  const encoding = storedEncoding(codes);
 
   // The list's SQL depends only on which filters and sort are set (a few dozen shapes), so each shape is prepared once.
   const statements = new Map<string, Database.Statement>();
@@ -99,12 +85,14 @@ export function createJournalService({ db, clock, newId, communeExists }: Journa
   }
 
   function writeLinks(seq: number, data: SessionData): void {
-    for (const op of data.operators) s.insertOperator.run(op, data.date, seq);
-    for (const topic of data.topics) s.insertTopic.run(topic, data.date, seq);
+    const day = dayOf(data.date);
+    for (const op of data.operators) s.insertOperator.run(codes.code('operator', op), day, seq);
+    for (const topic of data.topics) s.insertTopic.run(codes.code('topic', topic), day, seq);
   }
 
-  function rowById(id: string, includeDeleted = false): SessionRow {
-    const row = s.bySeqOrId.get(id) as SessionRow | undefined;
+  function rowById(id: string, includeDeleted = false): StoredRow {
+    const uid = uidOf(id);
+    const row = uid ? (s.byUid.get(uid) as StoredRow | undefined) : undefined;
     if (!row || (row.deleted_at && !includeDeleted)) throw new CoreError('not_found', 'journal.notFound');
     return row;
   }
@@ -112,9 +100,11 @@ export function createJournalService({ db, clock, newId, communeExists }: Journa
   // One write transaction per user action: the session, its index rows and the timer it closes commit together.
   const createTx = db.transaction((data: SessionData): Session => {
     checkReferences(data);
-    const now = clock.now().toISOString();
+    const now = clock.now().getTime();
     const id = newId();
-    const info = s.insert.run({ ...sessionColumns(data), id, created_at: now, updated_at: now });
+    const uid = uidOf(id);
+    if (!uid) throw new Error('journal: the id source gave an id that is not a lowercase UUID');
+    const info = s.insert.run({ ...sessionColumns(data, codes), uid, created_at: now, updated_at: now });
     writeLinks(Number(info.lastInsertRowid), data);
     if (data.liveId) s.deleteTimer.run(data.liveId);
     return toSession(rowById(id));
@@ -124,10 +114,10 @@ export function createJournalService({ db, clock, newId, communeExists }: Journa
     checkReferences(data);
     const row = rowById(id);
     // A closed follow-up stays closed when something else is edited; a new due date or reason reopens it.
-    const before = (JSON.parse(row.data) as StoredData).followUp;
-    const sameFollowUp = before && data.followUp && before.dueDate === data.followUp.dueDate && before.reason === data.followUp.reason;
+    const sameFollowUp =
+      data.followUp !== null && row.follow_up_due === dayOf(data.followUp.dueDate) && row.follow_up_reason === data.followUp.reason;
     const follow_up_closed_at = sameFollowUp ? row.follow_up_closed_at : null;
-    s.update.run({ ...sessionColumns(data), seq: row.seq, follow_up_closed_at, updated_at: clock.now().toISOString() });
+    s.update.run({ ...sessionColumns(data, codes), seq: row.seq, follow_up_closed_at, updated_at: clock.now().getTime() });
     s.clearOperators.run(row.seq);
     s.clearTopics.run(row.seq);
     writeLinks(row.seq, data);
@@ -137,55 +127,44 @@ export function createJournalService({ db, clock, newId, communeExists }: Journa
 
   const deleteTx = db.transaction((id: string) => {
     const row = rowById(id);
-    const now = clock.now().toISOString();
+    const now = clock.now().getTime();
     s.softDelete.run(now, now, row.seq);
     return { id };
   });
 
   const restoreTx = db.transaction((id: string) => {
     const row = rowById(id, true);
-    s.restore.run(clock.now().toISOString(), row.seq);
+    s.restore.run(clock.now().getTime(), row.seq);
     return toSession(rowById(id));
   });
 
   const closeFollowUpTx = db.transaction((id: string) => {
     const row = rowById(id);
-    const now = clock.now().toISOString();
+    const now = clock.now().getTime();
     s.closeFollowUp.run(now, now, row.seq);
     return toSession(rowById(id));
   });
 
   return {
-    create: (data: SessionData) => createTx(data),
-    update: (id: string, data: SessionData) => updateTx(id, data),
+    create: (data: SessionData) => writing(() => createTx(data)),
+    update: (id: string, data: SessionData) => writing(() => updateTx(id, data)),
     get: (id: string) => toSession(rowById(id)),
     duplicate(id: string, date?: string): Session {
       const source = toSession(rowById(id));
       const { id: _i, taxonomyVersion: _t, createdAt: _c, updatedAt: _u, followUpClosedAt: _f, ...data } = source;
       // A duplicate is the same help for someone else: it keeps the what, not the notes or the follow-up.
-      return createTx({ ...data, date: date ?? localDate(clock.now()), notes: '', followUp: null, liveId: null } as SessionData);
+      return writing(() => createTx({ ...data, date: date ?? localDate(clock.now()), notes: '', followUp: null, liveId: null } as SessionData));
     },
     remove: (id: string) => deleteTx(id),
     restore: (id: string) => restoreTx(id),
     closeFollowUp: (id: string) => closeFollowUpTx(id),
     list(query: ParsedInput<'journal.list'>): JournalPage {
-      const { rowsSql, countSql, params } = listQuery(query);
-      const rows = (prepared(rowsSql).all(params) as Array<Record<string, unknown>>).map(toRow);
+      const { rowsSql, countSql, params } = listQuery(query, encoding);
+      const rows = (prepared(rowsSql).all(params) as ListedRow[]).map((r) => journalRowOf(r, codes));
       const total = (prepared(countSql).get(params) as { n: number }).n;
       return { rows, total: Math.min(total, COUNT_CAP), totalCapped: total > COUNT_CAP };
     },
-    followUps(): FollowUpItem[] {
-      return (s.followUps.all() as Array<Record<string, string>>).map((r) => ({
-        id: r.id!,
-        date: r.date!,
-        dueDate: r.follow_up_due!,
-        reason: (JSON.parse(r.data!) as StoredData).followUp?.reason ?? '',
-        kind: r.kind as 'individuel' | 'collectif',
-        operators: JSON.parse(r.operators!) as string[],
-        procedureName: r.procedure_name!,
-        workshopTitle: r.workshop_title ?? null,
-      }));
-    },
+    followUps: (): FollowUpItem[] => (s.followUps.all() as FollowUpRow[]).map((r) => followUpOf(r, codes)),
     startTimer(): LiveTimer {
       const timer = { id: newId(), startedAt: clock.now().toISOString() };
       s.insertTimer.run(timer.id, timer.startedAt);
@@ -199,24 +178,6 @@ export function createJournalService({ db, clock, newId, communeExists }: Journa
       return { id };
     },
     operators: () => [...knownOperators()],
-  };
-}
-
-function toRow(r: Record<string, unknown>): JournalRow {
-  return {
-    id: r.id as string,
-    kind: r.kind as JournalRow['kind'],
-    date: r.date as string,
-    startTime: (r.start_time as string | null) ?? null,
-    durationMin: r.duration_min as number,
-    topics: JSON.parse(r.topics as string) as string[],
-    operators: JSON.parse(r.operators as string) as string[],
-    procedureName: r.procedure_name as string,
-    workshopTitle: (r.workshop_title as string | null) ?? null,
-    participants: r.participants as number,
-    outcome: (r.outcome as JournalRow['outcome']) ?? null,
-    followUpDue: (r.follow_up_due as string | null) ?? null,
-    followUpClosed: r.follow_up_closed_at != null,
   };
 }
 
