@@ -86,7 +86,7 @@ export function createCore(options: CoreOptions) {
     handlers,
     db: opened.db,
     maintenance,
-    /** Warms the commune index after the first screen is up (it takes ~100 ms to load). */
+    /** Warms the commune index after the first screen is up (loading it would delay the first screen). */
     warm: () => setTimeout(() => communes.warm(), 50).unref(),
     close() {
       maintenance.stop();

@@ -41,6 +41,10 @@ const MESSAGES: Record<string, Message> = {
     'La base de données de ce dossier ne correspond pas à cette version de Médiane. Le fichier n’a pas été modifié.',
     'The database in this data folder does not match this version of Médiane. The file was not changed.',
   ),
+  'storage.migrationFailed': fixed(
+    'Cette version de Médiane n’a pas pu mettre à jour la base de données de ce dossier. Le fichier n’a pas été modifié : reprenez la version précédente de Médiane et signalez le problème.',
+    'This version of Médiane could not upgrade the database in this data folder. The file was not changed: go back to the previous version of Médiane and report the problem.',
+  ),
   'storage.locked': locked,
 };
 

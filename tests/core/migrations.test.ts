@@ -1,4 +1,5 @@
 import Database from 'better-sqlite3';
+import { startupErrorMessage } from '../../main/core/startup-errors';
 import { existsSync, readFileSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
@@ -482,7 +483,17 @@ describe('migration 2 on a desk history written with schema 1', () => {
     const before = edit.prepare('SELECT * FROM sessions ORDER BY seq').all();
     edit.close();
 
-    expect(() => createCore({ dataDir: dir, clock: testClock(), maintenance: false })).toThrow(/cannot store TEXT value in INTEGER column/);
+    const error = (() => {
+      try {
+        createCore({ dataDir: dir, clock: testClock(), maintenance: false });
+      } catch (e) {
+        return e;
+      }
+      return null;
+    })();
+    expect(error).toMatchObject({ code: 'storage_unavailable', messageKey: 'storage.migrationFailed' });
+    expect(startupErrorMessage(error, 'fr')).toMatch(/n’a pas pu mettre à jour.*n’a pas été modifié/);
+    expect(startupErrorMessage(error, 'en')).toMatch(/could not upgrade.*not changed/);
     const after = new Database(path, { readonly: true });
     expect(after.pragma('user_version', { simple: true })).toBe(1);
     expect(after.prepare('SELECT * FROM sessions ORDER BY seq').all()).toEqual(before);

@@ -33,15 +33,22 @@ export function migrate(db: Db, clock: Clock): void {
       if (recorded !== checksum(m.sql)) throw new CoreError('storage_unavailable', 'storage.migrationTampered');
       continue;
     }
-    db.transaction(() => {
-      db.exec(m.sql);
-      db.prepare('INSERT INTO schema_migrations (version, name, checksum, applied_at) VALUES (?, ?, ?, ?)').run(
-        m.version,
-        m.name,
-        checksum(m.sql),
-        clock.now().toISOString(),
-      );
-      db.pragma(`user_version = ${m.version}`);
-    })();
+    try {
+      db.transaction(() => {
+        db.exec(m.sql);
+        db.prepare('INSERT INTO schema_migrations (version, name, checksum, applied_at) VALUES (?, ?, ?, ?)').run(
+          m.version,
+          m.name,
+          checksum(m.sql),
+          clock.now().toISOString(),
+        );
+        db.pragma(`user_version = ${m.version}`);
+      })();
+    } catch (err) {
+      // The transaction rolled back: the file is exactly as it was. Say so in words a desk understands; the SQLite
+      // text goes to the log only.
+      console.error(`[mediane] migration ${m.version} (${m.name}) failed`, err);
+      throw new CoreError('storage_unavailable', 'storage.migrationFailed');
+    }
   }
 }
