@@ -78,10 +78,10 @@ describe('electron-builder.yml', () => {
   it('signs macOS builds with the hardened runtime and a minimal entitlements file (allow-jit for V8, nothing else)', () => {
     expect(config.mac).toMatchObject({
       hardenedRuntime: true,
-      entitlements: 'build/entitlements.mac.plist',
-      entitlementsInherit: 'build/entitlements.mac.plist',
+      entitlements: 'resources/packaging/entitlements.mac.plist',
+      entitlementsInherit: 'resources/packaging/entitlements.mac.plist',
     });
-    const plist = readFileSync(join(root, 'build', 'entitlements.mac.plist'), 'utf8').replace(/<!--[\s\S]*?-->/g, '');
+    const plist = readFileSync(join(root, 'resources', 'packaging', 'entitlements.mac.plist'), 'utf8').replace(/<!--[\s\S]*?-->/g, '');
     expect(plist).toMatch(/^<\?xml version="1\.0" encoding="UTF-8"\?>\s*<!DOCTYPE plist[^>]*>\s*<plist version="1\.0">\s*<dict>/);
     const entries = [...plist.matchAll(/<key>([^<]+)<\/key>\s*<(true|false)\/>/g)].map((m) => [m[1], m[2]]);
     expect(entries).toEqual([['com.apple.security.cs.allow-jit', 'true']]);
