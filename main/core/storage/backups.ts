@@ -6,6 +6,8 @@ import type { Db } from './database';
 
 export const BACKUP_DIR = 'backups';
 export const BACKUPS_KEPT = 7;
+/** better-sqlite3's own step size, kept when a progress callback is given. */
+const BACKUP_PAGES_PER_STEP = 100;
 
 export interface BackupFile {
   name: string;
@@ -51,18 +53,31 @@ function stamp(d: Date): string {
   return `${d.getUTCFullYear()}${p(d.getUTCMonth() + 1)}${p(d.getUTCDate())}-${p(d.getUTCHours())}${p(d.getUTCMinutes())}${p(d.getUTCSeconds())}`;
 }
 
+/** Called after each step of a backup (pages copied, pages in all); throwing stops the backup (backup now, cancelled). */
+export type BackupProgress = (done: number, total: number) => void;
+
 /**
  * Online backup through SQLite's backup API: it copies pages in steps between other work, so the journal stays
  * usable while it runs. Written to a temporary name and renamed, so a backup on disk is always whole.
  */
-export async function createBackup(db: Db, dataDir: string, clock: Clock): Promise<BackupFile> {
+export async function createBackup(db: Db, dataDir: string, clock: Clock, onProgress?: BackupProgress): Promise<BackupFile> {
   const dir = join(dataDir, BACKUP_DIR);
   mkdirSync(dir, { recursive: true });
   const name = `mediane-${stamp(clock.now())}.sqlite`;
   const path = join(dir, name);
   const partial = `${path}.partial`;
   rmSync(partial, { force: true });
-  await db.backup(partial);
+  try {
+    await db.backup(partial, {
+      progress: (p) => {
+        onProgress?.(p.totalPages - p.remainingPages, p.totalPages);
+        return BACKUP_PAGES_PER_STEP;
+      },
+    });
+  } catch (err) {
+    rmSync(partial, { force: true });
+    throw err;
+  }
   // The copy inherits WAL mode from the live database; a backup is a single self-contained file, so switch it to a
   // rollback journal: opening it read-only (integrity check, restore) then leaves no -wal/-shm files behind.
   const copy = new Database(partial);

@@ -1,5 +1,5 @@
 import type { Clock } from '../../../shared/ids';
-import { createBackup } from './backups';
+import { createBackup, type BackupProgress } from './backups';
 import { requestRecovery, type OpenedDatabase } from './database';
 import { runIntegrityCheck } from './integrity';
 
@@ -43,8 +43,8 @@ export function createMaintenance(opened: OpenedDatabase, o: MaintenanceOptions)
     return integrity;
   }
 
-  async function backup(): Promise<string> {
-    const file = await createBackup(opened.db, o.dataDir, o.clock);
+  async function backup(onProgress?: BackupProgress): Promise<string> {
+    const file = await createBackup(opened.db, o.dataDir, o.clock, onProgress);
     if (!stopped) o.writeSetting('maintenance.lastBackupAt', o.clock.now().toISOString());
     return file.name;
   }
