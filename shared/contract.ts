@@ -2,14 +2,28 @@ import type { z } from 'zod';
 import { appContract } from './app/contract';
 import { communesContract } from './communes/contract';
 import { mergeContract, type MethodKind } from './contract-kit';
+import { filesContract } from './files/contract';
+import { jobsContract } from './jobs/contract';
 import { journalContract } from './journal/contract';
 import { settingsContract } from './settings/contract';
 import { siteContract } from './site/contract';
+import { storageContract } from './storage/contract';
+import { transferContract } from './transfer/contract';
 
 // The one contract between the renderer and the core, merged from the features' parts (`shared/<feature>/contract.ts`).
 // Nothing else declares IPC channels or HTTP routes: the Electron preload, the IPC registration and the browser-mode
 // host are all built from this map. A new feature adds its part to this list and nothing else here.
-export const contract = mergeContract(appContract, settingsContract, siteContract, communesContract, journalContract);
+export const contract = mergeContract(
+  appContract,
+  settingsContract,
+  siteContract,
+  communesContract,
+  journalContract,
+  jobsContract,
+  filesContract,
+  transferContract,
+  storageContract,
+);
 
 export type Contract = typeof contract;
 export type MethodName = keyof Contract & string;
@@ -18,6 +32,8 @@ export type ParsedInput<M extends MethodName> = z.output<Contract[M]['input']>;
 export type MethodOutput<M extends MethodName> = z.output<Contract[M]['output']>;
 /** The result of a job started by method M (see `job` in contract-kit.ts). */
 export type JobResult<M extends MethodName> = Contract[M] extends { result: infer R extends z.ZodType } ? z.output<R> : never;
+/** The methods that start a job (declared with `job()`): they answer `{ jobId }` and end with a `JobResult`. */
+export type JobMethodName = { [M in MethodName]: Contract[M] extends { result: z.ZodType } ? M : never }[MethodName];
 export const METHOD_NAMES = Object.keys(contract) as MethodName[];
 
 export function isMethodName(name: string): name is MethodName {

@@ -2,6 +2,7 @@ import type { AppStatus } from '../../shared/app/schema';
 import type { Handlers } from '../../shared/contract';
 import { randomIds, systemClock, type Clock, type IdSource } from '../../shared/ids';
 import { TAXONOMY_VERSION } from '../../shared/taxonomy';
+import { join } from 'node:path';
 import { appHandlers } from './app/handlers';
 import { communesHandlers } from './communes/handlers';
 import { createCommunesIndex } from './communes/communes-index';
@@ -9,10 +10,18 @@ import { journalHandlers } from './journal/handlers';
 import { settingsHandlers } from './settings/handlers';
 import { siteHandlers } from './site/handlers';
 import { guardWrites } from './write-guard';
+import { createFiles, STAGING_DIR, type FileDialogs } from './files/files';
+import { filesHandlers } from './files/handlers';
+import { createJobs, type JobsLog } from './jobs/jobs';
+import { jobsHandlers } from './jobs/handlers';
+import { storageHandlers } from './storage/handlers';
+import { transferHandlers } from './transfer/handlers';
+import { createTransferService } from './transfer/transfer-service';
 import { createJournalService } from './journal/journal-service';
 import { createSettingsService } from './settings/settings-service';
 import { createSiteService } from './site/site-service';
-import { openDatabase } from './storage/database';
+import { migrate, openDatabase, readUserVersion } from './storage/database';
+import { checkIntegrityInWorker } from './storage/integrity';
 import { LATEST_SCHEMA_VERSION } from './storage/migrations';
 import { createMaintenance } from './storage/maintenance';
 import { createCheckpointer } from './storage/checkpointer';
@@ -26,6 +35,12 @@ export interface CoreOptions {
   /** Background maintenance (backups, integrity check); tests turn it off or drive it by hand. */
   maintenance?: boolean;
   maintenanceDelayMs?: number;
+  /** The host's file dialogs (desktop). Without them (browser mode) saves become downloads and reads uploads. */
+  dialogs?: FileDialogs;
+  /** Where unexpected failures of jobs are logged (never shown). */
+  log?: JobsLog;
+  /** scrypt cost of desk files; tests lower it (see transfer/desk-file.ts for the default and the bounds). */
+  transferKdf?: { N: number; r: number; p: number };
 }
 
 /** The whole of Médiane's back end, in plain Node: hosts (Electron, browser mode, tests) only wire transports to it. */
@@ -45,6 +60,21 @@ export function createCore(options: CoreOptions) {
     startDelayMs: options.maintenanceDelayMs,
   });
   const checkpointer = createCheckpointer(opened.db);
+  const jobs = createJobs({ clock, newId, log: options.log });
+  const files = createFiles({ dataDir: options.dataDir, clock, newId, dialogs: options.dialogs });
+  const transfer = createTransferService({
+    db: opened.db,
+    stagingDir: join(options.dataDir, STAGING_DIR),
+    clock,
+    newId,
+    jobs,
+    files,
+    latestSchemaVersion: LATEST_SCHEMA_VERSION,
+    migrate,
+    readUserVersion,
+    integrityCheck: (path) => checkIntegrityInWorker(path, 'full'),
+    kdf: options.transferKdf,
+  });
   if (options.maintenance !== false) {
     maintenance.start();
     checkpointer.start();
@@ -77,6 +107,10 @@ export function createCore(options: CoreOptions) {
     ...siteHandlers(site),
     ...communesHandlers(communes),
     ...journalHandlers(journal),
+    ...jobsHandlers(jobs),
+    ...filesHandlers(files),
+    ...transferHandlers(transfer),
+    ...storageHandlers({ jobs, maintenance, dataDir: options.dataDir, clock }),
   };
   // Once the background integrity check has failed, the file is not trusted with new data: every mutation is refused
   // (with a message asking to restart, which restores the last good backup) so nothing lands in a damaged file.
@@ -88,10 +122,26 @@ export function createCore(options: CoreOptions) {
     maintenance,
     /** Warms the commune index after the first screen is up (loading it would delay the first screen). */
     warm: () => setTimeout(() => communes.warm(), 50).unref(),
-    close() {
+    /** For the browser-mode host's upload and download routes (files never cross the contract as paths). */
+    files: { acceptUpload: files.acceptUpload, download: files.download, release: files.release },
+    jobs,
+    /**
+     * Stops background work, cancels running jobs and waits for them to clean up, then closes the database.
+     * With no job running it finishes synchronously, so a host may reopen the folder right after calling it.
+     */
+    close(): Promise<void> {
       maintenance.stop();
       checkpointer.stop();
-      opened.close();
+      const finish = () => {
+        files.close();
+        opened.close();
+      };
+      if (!jobs.running()) {
+        void jobs.close();
+        finish();
+        return Promise.resolve();
+      }
+      return jobs.close().then(finish);
     },
   };
 }

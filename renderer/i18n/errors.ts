@@ -73,6 +73,28 @@ export const fr = {
     migrationTampered: 'La structure de la base de données ne correspond pas à cette version de Médiane.',
     integrityFailed: 'Les données de ce poste semblent endommagées : rien n’a été enregistré. Redémarrez Médiane pour restaurer la dernière sauvegarde valide.',
   },
+  transfer: {
+    passphraseTooShort: 'La phrase de passe doit compter au moins 10 caractères.',
+    foreignFile: 'Ce fichier n’est pas un fichier de lieu Médiane. Rien n’a été modifié.',
+    truncatedFile: 'Ce fichier est incomplet (copie interrompue ?). Rien n’a été modifié ; copiez-le de nouveau depuis l’ancien poste.',
+    damagedFile: 'Ce fichier est endommagé ou a été modifié. Rien n’a été modifié ; refaites l’export sur l’ancien poste.',
+    wrongPassphrase: 'La phrase de passe ne correspond pas à ce fichier. Rien n’a été modifié.',
+    newerVersion: 'Ce fichier vient d’une version plus récente de Médiane. Mettez Médiane à jour sur ce poste, puis recommencez.',
+    notFirstRun: 'Ce poste contient déjà un lieu ou des séances : la reprise d’un lieu n’est possible qu’au premier démarrage.',
+    busy: 'Une reprise de lieu est déjà en cours.',
+    integrityFailed: 'Les données de ce fichier ne passent pas le contrôle d’intégrité. Rien n’a été modifié.',
+  },
+  files: {
+    expired: 'Le choix du fichier a expiré. Choisissez le fichier de nouveau.',
+    unreadable: 'Ce fichier ne peut pas être lu.',
+    uploadInstead: 'Dans le navigateur, envoyez le fichier depuis le formulaire.',
+    tooLarge: 'Ce fichier est trop volumineux.',
+    uploadIncomplete: 'L’envoi du fichier a été interrompu. Recommencez.',
+  },
+  jobs: {
+    notFound: 'Cette opération est terminée depuis longtemps ou n’existe pas.',
+    closing: 'Médiane se ferme : l’opération n’a pas été lancée.',
+  },
 };
 
 export const en: typeof fr = {
@@ -148,5 +170,27 @@ export const en: typeof fr = {
     newerVersion: 'This data was written by a newer version of Médiane. Update Médiane: the file was not changed.',
     migrationTampered: 'The database structure does not match this version of Médiane.',
     integrityFailed: 'This computer’s data looks damaged: nothing was saved. Restart Médiane to restore the latest good backup.',
+  },
+  transfer: {
+    passphraseTooShort: 'The passphrase must be at least 10 characters long.',
+    foreignFile: 'This is not a Médiane desk file. Nothing was changed.',
+    truncatedFile: 'This file is incomplete (an interrupted copy?). Nothing was changed; copy it again from the old computer.',
+    damagedFile: 'This file is damaged or was altered. Nothing was changed; export it again on the old computer.',
+    wrongPassphrase: 'The passphrase does not match this file. Nothing was changed.',
+    newerVersion: 'This file comes from a newer version of Médiane. Update Médiane on this computer, then try again.',
+    notFirstRun: 'This computer already holds a site or sessions: a desk can only be restored at first start.',
+    busy: 'A desk restore is already running.',
+    integrityFailed: 'The data in this file fails the integrity check. Nothing was changed.',
+  },
+  files: {
+    expired: 'The file choice has expired. Choose the file again.',
+    unreadable: 'This file cannot be read.',
+    uploadInstead: 'In the browser, send the file from the form.',
+    tooLarge: 'This file is too large.',
+    uploadIncomplete: 'Sending the file was interrupted. Try again.',
+  },
+  jobs: {
+    notFound: 'This operation ended long ago or does not exist.',
+    closing: 'Médiane is closing: the operation was not started.',
   },
 };

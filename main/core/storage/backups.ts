@@ -8,6 +8,8 @@ import { BACKUP_DIR, DB_SIDE_SUFFIXES } from './names';
 import { ensurePrivateDir, tightenFile, touchPrivateFile } from './private-files';
 
 export const BACKUPS_KEPT = 7;
+/** better-sqlite3's own step size, kept when a progress callback is given. */
+const BACKUP_PAGES_PER_STEP = 100;
 
 export interface BackupFile {
   name: string;
@@ -52,13 +54,16 @@ export function tightenBackups(dataDir: string): void {
   for (const b of listBackups(dataDir)) tightenFile(b.path);
 }
 
+/** Called after each step of a backup (pages copied, pages in all); throwing stops the backup (backup now, cancelled). */
+export type BackupProgress = (done: number, total: number) => void;
+
 /**
  * Online backup through SQLite's backup API: it copies pages in steps between other work, so the journal stays
  * usable while it runs. Written to a temporary name, verified with a full integrity check, then renamed: a backup on
  * disk is always whole and readable, and a copy that fails its check never counts (nor pushes a good one out of the
  * rotation).
  */
-export async function createBackup(db: Db, dataDir: string, clock: Clock): Promise<BackupFile> {
+export async function createBackup(db: Db, dataDir: string, clock: Clock, onProgress?: BackupProgress): Promise<BackupFile> {
   const dir = join(dataDir, BACKUP_DIR);
   ensurePrivateDir(dir);
   const name = `mediane-${stamp(clock.now())}.sqlite`;
@@ -68,7 +73,12 @@ export async function createBackup(db: Db, dataDir: string, clock: Clock): Promi
   // Created 0600 before SQLite writes into it; SQLite gives its journal file the same mode.
   touchPrivateFile(partial);
   try {
-    await db.backup(partial);
+    await db.backup(partial, {
+      progress: (p) => {
+        onProgress?.(p.totalPages - p.remainingPages, p.totalPages);
+        return BACKUP_PAGES_PER_STEP;
+      },
+    });
     // The copy inherits WAL mode from the live database; a backup is a single self-contained file, so switch it to a
     // rollback journal: opening it read-only (integrity check, restore) then leaves no -wal/-shm files behind.
     const copy = new Database(partial);

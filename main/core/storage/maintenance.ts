@@ -1,5 +1,5 @@
 import type { Clock } from '../../../shared/ids';
-import { createBackup } from './backups';
+import { createBackup, type BackupProgress } from './backups';
 import type { OpenedDatabase } from './database';
 import { checkIntegrityInWorker } from './integrity';
 import { MAINTENANCE_SETTINGS } from './names';
@@ -45,8 +45,8 @@ export function createMaintenance(opened: OpenedDatabase, o: MaintenanceOptions)
     return integrity;
   }
 
-  async function backup(): Promise<string> {
-    const file = await createBackup(opened.db, o.dataDir, o.clock);
+  async function backup(onProgress?: BackupProgress): Promise<string> {
+    const file = await createBackup(opened.db, o.dataDir, o.clock, onProgress);
     if (!stopped) o.writeSetting(MAINTENANCE_SETTINGS.lastBackupAt, o.clock.now().toISOString());
     return file.name;
   }
