@@ -1,26 +1,17 @@
 import { spawn } from 'node:child_process';
-import { randomBytes } from 'node:crypto';
 import { readFileSync } from 'node:fs';
-import { homedir } from 'node:os';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
 import { createCore } from '../core';
 import { readDeployment } from '../core/deployment';
 import { startupErrorMessage } from '../core/startup-errors';
+import { defaultDataDir } from './data-dir';
 import { createWebServer } from './server';
 
 // `npm run web`: Médiane in the browser, for machines without the Electron runtime and for end-to-end tests.
 
 const here = dirname(fileURLToPath(import.meta.url));
-
-function defaultDataDir(): string {
-  if (process.env.MEDIANE_DATA_DIR) return process.env.MEDIANE_DATA_DIR;
-  // The same folder as the desktop app (Electron's appData + "Mediane"), so both modes share one journal.
-  if (process.platform === 'win32') return join(process.env.APPDATA ?? homedir(), 'Mediane');
-  if (process.platform === 'darwin') return join(homedir(), 'Library', 'Application Support', 'Mediane');
-  return join(process.env.XDG_CONFIG_HOME ?? join(homedir(), '.config'), 'Mediane');
-}
 
 function packageVersion(): string | undefined {
   // out/main/web.js and main/web/cli.ts both sit two folders below the project's package.json.
@@ -62,11 +53,15 @@ async function main() {
     appVersion: process.env.npm_package_version ?? packageVersion(),
   });
   const rendererDir = resolve(values['renderer-dir'] ?? join(here, '..', 'renderer'));
-  const { server, url } = await createWebServer({ handlers: core.handlers, rendererDir, token: randomBytes(24).toString('hex'), port });
+  const { server, url, launchUrl } = await createWebServer({ handlers: core.handlers, rendererDir, port });
   core.warm();
+  // The launch URL works once: the browser that opens it first gets the session cookie (see ./launch.ts). Tests parse
+  // both lines. Residual risk: while a browser is being started, its command line (with the URL) is visible to other
+  // local accounts in the process list; a stolen code is spent, so the real browser then shows the launch message.
   console.log(`Médiane (browser mode) serves ${url}`);
+  console.log(`Open (one use): ${launchUrl}`);
   console.log(`Data: ${dataDir}`);
-  if (!values['no-open']) openBrowser(url);
+  if (!values['no-open']) openBrowser(launchUrl);
 
   const shutdown = () => {
     server.close();

@@ -2,8 +2,9 @@ import type { MethodInput, MethodName, MethodOutput } from '../../shared/contrac
 import type { AppError, Result } from '../../shared/errors';
 
 // The renderer's single way to reach the core. In the desktop app the preload exposes one function per contract
-// method on window.mediane; in browser mode the same calls go over HTTP to the host on 127.0.0.1 with the
-// per-launch token the host wrote into the page. Feature code only ever calls `api(method, input)`.
+// method on window.mediane; in browser mode the same calls go over HTTP to the host on 127.0.0.1. There the
+// credential is an HttpOnly cookie the browser got from the one-time launch URL (main/web/launch.ts): this code never
+// sees it. Feature code only ever calls `api(method, input)`.
 
 type Bridge = { [M in MethodName]: (input: unknown) => Promise<Result<unknown>> };
 
@@ -20,19 +21,28 @@ export class ApiError extends Error {
   }
 }
 
+function isResult(value: unknown): value is Result<unknown> {
+  return typeof value === 'object' && value !== null && typeof (value as { ok?: unknown }).ok === 'boolean';
+}
+
 async function overHttp(method: string, input: unknown): Promise<Result<unknown>> {
-  const token = document.querySelector<HTMLMetaElement>('meta[name="mediane-token"]')?.content ?? '';
+  let res: Response;
   try {
-    const res = await fetch(`./rpc/${method}`, {
+    res = await fetch(`./rpc/${method}`, {
       method: 'POST',
-      headers: { 'content-type': 'application/json', 'x-mediane-token': token },
+      credentials: 'same-origin',
+      // The host refuses calls without this header (a cross-site form cannot send it); keep it equal to RPC_HEADER.
+      headers: { 'content-type': 'application/json', 'x-mediane-rpc': '1' },
       body: JSON.stringify(input ?? {}),
     });
-    if (res.status === 403) return { ok: false, error: { code: 'forbidden' } };
-    return (await res.json()) as Result<unknown>;
   } catch {
     return { ok: false, error: { code: 'storage_unavailable', messageKey: 'errors.hostUnreachable' } };
   }
+  // Every answer of the host, refusals included (403, 413...), is a typed Result.
+  const body: unknown = await res.json().catch(() => null);
+  if (isResult(body)) return body;
+  if (res.status === 403) return { ok: false, error: { code: 'forbidden', messageKey: 'errors.launchRequired' } };
+  return { ok: false, error: { code: 'internal' } };
 }
 
 export async function api<M extends MethodName>(method: M, input: MethodInput<M>): Promise<MethodOutput<M>> {

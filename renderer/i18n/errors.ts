@@ -14,6 +14,7 @@ export const fr = {
     tooLarge: 'La demande est trop volumineuse.',
     notJson: 'La demande est illisible.',
     hostUnreachable: 'Médiane ne répond pas. Vérifiez que l’application est toujours ouverte.',
+    launchRequired: 'Cette page n’est pas reliée à Médiane. Ouvrez Médiane depuis son lanceur, ou redémarrez-la : un lien d’ouverture ne sert qu’une fois.',
   },
   invalid: {
     invalid_type: 'Ce champ est obligatoire ou mal rempli.',
@@ -89,6 +90,7 @@ export const en: typeof fr = {
     tooLarge: 'The request is too large.',
     notJson: 'The request cannot be read.',
     hostUnreachable: 'Médiane is not answering. Check that the application is still open.',
+    launchRequired: 'This page is not connected to Médiane. Open Médiane from its launcher, or restart it: an opening link works only once.',
   },
   invalid: {
     invalid_type: 'This field is required or not filled in correctly.',

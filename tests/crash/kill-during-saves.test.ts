@@ -1,80 +1,39 @@
 import Database from 'better-sqlite3';
-import { spawn, type ChildProcess } from 'node:child_process';
+import type { ChildProcess } from 'node:child_process';
 import { copyFileSync, existsSync, mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { fileURLToPath } from 'node:url';
 import { afterAll, describe, expect, it } from 'vitest';
 import type { AppStatus } from '../../shared/contract';
 import type { SessionInput } from '../../shared/journal/schema';
 import { LYON_SITE, individual, removeTempDirs, tempDir, workshop } from '../core/helpers';
+import { credential, rpcClient, startHostProcess, type HostProcess } from '../fixtures/web-host';
 
 // Crash-safety acceptance test: the browser-mode host is killed (SIGKILL, no chance to clean up) while several
 // clients are saving sessions. After each kill: the database file passes integrity_check, every save the host
 // acknowledged is there after a restart, and the next start knows the last run ended uncleanly.
 //
-// The host runs from source (node --import tsx main/web/cli.ts) so this test does not depend on a renderer build:
-// it serves a minimal index.html of its own. One node process per host, so SIGKILL reaches the process that holds
-// the database (an `npx tsx` wrapper would leave its child running).
-
-const ROOT = fileURLToPath(new URL('../..', import.meta.url));
+// The host runs from source (tests/fixtures/web-host.ts, node --import tsx main/web/cli.ts) so this test does not
+// depend on a renderer build: it serves a minimal index.html of its own.
 const ROUNDS = Number(process.env.CRASH_ROUNDS ?? 8);
 const CLIENTS = 4;
 
 const children = new Set<ChildProcess>();
 
-interface Host {
-  child: ChildProcess;
-  url: string;
-  token: string;
-  stderr: () => string;
-  exited: Promise<{ code: number | null; signal: NodeJS.Signals | null }>;
+interface Host extends HostProcess {
+  rpc: ReturnType<typeof rpcClient>;
 }
 
 async function startHost(dataDir: string, rendererDir: string): Promise<Host> {
-  const child = spawn(
-    process.execPath,
-    ['--import', 'tsx', join(ROOT, 'main/web/cli.ts'), '--data-dir', dataDir, '--port', '0', '--no-open', '--renderer-dir', rendererDir],
-    { cwd: ROOT, stdio: ['ignore', 'pipe', 'pipe'], env: { ...process.env, NODE_OPTIONS: '' } },
-  );
-  children.add(child);
-  const exited = new Promise<{ code: number | null; signal: NodeJS.Signals | null }>((resolve) =>
-    child.once('exit', (code, signal) => {
-      children.delete(child);
-      resolve({ code, signal });
-    }),
-  );
-  let out = '';
-  let err = '';
-  child.stderr!.on('data', (c: Buffer) => (err += c.toString()));
-  const url = await new Promise<string>((resolve, reject) => {
-    const timer = setTimeout(() => reject(new Error(`host did not start within 60 s; stderr:\n${err}`)), 60_000);
-    child.stdout!.on('data', (c: Buffer) => {
-      out += c.toString();
-      const m = /serves (http:\/\/127\.0\.0\.1:\d+\/)/.exec(out);
-      if (m) {
-        clearTimeout(timer);
-        resolve(m[1]!);
-      }
-    });
-    void exited.then(({ code, signal }) => {
-      clearTimeout(timer);
-      reject(new Error(`host exited before serving (code ${code}, signal ${signal}); stderr:\n${err}`));
-    });
-  });
-  const page = await (await fetch(url)).text();
-  const token = /<meta name="mediane-token" content="([0-9a-f]+)">/.exec(page)?.[1];
-  if (!token) throw new Error(`no token in the served page:\n${page}`);
-  return { child, url, token, stderr: () => err, exited };
+  const host = await startHostProcess({ dataDir, sourceWithRenderer: rendererDir });
+  children.add(host.process);
+  void host.exited.then(() => children.delete(host.process));
+  return { ...host, rpc: rpcClient(host.url, await credential(host.launchUrl)) };
 }
 
 async function rpc<T>(host: Host, method: string, input: unknown): Promise<{ ok: true; value: T } | { ok: false; error: { code: string } }> {
-  const res = await fetch(`${host.url}rpc/${method}`, {
-    method: 'POST',
-    headers: { 'content-type': 'application/json', 'x-mediane-token': host.token },
-    body: JSON.stringify(input),
-  });
-  expect(res.status).toBe(200);
-  return (await res.json()) as { ok: true; value: T } | { ok: false; error: { code: string } };
+  const r = await host.rpc(method, input);
+  expect(r.status).toBe(200);
+  return r.body as { ok: true; value: T } | { ok: false; error: { code: string } };
 }
 
 async function value<T>(host: Host, method: string, input: unknown): Promise<T> {
@@ -173,14 +132,14 @@ describe('crash safety', () => {
         const delay = 50 + Math.floor(Math.random() * 350);
         await new Promise((r) => setTimeout(r, delay));
         killed = true;
-        host.child.kill('SIGKILL');
+        host.process.kill('SIGKILL');
         const exit = await host.exited;
         await Promise.all(clients);
         acknowledged.push(...thisRound);
         log.push(`round ${round}: killed after ${delay} ms, ${thisRound.length} acknowledged`);
         expect(exit.signal).toBe('SIGKILL');
         expect(refusals).toEqual([]);
-        expect(host.stderr()).not.toContain('[mediane]');
+        expect(host.output()).not.toContain('[mediane]');
 
         // The process is dead: the file as it left it must be intact and hold every acknowledged save.
         const { integrity, ids } = inspectAfterCrash(dataDir, join(base, `inspect-${round}`));
@@ -195,7 +154,7 @@ describe('crash safety', () => {
       for (const id of acknowledged) expect((await rpc(last, 'journal.get', { id })).ok).toBe(true);
       const total = await value<{ total: number }>(last, 'journal.list', { limit: 1 });
       expect(total.total).toBeGreaterThanOrEqual(acknowledged.length);
-      last.child.kill('SIGTERM');
+      last.process.kill('SIGTERM');
       expect((await last.exited).code).toBe(0);
       expect(existsSync(join(dataDir, 'mediane.running'))).toBe(false);
 

@@ -59,7 +59,7 @@ test('a State-operated deployment shows the State brand block', async ({ browser
   try {
     const context = await browser.newContext();
     const page = await context.newPage();
-    await page.goto(host.url);
+    await page.goto(host.launchUrl);
     await expect(page.getByTestId('state-brand')).toContainText('République');
     await expectAccessible(page, 'setup, State brand');
     await context.close();

@@ -1,46 +1,16 @@
-import { spawn, type ChildProcess } from 'node:child_process';
-import { mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
+import { rmSync } from 'node:fs';
 import AxeBuilder from '@axe-core/playwright';
 import { test as base, expect, type Page } from '@playwright/test';
+import { startHostProcess, stopHostProcess, type HostProcess } from '../fixtures/web-host';
 
-export interface Host {
-  url: string;
-  dataDir: string;
-  process: ChildProcess;
-}
+export type Host = HostProcess;
 
 /** Starts the built browser-mode host (out/main/web.js) on a fresh data folder and a free port. */
-export async function startHost(dataDir = mkdtempSync(join(tmpdir(), 'mediane-e2e-')), env: NodeJS.ProcessEnv = {}): Promise<Host> {
-  const child = spawn(process.execPath, ['out/main/web.js', '--data-dir', dataDir, '--port', '0', '--no-open'], {
-    env: { ...process.env, ...env },
-    stdio: ['ignore', 'pipe', 'pipe'],
-  });
-  const url = await new Promise<string>((resolve, reject) => {
-    let out = '';
-    const timer = setTimeout(() => reject(new Error(`host did not start: ${out}`)), 20_000);
-    child.stdout!.on('data', (d: Buffer) => {
-      out += d.toString();
-      const m = /serves (http:\/\/127\.0\.0\.1:\d+\/)/.exec(out);
-      if (m) {
-        clearTimeout(timer);
-        resolve(m[1]!);
-      }
-    });
-    child.stderr!.on('data', (d: Buffer) => (out += d.toString()));
-    child.once('exit', (code) => reject(new Error(`host exited ${code}: ${out}`)));
-  });
-  return { url, dataDir, process: child };
+export function startHost(dataDir?: string, env: NodeJS.ProcessEnv = {}): Promise<Host> {
+  return startHostProcess({ dataDir, env, timeoutMs: 20_000 });
 }
 
-export async function stopHost(host: Host): Promise<void> {
-  if (host.process.exitCode === null) {
-    const exited = new Promise((r) => host.process.once('exit', r));
-    host.process.kill('SIGTERM');
-    await exited;
-  }
-}
+export const stopHost = (host: Host): Promise<void> => stopHostProcess(host);
 
 /** axe-core scan: no serious or critical violation (WCAG 2.1 A and AA rules). */
 export async function expectAccessible(page: Page, screen: string): Promise<void> {
@@ -70,7 +40,8 @@ export const test = base.extend<{ host: Host; app: Page }>({
     page.on('console', (m) => {
       if (m.type() === 'error') problems.push(`console: ${m.text()}`);
     });
-    await page.goto(host.url);
+    // The one-time launch URL, as the host's launcher opens it: the page then holds the session cookie.
+    await page.goto(host.launchUrl);
     await use(page);
     await context.close();
     expect(problems, 'no script error nor CSP violation in the page').toEqual([]);

@@ -1,14 +1,13 @@
 import type { Page } from '@playwright/test';
 import { expect } from './fixtures';
 
-/** Calls the core the way the page does (same token, same contract), to seed data a test is not about. */
+/** Calls the core the way the page does (same cookie, same header, same contract), to seed data a test is not about. */
 export async function rpc<T = unknown>(page: Page, method: string, input: unknown): Promise<T> {
   const result = await page.evaluate(
     async ([m, body]) => {
-      const token = document.querySelector<HTMLMetaElement>('meta[name="mediane-token"]')!.content;
       const res = await fetch(`./rpc/${m}`, {
         method: 'POST',
-        headers: { 'content-type': 'application/json', 'x-mediane-token': token },
+        headers: { 'content-type': 'application/json', 'x-mediane-rpc': '1' },
         body: JSON.stringify(body),
       });
       return res.json();

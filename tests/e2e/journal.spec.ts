@@ -93,10 +93,9 @@ test('an invalid entry is refused with a message and nothing is written', async 
   await expectAccessible(app, 'new session with errors (fr)');
   // The core refuses it too, whatever the form checks.
   const refused = await app.evaluate(async () => {
-    const token = document.querySelector<HTMLMetaElement>('meta[name="mediane-token"]')!.content;
     const res = await fetch('./rpc/journal.create', {
       method: 'POST',
-      headers: { 'content-type': 'application/json', 'x-mediane-token': token },
+      headers: { 'content-type': 'application/json', 'x-mediane-rpc': '1' },
       body: JSON.stringify({ kind: 'individuel', date: '2026-02-30', durationMin: 2000, channel: 'lieu_activite', topics: [] }),
     });
     return res.json();
