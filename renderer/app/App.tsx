@@ -5,6 +5,8 @@ import { SitePage } from '../features/site/SitePage';
 import { JournalPage } from '../features/journal/JournalPage';
 import { SessionEditor } from '../features/journal/SessionEditor';
 import { FollowUpsPage } from '../features/journal/FollowUpsPage';
+import { MoveDeskPage } from '../features/transfer/MoveDeskPage';
+import { RestorePage } from '../features/transfer/RestorePage';
 import { NoticeRegion } from '../features/journal/notices';
 import { errorText } from '../i18n';
 import { AppHeader } from './AppHeader';
@@ -21,6 +23,8 @@ function Page({ route }: { route: Route }) {
       return <FollowUpsPage />;
     case 'site':
       return <SitePage />;
+    case 'moveDesk':
+      return <MoveDeskPage />;
     default:
       return <JournalPage />;
   }
@@ -75,7 +79,7 @@ function Shell() {
       <main id="contenu" ref={main} tabIndex={-1} className="fr-container fr-py-4w mediane-main">
         <StorageNotice />
         <NoticeRegion />
-        {status.setupDone ? <Page route={route} /> : <SetupPage />}
+        {status.setupDone ? <Page route={route} /> : route.name === 'restoreDesk' ? <RestorePage /> : <SetupPage />}
       </main>
       <footer className="fr-footer" role="contentinfo">
         <div className="fr-container">

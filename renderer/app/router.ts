@@ -6,7 +6,9 @@ export type Route =
   | { name: 'newSession'; kind: 'individuel' | 'collectif'; timerId: string | null; durationMin: number | null }
   | { name: 'editSession'; id: string }
   | { name: 'followUps' }
-  | { name: 'site' };
+  | { name: 'site' }
+  | { name: 'moveDesk' }
+  | { name: 'restoreDesk' };
 
 export function parseRoute(hash: string): Route {
   const [path = '', query = ''] = hash.replace(/^#/, '').split('?');
@@ -23,7 +25,9 @@ export function parseRoute(hash: string): Route {
   }
   if (parts[0] === 'seance' && parts[1]) return { name: 'editSession', id: parts[1] };
   if (parts[0] === 'relances') return { name: 'followUps' };
+  if (parts[0] === 'lieu' && parts[1] === 'changer-d-ordinateur') return { name: 'moveDesk' };
   if (parts[0] === 'lieu') return { name: 'site' };
+  if (parts[0] === 'restaurer') return { name: 'restoreDesk' };
   return { name: 'journal' };
 }
 
@@ -34,6 +38,8 @@ export const paths = {
   editSession: (id: string) => `#/seance/${id}`,
   followUps: '#/relances',
   site: '#/lieu',
+  moveDesk: '#/lieu/changer-d-ordinateur',
+  restoreDesk: '#/restaurer',
 };
 
 export function navigate(hash: string): void {

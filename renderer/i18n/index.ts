@@ -6,11 +6,12 @@ import * as errors from './errors';
 import * as taxonomy from './taxonomy';
 import * as site from '../features/site/i18n';
 import * as journal from '../features/journal/i18n';
+import * as transfer from '../features/transfer/i18n';
 
 // French is the source language; English must be complete (a unit test compares the key sets).
 export const resources = {
-  fr: { common: common.fr, errors: errors.fr, taxonomy: taxonomy.fr, site: site.fr, journal: journal.fr },
-  en: { common: common.en, errors: errors.en, taxonomy: taxonomy.en, site: site.en, journal: journal.en },
+  fr: { common: common.fr, errors: errors.fr, taxonomy: taxonomy.fr, site: site.fr, journal: journal.fr, transfer: transfer.fr },
+  en: { common: common.en, errors: errors.en, taxonomy: taxonomy.en, site: site.en, journal: journal.en, transfer: transfer.en },
 } as const;
 
 export const defaultNS = 'common';

@@ -3,6 +3,7 @@ import { useTranslation } from 'react-i18next';
 import type { Commune } from '../../../shared/communes/schema';
 import type { SiteProfile } from '../../../shared/site/schema';
 import { api } from '../../api/client';
+import { paths } from '../../app/router';
 import { useAppStatus } from '../../app/status';
 import { toFormErrors, type FormErrors } from '../../ui/form-errors';
 import { formatDateTime } from '../journal/list-format';
@@ -91,7 +92,7 @@ function ExportSection() {
 
 /** "Mon lieu": edit the site profile, export it to the national schema, see the vocabulary version in use. */
 export function SitePage() {
-  const { t, i18n } = useTranslation(['site', 'common']);
+  const { t, i18n } = useTranslation(['site', 'common', 'transfer']);
   const when = (iso: string) => formatDateTime(iso, i18n.language);
   const integrityText = () => {
     const { integrity, lastIntegrityCheckAt } = status.storage;
@@ -135,6 +136,12 @@ export function SitePage() {
         </section>
 
         <ExportSection />
+
+        <p className="fr-mt-6w">
+          <a className="fr-link fr-icon-computer-line fr-link--icon-left" href={paths.moveDesk}>
+            {t('transfer:siteLink')}
+          </a>
+        </p>
 
         <section className="fr-mt-6w" aria-labelledby="site-taxonomy-title">
           <h2 id="site-taxonomy-title">{t('taxonomy.title')}</h2>
