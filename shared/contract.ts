@@ -3,13 +3,17 @@ import { appContract } from './app/contract';
 import { communesContract } from './communes/contract';
 import { mergeContract, type MethodKind } from './contract-kit';
 import { journalContract } from './journal/contract';
+import { jobsContract } from './jobs/contract';
+import { filesContract } from './files/contract';
+import { transferContract } from './transfer/contract';
+import { storageContract } from './storage/contract';
 import { settingsContract } from './settings/contract';
 import { siteContract } from './site/contract';
 
 // The one contract between the renderer and the core, merged from the features' parts (`shared/<feature>/contract.ts`).
 // Nothing else declares IPC channels or HTTP routes: the Electron preload, the IPC registration and the browser-mode
 // host are all built from this map. A new feature adds its part to this list and nothing else here.
-export const contract = mergeContract(appContract, settingsContract, siteContract, communesContract, journalContract);
+export const contract = mergeContract(appContract, settingsContract, siteContract, communesContract, journalContract, jobsContract, filesContract, transferContract, storageContract);
 
 export type Contract = typeof contract;
 export type MethodName = keyof Contract & string;
