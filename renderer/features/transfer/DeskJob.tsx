@@ -22,7 +22,9 @@ export function useDeskJob<M extends DeskJobMethod>(method: M, onEnd: (ended: En
   const [job, setJob] = useState<JobView | null>(null);
   const live = useRef(true);
   const endRef = useRef(onEnd);
-  endRef.current = onEnd;
+  useEffect(() => {
+    endRef.current = onEnd;
+  });
 
   useEffect(() => {
     live.current = true;
