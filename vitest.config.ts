@@ -1,10 +1,8 @@
 import { defineConfig } from 'vitest/config';
 import react from '@vitejs/plugin-react';
-import { preloadDefine } from './electron.vite.config';
 
 export default defineConfig({
   plugins: [react()],
-  define: preloadDefine,
   test: {
     include: ['tests/**/*.test.ts', 'tests/**/*.test.tsx', 'main/**/*.test.ts', 'shared/**/*.test.ts', 'renderer/**/*.test.tsx', 'renderer/**/*.test.ts', 'hub/**/*.test.ts'],
     exclude: ['tests/e2e/**', 'node_modules/**', 'out/**'],

@@ -6,6 +6,7 @@ import { createCore, type Core } from '../core';
 import { registerContract } from '../ipc/register';
 import { readDeployment } from '../core/deployment';
 import { startupErrorMessage } from '../core/startup-errors';
+import { createFileDialogs } from './file-dialogs';
 import { applicationMenuTemplate } from './menu';
 import { guardAllWebContents } from './navigation';
 import { restrictNetwork } from './network';
@@ -96,7 +97,14 @@ async function onReady(): Promise<void> {
     log,
   });
   try {
-    core = createCore({ dataDir: userData, stateOperated: deployment.stateOperated, appVersion: app.getVersion() });
+    // The system's save/open dialogs for the files the user picks (desk export and restore).
+    const dialogs = createFileDialogs({
+      dialog,
+      getWindow: () => mainWindow,
+      documentsDir: app.getPath('documents'),
+      locale: () => (app.getLocale().toLowerCase().startsWith('fr') ? 'fr' : 'en'),
+    });
+    core = createCore({ dataDir: userData, stateOperated: deployment.stateOperated, appVersion: app.getVersion(), dialogs });
   } catch (err) {
     startupFailure(err);
     return;

@@ -53,7 +53,7 @@ async function main() {
     appVersion: process.env.npm_package_version ?? packageVersion(),
   });
   const rendererDir = resolve(values['renderer-dir'] ?? join(here, '..', 'renderer'));
-  const { server, url, launchUrl } = await createWebServer({ handlers: core.handlers, rendererDir, port });
+  const { server, url, launchUrl } = await createWebServer({ handlers: core.handlers, rendererDir, port, files: core.files });
   core.warm();
   // The launch URL works once: the browser that opens it first gets the session cookie (see ./launch.ts). Tests parse
   // both lines. Residual risk: while a browser is being started, its command line (with the URL) is visible to other

@@ -9,6 +9,7 @@ import type { AppError } from '../../shared/errors';
 import { CONTENT_SECURITY_POLICY } from '../../shared/security';
 import { dispatch } from '../ipc/dispatch';
 import { createLaunchGate, LAUNCH_PATH, newLaunchSecrets, RPC_HEADER, type LaunchGate, type LaunchSecrets } from './launch';
+import { handleFileRoute, type FileRouteCore } from './files-routes';
 
 const TYPES: Record<string, string> = {
   '.html': 'text/html; charset=utf-8',
@@ -47,6 +48,8 @@ export interface WebServerOptions {
   /** Random per launch; tests may fix them. */
   secrets?: LaunchSecrets;
   log?: { error(message: string, err: unknown): void };
+  /** The core's file staging (`core.files`): uploads and downloads of desk files (./files-routes.ts). */
+  files?: FileRouteCore;
 }
 
 export interface WebHost {
@@ -114,6 +117,7 @@ interface Context {
   index: string;
   gate: LaunchGate;
   allowedHosts: Set<string>;
+  files?: FileRouteCore;
 }
 
 async function handleRpc(ctx: Context, req: IncomingMessage, res: ServerResponse, method: string): Promise<void> {
@@ -159,6 +163,12 @@ async function handle(ctx: Context, req: IncomingMessage, res: ServerResponse): 
   const path = targetPath(req.url);
   if (path === null) return fail(res, 400, BAD_REQUEST);
   if (path.startsWith('/rpc/')) return handleRpc(ctx, req, res, path.slice('/rpc/'.length));
+  // Desk files (upload, download): for the browser holding the launch cookie only, like RPC calls.
+  if (ctx.files && path.startsWith('/files/')) {
+    if (!ctx.gate.authorised(req.headers.cookie)) return fail(res, 403, NO_CREDENTIAL);
+    for (const [name, value] of Object.entries(SECURITY_HEADERS)) res.setHeader(name, value);
+    if (await handleFileRoute(req, res, ctx.files)) return;
+  }
   if (path.startsWith(LAUNCH_PATH)) {
     if (req.method !== 'GET') return fail(res, 405, BAD_REQUEST, { allow: 'GET' });
     const cookie = ctx.gate.redeem(path.slice(LAUNCH_PATH.length));
@@ -186,12 +196,12 @@ function onClientError(err: NodeJS.ErrnoException, socket: Duplex): void {
  * however malformed, may stop the host: the parser's refusals, the handler's failures and stream errors all end as a
  * 4xx/5xx answer or a closed socket, never as an exception.
  */
-export function createWebServer({ handlers, rendererDir, port, secrets = newLaunchSecrets(), log = console }: WebServerOptions): Promise<WebHost> {
+export function createWebServer({ handlers, rendererDir, port, secrets = newLaunchSecrets(), log = console, files }: WebServerOptions): Promise<WebHost> {
   const root = resolve(rendererDir);
   const indexPath = join(root, 'index.html');
   if (!existsSync(indexPath)) throw new Error(`renderer build not found in ${root}: run "npm run build" first`);
   // The gate and the allowed Hosts need the port, known once listening; until then no request can arrive.
-  const ctx: Context = { handlers, rendererDir: root, index: readFileSync(indexPath, 'utf8'), gate: createLaunchGate(secrets, port), allowedHosts: new Set() };
+  const ctx: Context = { handlers, rendererDir: root, index: readFileSync(indexPath, 'utf8'), gate: createLaunchGate(secrets, port), allowedHosts: new Set(), files };
 
   const server = createServer((req, res) => {
     req.on('error', () => undefined);

@@ -57,7 +57,7 @@ function Shell() {
       <main id="contenu" ref={main} tabIndex={-1} className="fr-container fr-py-4w mediane-main">
         <StorageNotice />
         <NoticeRegion />
-        {status.setupDone || !FIRST_RUN ? route.screen : <FIRST_RUN onDone={goHome} />}
+        {status.setupDone || !FIRST_RUN || route.beforeSetup ? route.screen : <FIRST_RUN onDone={goHome} />}
       </main>
       <footer className="fr-footer" role="contentinfo">
         <div className="fr-container">

@@ -9,6 +9,8 @@ export interface FeatureRoute {
   name: string;
   /** The screen for this address, or null when the address is not this route's. */
   match(location: HashLocation): ReactNode | null;
+  /** Also reachable before the desk is set up (instead of the first-run screen), e.g. restoring a desk. */
+  beforeSetup?: boolean;
 }
 
 export interface NavEntry {

@@ -2,13 +2,14 @@ import type { ReactNode } from 'react';
 import type { Locale } from '../../shared/contract';
 import { journal } from '../features/journal';
 import { site } from '../features/site';
+import { transfer } from '../features/transfer';
 import { coreResources, initI18n } from '../i18n';
 import { navigate, parseHash, type HashLocation } from '../lib/router';
 import type { FeatureRoute, NavEntry } from './feature';
 
 // THE list of features: the shell builds its routes, navigation and translations from it, so a new feature is one
 // more entry here (and its folder). The first feature's first navigation entry is the home page.
-export const FEATURES = [journal, site] as const;
+export const FEATURES = [journal, site, transfer] as const;
 
 type FeatureTexts<L extends 'fr' | 'en'> = { [F in (typeof FEATURES)[number] as F['namespace']]: F['i18n'][L] };
 
@@ -35,14 +36,14 @@ export const HOME = NAV[0]!;
 export const FIRST_RUN = FEATURES.map((f) => ('firstRun' in f ? f.firstRun : undefined)).find((c) => c !== undefined);
 
 /** The route an address leads to; an unknown address leads home. */
-export function resolveRoute(location: HashLocation): { name: string; screen: ReactNode } {
+export function resolveRoute(location: HashLocation): { name: string; screen: ReactNode; beforeSetup: boolean } {
   for (const route of ROUTES) {
     const screen = route.match(location);
-    if (screen !== null) return { name: route.name, screen };
+    if (screen !== null) return { name: route.name, screen, beforeSetup: route.beforeSetup ?? false };
   }
   const home = parseHash(HOME.href);
   const route = ROUTES.find((r) => r.match(home) !== null)!;
-  return { name: route.name, screen: route.match(home) };
+  return { name: route.name, screen: route.match(home), beforeSetup: route.beforeSetup ?? false };
 }
 
 /** After the first run: open the home page, unless the address already leads there. */

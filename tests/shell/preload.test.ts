@@ -22,6 +22,8 @@ vi.mock('electron', () => ({
 type Bridge = Record<string, (...args: unknown[]) => Promise<unknown>>;
 
 async function loadPreload(): Promise<Bridge> {
+  // The build writes the contract's method names into the preload (electron.vite.config.ts); here, the same list.
+  vi.stubGlobal('__CONTRACT_METHODS__', METHOD_NAMES);
   exposed.clear();
   vi.resetModules();
   await import('../../main/preload');

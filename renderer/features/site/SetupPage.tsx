@@ -1,5 +1,6 @@
 import { useTranslation } from 'react-i18next';
 import { useAppStatus } from '../../app/status';
+import { ROUTES_ELSEWHERE } from './paths-elsewhere';
 import { SiteProfileForm } from './SiteProfileForm';
 
 /** First run: describe the desk once, then the app opens on its home page (`onDone`, from the shell). */
@@ -18,6 +19,12 @@ export function SetupPage({ onDone }: { onDone(): void }) {
         <h1>{t('setupTitle')}</h1>
         <p className="fr-text--lead">{t('setupIntro')}</p>
         <SiteProfileForm site={null} commune={null} submitLabel={t('setupSubmit')} titleLevel={2} onSaved={done} />
+        <div className="fr-callout fr-mt-6w">
+          <p className="fr-callout__text">{t('restoreFromOther.hint')}</p>
+          <a className="fr-btn fr-btn--secondary" href={ROUTES_ELSEWHERE.restoreDesk}>
+            {t('restoreFromOther.link')}
+          </a>
+        </div>
       </div>
     </div>
   );

@@ -8,6 +8,7 @@ import { formatDateTime } from '../../lib/format';
 import { ErrorSummary } from '../../ui/ErrorSummary';
 import { toFormErrors, type FormErrors } from '../../ui/form-errors';
 import { downloadJson } from './download';
+import { ROUTES_ELSEWHERE } from './paths-elsewhere';
 import { SiteProfileForm, summaryItems, useFieldLabels } from './SiteProfileForm';
 
 /** A stand-in for the saved commune when the geographic code cannot give it back (never expected). */
@@ -134,6 +135,11 @@ export function SitePage() {
           </p>
           <p>{integrityText()}</p>
           <p className="fr-hint-text">{t('storage.explain')}</p>
+          <p>
+            <a className="fr-link fr-icon-computer-line fr-link--icon-left" href={ROUTES_ELSEWHERE.moveDesk}>
+              {t('storage.moveDeskLink')}
+            </a>
+          </p>
         </section>
       </div>
     </div>

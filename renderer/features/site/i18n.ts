@@ -67,8 +67,13 @@ export const fr = {
     version: 'Version du référentiel des séances : {{version}}',
     explain: 'Chaque séance garde la version du référentiel avec laquelle elle a été enregistrée.',
   },
+  restoreFromOther: {
+    hint: 'Vous avez exporté le bureau d’un ancien ordinateur ? Reprenez-le tel quel.',
+    link: 'Restaurer un lieu depuis un autre ordinateur',
+  },
   storage: {
     title: 'Données de ce poste',
+    moveDeskLink: 'Changer d’ordinateur, sauvegarder maintenant',
     lastBackup: 'Dernière sauvegarde automatique : {{date}}',
     noBackupYet: 'Aucune sauvegarde automatique pour l’instant : la première est faite quelques secondes après le démarrage.',
     integrity: {
@@ -146,8 +151,13 @@ export const en: typeof fr = {
     version: 'Version of the session vocabulary: {{version}}',
     explain: 'Each session keeps the vocabulary version it was saved with.',
   },
+  restoreFromOther: {
+    hint: 'Did you export the desk of an old computer? Pick it up as it was.',
+    link: 'Restore a site from another computer',
+  },
   storage: {
     title: 'Data on this computer',
+    moveDeskLink: 'Move to another computer, back up now',
     lastBackup: 'Latest automatic backup: {{date}}',
     noBackupYet: 'No automatic backup yet: the first one is made a few seconds after start.',
     integrity: {

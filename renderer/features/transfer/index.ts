@@ -1,0 +1,11 @@
+import type { Feature } from '../../app/feature';
+import { en, fr } from './i18n';
+import { routes } from './routes';
+
+/** Moving the desk to another computer (an encrypted export, restored at first run) and backing up now. */
+export const transfer = {
+  namespace: 'transfer',
+  i18n: { fr, en },
+  routes,
+  nav: [],
+} as const satisfies Feature;
