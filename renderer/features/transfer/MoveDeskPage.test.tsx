@@ -13,6 +13,13 @@ import { renderWithStatus } from '../../test-kit';
 const TARGET = { targetId: '11111111-2222-4333-8444-555555555555', name: 'mediane-2026-06-01.mediane', delivery: 'native' as const };
 const GOOD = 'une phrase assez longue';
 
+/** The job's Cancel button, once the first progress report has enabled it. */
+async function enabledCancel(): Promise<HTMLElement> {
+  const button = await screen.findByRole('button', { name: 'Annuler' });
+  await waitFor(() => expect((button as HTMLButtonElement).disabled).toBe(false));
+  return button;
+}
+
 beforeAll(() => {
   initAppI18n('fr');
 });
@@ -101,7 +108,7 @@ describe('MoveDeskPage: export the whole desk', () => {
     const { api, jobs, user } = setup({ 'files.pickSave': () => ({ ...TARGET, delivery: 'download' }) });
     await typePassphrases(user, GOOD);
     await user.click(screen.getByRole('button', { name: /exporter/ }));
-    await user.click(await screen.findByRole('button', { name: 'Annuler' }));
+    await user.click(await enabledCancel());
     expect(await screen.findByText('Export annulé : aucun fichier n’a été écrit.')).toBeTruthy();
     expect(callsOf(api, 'jobs.cancel')).toEqual([{ id: jobs.idOf('transfer.export') }]);
     expect(click).not.toHaveBeenCalled();

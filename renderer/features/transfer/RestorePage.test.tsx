@@ -10,6 +10,13 @@ import { RestorePage } from './RestorePage';
 
 const SOURCE = { sourceId: '99999999-2222-4333-8444-555555555555', name: 'ancien-pc.mediane', bytes: 3 * 1024 * 1024 };
 
+/** The job's Cancel button, once the first progress report has enabled it. */
+async function enabledCancel(): Promise<HTMLElement> {
+  const button = await screen.findByRole('button', { name: 'Annuler' });
+  await waitFor(() => expect((button as HTMLButtonElement).disabled).toBe(false));
+  return button;
+}
+
 beforeAll(() => {
   initAppI18n('fr');
 });
@@ -98,7 +105,7 @@ describe('RestorePage', () => {
   it('cancels the restore and says nothing changed', async () => {
     const { api, jobs, user } = setup();
     await chooseAndType(user);
-    await user.click(await screen.findByRole('button', { name: 'Annuler' }));
+    await user.click(await enabledCancel());
     expect(await screen.findByText('Restauration annulée : rien n’a été modifié.')).toBeTruthy();
     expect(callsOf(api, 'jobs.cancel')).toEqual([{ id: jobs.idOf('transfer.restore') }]);
     expect(window.location.hash).toBe('#/restaurer');
