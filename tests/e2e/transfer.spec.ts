@@ -150,7 +150,7 @@ test('the new screens pass axe in English', async ({ app, browser }) => {
   await rpc(app, 'settings.update', { locale: 'en' });
   await app.reload();
   await app.getByRole('link', { name: 'My site' }).click();
-  await app.getByRole('link', { name: /Moving computer/ }).click();
+  await app.getByRole('link', { name: /Move to another computer/ }).click();
   await expect(app.getByRole('heading', { level: 1, name: 'Moving to another computer' })).toBeVisible();
   await expectAccessible(app, 'move desk (en)');
   await app.getByRole('button', { name: 'Back up now' }).click();
