@@ -1,7 +1,7 @@
 import { z } from 'zod';
 
 // The building blocks of the contract. Each feature declares its methods in `shared/<feature>/contract.ts` with
-// `query` (reads only) or `mutation` (may write); `shared/contract.ts` merges the parts. The kind is what the core's
+// `query` (never writes the database) or `mutation` (may write it); `shared/contract.ts` merges the parts. The kind is what the core's
 // write guard, the fuzz test and the renderer's hooks rely on: it is declared once, here, beside the schemas.
 
 export type MethodKind = 'query' | 'mutation';
@@ -16,7 +16,7 @@ export interface MethodSpec<I extends z.ZodType = z.ZodType, O extends z.ZodType
 
 export type ContractPart = Readonly<Record<string, MethodSpec>>;
 
-/** A method that only reads: it never changes the database, so it stays allowed when writes are refused. */
+/** A method that never writes the database: it stays allowed when writes are refused. */
 export function query<I extends z.ZodType, O extends z.ZodType>(input: I, output: O): MethodSpec<I, O> & { kind: 'query' } {
   return { kind: 'query', input, output };
 }

@@ -32,10 +32,10 @@ const isTrustedUrl = createOriginCheck(devServerUrl);
 // tests and IT; the default is <appData>/Mediane (ASCII, the same folder name as browser mode on Windows and macOS).
 app.setPath('userData', process.env.MEDIANE_DATA_DIR || join(app.getPath('appData'), 'Mediane'));
 
-// Checklist 2: every renderer in Chromium's sandbox, whatever a window's options say.
+// SECURITY.md, rule 2: every renderer in Chromium's sandbox, whatever a window's options say.
 app.enableSandbox();
 
-// Checklist 1: app:// is a standard, secure scheme (a real origin for 'self' in the CSP, a secure context).
+// SECURITY.md, rule 1: app:// is a standard, secure scheme (a real origin for 'self' in the CSP, a secure context).
 // Module scripts are fetched in CORS mode; corsEnabled keeps Chromium's normal CORS rules for the scheme, and no
 // response ever carries Access-Control-Allow-Origin, so no other origin can read from it.
 protocol.registerSchemesAsPrivileged([
@@ -79,11 +79,11 @@ async function onReady(): Promise<void> {
   const template = applicationMenuTemplate(process.platform, app.isPackaged);
   if (template !== undefined) Menu.setApplicationMenu(template === null ? null : Menu.buildFromTemplate(template));
 
-  // Checklist 5.
+  // SECURITY.md, rule 5.
   denyAllPermissions(session.defaultSession, log);
   // Behind the CSP: requests to anything but the app's own origin are cancelled.
   restrictNetwork(session.defaultSession, { isAppUrl: isTrustedUrl, allowDevTools: !app.isPackaged, devServerUrl, log });
-  // Checklists 1 and 3: files from out/renderer only, with the CSP, no path traversal.
+  // SECURITY.md, rules 1 and 3: files from out/renderer only, with the CSP, no path traversal.
   protocol.handle(APP_SCHEME, createProtocolHandler({ rootDir: rendererDir, readFile: (path) => readFile(path) }));
 
   const userData = app.getPath('userData');
@@ -109,7 +109,7 @@ async function onReady(): Promise<void> {
     startupFailure(err);
     return;
   }
-  // Checklist 6: the contract's methods only, sender checked (main frame of the app origin), input validated.
+  // SECURITY.md, rule 6: the contract's methods only, sender checked (main frame of the app origin), input validated.
   unregisterIpc = registerContract(ipcMain, core.handlers, { isTrustedSender: (frame) => isTrustedUrl(frame.url), log });
 
   mainWindow = createMainWindow();
@@ -125,17 +125,22 @@ if (!app.requestSingleInstanceLock()) {
     if (mainWindow.isMinimized()) mainWindow.restore();
     mainWindow.focus();
   });
-  // Checklist 4: navigation, new windows and <webview> guarded on every webContents as soon as it is created.
+  // SECURITY.md, rule 4: navigation, new windows and <webview> guarded on every webContents as soon as it is created.
   guardAllWebContents(app, { isAppUrl: isTrustedUrl, openExternal: (url) => shell.openExternal(url), log });
   app.on('window-all-closed', () => app.quit());
   app.on('activate', () => {
     if (core && BrowserWindow.getAllWindows().length === 0) mainWindow = createMainWindow();
   });
-  app.on('will-quit', () => {
+  // The core's close is asynchronous (running jobs are cancelled and clean up their partial files): quitting waits
+  // for it once, then goes on.
+  app.on('will-quit', (event?: { preventDefault(): void }) => {
     unregisterIpc?.();
     unregisterIpc = null;
-    core?.close();
+    const closing = core;
     core = null;
+    if (!closing) return;
+    event?.preventDefault();
+    void closing.close().finally(() => app.quit());
   });
   app.whenReady().then(onReady, startupFailure);
 }

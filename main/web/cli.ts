@@ -63,10 +63,13 @@ async function main() {
   console.log(`Data: ${dataDir}`);
   if (!values['no-open']) openBrowser(launchUrl);
 
+  let stopping = false;
   const shutdown = () => {
+    if (stopping) return;
+    stopping = true;
     server.close();
-    core.close();
-    process.exit(0);
+    // Running jobs are cancelled and remove their partial files before the database closes.
+    void core.close().finally(() => process.exit(0));
   };
   process.on('SIGINT', shutdown);
   process.on('SIGTERM', shutdown);

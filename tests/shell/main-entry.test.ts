@@ -66,7 +66,7 @@ function makeState() {
   const core = {
     handlers: fakeHandlers(),
     warm: vi.fn(),
-    close: vi.fn(),
+    close: vi.fn(async () => undefined),
   };
   return {
     calls,
@@ -192,7 +192,13 @@ describe('main/app/index.ts wiring', () => {
     process.env.MEDIANE_STATE_OPERATED = '1';
     const s = await boot();
     const { createCore } = await import('../../main/core');
-    expect(createCore).toHaveBeenCalledWith({ dataDir: '/home/agent/.config/Mediane', stateOperated: true, appVersion: '0.1.0' });
+    expect(createCore).toHaveBeenCalledWith({
+      dataDir: '/home/agent/.config/Mediane',
+      stateOperated: true,
+      appVersion: '0.1.0',
+      // The system's save and open dialogs (main/app/file-dialogs.ts): paths never cross to the renderer.
+      dialogs: { pickSave: expect.any(Function), pickOpen: expect.any(Function) },
+    });
     expect(new Set(s.electron.ipcMain.handlers.keys())).toEqual(new Set(METHOD_NAMES.map((m) => IPC_CHANNEL_PREFIX + m)));
     expect(await s.electron.ipcMain.invoke(mainFrame('app://mediane/index.html'), 'mediane:app.status', {})).toMatchObject({ ok: true });
     expect(await s.electron.ipcMain.invoke(mainFrame('https://evil.example/'), 'mediane:app.status', {})).toEqual({
@@ -223,9 +229,12 @@ describe('main/app/index.ts wiring', () => {
 
   it('closes the core and removes the IPC handlers on quit', async () => {
     const s = await boot();
-    s.electron.app.emit('will-quit');
+    const quitsBefore = s.electron.app.quit.mock.calls.length;
+    s.electron.app.emit('will-quit', { preventDefault: vi.fn() });
     expect(s.core.close).toHaveBeenCalledTimes(1);
     expect(s.electron.ipcMain.handlers.size).toBe(0);
+    // Quitting goes on once the core has closed (its jobs cleaned up).
+    await vi.waitFor(() => expect(s.electron.app.quit.mock.calls.length).toBe(quitsBefore + 1));
   });
 
   it('leaves when another instance holds the lock, and focuses the first one on second-instance', async () => {
