@@ -1,7 +1,8 @@
 import { render } from '@testing-library/react';
 import type { ReactNode } from 'react';
 import { vi, type Mock } from 'vitest';
-import { METHOD_NAMES, type AppStatus, type MethodInput, type MethodName, type MethodOutput } from '../shared/contract';
+import type { AppStatus } from '../shared/app/schema';
+import { METHOD_NAMES, type MethodInput, type MethodName, type MethodOutput } from '../shared/contract';
 import type { AppError, Result } from '../shared/errors';
 import { StatusProvider } from './app/status';
 

@@ -55,10 +55,6 @@ export type Handlers = HandlersFor<MethodName>;
 // Limits applied by every transport before parsing, so oversized payloads never reach a schema.
 export const MAX_REQUEST_BYTES = 64 * 1024;
 
-// Types the whole app reads (the status, the UI language), re-exported for convenience.
-export type { AppStatus } from './app/schema';
-export { LOCALES, type Locale, type Settings } from './settings/schema';
-
 /**
  * A feature's example inputs, one valid input per method, used as the seeds of the boundary fuzz test
  * (tests/contract). `setup` calls the core to create what the examples refer to (a session, a timer…).

@@ -1,6 +1,7 @@
 import type { FilePurpose, OpenSource, SaveTarget } from '../../shared/files/schema';
 import type { Result } from '../../shared/errors';
 import { api, ApiError } from './client';
+import { clickDownload } from '../lib/download';
 
 // Files the user picks, whatever the host: the desktop app shows the system's dialogs (the core keeps the path), the
 // browser mode downloads what the core wrote and uploads the file the user chose. Features call these three and never
@@ -20,16 +21,7 @@ export function chooseSaveTarget(purpose: FilePurpose, suggestedName: string): P
 export function deliver(target: SaveTarget): void {
   if (target.delivery === 'native') return;
   // A same-origin link: the browser sends the host's cookie and saves the attachment under the name the host gives.
-  const link = document.createElement('a');
-  link.href = `./files/${encodeURIComponent(target.targetId)}`;
-  link.download = target.name;
-  link.hidden = true;
-  document.body.appendChild(link);
-  try {
-    link.click();
-  } finally {
-    link.remove();
-  }
+  clickDownload(`./files/${encodeURIComponent(target.targetId)}`, target.name);
 }
 
 /** The browser's own file picker; null when closed without a choice. Must be called from a user's click. */

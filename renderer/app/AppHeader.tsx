@@ -1,5 +1,5 @@
 import { useTranslation } from 'react-i18next';
-import type { Locale } from '../../shared/contract';
+import type { Locale } from '../../shared/settings/schema';
 import { api } from '../api/client';
 import logo from '../assets/mediane-logo.svg';
 import { setLocale, translate } from '../i18n';

@@ -1,5 +1,5 @@
 import type { ReactNode } from 'react';
-import type { Locale } from '../../shared/contract';
+import type { Locale } from '../../shared/settings/schema';
 import { journal } from '../features/journal';
 import { site } from '../features/site';
 import { transfer } from '../features/transfer';

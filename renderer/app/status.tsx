@@ -1,5 +1,5 @@
 import { createContext, useCallback, useContext, useEffect, useState, type ReactNode } from 'react';
-import type { AppStatus } from '../../shared/contract';
+import type { AppStatus } from '../../shared/app/schema';
 import { api } from '../api/client';
 import { setLocale } from '../i18n';
 import { coreErrorKey } from '../lib/core-error';

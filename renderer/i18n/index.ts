@@ -1,6 +1,6 @@
 import i18next from 'i18next';
 import { initReactI18next } from 'react-i18next';
-import type { Locale } from '../../shared/contract';
+import type { Locale } from '../../shared/settings/schema';
 import * as common from './common';
 import * as errors from './errors';
 import * as taxonomy from './taxonomy';

@@ -1,4 +1,3 @@
-import { request } from 'node:http';
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -8,7 +7,7 @@ import { CoreError } from '../../shared/errors';
 import type { OpenSource } from '../../shared/files/schema';
 import { contentDisposition, MAX_UPLOAD_BYTES, type FileRouteCore } from '../../main/web/files-routes';
 import { createWebServer, type WebHost } from '../../main/web/server';
-import { credential } from '../fixtures/web-host';
+import { credential, httpRequest } from '../fixtures/web-host';
 
 // The browser-mode file routes over real HTTP on 127.0.0.1, against a fake of the core's file staging that keeps
 // what it receives in memory (the core's own staging is tested with the core).
@@ -44,28 +43,7 @@ let port: number;
 let cookie: string;
 let files: FakeFiles;
 
-interface Reply {
-  status: number;
-  headers: Record<string, string | string[] | undefined>;
-  body: Buffer;
-}
-
-function send(opts: { method?: string; path: string; headers?: Record<string, string>; body?: Buffer | string }): Promise<Reply> {
-  return new Promise((resolve, reject) => {
-    const req = request(
-      { host: '127.0.0.1', port, method: opts.method ?? 'GET', path: opts.path, headers: { host: `127.0.0.1:${port}`, ...opts.headers } },
-      (res) => {
-        const chunks: Buffer[] = [];
-        res.on('data', (c: Buffer) => chunks.push(c));
-        res.on('end', () => resolve({ status: res.statusCode ?? 0, headers: res.headers, body: Buffer.concat(chunks) }));
-        res.on('error', reject);
-      },
-    );
-    req.on('error', reject);
-    if (opts.body !== undefined) req.write(opts.body);
-    req.end();
-  });
-}
+const send = (opts: Parameters<typeof httpRequest>[1]) => httpRequest(port, opts);
 
 const authed = (extra: Record<string, string> = {}) => ({ cookie, 'x-mediane-rpc': '1', ...extra });
 

@@ -7,7 +7,7 @@ import { MAX_REQUEST_BYTES } from '../../shared/contract';
 import { defaultDataDir } from '../../main/web/data-dir';
 import { CONTENT_SECURITY_POLICY } from '../../shared/security';
 import { fingerprint, individual, openCore, removeTempDirs, tempDir } from '../core/helpers';
-import { credential, RPC_HEADERS, startInProcessHost, type InProcessHost } from '../fixtures/web-host';
+import { credential, httpRequest, RPC_HEADERS, startInProcessHost, type InProcessHost, type RawReply } from '../fixtures/web-host';
 
 // The browser-mode transport around dispatch: the launch credential, Host check, content type, size cap, security
 // headers. Malformed requests at the HTTP level are in http-fuzz.test.ts.
@@ -18,28 +18,13 @@ let port: number;
 let cookie: string;
 let rendererDir: string;
 
-interface Reply {
-  status: number;
-  headers: Record<string, string | string[] | undefined>;
-  body: string;
-}
-
-function send(opts: { method?: string; path: string; headers?: Record<string, string>; body?: string | Buffer }): Promise<Reply> {
-  return new Promise((resolve, reject) => {
-    const req = request(
-      { host: '127.0.0.1', port, method: opts.method ?? 'GET', path: opts.path, headers: { host: `127.0.0.1:${port}`, ...opts.headers } },
-      (res) => {
-        const chunks: Buffer[] = [];
-        res.on('data', (c: Buffer) => chunks.push(c));
-        res.on('end', () => resolve({ status: res.statusCode ?? 0, headers: res.headers, body: Buffer.concat(chunks).toString('utf8') }));
-        res.on('error', reject);
-      },
-    );
-    req.on('error', reject);
-    if (opts.body !== undefined) req.write(opts.body);
-    req.end();
-  });
-}
+type SendOptions = Parameters<typeof httpRequest>[1];
+type Reply = Omit<RawReply, 'body'> & { body: string };
+/** The host's answer with its body as text. */
+const send = async (opts: SendOptions) => {
+  const reply = await httpRequest(port, opts);
+  return { ...reply, body: reply.body.toString('utf8') };
+};
 
 const rpcHeaders = () => ({ ...RPC_HEADERS, cookie });
 const rpc = (method: string, body: unknown, headers: Record<string, string> = rpcHeaders()) =>

@@ -3,7 +3,7 @@ import type { ChildProcess } from 'node:child_process';
 import { copyFileSync, existsSync, mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
-import type { AppStatus } from '../../shared/contract';
+import type { AppStatus } from '../../shared/app/schema';
 import type { SessionInput } from '../../shared/journal/schema';
 import { DB_FILE, RUNNING_MARKER } from '../../main/core/storage/names';
 import { LYON_SITE, individual, removeTempDirs, tempDir, workshop } from '../core/helpers';

@@ -7,7 +7,7 @@ import { useAppStatus } from '../../app/status';
 import { formatDateTime } from '../../lib/format';
 import { ErrorSummary } from '../../ui/ErrorSummary';
 import { toFormErrors, type FormErrors } from '../../ui/form-errors';
-import { downloadJson } from './download';
+import { downloadJson } from '../../lib/download';
 import { ROUTES_ELSEWHERE } from './paths-elsewhere';
 import { SiteProfileForm, summaryItems, useFieldLabels } from './SiteProfileForm';
 

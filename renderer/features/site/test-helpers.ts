@@ -1,7 +1,7 @@
 import { cleanup } from '@testing-library/react';
 import i18next from 'i18next';
 import { afterEach, beforeAll, beforeEach, vi } from 'vitest';
-import type { AppStatus } from '../../../shared/contract';
+import type { AppStatus } from '../../../shared/app/schema';
 import type { Commune } from '../../../shared/communes/schema';
 import type { SiteProfile } from '../../../shared/site/schema';
 import { initAppI18n } from '../../app/features';

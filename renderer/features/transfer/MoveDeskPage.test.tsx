@@ -1,37 +1,18 @@
 // @vitest-environment happy-dom
-import { act, cleanup, screen, waitFor } from '@testing-library/react';
+import { act, screen, waitFor } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import i18next from 'i18next';
-import { afterEach, beforeAll, beforeEach, describe, expect, it, vi } from 'vitest';
+import { describe, expect, it, vi } from 'vitest';
 import { PASSPHRASE_MIN } from '../../../shared/transfer/schema';
-import { initAppI18n } from '../../app/features';
 import { callsOf, installFakeApi, STATUS, type FakeHandlers } from '../../test-kit';
-import { FakeJobs } from './fake-jobs';
+import { FakeJobs, enabledCancel, setUpTransferTests } from './fake-jobs';
 import { MoveDeskPage } from './MoveDeskPage';
 import { renderWithStatus } from '../../test-kit';
 
 const TARGET = { targetId: '11111111-2222-4333-8444-555555555555', name: 'mediane-2026-06-01.mediane', delivery: 'native' as const };
 const GOOD = 'une phrase assez longue';
 
-/** The job's Cancel button, once the first progress report has enabled it. */
-async function enabledCancel(): Promise<HTMLElement> {
-  const button = await screen.findByRole('button', { name: 'Annuler' });
-  await waitFor(() => expect((button as HTMLButtonElement).disabled).toBe(false));
-  return button;
-}
-
-beforeAll(() => {
-  initAppI18n('fr');
-});
-
-beforeEach(async () => {
-  await i18next.changeLanguage('fr');
-});
-
-afterEach(() => {
-  cleanup();
-  delete window.mediane;
-});
+setUpTransferTests();
 
 function setup(extra: FakeHandlers = {}) {
   const jobs = new FakeJobs();

@@ -1,35 +1,15 @@
 // @vitest-environment happy-dom
-import { act, cleanup, screen, waitFor } from '@testing-library/react';
+import { act, screen, waitFor } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import i18next from 'i18next';
-import { afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
-import { initAppI18n } from '../../app/features';
+import { describe, expect, it } from 'vitest';
 import { callsOf, installFakeApi, renderWithStatus, STATUS, type FakeHandlers } from '../../test-kit';
-import { FakeJobs } from './fake-jobs';
+import { FakeJobs, enabledCancel, setUpTransferTests } from './fake-jobs';
 import { RestorePage } from './RestorePage';
 
 const SOURCE = { sourceId: '99999999-2222-4333-8444-555555555555', name: 'ancien-pc.mediane', bytes: 3 * 1024 * 1024 };
 
-/** The job's Cancel button, once the first progress report has enabled it. */
-async function enabledCancel(): Promise<HTMLElement> {
-  const button = await screen.findByRole('button', { name: 'Annuler' });
-  await waitFor(() => expect((button as HTMLButtonElement).disabled).toBe(false));
-  return button;
-}
-
-beforeAll(() => {
-  initAppI18n('fr');
-});
-
-beforeEach(async () => {
-  await i18next.changeLanguage('fr');
-  window.location.hash = '#/restaurer';
-});
-
-afterEach(() => {
-  cleanup();
-  delete window.mediane;
-});
+setUpTransferTests('#/restaurer');
 
 function setup(extra: FakeHandlers = {}) {
   const jobs = new FakeJobs();

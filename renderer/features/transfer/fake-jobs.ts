@@ -1,3 +1,7 @@
+import { cleanup, screen, waitFor } from '@testing-library/react';
+import i18next from 'i18next';
+import { afterEach, beforeAll, beforeEach, expect } from 'vitest';
+import { initAppI18n } from '../../app/features';
 import type { JobView } from '../../../shared/jobs/schema';
 import type { AppError } from '../../../shared/errors';
 import type { FakeHandlers } from '../../test-kit';
@@ -50,4 +54,26 @@ export class FakeJobs {
       },
     };
   }
+}
+
+/** The job's Cancel button, once the first progress report has enabled it. */
+export async function enabledCancel(): Promise<HTMLElement> {
+  const button = await screen.findByRole('button', { name: 'Annuler' });
+  await waitFor(() => expect((button as HTMLButtonElement).disabled).toBe(false));
+  return button;
+}
+
+/** The set-up both screens' tests share: French texts, a clean page and no desktop bridge after each test. */
+export function setUpTransferTests(hash?: string): void {
+  beforeAll(() => {
+    initAppI18n('fr');
+  });
+  beforeEach(async () => {
+    await i18next.changeLanguage('fr');
+    if (hash !== undefined) window.location.hash = hash;
+  });
+  afterEach(() => {
+    cleanup();
+    delete window.mediane;
+  });
 }
