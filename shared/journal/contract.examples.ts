@@ -2,7 +2,8 @@ import type { ContractExamples } from '../contract';
 import type { journalContract } from './contract';
 import type { SessionInput } from './schema';
 
-const followedUp: SessionInput = {
+/** The most common session at a France Services desk: help with a CAF procedure, 30 minutes, done. */
+export const ORDINARY_SESSION = {
   kind: 'individuel',
   date: '2026-03-10',
   durationMin: 30,
@@ -11,6 +12,11 @@ const followedUp: SessionInput = {
   adminTopics: ['social_sante'],
   operators: ['caf'],
   procedureName: 'Demande de RSA',
+  outcome: 'finalisee',
+} as const satisfies SessionInput;
+
+const followedUp: SessionInput = {
+  ...ORDINARY_SESSION,
   outcome: 'doit_revenir',
   followUp: { dueDate: '2026-03-20', reason: 'Relancer' },
   person: { communeCode: '69123' },

@@ -7,6 +7,7 @@ import type { MethodInput, MethodName, MethodOutput } from '../../shared/contrac
 import type { AppError, Result } from '../../shared/errors';
 import type { SessionInput } from '../../shared/journal/schema';
 import type { SiteProfileInput } from '../../shared/site/schema';
+import { ORDINARY_SESSION } from '../../shared/journal/contract.examples';
 
 /** A clock the test moves by hand. */
 export function testClock(start = '2026-03-10T09:00:00.000Z') {
@@ -59,18 +60,7 @@ export const LYON_SITE: SiteProfileInput = {
 };
 
 export function individual(overrides: Partial<Extract<SessionInput, { kind: 'individuel' }>> = {}): SessionInput {
-  return {
-    kind: 'individuel',
-    date: '2026-03-10',
-    durationMin: 30,
-    channel: 'lieu_activite',
-    topics: ['aide_aux_demarches_administratives'],
-    adminTopics: ['social_sante'],
-    operators: ['caf'],
-    procedureName: 'Demande de RSA',
-    outcome: 'finalisee',
-    ...overrides,
-  };
+  return { ...ORDINARY_SESSION, topics: [...ORDINARY_SESSION.topics], adminTopics: [...ORDINARY_SESSION.adminTopics], operators: [...ORDINARY_SESSION.operators], ...overrides };
 }
 
 /** The workshop part of `workshop()`, with every breakdown filled: what the journal must give back. */
