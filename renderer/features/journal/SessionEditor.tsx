@@ -195,15 +195,11 @@ function SessionForm({ mode, initial, copyOf }: { mode: EditorMode; initial: For
       <h1>{title}</h1>
       {summary && <ErrorSummary title={t('editor.error.title')} titleLevel={2} summary={summary} items={summaryItems} attempt={attempt} />}
       {copyOf && <p className="fr-text--sm fr-mb-1w">{t('editor.duplicateOf', { date: formatDate(copyOf, i18n.language) })}</p>}
-      <p className="fr-text--sm fr-mb-2w">
-        {t('editor.intro')}
-        <span className="fr-hint-text" id="session-shortcut">
-          {t('editor.actions.shortcut')}
-        </span>
-      </p>
+      <p className="fr-text--sm fr-mb-2w">{t('editor.intro')}</p>
       {/* The form only listens to keys coming from its own controls (Ctrl+Enter, stray Enter): delegation, not a widget. */}
       {/* eslint-disable-next-line jsx-a11y/no-noninteractive-element-interactions */}
       <form
+        className="mediane-editor"
         noValidate
         onKeyDown={onKeyDown}
         onSubmit={(e) => {
@@ -271,6 +267,9 @@ function SessionForm({ mode, initial, copyOf }: { mode: EditorMode; initial: For
             <a className="fr-btn fr-btn--secondary" href={paths.journal}>
               {t('editor.actions.cancel')}
             </a>
+          </li>
+          <li className="fr-hint-text mediane-editor-actions__hint" id="session-shortcut">
+            {t('editor.actions.shortcut')}
           </li>
         </ul>
       </form>

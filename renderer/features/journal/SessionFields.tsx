@@ -203,7 +203,6 @@ export function OutcomeFields({ form, update, error }: FieldsProps) {
     <RadioGroup<Outcome | ''>
       id="session-outcome"
       legend={t('editor.outcome.legend')}
-      layout="stack"
       error={error('outcome')}
       options={[{ value: '', label: t('editor.notFilled') }, ...OUTCOMES.map((k) => ({ value: k, label: tx(`outcome.${k}`) }))]}
       value={form.outcome ?? ''}
