@@ -1,5 +1,4 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { localDate } from '../../shared/ids';
 import { COUNT_CAP, SessionInput, type JournalFilter, type Session } from '../../shared/journal/schema';
 import { TAXONOMY_VERSION } from '../../shared/taxonomy';
 import {

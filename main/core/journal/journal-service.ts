@@ -1,6 +1,6 @@
 import type Database from 'better-sqlite3';
 import { CoreError } from '../../../shared/errors';
-import { localDate, type Clock, type IdSource } from '../../../shared/ids';
+import type { Clock, IdSource } from '../../../shared/ids';
 import { COUNT_CAP, type FollowUpItem, type JournalPage, type LiveTimer, type Session, type SessionData } from '../../../shared/journal/schema';
 import type { ParsedInput } from '../../../shared/contract';
 import type { Db } from '../storage/database';

@@ -239,7 +239,10 @@ describe('JournalPage', () => {
     setup({ 'journal.list': () => page([]) });
     renderWithStatus(<JournalPage />);
     expect(await screen.findByText('Aucune séance enregistrée pour l’instant.')).toBeTruthy();
-    expect(screen.getByRole('link', { name: 'Enregistrer la première séance' }).getAttribute('href')).toBe('#/seance/nouvelle?type=individuel');
+    // One name for one screen: the empty journal's invitation and the timer bar's link say the same and lead there.
+    const links = screen.getAllByRole('link', { name: 'Nouvelle séance' });
+    expect(links.length).toBe(2);
+    for (const link of links) expect(link.getAttribute('href')).toBe('#/seance/nouvelle?type=individuel');
     expect(screen.getByTestId('journal-count').textContent).toBe('0 séance');
   });
 
@@ -306,7 +309,7 @@ describe('LiveTimers (in the journal)', () => {
   it('offers the quick entry and workshop links', async () => {
     setup();
     renderWithStatus(<JournalPage />);
-    expect((await screen.findByRole('link', { name: 'Saisie rapide' })).getAttribute('href')).toBe('#/seance/nouvelle?type=individuel');
+    expect((await screen.findByRole('link', { name: 'Nouvelle séance' })).getAttribute('href')).toBe('#/seance/nouvelle?type=individuel');
     expect(screen.getByRole('link', { name: 'Atelier' }).getAttribute('href')).toBe('#/seance/nouvelle?type=collectif');
   });
 });

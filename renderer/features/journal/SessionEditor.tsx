@@ -215,7 +215,8 @@ function SessionForm({ mode, initial, copyOf }: { mode: EditorMode; initial: For
             error={formErrors.field('kind')}
             options={SESSION_KINDS.map((k) => ({ value: k, label: tx(`kind.${k}`) }))}
             value={form.kind}
-            onChange={(kind) => update({ kind })}
+            // A workshop has no outcome nor follow-up: what was chosen for an individual session is not carried over.
+            onChange={(kind) => update(kind === 'collectif' ? { kind, outcome: null, orientation: '', followUpOn: false } : { kind })}
           />
         ) : (
           <p className="fr-text--lead fr-mb-3w">{t('editor.kind.current', { kind: tx(`kind.${form.kind}`) })}</p>
