@@ -8,6 +8,7 @@ import { useCoreQuery } from '../../api/hooks';
 import { useAppStatus } from '../../app/status';
 import { errorText, translate } from '../../i18n';
 import { coreErrorText } from '../../lib/core-error';
+import { formatDate } from '../../lib/format';
 import { navigate } from '../../lib/router';
 import { ErrorSummary, type SummaryItem } from '../../ui/ErrorSummary';
 import { RadioGroup } from '../../ui/fields';
@@ -34,7 +35,6 @@ import { paths } from './paths';
 import { PersonFields } from './PersonFields';
 import { AutonomyField, ChannelField, DateTimeFields, EquipmentField, FollowUpFields, OperatorsFirstField, OutcomeFields, TopicFields } from './SessionFields';
 import { WorkshopBreakdownFields, WorkshopFields } from './WorkshopFields';
-import { formatDate } from '../../lib/format';
 
 export type { EditorMode } from './editor-model';
 
