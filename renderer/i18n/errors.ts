@@ -52,6 +52,9 @@ export const fr = {
     breakdownExceedsTotal: 'La répartition dépasse le nombre de participants.',
     notFound: 'Cette séance est introuvable : elle a peut-être été supprimée.',
     timerNotFound: 'Ce chronomètre n’existe plus.',
+    templateNameRequired: 'Donnez un nom au modèle.',
+    templateNameTooLong: 'Le nom du modèle est trop long (80 caractères au plus).',
+    templateNotFound: 'Ce modèle est introuvable : il a peut-être été supprimé.',
   },
   site: {
     nameRequired: 'Indiquez le nom du lieu (2 caractères au moins).',
@@ -128,6 +131,9 @@ export const en: typeof fr = {
     breakdownExceedsTotal: 'The breakdown adds up to more than the number of participants.',
     notFound: 'This session cannot be found: it may have been deleted.',
     timerNotFound: 'This timer no longer exists.',
+    templateNameRequired: 'Give the template a name.',
+    templateNameTooLong: 'The template name is too long (80 characters at most).',
+    templateNotFound: 'This template cannot be found: it may have been deleted.',
   },
   site: {
     nameRequired: 'Enter the site name (at least 2 characters).',

@@ -24,7 +24,7 @@ export const isoDate = z
     return !Number.isNaN(d.getTime()) && d.toISOString().slice(0, 10) === s && s >= '2000-01-01';
   }, { message: 'journal.dateInvalid' });
 
-const operatorKey = z.string().regex(/^[a-z][a-z0-9_]{1,39}$/, { message: 'journal.operatorUnknown' });
+export const operatorKey = z.string().regex(/^[a-z][a-z0-9_]{1,39}$/, { message: 'journal.operatorUnknown' });
 const inseeCode = z.string().regex(/^(?:\d{2}|2A|2B)\d{3}$/, { message: 'journal.communeInvalid' });
 
 export const FollowUpInput = z

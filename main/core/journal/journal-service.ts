@@ -18,6 +18,7 @@ import {
   type ListedRow,
   type StoredRow,
 } from './session-row';
+import { createTemplateService } from './template-service';
 import { createTermCodes } from './term-codes';
 
 export interface JournalDeps {
@@ -145,10 +146,12 @@ export function createJournalService({ db, clock, newId, communeExists }: Journa
     return toSession(rowById(id));
   });
 
+  const get = (id: string) => toSession(rowById(id));
+
   return {
     create: (data: SessionData) => writing(() => createTx(data)),
     update: (id: string, data: SessionData) => writing(() => updateTx(id, data)),
-    get: (id: string) => toSession(rowById(id)),
+    get,
     duplicate(id: string, date?: string): Session {
       const source = toSession(rowById(id));
       const { id: _i, taxonomyVersion: _t, createdAt: _c, updatedAt: _u, followUpClosedAt: _f, ...data } = source;
@@ -178,6 +181,8 @@ export function createJournalService({ db, clock, newId, communeExists }: Journa
       return { id };
     },
     operators: () => [...knownOperators()],
+    // Templates and the new session's memory read the journal: they live with it, behind the same handlers.
+    templates: createTemplateService({ db, clock, newId, getSession: get }),
   };
 }
 
