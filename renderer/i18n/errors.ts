@@ -52,6 +52,8 @@ export const fr = {
     breakdownExceedsTotal: 'La répartition dépasse le nombre de participants.',
     notFound: 'Cette séance est introuvable : elle a peut-être été supprimée.',
     timerNotFound: 'Ce chronomètre n’existe plus.',
+    timerLabelTooLong: 'Le libellé du chronomètre fait 40 caractères au plus.',
+    timerLabelPersonal: 'Le libellé du chronomètre semble contenir une donnée personnelle (téléphone, courriel, numéro, adresse) : il s’affiche sur tous les écrans, retirez-la.',
   },
   site: {
     nameRequired: 'Indiquez le nom du lieu (2 caractères au moins).',
@@ -128,6 +130,8 @@ export const en: typeof fr = {
     breakdownExceedsTotal: 'The breakdown adds up to more than the number of participants.',
     notFound: 'This session cannot be found: it may have been deleted.',
     timerNotFound: 'This timer no longer exists.',
+    timerLabelTooLong: 'The timer label is 40 characters at most.',
+    timerLabelPersonal: 'The timer label seems to contain personal data (phone, e-mail, number, address): it shows on every screen, remove it.',
   },
   site: {
     nameRequired: 'Enter the site name (at least 2 characters).',

@@ -42,5 +42,6 @@ export const journalExamples: ContractExamples<keyof typeof journalContract> = a
     'journal.startTimer': {},
     'journal.timers': {},
     'journal.cancelTimer': { id: timer.id },
+    'journal.labelTimer': { id: timer.id, label: 'CAF - prime d’activité' },
   };
 };

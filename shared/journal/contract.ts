@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { byId, mutation, noInput, query } from '../contract-kit';
-import { FollowUpItem, JournalPage, JournalQuery, LiveTimer, Session, SessionInput, isoDate } from './schema';
+import { FollowUpItem, JournalPage, JournalQuery, LiveTimer, Session, TimerLabelInput, SessionInput, isoDate } from './schema';
 
 const removed = z.object({ id: z.string() });
 
@@ -17,4 +17,5 @@ export const journalContract = {
   'journal.startTimer': mutation(noInput, LiveTimer),
   'journal.timers': query(noInput, z.array(LiveTimer)),
   'journal.cancelTimer': mutation(byId, removed),
+  'journal.labelTimer': mutation(TimerLabelInput, LiveTimer),
 } as const;

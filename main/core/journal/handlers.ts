@@ -18,5 +18,6 @@ export function journalHandlers(journal: JournalService): HandlersFor<keyof type
     'journal.startTimer': () => journal.startTimer(),
     'journal.timers': () => journal.timers(),
     'journal.cancelTimer': (input) => journal.cancelTimer(input.id),
+    'journal.labelTimer': (input) => journal.labelTimer(input.id, input.label),
   };
 }
