@@ -50,5 +50,6 @@ export const journalExamples: ContractExamples<keyof typeof journalContract> = a
     'journal.moveTemplate': { id: other.id, position: 0 },
     'journal.deleteTemplate': { id: template.id },
     'journal.memory': {},
+    'journal.labelTimer': { id: timer.id, label: 'CAF - prime d’activité' },
   };
 };

@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { byId, mutation, noInput, query } from '../contract-kit';
-import { FollowUpItem, JournalPage, JournalQuery, LiveTimer, Session, SessionInput, isoDate } from './schema';
+import { FollowUpItem, JournalPage, JournalQuery, LiveTimer, Session, TimerLabelInput, SessionInput, isoDate } from './schema';
 import { CreateTemplateInput, MoveTemplateInput, RenameTemplateInput, SessionMemory, Template } from './templates';
 
 const removed = z.object({ id: z.string() });
@@ -24,4 +24,5 @@ export const journalContract = {
   'journal.moveTemplate': mutation(MoveTemplateInput, z.array(Template)),
   'journal.deleteTemplate': mutation(byId, removed),
   'journal.memory': query(noInput, SessionMemory),
+  'journal.labelTimer': mutation(TimerLabelInput, LiveTimer),
 } as const;

@@ -14,6 +14,7 @@ import {
   TOPICS,
   WORKSHOP_LEVELS,
 } from '../taxonomy';
+import { findPersonalData } from '../notes/personal-data';
 
 // Error messages are i18n keys (namespace "errors"): the renderer translates them, the boundary never sends prose.
 export const isoDate = z
@@ -207,5 +208,18 @@ export const FollowUpItem = z.object({
 });
 export type FollowUpItem = z.infer<typeof FollowUpItem>;
 
-export const LiveTimer = z.object({ id: z.string(), startedAt: z.string() });
+export const LiveTimer = z.object({ id: z.string(), startedAt: z.string(), label: z.string() });
+
+/** A timer's label is shown on every screen: short, and never a name, number or address (the notes' detector). */
+export const TIMER_LABEL_MAX = 40;
+export const TimerLabelInput = z
+  .object({
+    id: z.uuid(),
+    label: z
+      .string()
+      .trim()
+      .max(TIMER_LABEL_MAX, { message: 'journal.timerLabelTooLong' })
+      .refine((s) => findPersonalData(s).length === 0, { message: 'journal.timerLabelPersonal' }),
+  })
+  .strict();
 export type LiveTimer = z.infer<typeof LiveTimer>;

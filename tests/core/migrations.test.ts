@@ -188,6 +188,12 @@ const EXPECTED: Record<number, Schema> = {
   },
 };
 
+// Migration 4 (the timer label) adds one column to whatever migration 3 (the templates, on its own branch) leaves.
+EXPECTED[4] = (() => {
+  const before = EXPECTED[3] ?? EXPECTED[2]!;
+  return { ...before, tables: { ...before.tables, live_timers: ['id', 'started_at', 'label'] } };
+})();
+
 function schemaOf(db: Database.Database): Schema {
   const names = (type: string) =>
     (db.prepare(`SELECT name FROM sqlite_master WHERE type = ? AND name NOT LIKE 'sqlite_%' ORDER BY name`).all(type) as Array<{ name: string }>).map(
@@ -563,5 +569,20 @@ describe('migration 2 on a desk history written with schema 1', () => {
     expect(after.prepare('SELECT * FROM sessions ORDER BY seq').all()).toEqual(before);
     expect(after.prepare("SELECT count(*) AS n FROM sqlite_master WHERE name IN ('term_codes', 'sessions_v2')").get()).toEqual({ n: 0 });
     after.close();
+  });
+});
+
+describe('migration 4 (timer label) on a desk with a timer running', () => {
+  it('keeps the running timer, with an empty label, and the label can then be set', async () => {
+    const dir = tempDir();
+    const pre = new Database(join(dir, DB_FILE));
+    applyUpTo(pre, 3);
+    pre.prepare('INSERT INTO live_timers (id, started_at) VALUES (?, ?)').run('0f8fad5b-d9cb-469f-a165-70867728950e', '2026-04-01T09:30:00.000Z');
+    pre.close();
+    const opened = openDatabase(dir, testClock('2026-04-01T10:00:00.000Z'));
+    expect(opened.db.prepare('SELECT id, started_at, label FROM live_timers').all()).toEqual([
+      { id: '0f8fad5b-d9cb-469f-a165-70867728950e', started_at: '2026-04-01T09:30:00.000Z', label: '' },
+    ]);
+    opened.close();
   });
 });

@@ -24,5 +24,6 @@ export function journalHandlers(journal: JournalService): HandlersFor<keyof type
     'journal.moveTemplate': (input) => journal.templates.move(input.id, input.position),
     'journal.deleteTemplate': (input) => journal.templates.remove(input.id),
     'journal.memory': () => journal.templates.memory(),
+    'journal.labelTimer': (input) => journal.labelTimer(input.id, input.label),
   };
 }

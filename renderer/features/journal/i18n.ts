@@ -1,3 +1,4 @@
+import * as desk from './i18n-desk';
 import * as editor from './i18n-editor';
 import * as list from './i18n-list';
 
@@ -6,9 +7,11 @@ export const fr = {
   nav: { journal: 'Journal', newSession: 'Nouvelle séance', followUps: 'À relancer' },
   list: list.fr,
   editor: editor.fr,
+  desk: desk.fr,
 };
 export const en: typeof fr = {
   nav: { journal: 'Journal', newSession: 'New session', followUps: 'Follow-ups' },
   list: list.en,
   editor: editor.en,
+  desk: desk.en,
 };
