@@ -17,7 +17,10 @@ import { anchorOf, buildInput, checkForm, emptyForm, formFromSession, isUnder, t
 import { NotesField } from './NotesField';
 import { paths } from './paths';
 import { PersonFields } from './PersonFields';
+import { SaveAsTemplate } from './SaveAsTemplate';
 import { AutonomyField, ChannelField, DateTimeFields, EquipmentField, FollowUpFields, OutcomeFields, TopicFields } from './SessionFields';
+import { applyTemplate } from './template-form';
+import { TemplatePicker } from './TemplatePicker';
 import { WorkshopFields } from './WorkshopFields';
 
 export type { EditorMode } from './editor-model';
@@ -170,6 +173,7 @@ function SessionForm({ mode, initial }: { mode: EditorMode; initial: FormState }
           {t('editor.actions.shortcut')}
         </span>
       </p>
+      {mode.type === 'edit' && <SaveAsTemplate sessionId={mode.id} saved={initial} />}
       {/* The form only listens to keys coming from its own controls (Ctrl+Enter, stray Enter): delegation, not a widget. */}
       {/* eslint-disable-next-line jsx-a11y/no-noninteractive-element-interactions */}
       <form
@@ -180,6 +184,10 @@ function SessionForm({ mode, initial }: { mode: EditorMode; initial: FormState }
           void submit();
         }}
       >
+        {mode.type === 'new' && (
+          // A timer measured this session: its duration wins over the template's.
+          <TemplatePicker onPick={(picked) => update(applyTemplate(form, picked.fields, { keepDuration: fromTimer }))} />
+        )}
         {mode.type === 'new' ? (
           <RadioGroup
             id="session-kind"

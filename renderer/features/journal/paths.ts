@@ -7,4 +7,5 @@ export const paths = {
     `#/seance/nouvelle?type=${kind}${timer ? `&chrono=${timer.id}&duree=${timer.durationMin}` : ''}`,
   editSession: (id: string) => `#/seance/${id}`,
   followUps: '#/relances',
+  templates: '#/modeles',
 };
