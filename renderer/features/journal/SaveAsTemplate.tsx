@@ -1,6 +1,8 @@
 import { useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
+import { templateName } from '../../../shared/journal/templates';
 import { useCoreMutation } from '../../api/hooks';
+import { errorText } from '../../i18n';
 import { coreErrorText, coreFieldErrors } from '../../lib/core-error';
 import { InputField } from '../../ui/fields';
 import type { FormState } from './editor-model';
@@ -36,6 +38,13 @@ export function SaveAsTemplate({ sessionId, saved }: { sessionId: string; saved:
   }
   async function submit() {
     if (create.pending) return;
+    // The shared rule first (the core checks it again): an empty name never leaves the screen.
+    const checked = templateName.safeParse(name);
+    if (!checked.success) {
+      setError(errorText(checked.error.issues[0]!.message));
+      input()?.focus();
+      return;
+    }
     try {
       const template = await create.mutate({ sessionId, name });
       setDone(t('templates.save.done', { name: template.name }));

@@ -63,7 +63,7 @@ export const en: typeof fr = {
     key: 'key {{key}}',
     last: 'Same as the last session',
     suggestions: 'Often logged in the last 8 weeks:',
-    times_one: 'once',
+    times_one: '{{count}} time',
     times_other: '{{count}} times',
     none: 'No template yet: open a saved session and choose “Save as template”.',
     manage: 'Manage templates',
