@@ -44,8 +44,10 @@ function Shell() {
   const main = useRef<HTMLElement>(null);
 
   // On every screen change, move focus to the page so keyboard and screen-reader users start at its title.
+  // A new screen starts at the top of the page: focusing <main> alone would scroll its top under the window's edge.
   useEffect(() => {
-    main.current?.focus();
+    main.current?.focus({ preventScroll: true });
+    window.scrollTo(0, 0);
   }, [route.name, status.setupDone]);
 
   return (

@@ -35,7 +35,6 @@ export const journalExamples: ContractExamples<keyof typeof journalContract> = a
     'journal.create': followedUp,
     'journal.update': { id, session: workshop },
     'journal.get': { id },
-    'journal.duplicate': { id, date: '2026-03-11' },
     'journal.delete': { id },
     'journal.restore': { id },
     'journal.list': { filter: { from: '2026-01-01', operator: 'caf', followUpDue: true }, sort: 'duration_asc', offset: 0, limit: 20 },

@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { byId, mutation, noInput, query } from '../contract-kit';
-import { FollowUpItem, JournalPage, JournalQuery, LiveTimer, Session, TimerLabelInput, SessionInput, isoDate } from './schema';
+import { FollowUpItem, JournalPage, JournalQuery, LiveTimer, Session, TimerLabelInput, SessionInput } from './schema';
 import { CreateTemplateInput, MoveTemplateInput, RenameTemplateInput, SessionMemory, Template } from './templates';
 
 const removed = z.object({ id: z.string() });
@@ -9,7 +9,6 @@ export const journalContract = {
   'journal.create': mutation(SessionInput, Session),
   'journal.update': mutation(z.object({ id: z.uuid(), session: SessionInput }).strict(), Session),
   'journal.get': query(byId, Session),
-  'journal.duplicate': mutation(z.object({ id: z.uuid(), date: isoDate.optional() }).strict(), Session),
   'journal.delete': mutation(byId, removed),
   'journal.restore': mutation(byId, Session),
   'journal.list': query(JournalQuery, JournalPage),

@@ -1,5 +1,4 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { localDate } from '../../shared/ids';
 import { COUNT_CAP, SessionInput, type JournalFilter, type Session } from '../../shared/journal/schema';
 import { TAXONOMY_VERSION } from '../../shared/taxonomy';
 import {
@@ -135,44 +134,6 @@ describe('journal: one session', () => {
     expect((await call(core, 'journal.list', {})).rows[0]).toMatchObject({ participants: 1, workshopTitle: null });
   });
 
-  it('duplicate keeps the what, drops notes and follow-up, takes today from the clock and a new id', async () => {
-    const source = await call(
-      core,
-      'journal.create',
-      individual({ date: '2026-03-02', notes: 'Rappeler mardi', followUp: { dueDate: '2026-03-20', reason: 'Pièce manquante' }, startTime: '14:30' }),
-    );
-    clock.advance(60_000);
-    const copy = await call(core, 'journal.duplicate', { id: source.id });
-    expect(copy.id).not.toBe(source.id);
-    expect(copy.id).toBe('00000000-0000-4000-8000-000000000002');
-    expect(copy.date).toBe(localDate(clock.now()));
-    expect(copy.date).toBe('2026-03-12');
-    expect(copy.notes).toBe('');
-    expect(copy.followUp).toBeNull();
-    expect(copy.followUpClosedAt).toBeNull();
-    expect(copy.createdAt).toBe('2026-03-12T12:01:00.000Z');
-    const strip = (s: Session) => {
-      const { id: _i, date: _d, notes: _n, followUp: _f, createdAt: _c, updatedAt: _u, ...rest } = s;
-      return rest;
-    };
-    expect(strip(copy)).toEqual(strip(source));
-    // The source is untouched, and only it is in the follow-up list.
-    expect(await call(core, 'journal.get', { id: source.id })).toEqual(source);
-    expect((await call(core, 'journal.followUps', {})).map((f) => f.id)).toEqual([source.id]);
-  });
-
-  it('duplicate to a chosen date, and refuses an impossible date', async () => {
-    const source = await call(core, 'journal.create', individual());
-    const copy = await call(core, 'journal.duplicate', { id: source.id, date: '2026-03-05' });
-    expect(copy.date).toBe('2026-03-05');
-    const before = fingerprint(core.db);
-    for (const date of ['2026-02-30', '2026-13-01', '1999-12-31']) {
-      const error = await rejected(call(core, 'journal.duplicate', { id: source.id, date }));
-      expect(error.code).toBe('invalid_input');
-    }
-    expect(fingerprint(core.db)).toEqual(before);
-  });
-
   it('delete hides the session everywhere and restore (undo) brings it back', async () => {
     const s = await call(core, 'journal.create', individual({ followUp: { dueDate: '2026-03-15', reason: 'Relancer la CAF' } }));
     clock.advance(1000);
@@ -183,7 +144,6 @@ describe('journal: one session', () => {
     expect(await call(core, 'journal.followUps', {})).toEqual([]);
     expect((await rejected(call(core, 'journal.delete', { id: s.id }))).code).toBe('not_found');
     expect((await rejected(call(core, 'journal.update', { id: s.id, session: individual() }))).code).toBe('not_found');
-    expect((await rejected(call(core, 'journal.duplicate', { id: s.id }))).code).toBe('not_found');
     expect((await rejected(call(core, 'journal.closeFollowUp', { id: s.id }))).code).toBe('not_found');
 
     clock.advance(1000);

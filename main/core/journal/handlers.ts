@@ -9,7 +9,6 @@ export function journalHandlers(journal: JournalService): HandlersFor<keyof type
     'journal.create': (input) => journal.create(input),
     'journal.update': (input) => journal.update(input.id, input.session),
     'journal.get': (input) => journal.get(input.id),
-    'journal.duplicate': (input) => journal.duplicate(input.id, input.date),
     'journal.delete': (input) => journal.remove(input.id),
     'journal.restore': (input) => journal.restore(input.id),
     'journal.list': (input) => journal.list(input),

@@ -1,6 +1,6 @@
 import type Database from 'better-sqlite3';
 import { CoreError } from '../../../shared/errors';
-import { localDate, type Clock, type IdSource } from '../../../shared/ids';
+import type { Clock, IdSource } from '../../../shared/ids';
 import { COUNT_CAP, type FollowUpItem, type JournalPage, type LiveTimer, type Session, type SessionData } from '../../../shared/journal/schema';
 import type { ParsedInput } from '../../../shared/contract';
 import type { Db } from '../storage/database';
@@ -153,12 +153,6 @@ export function createJournalService({ db, clock, newId, communeExists }: Journa
     create: (data: SessionData) => writing(() => createTx(data)),
     update: (id: string, data: SessionData) => writing(() => updateTx(id, data)),
     get,
-    duplicate(id: string, date?: string): Session {
-      const source = toSession(rowById(id));
-      const { id: _i, taxonomyVersion: _t, createdAt: _c, updatedAt: _u, followUpClosedAt: _f, ...data } = source;
-      // A duplicate is the same help for someone else: it keeps the what, not the notes or the follow-up.
-      return writing(() => createTx({ ...data, date: date ?? localDate(clock.now()), notes: '', followUp: null, liveId: null } as SessionData));
-    },
     remove: (id: string) => deleteTx(id),
     restore: (id: string) => restoreTx(id),
     closeFollowUp: (id: string) => closeFollowUpTx(id),

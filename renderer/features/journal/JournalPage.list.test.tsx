@@ -9,7 +9,6 @@ import { dismissNotice } from '../../ui/notices';
 
 const A = '11111111-1111-4111-8111-111111111111';
 const B = '22222222-2222-4222-8222-222222222222';
-const COPY = '33333333-3333-4333-8333-333333333333';
 
 function row(overrides: Partial<JournalRow> = {}): JournalRow {
   return {
@@ -228,19 +227,22 @@ describe('JournalPage', () => {
     }
   });
 
-  it('duplicates a session and opens the copy in the editor', async () => {
-    const fake = setup({ 'journal.duplicate': () => ({ id: COPY }) as never });
+  it('"Dupliquer" only opens a new session prefilled from the source: nothing is written', async () => {
+    const fake = setup({});
     renderWithStatus(<JournalPage />);
     fireEvent.click(await screen.findByRole('button', { name: 'Dupliquer la séance du 10/03/2026 à 14:00' }));
-    await waitFor(() => expect(fake['journal.duplicate']).toHaveBeenCalledWith({ id: B }));
-    await waitFor(() => expect(window.location.hash).toBe(`#/seance/${COPY}`));
+    await waitFor(() => expect(window.location.hash).toBe(`#/seance/nouvelle?depuis=${B}`));
+    expect(fake['journal.create']).not.toHaveBeenCalled();
   });
 
   it('invites to log the first session when the journal is empty', async () => {
     setup({ 'journal.list': () => page([]) });
     renderWithStatus(<JournalPage />);
     expect(await screen.findByText('Aucune séance enregistrée pour l’instant.')).toBeTruthy();
-    expect(screen.getByRole('link', { name: 'Enregistrer la première séance' }).getAttribute('href')).toBe('#/seance/nouvelle?type=individuel');
+    // One name for one screen: the empty journal's invitation and the timer bar's link say the same and lead there.
+    const links = screen.getAllByRole('link', { name: 'Nouvelle séance' });
+    expect(links.length).toBe(2);
+    for (const link of links) expect(link.getAttribute('href')).toBe('#/seance/nouvelle?type=individuel');
     expect(screen.getByTestId('journal-count').textContent).toBe('0 séance');
   });
 
@@ -307,7 +309,7 @@ describe('LiveTimers (in the journal)', () => {
   it('offers the quick entry and workshop links', async () => {
     setup();
     renderWithStatus(<JournalPage />);
-    expect((await screen.findByRole('link', { name: 'Saisie rapide' })).getAttribute('href')).toBe('#/seance/nouvelle?type=individuel');
+    expect((await screen.findByRole('link', { name: 'Nouvelle séance' })).getAttribute('href')).toBe('#/seance/nouvelle?type=individuel');
     expect(screen.getByRole('link', { name: 'Atelier' }).getAttribute('href')).toBe('#/seance/nouvelle?type=collectif');
   });
 });

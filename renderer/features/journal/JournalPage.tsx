@@ -88,7 +88,7 @@ export function JournalPage() {
   const { filter, sort, page } = query;
   const list = useCoreQuery('journal.list', { filter, sort, offset: (page - 1) * PAGE_SIZE, limit: PAGE_SIZE });
   const data = list.data;
-  // A failed action (delete, undo, duplicate); a failed load comes from the query itself. Cleared by the next load asked.
+  // A failed action (delete, undo); a failed load comes from the query itself. Cleared by the next load asked.
   const [actionError, setActionError] = useState<string | null>(null);
   const heading = useRef<HTMLHeadingElement>(null);
   /** After the next load: a row id whose "Modifier" link takes the focus, or '' for the list heading. */
@@ -165,14 +165,9 @@ export function JournalPage() {
     reload();
   }
 
-  async function duplicate(row: JournalRow) {
-    try {
-      const copy = await api('journal.duplicate', { id: row.id });
-      showNotice({ tone: 'success', message: t('list.notices.duplicated') });
-      navigate(paths.editSession(copy.id));
-    } catch (e) {
-      setActionError(coreErrorText(e));
-    }
+  // The copy is only created when its editor is saved: "Dupliquer" then "Annuler" leaves the journal as it was.
+  function duplicate(row: JournalRow) {
+    navigate(paths.duplicateSession(row.id));
   }
 
   const filtered = hasFilter(filter);
@@ -298,7 +293,7 @@ export function JournalPage() {
                                   <button
                                     type="button"
                                     className="fr-btn fr-btn--tertiary-no-outline fr-icon-file-add-line fr-btn--icon-left"
-                                    onClick={() => void duplicate(row)}
+                                    onClick={() => duplicate(row)}
                                   >
                                     {t('list.actions.duplicate')}
                                     <span className="fr-sr-only">{of}</span>

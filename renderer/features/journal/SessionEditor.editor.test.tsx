@@ -6,8 +6,9 @@ import type { Commune } from '../../../shared/communes/schema';
 import { localDate } from '../../../shared/ids';
 import { SessionInput, type Session } from '../../../shared/journal/schema';
 import { initAppI18n } from '../../app/features';
+import type { SiteProfile } from '../../../shared/site/schema';
 import { FakeFailure, installFakeApi, renderWithStatus, STATUS, type FakeApi, type FakeHandlers } from '../../test-kit';
-import { buildInput, checkForm, emptyForm } from './editor-model';
+import { addDays, buildInput, checkForm, defaultFollowUpDue, duplicateForm, emptyForm } from './editor-model';
 import { SessionEditor, type EditorMode } from './SessionEditor';
 import * as notices from '../../ui/notices';
 
@@ -61,9 +62,15 @@ beforeAll(() => {
   initAppI18n('fr');
 });
 
+const ALL_SECTIONS = ['details', 'when', 'equipment', 'followUp', 'person', 'breakdown', 'notes'];
+const OPEN_KEY = 'mediane.journal.editor.open';
+
 beforeEach(() => {
   window.location.hash = '#/seance/nouvelle';
   sessionStorage.clear();
+  // Most tests are about the fields, not the folding: every section starts open as on a desk that opened them all.
+  // The folding itself is tested in "shaped by the site", which starts from a new desk.
+  localStorage.setItem(OPEN_KEY, JSON.stringify(ALL_SECTIONS));
   install();
 });
 
@@ -78,7 +85,7 @@ describe('SessionEditor: new individual session', () => {
     const user = userEvent.setup();
     renderEditor({ type: 'new', kind: 'individuel', timerId: null, durationMin: null });
 
-    expect(await screen.findByRole('heading', { level: 1, name: 'Nouvel accompagnement individuel' })).toBeTruthy();
+    expect(await screen.findByRole('heading', { level: 1, name: 'Nouvelle séance' })).toBeTruthy();
     expect((screen.getByLabelText(/Date de la séance/) as HTMLInputElement).value).toBe(today());
     expect((screen.getByRole('radio', { name: "Lieu d'activité" }) as HTMLInputElement).checked).toBe(true);
 
@@ -192,9 +199,17 @@ describe('SessionEditor: workshop', () => {
   it('records a workshop with its counts, computes the remainder and flags a breakdown above the total', async () => {
     const user = userEvent.setup();
     renderEditor({ type: 'new', kind: 'collectif' });
-    expect(await screen.findByRole('heading', { level: 1, name: 'Nouvel atelier collectif' })).toBeTruthy();
+    expect(await screen.findByRole('heading', { level: 1, name: 'Nouvelle séance' })).toBeTruthy();
     expect(screen.queryByRole('group', { name: /La personne/ })).toBeNull();
     expect(screen.queryByRole('group', { name: /Autonomie/ })).toBeNull();
+    // A workshop has no outcome nor follow-up to record.
+    expect(screen.queryByRole('group', { name: /Issue de la démarche/ })).toBeNull();
+    expect(screen.queryByRole('checkbox', { name: 'Prévoir une relance' })).toBeNull();
+    // Its title and participants come first, before the duration and the topics.
+    const order = ['Titre de l’atelier', 'Nombre de participants'].map((l) => screen.getByLabelText(new RegExp(l)));
+    const duration = screen.getByRole('radio', { name: '15 min' });
+    expect(order[0]!.compareDocumentPosition(order[1]!) & Node.DOCUMENT_POSITION_FOLLOWING).toBeTruthy();
+    expect(order[1]!.compareDocumentPosition(duration) & Node.DOCUMENT_POSITION_FOLLOWING).toBeTruthy();
 
     await user.click(screen.getByRole('radio', { name: '1 h 30' }));
     await user.click(screen.getByRole('checkbox', { name: 'E-mail' }));
@@ -247,12 +262,23 @@ describe('SessionEditor: workshop', () => {
   it('switches between individual and workshop in new mode, keeping the common fields', async () => {
     const user = userEvent.setup();
     renderEditor({ type: 'new', kind: 'individuel' });
-    await screen.findByRole('heading', { level: 1, name: 'Nouvel accompagnement individuel' });
+    await screen.findByRole('heading', { level: 1, name: 'Nouvelle séance' });
     await user.click(screen.getByRole('checkbox', { name: 'Bureautique' }));
+    await user.click(screen.getByRole('radio', { name: 'Démarche finalisée' }));
+    await user.click(screen.getByRole('checkbox', { name: 'Prévoir une relance' }));
     await user.click(screen.getByRole('radio', { name: 'Atelier collectif' }));
-    expect(screen.getByRole('heading', { level: 1, name: 'Nouvel atelier collectif' })).toBeTruthy();
+    // One screen, one name, whatever the kind.
+    expect(screen.getByRole('heading', { level: 1, name: 'Nouvelle séance' })).toBeTruthy();
     expect((screen.getByRole('checkbox', { name: 'Bureautique' }) as HTMLInputElement).checked).toBe(true);
     expect(screen.getByLabelText(/Titre de l’atelier/)).toBeTruthy();
+    // The outcome and follow-up chosen before the switch are not sent with a workshop the form never shows them for.
+    await user.click(screen.getByRole('radio', { name: '1 h' }));
+    await user.type(screen.getByLabelText(/Titre de l’atelier/), 'Traitement de texte');
+    await user.type(screen.getByLabelText(/Nombre de participants/), '4');
+    await user.click(screen.getByRole('radio', { name: 'Débutant' }));
+    await user.click(screen.getByRole('button', { name: 'Enregistrer la séance' }));
+    await waitFor(() => expect(bridge['journal.create']!).toHaveBeenCalled());
+    expect(sent('journal.create')).toMatchObject({ kind: 'collectif', outcome: null, followUp: null });
   });
 });
 
@@ -525,20 +551,201 @@ describe('editor model', () => {
   });
 
   it('says what the form still needs rather than the schema’s generic message, listed in the order of the form', () => {
-    const form = { ...emptyForm('collectif', '2026-03-12'), followUpOn: true };
-    expect(checkForm(form)).toEqual([
-      { path: 'durationMin', key: 'journal:editor.check.durationRequired' },
-      { path: 'topics', key: 'errors:journal.topicRequired' },
-      { path: 'followUp.dueDate', key: 'journal:editor.check.followUpDateRequired' },
-      { path: 'followUp.reason', key: 'errors:journal.followUpReasonRequired' },
+    expect(checkForm(emptyForm('collectif', '2026-03-12'))).toEqual([
       { path: 'workshop.title', key: 'errors:journal.workshopTitleRequired' },
-      { path: 'workshop.level', key: 'journal:editor.check.levelRequired' },
       { path: 'workshop.participants', key: 'errors:journal.participantsRequired' },
+      { path: 'workshop.level', key: 'journal:editor.check.levelRequired' },
+      { path: 'topics', key: 'errors:journal.topicRequired' },
+      { path: 'durationMin', key: 'journal:editor.check.durationRequired' },
     ]);
+    const individual = { ...emptyForm('individuel', '2026-03-12'), followUpOn: true };
+    expect(checkForm(individual).map((i) => i.path)).toEqual(['topics', 'durationMin', 'followUp.dueDate', 'followUp.reason']);
+  });
+
+  it('defaults a follow-up to a week from today, even for a back-dated session, never before the session', () => {
+    expect(defaultFollowUpDue('2026-01-05', '2026-03-12')).toBe('2026-03-19');
+    expect(defaultFollowUpDue('2026-03-12', '2026-03-12')).toBe('2026-03-19');
+    expect(defaultFollowUpDue('2026-04-01', '2026-03-12')).toBe('2026-04-01');
+  });
+
+  it('refuses a follow-up due before today for a new session, not for an edit of an older one', () => {
+    const form = { ...emptyForm('individuel', '2026-01-05', 30), topics: ['email' as const], followUpOn: true, followUpDue: '2026-01-12', followUpReason: 'Rappeler' };
+    expect(checkForm(form, { today: '2026-03-12', isNew: true })).toEqual([{ path: 'followUp.dueDate', key: 'journal:editor.check.followUpInPast' }]);
+    expect(checkForm({ ...form, followUpDue: '2026-03-12' }, { today: '2026-03-12', isNew: true })).toEqual([]);
+    expect(checkForm(form, { today: '2026-03-12', isNew: false })).toEqual([]);
+  });
+
+  it('a copy keeps the what, dated today, without its time, notes or follow-up', () => {
+    const copy = duplicateForm(STORED, PARIS, '2026-04-02');
+    expect(copy).toMatchObject({ date: '2026-04-02', startTime: '', notes: '', followUpOn: false, followUpDue: '', followUpReason: '' });
+    expect(copy).toMatchObject({ topics: STORED.topics, operators: STORED.operators, procedureName: STORED.procedureName, outcome: STORED.outcome, channel: STORED.channel });
+    expect(copy.person.commune).toEqual(PARIS);
   });
 
   it('reads a duration typed as text that is not a number as an invalid duration', () => {
     const form = { ...emptyForm('individuel', '2026-03-12'), topics: ['email' as const], duration: 'other' as const, durationOther: 'une heure' };
     expect(checkForm(form)).toEqual([{ path: 'durationMin', key: 'errors:journal.durationInvalid' }]);
+  });
+});
+
+const SITE: SiteProfile = {
+  id: '7d1f6c0e-1b7a-4c6e-9d7e-2f0a1b2c3d4e',
+  name: 'France Services de Lunel',
+  siteType: 'france_services',
+  communeCode: '34145',
+  communeName: 'Lunel',
+  postcode: '34400',
+  street: '',
+  siret: '',
+  services: [],
+  programmes: [],
+  trainingLabels: [],
+  mediatorName: '',
+  createdAt: '2026-06-01T09:00:00.000Z',
+  updatedAt: '2026-06-01T09:00:00.000Z',
+};
+
+function installAt(siteType: SiteProfile['siteType'], extra: FakeHandlers = {}) {
+  install({ 'app.status': () => ({ ...STATUS, setupDone: true, site: { ...SITE, siteType } }), ...extra });
+}
+
+const folded = (title: string) => screen.getByRole('button', { name: title }).getAttribute('aria-expanded') === 'false';
+
+describe('SessionEditor: shaped by the site', () => {
+  beforeEach(() => {
+    // A new desk: nothing opened yet.
+    localStorage.clear();
+  });
+
+  it('at a France Services site, the operators come first and ticking one ticks administrative help', async () => {
+    const user = userEvent.setup();
+    installAt('france_services');
+    renderEditor({ type: 'new', kind: 'individuel' });
+    await screen.findByRole('heading', { level: 1, name: 'Nouvelle séance' });
+    // Visible without ticking anything; the topics and the rare fields are folded.
+    const operators = screen.getByRole('group', { name: /Aide aux démarches administratives : organismes concernés/ });
+    expect(screen.queryByRole('group', { name: /Thématiques d’accompagnement/ })).toBeNull();
+    for (const title of ['Autres thématiques et détail de la démarche', 'Date, heure et lieu', 'Matériel et autonomie', 'Relance', 'La personne', 'Notes']) {
+      expect(folded(title)).toBe(true);
+    }
+    // The common path: operator, duration, outcome, save.
+    await user.click(within(operators).getByRole('checkbox', { name: 'CAF' }));
+    await user.click(screen.getByRole('radio', { name: '30 min' }));
+    await user.click(screen.getByRole('radio', { name: 'Démarche finalisée' }));
+    await user.click(screen.getByRole('button', { name: 'Enregistrer la séance' }));
+    await waitFor(() => expect(bridge['journal.create']!).toHaveBeenCalled());
+    expect(sent('journal.create')).toMatchObject({
+      date: today(),
+      durationMin: 30,
+      topics: ['aide_aux_demarches_administratives'],
+      operators: ['caf'],
+      outcome: 'finalisee',
+    });
+  });
+
+  it('at a France Services site, unticking administrative help in the other topics clears the operators it carried', async () => {
+    const user = userEvent.setup();
+    installAt('france_services');
+    renderEditor({ type: 'new', kind: 'individuel' });
+    await screen.findByRole('heading', { level: 1 });
+    await user.click(screen.getByRole('checkbox', { name: 'Assurance Maladie (CPAM)' }));
+    await user.click(screen.getByRole('button', { name: 'Autres thématiques et détail de la démarche' }));
+    const admin = screen.getByRole('checkbox', { name: 'Aide aux démarches administratives' }) as HTMLInputElement;
+    expect(admin.checked).toBe(true);
+    await user.click(admin);
+    expect((screen.getByRole('checkbox', { name: 'Assurance Maladie (CPAM)' }) as HTMLInputElement).checked).toBe(false);
+  });
+
+  it('at a médiathèque, the digital topics come first and the operators wait for the administrative-help topic', async () => {
+    installAt('mediatheque');
+    renderEditor({ type: 'new', kind: 'individuel' });
+    await screen.findByRole('heading', { level: 1 });
+    const topics = screen.getByRole('group', { name: /Thématiques d’accompagnement/ });
+    const boxes = within(topics).getAllByRole('checkbox');
+    expect(boxes[0]!.getAttribute('id')).toBe('session-topics-diagnostic_numerique');
+    expect(boxes.at(-1)!.getAttribute('id')).toBe('session-topics-aide_aux_demarches_administratives');
+    expect(screen.queryByRole('group', { name: /Organismes concernés/ })).toBeNull();
+    expect(screen.queryByRole('button', { name: 'Autres thématiques et détail de la démarche' })).toBeNull();
+  });
+
+  it('a section opened once stays open for the next session on this desk', async () => {
+    const user = userEvent.setup();
+    installAt('france_services');
+    const first = renderEditor({ type: 'new', kind: 'individuel' });
+    await screen.findByRole('heading', { level: 1 });
+    await user.click(screen.getByRole('button', { name: 'La personne' }));
+    expect(folded('La personne')).toBe(false);
+    expect(screen.getByRole('combobox', { name: /Commune de résidence/ })).toBeTruthy();
+    first.unmount();
+    renderEditor({ type: 'new', kind: 'individuel' });
+    await screen.findByRole('heading', { level: 1 });
+    expect(folded('La personne')).toBe(false);
+    expect(folded('Notes')).toBe(true);
+    // Closing it is remembered too.
+    await user.click(screen.getByRole('button', { name: 'La personne' }));
+    expect(JSON.parse(localStorage.getItem(OPEN_KEY) ?? '[]')).toEqual([]);
+  });
+
+  it('opens the folded section holding a field the save was refused for, so that its link leads somewhere', async () => {
+    const user = userEvent.setup();
+    installAt('france_services');
+    renderEditor({ type: 'new', kind: 'individuel' });
+    await screen.findByRole('heading', { level: 1 });
+    await user.click(screen.getByRole('radio', { name: '30 min' }));
+    await user.click(screen.getByRole('button', { name: 'Enregistrer la séance' }));
+    const alert = await screen.findByRole('alert');
+    expect(bridge['journal.create']!).not.toHaveBeenCalled();
+    expect(folded('Autres thématiques et détail de la démarche')).toBe(false);
+    await user.click(within(alert).getByRole('link', { name: /Thématiques d’accompagnement/ }));
+    expect(document.activeElement).toBe(screen.getByRole('checkbox', { name: 'Diagnostic numérique' }));
+  });
+
+  it('a back-dated session gets a follow-up a week from today, and a past due date is refused', async () => {
+    const user = userEvent.setup();
+    installAt('france_services');
+    renderEditor({ type: 'new', kind: 'individuel' });
+    await screen.findByRole('heading', { level: 1 });
+    await user.click(screen.getByRole('checkbox', { name: 'CAF' }));
+    await user.click(screen.getByRole('radio', { name: '30 min' }));
+    await user.click(screen.getByRole('button', { name: 'Date, heure et lieu' }));
+    const date = screen.getByLabelText(/Date de la séance/);
+    await user.clear(date);
+    await user.type(date, '2026-01-05');
+    await user.click(screen.getByRole('button', { name: 'Relance' }));
+    await user.click(screen.getByRole('checkbox', { name: 'Prévoir une relance' }));
+    const due = screen.getByLabelText(/Date de relance/) as HTMLInputElement;
+    expect(due.value).toBe(addDays(today(), 7));
+    expect(due.min).toBe(today());
+    await user.type(screen.getByLabelText(/Motif de la relance/), 'Vérifier la réponse');
+    await user.clear(due);
+    await user.type(due, '2026-01-12');
+    await user.click(screen.getByRole('button', { name: 'Enregistrer la séance' }));
+    const alert = await screen.findByRole('alert');
+    expect(within(alert).getByRole('link', { name: /Date de relance : La date de relance est passée/ })).toBeTruthy();
+    expect(bridge['journal.create']!).not.toHaveBeenCalled();
+  });
+});
+
+describe('SessionEditor: duplicate', () => {
+  it('opens a new session prefilled from the source and writes nothing until it is saved', async () => {
+    const user = userEvent.setup();
+    install({ 'journal.get': () => STORED });
+    renderEditor({ type: 'new', kind: 'individuel', sourceId: SESSION_ID });
+    expect(await screen.findByRole('heading', { level: 1, name: 'Nouvelle séance' })).toBeTruthy();
+    expect(await screen.findByDisplayValue('Aide au logement')).toBeTruthy();
+    expect(screen.getByText(/Copie de la séance du 12\/03\/2026/)).toBeTruthy();
+    expect((screen.getByLabelText(/Date de la séance/) as HTMLInputElement).value).toBe(today());
+    expect((screen.getByLabelText(/^Note/) as HTMLTextAreaElement).value).toBe('');
+    expect((screen.getByRole('checkbox', { name: 'Prévoir une relance' }) as HTMLInputElement).checked).toBe(false);
+    expect(bridge['journal.get']!).toHaveBeenCalledWith({ id: SESSION_ID });
+    // Cancelling is leaving: nothing was written.
+    expect(screen.getByRole('link', { name: 'Annuler' }).getAttribute('href')).toBe('#/journal');
+    expect(bridge['journal.create']!).not.toHaveBeenCalled();
+    expect(bridge['journal.update']!).not.toHaveBeenCalled();
+
+    await user.click(screen.getByRole('button', { name: 'Enregistrer la séance' }));
+    await waitFor(() => expect(bridge['journal.create']!).toHaveBeenCalled());
+    expect(bridge['journal.update']!).not.toHaveBeenCalled();
+    expect(sent('journal.create')).toMatchObject({ date: today(), startTime: null, notes: '', followUp: null, procedureName: 'Aide au logement', operators: ['caf', 'ancien_operateur'] });
   });
 });

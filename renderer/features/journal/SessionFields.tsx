@@ -12,7 +12,8 @@ import {
   type Outcome,
 } from '../../../shared/taxonomy';
 import { CheckboxGroup, Fieldset, InputField, RadioGroup, SelectField } from '../../ui/fields';
-import { addDays, type FieldsProps } from './editor-model';
+import { localDate } from '../../../shared/ids';
+import { defaultFollowUpDue, type FieldsProps } from './editor-model';
 
 // The "what happened" groups of the editor, in the order a mediator fills them.
 
@@ -78,13 +79,45 @@ export function EquipmentField({ form, update, error }: FieldsProps) {
   );
 }
 
-/** Topics; ticking "Aide aux démarches administratives" reveals the procedure's themes, operators and name. */
-export function TopicFields({ form, update, error, operators }: FieldsProps & { operators: readonly string[] }) {
+// An operator kept by an older session stays pickable even if the desk's list no longer offers it.
+function operatorOptions(operators: readonly string[], picked: readonly string[], tx: ReturnType<typeof useTranslation<'taxonomy'>>['t']) {
+  return [...operators, ...picked.filter((op) => !operators.includes(op))].map((k) => ({ value: k, label: tx(`operator.${k}` as 'operator.caf', { defaultValue: k }) }));
+}
+
+/**
+ * The operators at the top of the form (France Services): visible without ticking anything; ticking one ticks the
+ * administrative-help topic, which they belong to.
+ */
+export function OperatorsFirstField({ form, update, error, operators }: FieldsProps & { operators: readonly string[] }) {
+  const { t } = useTranslation('journal');
+  const { t: tx } = useTranslation('taxonomy');
+  return (
+    <CheckboxGroup
+      id="session-operators"
+      legend={t('editor.admin.operatorsFirst')}
+      hint={t('editor.admin.operatorsFirstHint')}
+      error={error('operators')}
+      options={operatorOptions(operators, form.operators, tx)}
+      value={form.operators}
+      onChange={(ops) =>
+        update({
+          operators: ops,
+          topics: ops.length > 0 && !form.topics.includes(ADMIN_TOPIC_TRIGGER) ? TOPICS.filter((k) => k === ADMIN_TOPIC_TRIGGER || form.topics.includes(k)) : form.topics,
+        })
+      }
+    />
+  );
+}
+
+/**
+ * Topics; ticking "Aide aux démarches administratives" reveals the procedure's themes, operators and name. With
+ * `operatorsAbove` (France Services) the operators are already at the top of the form: unticking the topic there
+ * clears them, since the core keeps operators only with that topic.
+ */
+export function TopicFields({ form, update, error, operators, operatorsAbove = false }: FieldsProps & { operators: readonly string[]; operatorsAbove?: boolean }) {
   const { t } = useTranslation('journal');
   const { t: tx } = useTranslation('taxonomy');
   const admin = form.topics.includes(ADMIN_TOPIC_TRIGGER);
-  // An operator kept by an older session stays pickable even if the desk's list no longer offers it.
-  const operatorKeys = [...operators, ...form.operators.filter((op) => !operators.includes(op))];
   return (
     <>
       <CheckboxGroup
@@ -96,7 +129,9 @@ export function TopicFields({ form, update, error, operators }: FieldsProps & { 
         error={error('topics')}
         options={TOPICS.map((k) => ({ value: k, label: tx(`topic.${k}`) }))}
         value={form.topics}
-        onChange={(topics) => update({ topics })}
+        onChange={(topics) =>
+          update(operatorsAbove && !topics.includes(ADMIN_TOPIC_TRIGGER) && form.operators.length > 0 ? { topics, operators: [] } : { topics })
+        }
       />
       {admin && (
         <Fieldset id="session-admin" legend={t('editor.admin.legend')}>
@@ -112,19 +147,21 @@ export function TopicFields({ form, update, error, operators }: FieldsProps & { 
               onChange={(adminTopics) => update({ adminTopics })}
             />
           </div>
-          <div className="fr-fieldset__element">
-            <CheckboxGroup
-              id="session-operators"
-              legend={t('editor.admin.operators')}
-              hint={t('editor.admin.operatorsHint')}
-              regular
-              layout="columns"
-              error={error('operators')}
-              options={operatorKeys.map((k) => ({ value: k, label: tx(`operator.${k}` as 'operator.caf', { defaultValue: k }) }))}
-              value={form.operators}
-              onChange={(ops) => update({ operators: ops })}
-            />
-          </div>
+          {!operatorsAbove && (
+            <div className="fr-fieldset__element">
+              <CheckboxGroup
+                id="session-operators"
+                legend={t('editor.admin.operators')}
+                hint={t('editor.admin.operatorsHint')}
+                regular
+                layout="columns"
+                error={error('operators')}
+                options={operatorOptions(operators, form.operators, tx)}
+                value={form.operators}
+                onChange={(ops) => update({ operators: ops })}
+              />
+            </div>
+          )}
           <div className="fr-fieldset__element">
             <InputField
               id="session-procedure"
@@ -166,7 +203,6 @@ export function OutcomeFields({ form, update, error }: FieldsProps) {
     <RadioGroup<Outcome | ''>
       id="session-outcome"
       legend={t('editor.outcome.legend')}
-      layout="stack"
       error={error('outcome')}
       options={[{ value: '', label: t('editor.notFilled') }, ...OUTCOMES.map((k) => ({ value: k, label: tx(`outcome.${k}`) }))]}
       value={form.outcome ?? ''}
@@ -191,9 +227,14 @@ export function OutcomeFields({ form, update, error }: FieldsProps) {
   );
 }
 
-/** "Prévoir une relance" reveals a due date (a week after the session by default) and a short reason. */
-export function FollowUpFields({ form, update, error }: FieldsProps) {
+/**
+ * "Prévoir une relance" reveals a due date (a week from today by default, even for a back-dated session) and a short
+ * reason. For a new session the date picker starts at today: a follow-up is something still to do.
+ */
+export function FollowUpFields({ form, update, error, isNew }: FieldsProps & { isNew: boolean }) {
   const { t } = useTranslation('journal');
+  const today = localDate(new Date());
+  const earliest = isNew && today > form.date ? today : form.date;
   const toggleError = !form.followUpOn ? error('followUp') : undefined;
   return (
     <Fieldset id="session-followup" legend={t('editor.followUp.legend')} error={toggleError}>
@@ -206,7 +247,7 @@ export function FollowUpFields({ form, update, error }: FieldsProps) {
             onChange={(e) =>
               update({
                 followUpOn: e.target.checked,
-                followUpDue: e.target.checked && !form.followUpDue ? addDays(form.date, 7) : form.followUpDue,
+                followUpDue: e.target.checked && !form.followUpDue ? defaultFollowUpDue(form.date, today) : form.followUpDue,
               })
             }
           />
@@ -223,7 +264,7 @@ export function FollowUpFields({ form, update, error }: FieldsProps) {
               type="date"
               label={t('editor.followUp.dueDate')}
               required
-              min={form.date || undefined}
+              min={earliest || undefined}
               error={error('followUp.dueDate')}
               value={form.followUpDue}
               onChange={(followUpDue) => update({ followUpDue })}

@@ -76,17 +76,12 @@ function CountsTable({ id, caption, rows, counts, onChange, remainder, error }: 
   );
 }
 
-/** "L'atelier": title, level, number of participants and their breakdowns, in place of one person. */
+/** "L'atelier": its title and number of participants first (what a workshop is remembered by), then its level. */
 export function WorkshopFields({ form, update, error }: FieldsProps) {
   const { t } = useTranslation('journal');
   const { t: tx } = useTranslation('taxonomy');
   const w = form.workshop;
   const set = (patch: Partial<FormState['workshop']>) => update({ workshop: { ...w, ...patch } });
-  const tables: Array<{ key: Breakdown; caption: string; rows: Array<{ key: string; label: string }> }> = [
-    { key: 'byGender', caption: t('editor.workshop.byGender'), rows: GENDERS.filter((k) => k !== 'non_communique').map((k) => ({ key: k, label: tx(`gender.${k}`) })) },
-    { key: 'byAge', caption: t('editor.workshop.byAge'), rows: AGE_BRACKETS.filter((k) => k !== 'non_communique').map((k) => ({ key: k, label: tx(`age.${k}`) })) },
-    { key: 'byStatus', caption: t('editor.workshop.byStatus'), rows: STATUSES.filter((k) => k !== 'non_communique').map((k) => ({ key: k, label: tx(`status.${k}`) })) },
-  ];
   return (
     <Fieldset id="session-workshop" legend={t('editor.workshop.legend')}>
       <div className="fr-fieldset__element">
@@ -99,18 +94,6 @@ export function WorkshopFields({ form, update, error }: FieldsProps) {
           error={error('workshop.title')}
           value={w.title}
           onChange={(title) => set({ title })}
-        />
-      </div>
-      <div className="fr-fieldset__element">
-        <RadioGroup
-          id="session-workshop-level"
-          legend={t('editor.workshop.level')}
-          regular
-          required
-          error={error('workshop.level')}
-          options={WORKSHOP_LEVELS.map((k) => ({ value: k, label: tx(`level.${k}`) }))}
-          value={w.level}
-          onChange={(level) => set({ level })}
         />
       </div>
       <div className="fr-fieldset__element">
@@ -131,22 +114,47 @@ export function WorkshopFields({ form, update, error }: FieldsProps) {
         />
       </div>
       <div className="fr-fieldset__element">
-        <Fieldset id="session-workshop-breakdown" legend={t('editor.workshop.breakdownLegend')} hint={t('editor.workshop.breakdownHint')} regular>
-          <div className="fr-fieldset__element mediane-counts">
-            {tables.map((table) => (
-              <CountsTable
-                key={table.key}
-                id={`session-workshop-${table.key}`}
-                caption={table.caption}
-                rows={table.rows}
-                counts={w[table.key]}
-                onChange={(counts) => set({ [table.key]: counts } as Partial<FormState['workshop']>)}
-                remainder={remainderOf(form, w[table.key])}
-                error={error(`workshop.${table.key}`)}
-              />
-            ))}
-          </div>
-        </Fieldset>
+        <RadioGroup
+          id="session-workshop-level"
+          legend={t('editor.workshop.level')}
+          regular
+          required
+          error={error('workshop.level')}
+          options={WORKSHOP_LEVELS.map((k) => ({ value: k, label: tx(`level.${k}`) }))}
+          value={w.level}
+          onChange={(level) => set({ level })}
+        />
+      </div>
+    </Fieldset>
+  );
+}
+
+/** The participants' breakdowns (gender, age, status), in a folded section of their own: often left to "non communiqué". */
+export function WorkshopBreakdownFields({ form, update, error }: FieldsProps) {
+  const { t } = useTranslation('journal');
+  const { t: tx } = useTranslation('taxonomy');
+  const w = form.workshop;
+  const set = (patch: Partial<FormState['workshop']>) => update({ workshop: { ...w, ...patch } });
+  const tables: Array<{ key: Breakdown; caption: string; rows: Array<{ key: string; label: string }> }> = [
+    { key: 'byGender', caption: t('editor.workshop.byGender'), rows: GENDERS.filter((k) => k !== 'non_communique').map((k) => ({ key: k, label: tx(`gender.${k}`) })) },
+    { key: 'byAge', caption: t('editor.workshop.byAge'), rows: AGE_BRACKETS.filter((k) => k !== 'non_communique').map((k) => ({ key: k, label: tx(`age.${k}`) })) },
+    { key: 'byStatus', caption: t('editor.workshop.byStatus'), rows: STATUSES.filter((k) => k !== 'non_communique').map((k) => ({ key: k, label: tx(`status.${k}`) })) },
+  ];
+  return (
+    <Fieldset id="session-workshop-breakdown" legend={t('editor.workshop.breakdownLegend')} hint={t('editor.workshop.breakdownHint')}>
+      <div className="fr-fieldset__element mediane-counts">
+        {tables.map((table) => (
+          <CountsTable
+            key={table.key}
+            id={`session-workshop-${table.key}`}
+            caption={table.caption}
+            rows={table.rows}
+            counts={w[table.key]}
+            onChange={(counts) => set({ [table.key]: counts } as Partial<FormState['workshop']>)}
+            remainder={remainderOf(form, w[table.key])}
+            error={error(`workshop.${table.key}`)}
+          />
+        ))}
       </div>
     </Fieldset>
   );

@@ -21,7 +21,7 @@ import {
 // and building the SessionInput sent to the core. Kept out of the components so the rules read in one place.
 
 export type EditorMode =
-  | { type: 'new'; kind: SessionKind; timerId?: string | null; durationMin?: number | null }
+  | { type: 'new'; kind: SessionKind; timerId?: string | null; durationMin?: number | null; sourceId?: string | null }
   | { type: 'edit'; id: string };
 
 export type FirstVisit = 'yes' | 'no' | 'unknown';
@@ -152,6 +152,23 @@ export function formFromSession(s: Session, commune: Commune | null): FormState 
   return form;
 }
 
+/**
+ * A new session prefilled from a stored one ("Dupliquer"): nothing is written until the editor is saved, so cancelling
+ * leaves the journal as it was. The copy keeps the what, dated today with no time, without the notes or the follow-up.
+ */
+export function duplicateForm(source: Session, commune: Commune | null, today: string): FormState {
+  return { ...formFromSession(source, commune), date: today, startTime: '', notes: '', followUpOn: false, followUpDue: '', followUpReason: '' };
+}
+
+/**
+ * The follow-up date offered when "Prévoir une relance" is ticked: a week from today, whatever the session's date (a
+ * back-dated session must not get a follow-up already overdue), and never before the session itself.
+ */
+export function defaultFollowUpDue(sessionDate: string, today: string): string {
+  const inAWeek = addDays(today, 7);
+  return sessionDate > inAWeek ? sessionDate : inAWeek;
+}
+
 /** A whole number typed in a field, or null when the field is empty or not a whole number. */
 export function parseCount(text: string | undefined): number | null {
   const t = (text ?? '').trim();
@@ -195,18 +212,21 @@ export type Breakdown = 'byGender' | 'byAge' | 'byStatus';
 // Where each field path of a refusal lives in the form, for the links of the error summary and its order.
 // The first matching prefix wins, so the precise paths come before the groups that hold them.
 export const FIELD_ANCHORS: ReadonlyArray<{ path: string; id: string; label: string }> = [
-  { path: 'date', id: 'session-date', label: 'editor.when.date' },
-  { path: 'startTime', id: 'session-start-time', label: 'editor.when.startTime' },
-  { path: 'durationMin', id: 'session-duration', label: 'editor.duration.legend' },
-  { path: 'channel', id: 'session-channel', label: 'editor.channel.legend' },
-  { path: 'equipment', id: 'session-equipment', label: 'editor.equipment.legend' },
+  { path: 'workshop.title', id: 'session-workshop-title', label: 'editor.workshop.title' },
+  { path: 'workshop.participants', id: 'session-workshop-participants', label: 'editor.workshop.participants' },
+  { path: 'workshop.level', id: 'session-workshop-level', label: 'editor.workshop.level' },
+  { path: 'operators', id: 'session-operators', label: 'editor.admin.operators' },
   { path: 'topics', id: 'session-topics', label: 'editor.topics.legend' },
   { path: 'adminTopics', id: 'session-admin-topics', label: 'editor.admin.topics' },
-  { path: 'operators', id: 'session-operators', label: 'editor.admin.operators' },
   { path: 'procedureName', id: 'session-procedure', label: 'editor.admin.procedureName' },
-  { path: 'autonomy', id: 'session-autonomy', label: 'editor.autonomy.legend' },
+  { path: 'durationMin', id: 'session-duration', label: 'editor.duration.legend' },
   { path: 'outcome', id: 'session-outcome', label: 'editor.outcome.legend' },
   { path: 'orientation', id: 'session-orientation', label: 'editor.outcome.orientation' },
+  { path: 'date', id: 'session-date', label: 'editor.when.date' },
+  { path: 'startTime', id: 'session-start-time', label: 'editor.when.startTime' },
+  { path: 'channel', id: 'session-channel', label: 'editor.channel.legend' },
+  { path: 'equipment', id: 'session-equipment', label: 'editor.equipment.legend' },
+  { path: 'autonomy', id: 'session-autonomy', label: 'editor.autonomy.legend' },
   { path: 'followUp.dueDate', id: 'session-followup-due', label: 'editor.followUp.dueDate' },
   { path: 'followUp.reason', id: 'session-followup-reason', label: 'editor.followUp.reason' },
   { path: 'followUp', id: 'session-followup', label: 'editor.followUp.legend' },
@@ -216,9 +236,6 @@ export const FIELD_ANCHORS: ReadonlyArray<{ path: string; id: string; label: str
   { path: 'person.communeCode', id: 'session-person-commune', label: 'editor.person.commune' },
   { path: 'person.firstVisit', id: 'session-person-first-visit', label: 'editor.person.firstVisit' },
   { path: 'person', id: 'session-person', label: 'editor.person.legend' },
-  { path: 'workshop.title', id: 'session-workshop-title', label: 'editor.workshop.title' },
-  { path: 'workshop.level', id: 'session-workshop-level', label: 'editor.workshop.level' },
-  { path: 'workshop.participants', id: 'session-workshop-participants', label: 'editor.workshop.participants' },
   { path: 'workshop.byGender', id: 'session-workshop-byGender', label: 'editor.workshop.byGender' },
   { path: 'workshop.byAge', id: 'session-workshop-byAge', label: 'editor.workshop.byAge' },
   { path: 'workshop.byStatus', id: 'session-workshop-byStatus', label: 'editor.workshop.byStatus' },
@@ -240,10 +257,15 @@ function formOrder(path: string): number {
  * What only the form knows: a choice not made yet, which the schema would report as a malformed value. Everything
  * else is the shared SessionInput schema's (see checkForm).
  */
-function formOnlyIssues(form: FormState): ClientIssue[] {
+function formOnlyIssues(form: FormState, context: CheckContext): ClientIssue[] {
   const issues: ClientIssue[] = [];
   if (form.duration === null) issues.push({ path: 'durationMin', key: 'journal:editor.check.durationRequired' });
   if (form.followUpOn && form.followUpDue.trim() === '') issues.push({ path: 'followUp.dueDate', key: 'journal:editor.check.followUpDateRequired' });
+  // Only the editor knows today and whether the session is new: the shared schema cannot refuse a past due date, since
+  // an older session being edited (or one from another computer) legitimately keeps the follow-up it had.
+  else if (form.followUpOn && context.isNew && context.today && /^\d{4}-\d{2}-\d{2}$/.test(form.followUpDue) && form.followUpDue < context.today) {
+    issues.push({ path: 'followUp.dueDate', key: 'journal:editor.check.followUpInPast' });
+  }
   if (form.kind === 'collectif' && !form.workshop.level) issues.push({ path: 'workshop.level', key: 'journal:editor.check.levelRequired' });
   return issues;
 }
@@ -253,8 +275,15 @@ function formOnlyIssues(form: FormState): ClientIssue[] {
  * SessionInput schema run on the value the form would send (its messages are i18n keys of "errors"; zod's own
  * defaults become a generic key, as at the boundary). The core still checks everything and has the last word.
  */
-export function checkForm(form: FormState): ClientIssue[] {
-  const issues = formOnlyIssues(form);
+export interface CheckContext {
+  /** Today's local date (ISO), for the checks that depend on it. */
+  today?: string;
+  /** A new session (or a copy), as opposed to an edit of a stored one. */
+  isNew?: boolean;
+}
+
+export function checkForm(form: FormState, context: CheckContext = {}): ClientIssue[] {
+  const issues = formOnlyIssues(form, context);
   const parsed = SessionInput.safeParse(buildInput(form, null));
   for (const issue of parsed.success ? [] : parsed.error.issues) {
     const path = issue.path.map(String).join('.');

@@ -2,8 +2,16 @@
 export const fr = {
   newTitle: 'Nouvelle séance',
   editTitle: 'Modifier la séance',
-  newIndividualTitle: 'Nouvel accompagnement individuel',
-  newWorkshopTitle: 'Nouvel atelier collectif',
+  duplicateOf: 'Copie de la séance du {{date}}, datée d’aujourd’hui : rien n’est enregistré avant « Enregistrer la séance ».',
+  sections: {
+    details: 'Autres thématiques et détail de la démarche',
+    when: 'Date, heure et lieu',
+    equipment: 'Matériel et autonomie',
+    followUp: 'Relance',
+    person: 'La personne',
+    breakdown: 'Répartition des participants',
+    notes: 'Notes',
+  },
   intro: 'Les champs marqués d’un astérisque (*) sont obligatoires. Aucune information ne doit permettre d’identifier la personne accompagnée.',
   loading: 'Chargement de la séance…',
   notFoundTitle: 'Séance introuvable',
@@ -40,6 +48,8 @@ export const fr = {
     operatorsHint: 'Plusieurs choix possibles.',
     procedureName: 'Nom de la démarche',
     procedureNameHint: 'Par exemple : Demande de prime d’activité. Sans donnée personnelle.',
+    operatorsFirst: 'Aide aux démarches administratives : organismes concernés',
+    operatorsFirstHint: 'Cocher un organisme coche la thématique « Aide aux démarches administratives ».',
   },
   autonomy: { legend: 'Autonomie de la personne' },
   outcome: {
@@ -112,6 +122,7 @@ export const fr = {
     durationRequired: 'Choisissez une durée.',
     levelRequired: 'Choisissez le niveau de l’atelier.',
     followUpDateRequired: 'Indiquez la date de relance.',
+    followUpInPast: 'La date de relance est passée : choisissez aujourd’hui ou un jour à venir.',
   },
   actions: {
     save: 'Enregistrer la séance',
@@ -131,8 +142,16 @@ export const fr = {
 export const en: typeof fr = {
   newTitle: 'New session',
   editTitle: 'Edit session',
-  newIndividualTitle: 'New one-to-one session',
-  newWorkshopTitle: 'New group workshop',
+  duplicateOf: 'Copy of the session of {{date}}, dated today: nothing is saved before “Save the session”.',
+  sections: {
+    details: 'Other topics and procedure details',
+    when: 'Date, time and place',
+    equipment: 'Equipment and autonomy',
+    followUp: 'Follow-up',
+    person: 'The person',
+    breakdown: 'Breakdown of participants',
+    notes: 'Notes',
+  },
   intro: 'Fields marked with an asterisk (*) are required. Nothing you enter should make it possible to identify the person helped.',
   loading: 'Loading the session…',
   notFoundTitle: 'Session not found',
@@ -169,6 +188,8 @@ export const en: typeof fr = {
     operatorsHint: 'Several choices possible.',
     procedureName: 'Name of the procedure',
     procedureNameHint: 'For example: Application for the activity bonus. No personal data.',
+    operatorsFirst: 'Help with official procedures: organisations concerned',
+    operatorsFirstHint: 'Ticking an organisation ticks the topic “Help with official procedures”.',
   },
   autonomy: { legend: 'Independence of the person' },
   outcome: {
@@ -241,6 +262,7 @@ export const en: typeof fr = {
     durationRequired: 'Choose a duration.',
     levelRequired: 'Choose the workshop level.',
     followUpDateRequired: 'Enter the follow-up date.',
+    followUpInPast: 'The follow-up date is in the past: choose today or a later day.',
   },
   actions: {
     save: 'Save the session',

@@ -19,7 +19,7 @@ export const fr = {
     announceCancelled: 'Chronomètre démarré à {{time}} annulé.',
     tooLong: 'Ce chronomètre dépasse 23 h 59 : la durée enregistrée sera plafonnée.',
     runningLabel: 'Chronomètres en cours',
-    quick: 'Saisie rapide',
+    quick: 'Nouvelle séance',
     workshop: 'Atelier',
   },
   sessions: 'Séances enregistrées',
@@ -62,11 +62,10 @@ export const fr = {
     deleted: 'Séance du {{date}} supprimée.',
     undo: 'Annuler la suppression',
     restored: 'Séance du {{date}} restaurée.',
-    duplicated: 'Séance dupliquée : vous modifiez maintenant la copie, datée d’aujourd’hui.',
   },
   empty: {
     none: 'Aucune séance enregistrée pour l’instant.',
-    first: 'Enregistrer la première séance',
+    first: 'Nouvelle séance',
     filtered: 'Aucune séance ne correspond à ces filtres.',
   },
   filters: {
@@ -138,7 +137,7 @@ export const en: typeof fr = {
     announceCancelled: 'Timer started at {{time}} cancelled.',
     tooLong: 'This timer has run past 23 h 59: the recorded duration will be capped.',
     runningLabel: 'Running timers',
-    quick: 'Quick entry',
+    quick: 'New session',
     workshop: 'Workshop',
   },
   sessions: 'Recorded sessions',
@@ -181,11 +180,10 @@ export const en: typeof fr = {
     deleted: 'Session of {{date}} deleted.',
     undo: 'Undo the deletion',
     restored: 'Session of {{date}} restored.',
-    duplicated: 'Session duplicated: you are now editing the copy, dated today.',
   },
   empty: {
     none: 'No session recorded yet.',
-    first: 'Record the first session',
+    first: 'New session',
     filtered: 'No session matches these filters.',
   },
   filters: {

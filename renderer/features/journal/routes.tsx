@@ -14,7 +14,8 @@ export const routes: FeatureRoute[] = [
       const timerId = params.get('chrono');
       const duration = Number(params.get('duree'));
       const durationMin = Number.isInteger(duration) && duration > 0 ? duration : null;
-      return <SessionEditor key={`new-${kind}-${timerId ?? ''}`} mode={{ type: 'new', kind, timerId, durationMin }} />;
+      const sourceId = params.get('depuis');
+      return <SessionEditor key={`new-${kind}-${timerId ?? ''}-${sourceId ?? ''}`} mode={{ type: 'new', kind, timerId, durationMin, sourceId }} />;
     },
   },
   {

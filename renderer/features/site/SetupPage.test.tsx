@@ -8,7 +8,7 @@ import { isValidSiret } from '../../../shared/site/siret';
 import { goHome, resources } from '../../app/features';
 import { callsOf, installFakeApi, refused, renderWithStatus, type FakeHandlers } from '../../test-kit';
 import { SetupPage } from './SetupPage';
-import { SERVICE_KEYS } from './SiteProfileForm';
+import { SERVICE_KEYS, SiteProfileForm } from './SiteProfileForm';
 import { LUNEL, MARSEILLE, SAVED_SITE, setUpSiteTests, statusWith } from './test-helpers';
 
 const VALID_SIRET = '12345678901237';
@@ -38,21 +38,24 @@ async function pickCommune(user: ReturnType<typeof userEvent.setup>, query: stri
 }
 
 describe('SetupPage', () => {
-  it('shows a welcome title, says the data stays on this computer, and labels every field', async () => {
+  it('shows a welcome title, says the data stays on this computer, and asks only what is required', async () => {
     setup();
     expect(await screen.findByRole('heading', { level: 1, name: 'Bienvenue dans Médiane' })).toBeTruthy();
     expect(screen.getByText(/restent sur cet ordinateur/)).toBeTruthy();
     expect(screen.getByRole('combobox', { name: /^Commune \*/ })).toBeTruthy();
-    for (const label of [/^Nom du lieu/, /^Code postal/, /^Adresse/, /^Numéro SIRET/, /^Votre nom affiché/]) {
-      expect(screen.getByLabelText(label)).toBeTruthy();
-    }
-    for (const legend of [/^Type de lieu/, /^Services proposés/, /^Dispositifs et programmes nationaux/, /^Formations et labels/]) {
-      expect(screen.getByRole('group', { name: legend })).toBeTruthy();
-    }
+    for (const label of [/^Nom du lieu \*/, /^Code postal \*/]) expect(screen.getByLabelText(label)).toBeTruthy();
+    expect(screen.getByRole('group', { name: /^Type de lieu \*/ })).toBeTruthy();
     expect(screen.getByRole('radio', { name: 'Médiathèque' })).toBeTruthy();
+    // The optional fields (the national schema's ≈30 boxes among them) wait for "Mon lieu", which the page says.
+    for (const label of [/^Adresse/, /^Numéro SIRET/, /^Votre nom affiché/]) expect(screen.queryByLabelText(label)).toBeNull();
+    for (const legend of [/^Services proposés/, /^Dispositifs et programmes nationaux/, /^Formations et labels/]) {
+      expect(screen.queryByRole('group', { name: legend })).toBeNull();
+    }
+    expect(screen.queryAllByRole('checkbox')).toHaveLength(0);
+    expect(screen.getByText(/se complète quand vous voulez dans « Mon lieu »/)).toBeTruthy();
   });
 
-  it('sends the whole profile to site.save, then refreshes the status so the app opens the journal', async () => {
+  it('sends the required fields to site.save (the rest empty), then refreshes the status so the app opens the journal', async () => {
     window.location.hash = '#/lieu';
     const { calls, user } = setup();
     await screen.findByRole('heading', { level: 1 });
@@ -62,14 +65,6 @@ describe('SetupPage', () => {
     await pickCommune(user, 'Lun', /Lunel/);
     // Lunel has a single postcode: it is chosen for the mediator.
     expect((screen.getByLabelText(/^Code postal/) as HTMLSelectElement).value).toBe('34400');
-    await user.type(screen.getByLabelText(/^Adresse/), '1 place des Martyrs');
-    await user.type(screen.getByLabelText(/^Numéro SIRET/), VALID_SIRET);
-    const services = screen.getByRole('group', { name: /^Services proposés/ });
-    await user.click(within(services).getByRole('checkbox', { name: 'Maîtrise des outils numériques du quotidien' }));
-    await user.click(within(services).getByRole('checkbox', { name: 'Aide aux démarches administratives' }));
-    await user.click(screen.getByRole('checkbox', { name: 'France Services' }));
-    await user.click(screen.getByRole('checkbox', { name: 'Formé à « Mon Espace Santé »' }));
-    await user.type(screen.getByLabelText(/^Votre nom affiché/), 'Camille');
     await user.click(screen.getByRole('button', { name: 'Enregistrer et commencer' }));
 
     await waitFor(() => expect(callsOf(calls, 'site.save')).toHaveLength(1));
@@ -78,6 +73,39 @@ describe('SetupPage', () => {
       siteType: 'france_services',
       communeCode: '34145',
       postcode: '34400',
+      street: '',
+      siret: '',
+      services: [],
+      programmes: [],
+      trainingLabels: [],
+      mediatorName: '',
+    });
+    await waitFor(() => expect(callsOf(calls, 'app.status')).toHaveLength(2));
+    expect(window.location.hash).toBe('#/journal');
+  });
+
+  it('the whole profile form ("Mon lieu") sends the optional fields too, in the national lists’ order', async () => {
+    const calls = installFakeApi({
+      'app.status': () => statusWith(null),
+      'communes.search': () => [LUNEL],
+      'site.save': () => SAVED_SITE,
+    });
+    const user = userEvent.setup({ delay: null });
+    renderWithStatus(<SiteProfileForm site={null} commune={null} submitLabel="Enregistrer" titleLevel={2} onSaved={() => undefined} />);
+    await user.type(await screen.findByLabelText(/^Nom du lieu/), 'France Services de Lunel');
+    await user.click(screen.getByRole('radio', { name: 'France Services' }));
+    await pickCommune(user, 'Lun', /Lunel/);
+    await user.type(screen.getByLabelText(/^Adresse/), '1 place des Martyrs');
+    await user.type(screen.getByLabelText(/^Numéro SIRET/), VALID_SIRET);
+    const services = screen.getByRole('group', { name: /^Services proposés/ });
+    await user.click(within(services).getByRole('checkbox', { name: 'Maîtrise des outils numériques du quotidien' }));
+    await user.click(within(services).getByRole('checkbox', { name: 'Aide aux démarches administratives' }));
+    await user.click(screen.getByRole('checkbox', { name: 'France Services' }));
+    await user.click(screen.getByRole('checkbox', { name: 'Formé à « Mon Espace Santé »' }));
+    await user.type(screen.getByLabelText(/^Votre nom affiché/), 'Camille');
+    await user.click(screen.getByRole('button', { name: 'Enregistrer' }));
+    await waitFor(() => expect(callsOf(calls, 'site.save')).toHaveLength(1));
+    expect(callsOf(calls, 'site.save')[0]).toMatchObject({
       street: '1 place des Martyrs',
       siret: VALID_SIRET,
       // In the order of the national list, whatever the order of the clicks.
@@ -86,8 +114,6 @@ describe('SetupPage', () => {
       trainingLabels: ['Formé à « Mon Espace Santé »'],
       mediatorName: 'Camille',
     });
-    await waitFor(() => expect(callsOf(calls, 'app.status')).toHaveLength(2));
-    expect(window.location.hash).toBe('#/journal');
   });
 
   it('asks for the postcode when the commune has several, and offers only that commune’s postcodes', async () => {
@@ -145,9 +171,11 @@ describe('SetupPage', () => {
     expect(screen.getByRole('heading', { level: 1, name: 'Bienvenue dans Médiane' })).toBeTruthy();
   });
 
-  it('checks the SIRET as it is typed, and again when the field is left', async () => {
-    const { user } = setup();
-    await screen.findByRole('heading', { level: 1 });
+  it('checks the SIRET as it is typed, and again when the field is left (whole form)', async () => {
+    installFakeApi({ 'app.status': () => statusWith(null) });
+    const user = userEvent.setup({ delay: null });
+    renderWithStatus(<SiteProfileForm site={null} commune={null} submitLabel="Enregistrer" titleLevel={2} onSaved={() => undefined} />);
+    await screen.findByLabelText(/^Numéro SIRET/);
     expect(isValidSiret(VALID_SIRET)).toBe(true);
     expect(isValidSiret(WRONG_SIRET)).toBe(false);
     const siret = screen.getByLabelText(/^Numéro SIRET/);
@@ -172,24 +200,32 @@ describe('SetupPage', () => {
     expect(screen.queryByRole('alert')).toBeNull();
   });
 
-  it('switches to English labels, keeping the national schema’s values in French', async () => {
+  it('switches to English labels', async () => {
     setup();
     await screen.findByRole('heading', { level: 1 });
     await act(() => i18next.changeLanguage('en'));
     expect(screen.getByRole('heading', { level: 1, name: 'Welcome to Médiane' })).toBeTruthy();
     expect(screen.getByText(/stays on this computer/, { selector: 'p' })).toBeTruthy();
     expect(screen.getByLabelText(/^Site name/)).toBeTruthy();
-    expect(screen.getByLabelText(/^Street address/)).toBeTruthy();
     expect(screen.getByRole('combobox', { name: /^Town/ })).toBeTruthy();
     expect(screen.getByRole('group', { name: /^Type of site/ })).toBeTruthy();
     expect(screen.getByRole('radio', { name: 'Library' })).toBeTruthy();
+    expect(screen.getByText(/whenever you like in “My site”/)).toBeTruthy();
+    expect(screen.getByRole('button', { name: 'Save and start' })).toBeTruthy();
+  });
+
+  it('the whole form in English keeps the national schema’s values in French', async () => {
+    installFakeApi({ 'app.status': () => statusWith(null) });
+    renderWithStatus(<SiteProfileForm site={null} commune={null} submitLabel="Save" titleLevel={2} onSaved={() => undefined} />);
+    await screen.findByLabelText(/^Nom du lieu/);
+    await act(() => i18next.changeLanguage('en'));
+    expect(screen.getByLabelText(/^Street address/)).toBeTruthy();
     expect(screen.getByRole('checkbox', { name: 'Help with administrative procedures' })).toBeTruthy();
     const programmes = screen.getByRole('group', { name: /^National programmes/ });
     expect(programmes.textContent).toContain('national schema');
     const aidants = within(programmes).getByRole('checkbox', { name: 'Aidants Connect' });
     expect(document.querySelector(`label[for="${aidants.id}"]`)?.getAttribute('lang')).toBe('fr');
     expect(screen.getByRole('checkbox', { name: 'Formé à « Mon Espace Santé »' })).toBeTruthy();
-    expect(screen.getByRole('button', { name: 'Save and start' })).toBeTruthy();
   });
 
   it('labels the services in French with the national schema’s exact values', () => {

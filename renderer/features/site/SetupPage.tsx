@@ -17,7 +17,7 @@ export function SetupPage({ onDone }: { onDone(): void }) {
       <div className="fr-col-12 fr-col-lg-8">
         <h1>{t('setupTitle')}</h1>
         <p className="fr-text--lead">{t('setupIntro')}</p>
-        <SiteProfileForm site={null} commune={null} submitLabel={t('setupSubmit')} titleLevel={2} onSaved={done} />
+        <SiteProfileForm site={null} commune={null} submitLabel={t('setupSubmit')} titleLevel={2} onSaved={done} requiredOnly />
       </div>
     </div>
   );

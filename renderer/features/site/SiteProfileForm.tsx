@@ -122,6 +122,11 @@ interface Props {
   titleLevel: 2 | 3;
   /** Called when a save starts (to clear an earlier success message). */
   onSubmit?(): void;
+  /**
+   * First run: only the required fields. The optional ones (address, SIRET, the national schema's ≈30 boxes, the
+   * mediator's name) wait for "Mon lieu", so that a new desk can start logging sessions at once.
+   */
+  requiredOnly?: boolean;
   onSaved(profile: SiteProfile): void | Promise<void>;
 }
 
@@ -130,7 +135,7 @@ interface Props {
  * writes nothing and comes back as per-field messages, summarised in an alert that takes the focus.
  * The SIRET is also checked as it is typed, so the mediator sees a mistake before saving.
  */
-export function SiteProfileForm({ site, commune, submitLabel, titleLevel, onSubmit, onSaved }: Props) {
+export function SiteProfileForm({ site, commune, submitLabel, titleLevel, onSubmit, onSaved, requiredOnly = false }: Props) {
   const { t, i18n } = useTranslation(['site', 'taxonomy']);
   const labels = useFieldLabels();
   const errors = useFormErrors();
@@ -265,53 +270,59 @@ export function SiteProfileForm({ site, commune, submitLabel, titleLevel, onSubm
         error={fieldError('postcode')}
       />
 
-      <InputField
-        id={FIELD_IDS.street}
-        label={t('form.street.label')}
-        hint={t('form.street.hint')}
-        value={draft.street}
-        onChange={(v) => change('street', v)}
-        error={fieldError('street')}
-        autoComplete="street-address"
-      />
+      {requiredOnly ? (
+        <p className="fr-text--sm fr-mt-2w">{t('form.laterInSite')}</p>
+      ) : (
+        <>
+          <InputField
+            id={FIELD_IDS.street}
+            label={t('form.street.label')}
+            hint={t('form.street.hint')}
+            value={draft.street}
+            onChange={(v) => change('street', v)}
+            error={fieldError('street')}
+            autoComplete="street-address"
+          />
 
-      <InputField
-        id={FIELD_IDS.siret}
-        label={t('form.siret.label')}
-        hint={t('form.siret.hint')}
-        value={draft.siret}
-        onChange={(v) => change('siret', v)}
-        onBlur={() => setSiretBlurred(true)}
-        error={siretError}
-        inputMode="numeric"
-        autoComplete="off"
-      />
+          <InputField
+            id={FIELD_IDS.siret}
+            label={t('form.siret.label')}
+            hint={t('form.siret.hint')}
+            value={draft.siret}
+            onChange={(v) => change('siret', v)}
+            onBlur={() => setSiretBlurred(true)}
+            error={siretError}
+            inputMode="numeric"
+            autoComplete="off"
+          />
 
-      {nationalLists.map(({ path, options }) => (
-        <CheckboxGroup<string>
-          key={path}
-          id={FIELD_IDS[path]}
-          legend={t(`form.${path}.legend`)}
-          hint={t(`form.${path}.hint`)}
-          regular
-          layout="stack"
-          small={false}
-          options={options}
-          value={draft[path]}
-          onChange={(v) => change(path, v as Draft[typeof path])}
-          error={fieldError(path)}
-        />
-      ))}
+          {nationalLists.map(({ path, options }) => (
+            <CheckboxGroup<string>
+              key={path}
+              id={FIELD_IDS[path]}
+              legend={t(`form.${path}.legend`)}
+              hint={t(`form.${path}.hint`)}
+              regular
+              layout="stack"
+              small={false}
+              options={options}
+              value={draft[path]}
+              onChange={(v) => change(path, v as Draft[typeof path])}
+              error={fieldError(path)}
+            />
+          ))}
 
-      <InputField
-        id={FIELD_IDS.mediatorName}
-        label={t('form.mediatorName.label')}
-        hint={t('form.mediatorName.hint')}
-        value={draft.mediatorName}
-        onChange={(v) => change('mediatorName', v)}
-        error={fieldError('mediatorName')}
-        autoComplete="name"
-      />
+          <InputField
+            id={FIELD_IDS.mediatorName}
+            label={t('form.mediatorName.label')}
+            hint={t('form.mediatorName.hint')}
+            value={draft.mediatorName}
+            onChange={(v) => change('mediatorName', v)}
+            error={fieldError('mediatorName')}
+            autoComplete="name"
+          />
+        </>
+      )}
 
       <button type="submit" className="fr-btn fr-mt-2w">
         {saving ? t('form.saving') : submitLabel}

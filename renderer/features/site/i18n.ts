@@ -12,6 +12,8 @@ export const fr = {
   profileTitle: 'Fiche du lieu',
   form: {
     requiredNote: 'Les champs marqués d’un astérisque (*) sont obligatoires.',
+    laterInSite:
+      'Le reste (adresse, SIRET, services, programmes et labels du schéma national des lieux de médiation numérique, votre nom affiché) se complète quand vous voulez dans « Mon lieu ».',
     name: { label: 'Nom du lieu', hint: 'Par exemple : France Services de Lunel' },
     siteType: { legend: 'Type de lieu' },
     commune: { label: 'Commune', hint: 'Tapez le nom de la commune ou son code postal, puis choisissez dans la liste.' },
@@ -93,6 +95,8 @@ export const en: typeof fr = {
   profileTitle: 'Site profile',
   form: {
     requiredNote: 'Fields marked with an asterisk (*) are required.',
+    laterInSite:
+      'The rest (address, SIRET, services, programmes and labels of the national schema of digital inclusion sites, your display name) can be filled in whenever you like in “My site”.',
     name: { label: 'Site name', hint: 'For example: France Services de Lunel' },
     siteType: { legend: 'Type of site' },
     commune: { label: 'Town', hint: 'Type the town’s name or its postcode, then choose from the list.' },
