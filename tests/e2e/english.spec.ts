@@ -13,9 +13,10 @@ test('switching to English at run time; every screen passes axe in English', asy
   await expect(app.locator('html')).toHaveAttribute('lang', 'en');
   await expectAccessible(app, 'journal (en)');
 
-  await app.getByRole('link', { name: 'New session' }).click();
-  await expect(app.getByRole('heading', { level: 1 })).toBeVisible();
-  await expect(app.getByRole('checkbox', { name: 'Help with official procedures' })).toBeVisible();
+  await app.getByRole('link', { name: 'New session' }).first().click();
+  await expect(app.getByRole('heading', { level: 1, name: 'New session' })).toBeVisible();
+  // France Services: the operators come first, visible without ticking anything.
+  await expect(app.getByRole('group', { name: /^Help with official procedures: organisations concerned/ })).toBeVisible();
   await expectAccessible(app, 'new session (en)');
 
   await app.getByRole('link', { name: 'Journal', exact: true }).click();

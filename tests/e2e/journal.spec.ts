@@ -10,8 +10,10 @@ test('start and stop a live session, then log it with the measured duration', as
   await expectAccessible(app, 'journal with a running timer');
   await finish.click();
 
-  await expect(app.getByRole('heading', { level: 1, name: 'Nouvel accompagnement individuel' })).toBeVisible();
+  await expect(app.getByRole('heading', { level: 1, name: 'Nouvelle séance' })).toBeVisible();
   await expect(app.getByText('Durée mesurée par le chronomètre')).toBeVisible();
+  // France Services: the digital topics are in the folded "other topics" section.
+  await app.getByRole('button', { name: 'Autres thématiques et détail de la démarche' }).click();
   await app.getByRole('checkbox', { name: 'E-mail' }).check({ force: true });
   await app.getByRole('button', { name: 'Enregistrer la séance' }).click();
 
@@ -23,14 +25,14 @@ test('start and stop a live session, then log it with the measured duration', as
   expect(await rpc(app, 'journal.timers', {})).toEqual([]);
 });
 
-test('quick entry of an administrative help session, with the keyboard only', async ({ app }) => {
+test('a detailed administrative help session, with the keyboard only', async ({ app }) => {
   await withSite(app);
-  // Keyboard only: focus moves with Tab from the page start to the shortcut, then Space/typing/Ctrl+Enter.
-  const quick = app.getByRole('link', { name: 'Saisie rapide' });
+  // Keyboard only: focus moves with Tab from the page start to the link, then Space/typing/Ctrl+Enter.
+  const quick = app.getByRole('link', { name: 'Nouvelle séance' }).first();
   for (let i = 0; i < 30 && !(await quick.evaluate((el) => el === document.activeElement)); i++) await app.keyboard.press('Tab');
   await expect(quick).toBeFocused();
   await app.keyboard.press('Enter');
-  await expect(app.getByRole('heading', { level: 1, name: 'Nouvel accompagnement individuel' })).toBeVisible();
+  await expect(app.getByRole('heading', { level: 1, name: 'Nouvelle séance' })).toBeVisible();
   await expectAccessible(app, 'new session (fr)');
 
   const press = async (name: string, role: 'radio' | 'checkbox') => {
@@ -39,14 +41,24 @@ test('quick entry of an administrative help session, with the keyboard only', as
     await control.press('Space');
     await expect(control).toBeChecked();
   };
-  await press('45 min', 'radio');
-  await press('Aide aux démarches administratives', 'checkbox');
-  await press('Social - Santé', 'checkbox');
+  const open = async (name: string) => {
+    const section = app.getByRole('button', { name });
+    await section.focus();
+    await section.press('Enter');
+    await expect(section).toHaveAttribute('aria-expanded', 'true');
+  };
   await press('CAF', 'checkbox');
+  await press('45 min', 'radio');
+  await press('Démarche finalisée', 'radio');
+  // Ticking an operator ticked administrative help; its details are in a folded section.
+  await open('Autres thématiques et détail de la démarche');
+  await expect(app.getByRole('checkbox', { name: 'Aide aux démarches administratives', exact: true })).toBeChecked();
+  await press('Social - Santé', 'checkbox');
   await app.getByLabel('Nom de la démarche').focus();
   await app.keyboard.type('Demande de prime d’activité');
+  await open('Matériel et autonomie');
   await press('Autonome avec guidage en cas de besoin (2/3)', 'radio');
-  await press('Démarche finalisée', 'radio');
+  await open('La personne');
   await app.getByLabel('Tranche d’âge').focus();
   await app.getByLabel('Tranche d’âge').selectOption({ label: '25 - 39 ans' });
   await expectAccessible(app, 'new session filled (fr)');
@@ -65,12 +77,13 @@ test('quick entry of an administrative help session, with the keyboard only', as
 test('workshop entry with participant counts', async ({ app }) => {
   await withSite(app);
   await app.getByRole('link', { name: 'Atelier', exact: true }).click();
-  await expect(app.getByRole('heading', { level: 1, name: 'Nouvel atelier collectif' })).toBeVisible();
+  await expect(app.getByRole('heading', { level: 1, name: 'Nouvelle séance' })).toBeVisible();
   await app.getByRole('radio', { name: '2 h', exact: true }).check({ force: true });
   await app.getByRole('checkbox', { name: 'E-mail' }).check({ force: true });
   await app.getByLabel('Titre de l’atelier').fill('Découvrir la messagerie électronique');
   await app.getByRole('radio', { name: 'Débutant' }).check({ force: true });
   await app.getByRole('spinbutton', { name: /^Nombre de participants/ }).fill('6');
+  await app.getByRole('button', { name: 'Répartition des participants' }).click();
   await app.getByLabel('Femme : nombre de participants').fill('4');
   await app.getByLabel('Homme : nombre de participants').fill('1');
   await expectAccessible(app, 'new workshop (fr)');
@@ -83,7 +96,7 @@ test('workshop entry with participant counts', async ({ app }) => {
 
 test('an invalid entry is refused with a message and nothing is written', async ({ app }) => {
   await withSite(app);
-  await app.getByRole('link', { name: 'Saisie rapide' }).click();
+  await app.getByRole('link', { name: 'Nouvelle séance' }).first().click();
   await app.getByRole('radio', { name: 'Autre durée' }).check({ force: true });
   await app.getByLabel('Durée en minutes').fill('2000');
   await app.getByRole('button', { name: 'Enregistrer la séance' }).click();
@@ -108,7 +121,8 @@ test('an invalid entry is refused with a message and nothing is written', async 
 
 test('a note with a phone number triggers the personal-data warning and can be masked', async ({ app }) => {
   await withSite(app);
-  await app.getByRole('link', { name: 'Saisie rapide' }).click();
+  await app.getByRole('link', { name: 'Nouvelle séance' }).first().click();
+  await app.getByRole('button', { name: 'Notes' }).click();
   await app.getByLabel('Note').fill('Rappeler Mme au 06 12 34 56 78 pour le suivi');
   await expect(app.getByText('Données personnelles repérées')).toBeVisible();
   await expect(app.getByText(/un numéro de téléphone/)).toBeVisible();
@@ -133,9 +147,10 @@ test('edit, duplicate, delete and undo', async ({ app }) => {
   await app.getByRole('button', { name: 'Enregistrer la séance' }).click();
   await expect(table).toContainText('Déclaration trimestrielle RSA (corrigée)');
 
-  // Duplicate: opens the copy in the editor; saving it gives two rows.
+  // Duplicate: opens a new session prefilled from it; saving it gives two rows.
   await app.getByRole('button', { name: /^Dupliquer la séance du/ }).click();
-  await expect(app.getByRole('heading', { level: 1, name: 'Modifier la séance' })).toBeVisible();
+  await expect(app.getByRole('heading', { level: 1, name: 'Nouvelle séance' })).toBeVisible();
+  await expect(app.getByLabel('Nom de la démarche')).toHaveValue('Déclaration trimestrielle RSA (corrigée)');
   await app.getByRole('button', { name: 'Enregistrer la séance' }).click();
   await expect(app.getByRole('status').filter({ hasText: /2 séances/ })).toBeVisible();
 

@@ -1,6 +1,6 @@
 import { expect, expectAccessible, test } from './fixtures';
 
-test('first-run setup: a refused form writes nothing, then the desk is set up with the keyboard and commune search', async ({ app }) => {
+test('first-run setup: a refused form writes nothing, then the desk is set up with only the required fields, the rest in Mon lieu', async ({ app }) => {
   await expect(app.getByRole('heading', { level: 1, name: 'Bienvenue dans Médiane' })).toBeVisible();
   await expectAccessible(app, 'setup (fr)');
 
@@ -29,6 +29,20 @@ test('first-run setup: a refused form writes nothing, then the desk is set up wi
   await commune.press('Enter');
   await expect(commune).toHaveValue('Lunel (34)');
   await expect(app.getByLabel(/Code postal/)).toHaveValue('34400');
+  // First run asks only what is required: the optional fields and the national schema's boxes wait for "Mon lieu".
+  await expect(app.getByRole('checkbox')).toHaveCount(0);
+  await expect(app.getByLabel('Numéro SIRET')).toHaveCount(0);
+  await expect(app.getByText(/se complète quand vous voulez dans « Mon lieu »/)).toBeVisible();
+  await app.getByRole('button', { name: 'Enregistrer et commencer' }).click();
+
+  await expect(app.getByRole('heading', { level: 1, name: 'Journal des séances' })).toBeVisible();
+  await expect(app.getByRole('banner')).toContainText('France Services de Lunel');
+  // Not operated by a State body: no State brand block.
+  await expect(app.getByTestId('state-brand')).toHaveCount(0);
+
+  // The rest, later, in "Mon lieu".
+  await app.getByRole('link', { name: 'Mon lieu' }).click();
+  await expect(app.getByRole('heading', { level: 1, name: 'Mon lieu' })).toBeVisible();
   await app.getByLabel('Adresse').fill('12 rue de la République');
   await app.getByLabel('Numéro SIRET').fill('1234');
   await app.getByLabel('Numéro SIRET').blur();
@@ -37,16 +51,11 @@ test('first-run setup: a refused form writes nothing, then the desk is set up wi
   await app.getByRole('checkbox', { name: 'Aide aux démarches administratives' }).check({ force: true });
   await app.getByRole('checkbox', { name: 'France Services', exact: true }).check({ force: true });
   await app.getByLabel('Votre nom affiché').fill('Camille');
-  await app.getByRole('button', { name: 'Enregistrer et commencer' }).click();
-
-  await expect(app.getByRole('heading', { level: 1, name: 'Journal des séances' })).toBeVisible();
-  await expect(app.getByRole('banner')).toContainText('France Services de Lunel');
-  // Not operated by a State body: no State brand block.
-  await expect(app.getByTestId('state-brand')).toHaveCount(0);
+  await expectAccessible(app, 'my site, filled (fr)');
+  await app.getByRole('button', { name: 'Enregistrer les modifications' }).click();
+  await expect(app.getByText('Les informations du lieu ont été enregistrées.')).toBeVisible();
 
   // The profile can be exported as a record of the national schema.
-  await app.getByRole('link', { name: 'Mon lieu' }).click();
-  await expect(app.getByRole('heading', { level: 1, name: 'Mon lieu' })).toBeVisible();
   const download = app.waitForEvent('download');
   await app.getByRole('button', { name: 'Télécharger la fiche du lieu (JSON)' }).click();
   const file = await download;

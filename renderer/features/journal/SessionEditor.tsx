@@ -8,6 +8,7 @@ import { useCoreQuery } from '../../api/hooks';
 import { useAppStatus } from '../../app/status';
 import { errorText, translate } from '../../i18n';
 import { coreErrorText } from '../../lib/core-error';
+import { formatDate } from '../../lib/format';
 import { navigate } from '../../lib/router';
 import { ErrorSummary, type SummaryItem } from '../../ui/ErrorSummary';
 import { RadioGroup } from '../../ui/fields';
@@ -37,7 +38,6 @@ import { AutonomyField, ChannelField, DateTimeFields, EquipmentField, FollowUpFi
 import { applyTemplate } from './template-form';
 import { TemplatePicker } from './TemplatePicker';
 import { WorkshopBreakdownFields, WorkshopFields } from './WorkshopFields';
-import { formatDate } from '../../lib/format';
 
 export type { EditorMode } from './editor-model';
 
