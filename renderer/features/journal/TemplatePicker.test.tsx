@@ -112,6 +112,17 @@ describe('TemplatePicker', () => {
   });
 });
 
+describe('TemplatePicker on a new desk', () => {
+  it('shows nothing (no block, no Tab stop above the form) when there is no template, no session and no suggestion', async () => {
+    installFakeApi({ 'journal.templates': () => [], 'journal.memory': () => ({ last: null, suggestions: [] }) });
+    renderWithStatus(<SessionEditor mode={{ type: 'new', kind: 'individuel' }} />);
+    await screen.findByRole('heading', { level: 1 });
+    await waitFor(() => expect(window.mediane!['journal.memory' as never]).toHaveBeenCalled());
+    expect(screen.queryByRole('heading', { name: 'Partir d’un modèle' })).toBeNull();
+    expect(screen.queryByRole('button', { name: /Comme la dernière séance/ })).toBeNull();
+  });
+});
+
 describe('SaveAsTemplate', () => {
   it('proposes a name from the saved session and creates the template from that session', async () => {
     const user = userEvent.setup();

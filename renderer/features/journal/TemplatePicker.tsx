@@ -62,7 +62,9 @@ export function TemplatePicker({ onPick }: { onPick: (picked: Picked) => void })
   });
 
   const failed = templates.error !== null || memory.error !== null;
-  const nothing = !templates.loading && !memory.loading && list.length === 0 && last === null && suggestions.length === 0;
+  // Nothing to offer (a new desk), or not read yet: the form starts at once, with no block nor Tab stop above it.
+  if (failed) return <p className="fr-message fr-message--error fr-mb-2w">{t('templates.picker.loadFailed')}</p>;
+  if (templates.loading || memory.loading || (list.length === 0 && last === null && suggestions.length === 0)) return null;
 
   return (
     <section className="mediane-template-picker fr-mb-2w" aria-labelledby="template-picker-title">
@@ -77,8 +79,7 @@ export function TemplatePicker({ onPick }: { onPick: (picked: Picked) => void })
         {t('templates.picker.title')}
       </h2>
       <p className="fr-hint-text fr-mb-1w">{t('templates.picker.hint')}</p>
-      {failed && <p className="fr-message fr-message--error">{t('templates.picker.loadFailed')}</p>}
-      {nothing && !failed && <p className="fr-text--sm fr-mb-1w">{t('templates.picker.none')}</p>}
+      {list.length === 0 && <p className="fr-text--sm fr-mb-1w">{t('templates.picker.none')}</p>}
       {(list.length > 0 || last) && (
         <ul className="fr-btns-group fr-btns-group--inline fr-btns-group--sm mediane-template-list">
           {list.map((template, i) => {
