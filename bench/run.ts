@@ -4,7 +4,7 @@
 //   npm run bench                      full run: saves on 100,000 sessions, open and filters on 1,000,000
 //   npm run bench -- --quick           development run: everything on 100,000 sessions, fewer iterations
 //   Each run also measures schema 1's row (before migration 2) in the same run: its size and its filter medians.
-//   options: --sessions N (journal size for open/filters), --seed S, --only saves,open,filters,migration, --plans,
+//   options: --sessions N (journal size for open/filters), --seed S, --only saves,open,filters,migration,suggestions, --plans,
 //            --match TEXT (only the filters whose name contains TEXT), --naive-iterations N (naive baselines are full scans: seconds each at 1,000,000 sessions),
 //            --out FILE (results file: bench/results.json, or bench/.data/results-quick.json with --quick)
 import { execFileSync, spawnSync } from 'node:child_process';
@@ -17,14 +17,16 @@ import { parseArgs } from 'node:util';
 import Database from 'better-sqlite3';
 import { createCore, type Core } from '../main/core';
 import { listQuery, type ListEncoding } from '../main/core/journal/journal-query';
-import { dayOf, sessionColumns, storedEncoding, uidOf } from '../main/core/journal/session-row';
+import { dayOf, sessionColumns, sessionOf, storedEncoding, uidOf, type StoredRow } from '../main/core/journal/session-row';
+import { createSuggestions, suggestionsFrom } from '../main/core/journal/suggestions';
 import { createTermCodes } from '../main/core/journal/term-codes';
 import { DB_FILE, openDatabase } from '../main/core/storage/database';
 import { createCheckpointer } from '../main/core/storage/checkpointer';
 import { dispatch } from '../main/ipc/dispatch';
 import { JournalQuery, type SessionData } from '../shared/journal/schema';
+import { MAX_SUGGESTIONS } from '../shared/journal/templates';
 import type { ParsedInput } from '../shared/contract';
-import { sessionInputs } from '../tests/fixtures/journal-dataset';
+import { DATASET_END, sessionInputs } from '../tests/fixtures/journal-dataset';
 import { RUNNING_MARKER_FILE, cleanWorkDirs, datasetDir, measure, msSince, now, summarise, workDir, type Sample } from './work';
 
 const here = dirname(fileURLToPath(import.meta.url));
@@ -46,7 +48,7 @@ const quick = args.quick!;
 const seed = Number(args.seed);
 const bigCount = Number(args.sessions ?? (quick ? 100_000 : 1_000_000));
 const saveCount = 100_000;
-const only = new Set((args.only ?? 'saves,open,filters,migration').split(','));
+const only = new Set((args.only ?? 'saves,open,filters,migration,suggestions').split(','));
 const outFile = args.out ?? (quick ? join(here, '.data', 'results-quick.json') : join(here, 'results.json'));
 
 const IT = quick
@@ -59,7 +61,7 @@ const log = (m: string) => process.stderr.write(`${m}\n`);
 // ---------------------------------------------------------------------------------------------------------------
 
 interface Result {
-  group: 'save' | 'open' | 'filter';
+  group: 'save' | 'open' | 'filter' | 'suggestions';
   name: string;
   sessions: number;
   measured: Sample;
@@ -416,6 +418,53 @@ async function benchFilters(source: string, schema1Source: string, sessions: num
   }
 }
 
+// ---------------------------------------------------------------------------------------------------------------
+// d. The new session's memory: the desk's most used combinations of the last weeks, computed from its own journal.
+
+async function benchSuggestions(sessions: number): Promise<void> {
+  const { dir: source } = datasetDir(sessions, seed, { log });
+  const dir = workDir(source, 'suggestions', 'link');
+  log(`d. suggestions on ${sessions.toLocaleString('en')} sessions (the last weeks before ${DATASET_END}) …`);
+  const core: Core = createCore({ dataDir: dir, maintenance: false });
+  try {
+    const codes = createTermCodes(core.db);
+    const suggest = createSuggestions(core.db, codes);
+    // The naive way: every session of the period read whole and decoded, grouped in JS, sorted.
+    const period = core.db.prepare('SELECT * FROM sessions WHERE deleted_at IS NULL AND date >= ? AND date <= ? ORDER BY seq');
+    const naive = () => {
+      const groups = new Map<string, { n: number; latest: number }>();
+      (period.all(suggestionsFrom(DATASET_END), dayOf(DATASET_END)) as StoredRow[]).forEach((row, i) => {
+        const s = sessionOf(row, codes);
+        if (s.kind !== 'individuel') return;
+        const key = JSON.stringify([s.topics, s.adminTopics, s.operators, s.durationMin, s.outcome]);
+        groups.set(key, { n: (groups.get(key)?.n ?? 0) + 1, latest: i });
+      });
+      return [...groups.entries()].sort((a, b) => b[1].n - a[1].n || b[1].latest - a[1].latest).slice(0, MAX_SUGGESTIONS);
+    };
+    const measuredOnce = suggest(DATASET_END);
+    const naiveOnce = naive();
+    // Both ways must agree before either is timed.
+    const counts = (xs: number[]) => JSON.stringify(xs);
+    if (counts(measuredOnce.map((x) => x.count)) !== counts(naiveOnce.map(([, g]) => g.n))) throw new Error('suggestions: the naive count differs');
+    const times = await measure(IT.filters, IT.filtersWarm, () => suggest(DATASET_END));
+    const naiveTimes = await measure(IT.filters, IT.filtersWarm, naive);
+    record({
+      group: 'suggestions',
+      name: 'suggestions: top combinations of the last 8 weeks',
+      sessions,
+      measured: summarise(times),
+      baseline: { name: 'every session of the period read and decoded, grouped in JS', ...summarise(naiveTimes) },
+      ratioKind: 'speedup',
+      targetMs: 20,
+      targetOn: 'p50',
+      note: `${measuredOnce.length} suggestions, the first used ${measuredOnce[0]?.count ?? 0} times`,
+    });
+    log(`   ${fmt(results.at(-1)!.measured.p50)} (naive ${fmt(results.at(-1)!.baseline!.p50)})`);
+  } finally {
+    core.close();
+  }
+}
+
 /** Migration 2 on a copy of a schema 1 database: openDatabase() runs it inside the start-up transaction. */
 function benchMigration(count: number): number {
   const { dir: source } = datasetDir(count, seed, { schema: 1, log });
@@ -433,8 +482,13 @@ function benchMigration(count: number): number {
 function printTable(meta: Record<string, unknown>): void {
   const header = ['benchmark', 'sessions', 'n', 'p50', 'p99', 'baseline p50', 'baseline p99', 'ratio', 'target', ''];
   const rows: string[][] = [];
-  const groups = { save: 'a. Save a session', open: 'b. Open the journal', filter: 'c. Filter the journal (page of 50 + capped total)' };
-  for (const g of ['save', 'open', 'filter'] as const) {
+  const groups = {
+    save: 'a. Save a session',
+    open: 'b. Open the journal',
+    filter: 'c. Filter the journal (page of 50 + capped total)',
+    suggestions: 'd. New session memory (suggestions of the last weeks)',
+  };
+  for (const g of ['save', 'open', 'filter', 'suggestions'] as const) {
     const rs = results.filter((r) => r.group === g);
     if (!rs.length) continue;
     rows.push([groups[g]]);
@@ -514,6 +568,7 @@ async function main(): Promise<void> {
       if (only.has('filters')) await benchFilters(dir, s1.dir, bigCount);
     }
     if (only.has('migration')) migration = { sessions: saveCount, ms: benchMigration(saveCount) };
+    if (only.has('suggestions')) await benchSuggestions(saveCount);
   } finally {
     cleanWorkDirs(true);
   }

@@ -113,7 +113,7 @@ describe('useCoreQuery', () => {
 
 describe('useCoreMutation', () => {
   it('resolves to the answer and is pending meanwhile', async () => {
-    const answer = deferred<{ id: string; startedAt: string }>();
+    const answer = deferred<{ id: string; startedAt: string; label: string }>();
     const api = installFakeApi({ 'journal.startTimer': () => answer.promise });
     const { result } = renderHook(() => useCoreMutation('journal.startTimer'));
     expect(result.current.pending).toBe(false);
@@ -122,8 +122,8 @@ describe('useCoreMutation', () => {
       done = result.current.mutate({});
     });
     expect(result.current.pending).toBe(true);
-    await act(async () => answer.resolve({ id: 't1', startedAt: '2026-03-12T10:00:00Z' }));
-    await expect(done).resolves.toEqual({ id: 't1', startedAt: '2026-03-12T10:00:00Z' });
+    await act(async () => answer.resolve({ id: 't1', startedAt: '2026-03-12T10:00:00Z', label: '' }));
+    await expect(done).resolves.toEqual({ id: 't1', startedAt: '2026-03-12T10:00:00Z', label: '' });
     expect(result.current).toMatchObject({ pending: false, error: null });
     expect(callsOf(api, 'journal.startTimer')).toEqual([{}]);
   });

@@ -1,10 +1,12 @@
 import { useEffect, useMemo, useRef } from 'react';
 import { useTranslation } from 'react-i18next';
 import { errorText } from '../i18n';
-import { parseHash, useHash } from '../lib/router';
+import { navigate, parseHash, useHash } from '../lib/router';
+import { useShortcut } from '../lib/shortcuts';
 import { NoticeRegion } from '../ui/notices';
 import { AppHeader } from './AppHeader';
-import { FIRST_RUN, goHome, resolveRoute } from './features';
+import type { NavEntry } from './feature';
+import { FIRST_RUN, goHome, NAV, resolveRoute } from './features';
 import { StatusProvider, useAppStatus } from './status';
 
 function StorageNotice() {
@@ -25,6 +27,12 @@ function StorageNotice() {
       </div>
     );
   }
+  return null;
+}
+
+/** A navigation entry's shortcut, live while the menu is (after the first run). */
+function NavShortcut({ entry }: { entry: NavEntry & { shortcut: NonNullable<NavEntry['shortcut']> } }) {
+  useShortcut(entry.shortcut.keys, entry.shortcut.description, () => navigate(entry.href));
   return null;
 }
 
@@ -56,6 +64,8 @@ function Shell() {
         </nav>
       </div>
       <AppHeader routeName={route.name} showNav={status.setupDone} />
+      {status.setupDone &&
+        NAV.map((entry) => (entry.shortcut ? <NavShortcut key={entry.key} entry={{ ...entry, shortcut: entry.shortcut }} /> : null))}
       <main id="contenu" ref={main} tabIndex={-1} className="fr-container fr-py-4w mediane-main">
         <StorageNotice />
         <NoticeRegion />

@@ -3,7 +3,8 @@ import type { Locale } from '../../shared/settings/schema';
 import { api } from '../api/client';
 import logo from '../assets/mediane-logo.svg';
 import { setLocale, translate } from '../i18n';
-import { HOME, NAV } from './features';
+import { ShortcutHelp } from '../ui/ShortcutHelp';
+import { HEADER_TOOLS, HOME, NAV } from './features';
 import { useAppStatus } from './status';
 
 // The State's brand block reads the same in every language: it is a mark, not a sentence.
@@ -57,6 +58,17 @@ export function AppHeader({ routeName, showNav }: { routeName: string; showNav: 
             <div className="fr-header__tools">
               <div className="fr-header__tools-links">
                 <ul className="fr-btns-group">
+                  {showNav &&
+                    HEADER_TOOLS.map(({ key, Tool }) => (
+                      <li key={key}>
+                        <Tool />
+                      </li>
+                    ))}
+                  {showNav && (
+                    <li>
+                      <ShortcutHelp />
+                    </li>
+                  )}
                   <li>
                     <button
                       type="button"

@@ -20,6 +20,8 @@ export interface NavEntry {
   label: string;
   /** The routes under which this entry is the current page. */
   routes: readonly string[];
+  /** A keyboard shortcut that opens this entry (renderer/lib/shortcuts.ts), with its i18n description. */
+  shortcut?: { keys: string; description: string };
 }
 
 export interface Feature {
@@ -30,4 +32,6 @@ export interface Feature {
   nav: readonly NavEntry[];
   /** The screen shown instead of every route until the desk is set up (one feature at most provides it). */
   firstRun?: ComponentType<{ onDone(): void }>;
+  /** A tool shown in the header on every screen once the desk is set up (the running timer). */
+  headerTool?: ComponentType;
 }

@@ -1,4 +1,4 @@
-import type { ReactNode } from 'react';
+import type { ComponentType, ReactNode } from 'react';
 import type { Locale } from '../../shared/settings/schema';
 import { journal } from '../features/journal';
 import { site } from '../features/site';
@@ -33,6 +33,10 @@ export function initAppI18n(locale: Locale = 'fr') {
 export const ROUTES: readonly FeatureRoute[] = FEATURES.flatMap((f): readonly FeatureRoute[] => f.routes);
 export const NAV: readonly NavEntry[] = FEATURES.flatMap((f): readonly NavEntry[] => f.nav);
 export const HOME = NAV[0]!;
+/** The features' header tools, in the order of FEATURES. */
+export const HEADER_TOOLS: ReadonlyArray<{ key: string; Tool: ComponentType }> = FEATURES.flatMap((f) =>
+  'headerTool' in f && f.headerTool ? [{ key: f.namespace, Tool: f.headerTool as ComponentType }] : [],
+);
 export const FIRST_RUN = FEATURES.map((f) => ('firstRun' in f ? f.firstRun : undefined)).find((c) => c !== undefined);
 
 /** The route an address leads to; an unknown address leads home. */

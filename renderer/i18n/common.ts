@@ -52,6 +52,17 @@ export const fr = {
   fatal: {
     title: 'Médiane ne peut pas ouvrir ses données',
   },
+  shortcuts: {
+    open: 'Raccourcis clavier',
+    title: 'Raccourcis clavier',
+    intro: 'Ces raccourcis fonctionnent sur l’écran affiché.',
+    keys: 'Touches',
+    action: 'Action',
+    close: 'Fermer',
+    inFields: 'Pendant la saisie dans un champ, seuls Ctrl + Entrée et Échap agissent : les autres touches restent au texte.',
+    keyNames: { Enter: 'Entrée', Escape: 'Échap' },
+    do: { help: 'Afficher cette aide' },
+  },
   footer: {
     version: 'Version {{version}}',
     taxonomy: 'Référentiel {{version}}',
@@ -112,6 +123,17 @@ export const en: typeof fr = {
   },
   fatal: {
     title: 'Médiane cannot open its data',
+  },
+  shortcuts: {
+    open: 'Keyboard shortcuts',
+    title: 'Keyboard shortcuts',
+    intro: 'These shortcuts work on the screen shown.',
+    keys: 'Keys',
+    action: 'Action',
+    close: 'Close',
+    inFields: 'While typing in a field, only Ctrl + Enter and Escape act: other keys stay with the text.',
+    keyNames: { Enter: 'Enter', Escape: 'Esc' },
+    do: { help: 'Show this help' },
   },
   footer: {
     version: 'Version {{version}}',

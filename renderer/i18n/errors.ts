@@ -52,6 +52,11 @@ export const fr = {
     breakdownExceedsTotal: 'La répartition dépasse le nombre de participants.',
     notFound: 'Cette séance est introuvable : elle a peut-être été supprimée.',
     timerNotFound: 'Ce chronomètre n’existe plus.',
+    templateNameRequired: 'Donnez un nom au modèle.',
+    templateNameTooLong: 'Le nom du modèle est trop long (80 caractères au plus).',
+    templateNotFound: 'Ce modèle est introuvable : il a peut-être été supprimé.',
+    timerLabelTooLong: 'Le libellé du chronomètre fait 40 caractères au plus.',
+    timerLabelPersonal: 'Le libellé du chronomètre semble contenir une donnée personnelle (téléphone, courriel, numéro, adresse) : il s’affiche sur tous les écrans, retirez-la.',
   },
   site: {
     nameRequired: 'Indiquez le nom du lieu (2 caractères au moins).',
@@ -150,6 +155,11 @@ export const en: typeof fr = {
     breakdownExceedsTotal: 'The breakdown adds up to more than the number of participants.',
     notFound: 'This session cannot be found: it may have been deleted.',
     timerNotFound: 'This timer no longer exists.',
+    templateNameRequired: 'Give the template a name.',
+    templateNameTooLong: 'The template name is too long (80 characters at most).',
+    templateNotFound: 'This template cannot be found: it may have been deleted.',
+    timerLabelTooLong: 'The timer label is 40 characters at most.',
+    timerLabelPersonal: 'The timer label seems to contain personal data (phone, e-mail, number, address): it shows on every screen, remove it.',
   },
   site: {
     nameRequired: 'Enter the site name (at least 2 characters).',

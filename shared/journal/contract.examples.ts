@@ -35,6 +35,8 @@ export const journalExamples: ContractExamples<keyof typeof journalContract> = a
   const { id } = await call('journal.create', followedUp);
   await call('journal.create', workshop);
   const timer = await call('journal.startTimer', {});
+  const template = await call('journal.createTemplate', { sessionId: id, name: 'CAF - RSA, 30 min' });
+  const other = await call('journal.createTemplate', { sessionId: id, name: 'Atelier messagerie' });
   return {
     'journal.create': followedUp,
     'journal.update': { id, session: workshop },
@@ -47,5 +49,12 @@ export const journalExamples: ContractExamples<keyof typeof journalContract> = a
     'journal.startTimer': {},
     'journal.timers': {},
     'journal.cancelTimer': { id: timer.id },
+    'journal.templates': {},
+    'journal.createTemplate': { sessionId: id, name: 'CAF - prime d’activité, 30 min, finalisée' },
+    'journal.renameTemplate': { id: template.id, name: 'CAF - RSA' },
+    'journal.moveTemplate': { id: other.id, position: 0 },
+    'journal.deleteTemplate': { id: template.id },
+    'journal.memory': {},
+    'journal.labelTimer': { id: timer.id, label: 'CAF - prime d’activité' },
   };
 };

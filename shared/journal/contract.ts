@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { byId, mutation, noInput, query } from '../contract-kit';
-import { FollowUpItem, JournalPage, JournalQuery, LiveTimer, Session, SessionInput } from './schema';
+import { FollowUpItem, JournalPage, JournalQuery, LiveTimer, Session, TimerLabelInput, SessionInput } from './schema';
+import { CreateTemplateInput, MoveTemplateInput, RenameTemplateInput, SessionMemory, Template } from './templates';
 
 const removed = z.object({ id: z.string() });
 
@@ -16,4 +17,11 @@ export const journalContract = {
   'journal.startTimer': mutation(noInput, LiveTimer),
   'journal.timers': query(noInput, z.array(LiveTimer)),
   'journal.cancelTimer': mutation(byId, removed),
+  'journal.templates': query(noInput, z.array(Template)),
+  'journal.createTemplate': mutation(CreateTemplateInput, Template),
+  'journal.renameTemplate': mutation(RenameTemplateInput, Template),
+  'journal.moveTemplate': mutation(MoveTemplateInput, z.array(Template)),
+  'journal.deleteTemplate': mutation(byId, removed),
+  'journal.memory': query(noInput, SessionMemory),
+  'journal.labelTimer': mutation(TimerLabelInput, LiveTimer),
 } as const;

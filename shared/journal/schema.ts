@@ -14,6 +14,7 @@ import {
   TOPICS,
   WORKSHOP_LEVELS,
 } from '../taxonomy';
+import { findPersonalData } from '../notes/personal-data';
 
 // Error messages are i18n keys (namespace "errors"): the renderer translates them, the boundary never sends prose.
 export const isoDate = z
@@ -24,7 +25,7 @@ export const isoDate = z
     return !Number.isNaN(d.getTime()) && d.toISOString().slice(0, 10) === s && s >= '2000-01-01';
   }, { message: 'journal.dateInvalid' });
 
-const operatorKey = z.string().regex(/^[a-z][a-z0-9_]{1,39}$/, { message: 'journal.operatorUnknown' });
+export const operatorKey = z.string().regex(/^[a-z][a-z0-9_]{1,39}$/, { message: 'journal.operatorUnknown' });
 const inseeCode = z.string().regex(/^(?:\d{2}|2A|2B)\d{3}$/, { message: 'journal.communeInvalid' });
 
 export const FollowUpInput = z
@@ -207,5 +208,18 @@ export const FollowUpItem = z.object({
 });
 export type FollowUpItem = z.infer<typeof FollowUpItem>;
 
-export const LiveTimer = z.object({ id: z.string(), startedAt: z.string() });
+export const LiveTimer = z.object({ id: z.string(), startedAt: z.string(), label: z.string() });
+
+/** A timer's label is shown on every screen: short, and never a name, number or address (the notes' detector). */
+export const TIMER_LABEL_MAX = 40;
+export const TimerLabelInput = z
+  .object({
+    id: z.uuid(),
+    label: z
+      .string()
+      .trim()
+      .max(TIMER_LABEL_MAX, { message: 'journal.timerLabelTooLong' })
+      .refine((s) => findPersonalData(s).length === 0, { message: 'journal.timerLabelPersonal' }),
+  })
+  .strict();
 export type LiveTimer = z.infer<typeof LiveTimer>;

@@ -502,7 +502,7 @@ describe('journal: live timers', () => {
     const a = await call(core, 'journal.startTimer', {});
     clock.advance(1000);
     const b = await call(core, 'journal.startTimer', {});
-    expect(a).toEqual({ id: '00000000-0000-4000-8000-000000000001', startedAt: NOON });
+    expect(a).toEqual({ id: '00000000-0000-4000-8000-000000000001', startedAt: NOON, label: '' });
     expect(await call(core, 'journal.timers', {})).toEqual([a, b]);
     expect(await call(core, 'journal.cancelTimer', { id: a.id })).toEqual({ id: a.id });
     expect(await call(core, 'journal.timers', {})).toEqual([b]);
@@ -529,6 +529,21 @@ describe('journal: live timers', () => {
     core.db.exec('DROP TRIGGER fail_timer_delete');
     await call(core, 'journal.create', individual({ liveId: t.id }));
     expect(await call(core, 'journal.timers', {})).toEqual([]);
+  });
+
+  it('labelTimer sets a short label, trimmed; refuses a long one, personal data, or a timer that is gone', async () => {
+    const t = await call(core, 'journal.startTimer', {});
+    expect(await call(core, 'journal.labelTimer', { id: t.id, label: '  CAF prime d’activité ' })).toEqual({ ...t, label: 'CAF prime d’activité' });
+    expect(await call(core, 'journal.timers', {})).toEqual([{ ...t, label: 'CAF prime d’activité' }]);
+    const before = fingerprint(core.db);
+    expect(await rejected(call(core, 'journal.labelTimer', { id: t.id, label: 'Mme X 06 12 34 56 78' }))).toMatchObject({
+      code: 'invalid_input',
+    });
+    const long = await callResult(core, 'journal.labelTimer', { id: t.id, label: 'x'.repeat(41) });
+    expect(long.ok).toBe(false);
+    expect(fingerprint(core.db)).toEqual(before);
+    await call(core, 'journal.cancelTimer', { id: t.id });
+    expect(await rejected(call(core, 'journal.labelTimer', { id: t.id, label: 'ANTS' }))).toEqual({ code: 'not_found', messageKey: 'journal.timerNotFound' });
   });
 
   it('timers survive a restart', async () => {

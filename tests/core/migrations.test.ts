@@ -123,7 +123,76 @@ const EXPECTED: Record<number, Schema> = {
       'sessions_follow_up_by_date',
     ],
   },
+  3: {
+    tables: {
+      live_timers: ['id', 'started_at'],
+      operators: ['key', 'position', 'builtin', 'active'],
+      schema_migrations: ['version', 'name', 'checksum', 'applied_at'],
+      session_operators: ['operator', 'date', 'seq'],
+      session_topics: ['topic', 'date', 'seq'],
+      // table_info leaves out the generated column id (the text form of uid, computed when read).
+      sessions: [
+        'seq',
+        'uid',
+        'kind',
+        'date',
+        'start_time',
+        'duration_min',
+        'channel',
+        'equipment',
+        'topics',
+        'admin_topics',
+        'operators',
+        'procedure_name',
+        'outcome',
+        'orientation',
+        'follow_up_due',
+        'follow_up_reason',
+        'follow_up_closed_at',
+        'autonomy',
+        'age_bracket',
+        'gender',
+        'status',
+        'commune_code',
+        'first_visit',
+        'workshop_title',
+        'workshop_level',
+        'participants',
+        'by_gender',
+        'by_age',
+        'by_status',
+        'notes',
+        'taxonomy_version',
+        'created_at',
+        'updated_at',
+        'deleted_at',
+      ],
+      settings: ['key', 'value'],
+      site: ['id', 'data', 'created_at', 'updated_at'],
+      session_templates: ['id', 'name', 'position', 'fields', 'created_at', 'updated_at'],
+      term_codes: ['domain', 'code', 'key'],
+    },
+    indexes: [
+      'session_operators_seq',
+      'session_templates_by_position',
+      'session_topics_seq',
+      'sessions_by_date',
+      'sessions_by_duration',
+      'sessions_by_kind',
+      'sessions_by_kind_outcome',
+      'sessions_by_outcome',
+      'sessions_deleted',
+      'sessions_follow_up',
+      'sessions_follow_up_by_date',
+    ],
+  },
 };
+
+// Migration 4 (the timer label) adds one column to whatever migration 3 (the templates, on its own branch) leaves.
+EXPECTED[4] = (() => {
+  const before = EXPECTED[3] ?? EXPECTED[2]!;
+  return { ...before, tables: { ...before.tables, live_timers: ['id', 'started_at', 'label'] } };
+})();
 
 function schemaOf(db: Database.Database): Schema {
   const names = (type: string) =>
@@ -221,6 +290,7 @@ describe('migrations', () => {
     const shipped: Record<number, string> = {
       1: '4dd580138524799b0a7ede0997a018309c99a1110fef38eb1c63c8681a4cab50',
       2: '2adcef49fd6e6f59705ea56850606f366ac373cbb56dfbd4ad25e2d7791be393',
+      3: 'ecaaff5b5b51fc961e7e719476b5628f7509f18215544c01f7876da345bda69f',
     };
     for (const [version, sum] of Object.entries(shipped)) {
       expect(checksum(MIGRATIONS.find((m) => m.version === Number(version))!.sql), `migration ${version}`).toBe(sum);
@@ -432,7 +502,7 @@ describe('migration 2 on a desk history written with schema 1', () => {
     const clock = testClock('2026-12-01T09:00:00.000Z');
     const core = createCore({ dataDir: dir, clock, maintenance: false });
     try {
-      expect(core.db.pragma('user_version', { simple: true })).toBe(2);
+      expect(core.db.pragma('user_version', { simple: true })).toBe(LATEST_SCHEMA_VERSION);
       expect(core.db.pragma('foreign_key_check')).toEqual([]);
       expect(core.db.pragma('integrity_check', { simple: true })).toBe('ok');
 
@@ -499,5 +569,20 @@ describe('migration 2 on a desk history written with schema 1', () => {
     expect(after.prepare('SELECT * FROM sessions ORDER BY seq').all()).toEqual(before);
     expect(after.prepare("SELECT count(*) AS n FROM sqlite_master WHERE name IN ('term_codes', 'sessions_v2')").get()).toEqual({ n: 0 });
     after.close();
+  });
+});
+
+describe('migration 4 (timer label) on a desk with a timer running', () => {
+  it('keeps the running timer, with an empty label, and the label can then be set', async () => {
+    const dir = tempDir();
+    const pre = new Database(join(dir, DB_FILE));
+    applyUpTo(pre, 3);
+    pre.prepare('INSERT INTO live_timers (id, started_at) VALUES (?, ?)').run('0f8fad5b-d9cb-469f-a165-70867728950e', '2026-04-01T09:30:00.000Z');
+    pre.close();
+    const opened = openDatabase(dir, testClock('2026-04-01T10:00:00.000Z'));
+    expect(opened.db.prepare('SELECT id, started_at, label FROM live_timers').all()).toEqual([
+      { id: '0f8fad5b-d9cb-469f-a165-70867728950e', started_at: '2026-04-01T09:30:00.000Z', label: '' },
+    ]);
+    opened.close();
   });
 });

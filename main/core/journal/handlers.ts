@@ -17,5 +17,12 @@ export function journalHandlers(journal: JournalService): HandlersFor<keyof type
     'journal.startTimer': () => journal.startTimer(),
     'journal.timers': () => journal.timers(),
     'journal.cancelTimer': (input) => journal.cancelTimer(input.id),
+    'journal.templates': () => journal.templates.list(),
+    'journal.createTemplate': (input) => journal.templates.create(input.sessionId, input.name),
+    'journal.renameTemplate': (input) => journal.templates.rename(input.id, input.name),
+    'journal.moveTemplate': (input) => journal.templates.move(input.id, input.position),
+    'journal.deleteTemplate': (input) => journal.templates.remove(input.id),
+    'journal.memory': () => journal.templates.memory(),
+    'journal.labelTimer': (input) => journal.labelTimer(input.id, input.label),
   };
 }

@@ -18,6 +18,7 @@ import {
   type ListedRow,
   type StoredRow,
 } from './session-row';
+import { createTemplateService } from './template-service';
 import { createTermCodes } from './term-codes';
 
 export interface JournalDeps {
@@ -46,7 +47,8 @@ export function createJournalService({ db, clock, newId, communeExists }: Journa
     activeOperators: db.prepare('SELECT key FROM operators WHERE active = 1 ORDER BY position'),
     insertTimer: db.prepare('INSERT INTO live_timers (id, started_at) VALUES (?, ?)'),
     deleteTimer: db.prepare('DELETE FROM live_timers WHERE id = ?'),
-    timers: db.prepare('SELECT id, started_at FROM live_timers ORDER BY started_at'),
+    timers: db.prepare('SELECT id, started_at, label FROM live_timers ORDER BY started_at'),
+    labelTimer: db.prepare('UPDATE live_timers SET label = ? WHERE id = ? RETURNING id, started_at, label'),
   };
   const codes = createTermCodes(db);
   const toSession = (row: StoredRow) => sessionOf(row, codes);
@@ -145,10 +147,12 @@ export function createJournalService({ db, clock, newId, communeExists }: Journa
     return toSession(rowById(id));
   });
 
+  const get = (id: string) => toSession(rowById(id));
+
   return {
     create: (data: SessionData) => writing(() => createTx(data)),
     update: (id: string, data: SessionData) => writing(() => updateTx(id, data)),
-    get: (id: string) => toSession(rowById(id)),
+    get,
     remove: (id: string) => deleteTx(id),
     restore: (id: string) => restoreTx(id),
     closeFollowUp: (id: string) => closeFollowUpTx(id),
@@ -160,19 +164,31 @@ export function createJournalService({ db, clock, newId, communeExists }: Journa
     },
     followUps: (): FollowUpItem[] => (s.followUps.all() as FollowUpRow[]).map((r) => followUpOf(r, codes)),
     startTimer(): LiveTimer {
-      const timer = { id: newId(), startedAt: clock.now().toISOString() };
+      const timer = { id: newId(), startedAt: clock.now().toISOString(), label: '' };
       s.insertTimer.run(timer.id, timer.startedAt);
       return timer;
     },
     timers(): LiveTimer[] {
-      return (s.timers.all() as Array<{ id: string; started_at: string }>).map((r) => ({ id: r.id, startedAt: r.started_at }));
+      return (s.timers.all() as TimerRow[]).map(timerOf);
+    },
+    labelTimer(id: string, label: string): LiveTimer {
+      const row = s.labelTimer.get(label, id) as TimerRow | undefined;
+      if (!row) throw new CoreError('not_found', 'journal.timerNotFound');
+      return timerOf(row);
     },
     cancelTimer(id: string) {
       if (s.deleteTimer.run(id).changes === 0) throw new CoreError('not_found', 'journal.timerNotFound');
       return { id };
     },
     operators: () => [...knownOperators()],
+    // Templates and the new session's memory read the journal: they live with it, behind the same handlers.
+    templates: createTemplateService({ db, clock, newId, getSession: get }),
   };
+}
+
+type TimerRow = { id: string; started_at: string; label: string };
+function timerOf(r: TimerRow): LiveTimer {
+  return { id: r.id, startedAt: r.started_at, label: r.label };
 }
 
 export type JournalService = ReturnType<typeof createJournalService>;

@@ -262,7 +262,7 @@ describe('LiveTimers (in the journal)', () => {
   it('starts a timer, shows it running, and finishing opens the editor with the elapsed minutes', async () => {
     const startedAt = new Date(Date.now() - 61_000).toISOString();
     const timerId = '44444444-4444-4444-8444-444444444444';
-    const fake = setup({ 'journal.startTimer': () => ({ id: timerId, startedAt }) });
+    const fake = setup({ 'journal.startTimer': () => ({ id: timerId, startedAt, label: '' }) });
     renderWithStatus(<JournalPage />);
     fireEvent.click(await screen.findByRole('button', { name: 'Démarrer une séance' }));
     await waitFor(() => expect(fake['journal.startTimer']).toHaveBeenCalledWith({}));
@@ -281,7 +281,7 @@ describe('LiveTimers (in the journal)', () => {
     let answerTimers: (list: []) => void = () => undefined;
     const fake = setup({
       'journal.timers': () => new Promise<[]>((resolve) => (answerTimers = resolve)),
-      'journal.startTimer': () => ({ id: timerId, startedAt: new Date().toISOString() }),
+      'journal.startTimer': () => ({ id: timerId, startedAt: new Date().toISOString(), label: '' }),
     });
     renderWithStatus(<JournalPage />);
     fireEvent.click(await screen.findByRole('button', { name: 'Démarrer une séance' }));
@@ -294,7 +294,7 @@ describe('LiveTimers (in the journal)', () => {
   it('lists timers kept in the database and cancels one', async () => {
     const timerId = '55555555-5555-4555-8555-555555555555';
     const fake = setup({
-      'journal.timers': () => [{ id: timerId, startedAt: new Date(Date.now() - 3_725_000).toISOString() }],
+      'journal.timers': () => [{ id: timerId, startedAt: new Date(Date.now() - 3_725_000).toISOString(), label: '' }],
       'journal.cancelTimer': ({ id }) => ({ id }),
     });
     renderWithStatus(<JournalPage />);

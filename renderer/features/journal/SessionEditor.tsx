@@ -33,7 +33,10 @@ import { FoldedSection, useOpenSections } from './FoldedSection';
 import { NotesField } from './NotesField';
 import { paths } from './paths';
 import { PersonFields } from './PersonFields';
+import { SaveAsTemplate } from './SaveAsTemplate';
 import { AutonomyField, ChannelField, DateTimeFields, EquipmentField, FollowUpFields, OperatorsFirstField, OutcomeFields, TopicFields } from './SessionFields';
+import { applyTemplate } from './template-form';
+import { TemplatePicker } from './TemplatePicker';
 import { WorkshopBreakdownFields, WorkshopFields } from './WorkshopFields';
 
 export type { EditorMode } from './editor-model';
@@ -196,6 +199,7 @@ function SessionForm({ mode, initial, copyOf }: { mode: EditorMode; initial: For
       {summary && <ErrorSummary title={t('editor.error.title')} titleLevel={2} summary={summary} items={summaryItems} attempt={attempt} />}
       {copyOf && <p className="fr-text--sm fr-mb-1w">{t('editor.duplicateOf', { date: formatDate(copyOf, i18n.language) })}</p>}
       <p className="fr-text--sm fr-mb-2w">{t('editor.intro')}</p>
+      {mode.type === 'edit' && <SaveAsTemplate sessionId={mode.id} saved={initial} />}
       {/* The form only listens to keys coming from its own controls (Ctrl+Enter, stray Enter): delegation, not a widget. */}
       {/* eslint-disable-next-line jsx-a11y/no-noninteractive-element-interactions */}
       <form
@@ -207,6 +211,10 @@ function SessionForm({ mode, initial, copyOf }: { mode: EditorMode; initial: For
           void submit();
         }}
       >
+        {mode.type === 'new' && (
+          // A timer measured this session: its duration wins over the template's.
+          <TemplatePicker onPick={(picked) => update(applyTemplate(form, picked.fields, { keepDuration: fromTimer }))} />
+        )}
         {mode.type === 'new' ? (
           <RadioGroup
             id="session-kind"

@@ -1,4 +1,5 @@
 import type { Feature } from '../../app/feature';
+import { SHORTCUTS } from '../../lib/shortcuts';
 import { en, fr } from './i18n';
 import { paths } from './paths';
 import { routes } from './routes';
@@ -9,8 +10,26 @@ export const journal = {
   i18n: { fr, en },
   routes,
   nav: [
-    { key: 'journal', href: paths.journal, label: 'journal:nav.journal', routes: ['journal', 'editSession'] },
-    { key: 'newSession', href: paths.newSession(), label: 'journal:nav.newSession', routes: ['newSession'] },
-    { key: 'followUps', href: paths.followUps, label: 'journal:nav.followUps', routes: ['followUps'] },
+    {
+      key: 'journal',
+      href: paths.journal,
+      label: 'journal:nav.journal',
+      routes: ['journal', 'editSession'],
+      shortcut: { keys: SHORTCUTS.journal, description: 'journal:desk.shortcuts.journal' },
+    },
+    {
+      key: 'newSession',
+      href: paths.newSession(),
+      label: 'journal:nav.newSession',
+      routes: ['newSession'],
+      shortcut: { keys: SHORTCUTS.newSession, description: 'journal:desk.shortcuts.newSession' },
+    },
+    {
+      key: 'followUps',
+      href: paths.followUps,
+      label: 'journal:nav.followUps',
+      routes: ['followUps'],
+      shortcut: { keys: SHORTCUTS.followUps, description: 'journal:desk.shortcuts.followUps' },
+    },
   ],
 } as const satisfies Feature;

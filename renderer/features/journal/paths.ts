@@ -9,4 +9,5 @@ export const paths = {
   duplicateSession: (sourceId: string) => `#/seance/nouvelle?depuis=${sourceId}`,
   editSession: (id: string) => `#/seance/${id}`,
   followUps: '#/relances',
+  templates: '#/modeles',
 };

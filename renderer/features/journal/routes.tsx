@@ -2,6 +2,7 @@ import type { FeatureRoute } from '../../app/feature';
 import { FollowUpsPage } from './FollowUpsPage';
 import { JournalPage } from './JournalPage';
 import { SessionEditor } from './SessionEditor';
+import { TemplatesPage } from './TemplatesPage';
 
 // "seance/nouvelle" comes before "seance/<id>": the first route that matches wins.
 export const routes: FeatureRoute[] = [
@@ -21,6 +22,7 @@ export const routes: FeatureRoute[] = [
     name: 'editSession',
     match: ({ parts }) => (parts[0] === 'seance' && parts[1] ? <SessionEditor key={parts[1]} mode={{ type: 'edit', id: parts[1] }} /> : null),
   },
+  { name: 'templates', match: ({ parts }) => (parts[0] === 'modeles' ? <TemplatesPage /> : null) },
   { name: 'followUps', match: ({ parts }) => (parts[0] === 'relances' ? <FollowUpsPage /> : null) },
   { name: 'journal', match: ({ parts }) => (parts.length === 0 || parts[0] === 'journal' ? <JournalPage /> : null) },
 ];

@@ -3,6 +3,7 @@
 // French values (shared/site/schema.ts) and are shown as they are in both languages.
 export const fr = {
   nav: { site: 'Mon lieu' },
+  shortcuts: { site: 'Aller à « Mon lieu »' },
   setupTitle: 'Bienvenue dans Médiane',
   setupIntro: 'Pour commencer, décrivez votre lieu d’accueil : ces informations restent sur cet ordinateur.',
   setupSubmit: 'Enregistrer et commencer',
@@ -90,6 +91,7 @@ export const fr = {
 
 export const en: typeof fr = {
   nav: { site: 'My site' },
+  shortcuts: { site: 'Go to “My site”' },
   setupTitle: 'Welcome to Médiane',
   setupIntro: 'To begin, describe your help desk: this information stays on this computer.',
   setupSubmit: 'Save and start',

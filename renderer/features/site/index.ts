@@ -1,4 +1,5 @@
 import type { Feature } from '../../app/feature';
+import { SHORTCUTS } from '../../lib/shortcuts';
 import { en, fr } from './i18n';
 import { paths, routes } from './routes';
 import { SetupPage } from './SetupPage';
@@ -8,6 +9,6 @@ export const site = {
   namespace: 'site',
   i18n: { fr, en },
   routes,
-  nav: [{ key: 'site', href: paths.site, label: 'site:nav.site', routes: ['site'] }],
+  nav: [{ key: 'site', href: paths.site, label: 'site:nav.site', routes: ['site'], shortcut: { keys: SHORTCUTS.site, description: 'site:shortcuts.site' } }],
   firstRun: SetupPage,
 } as const satisfies Feature;

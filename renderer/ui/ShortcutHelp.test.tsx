@@ -1,0 +1,78 @@
+// @vitest-environment happy-dom
+import { cleanup, fireEvent, render, screen } from '@testing-library/react';
+import { useState } from 'react';
+import { afterEach, beforeAll, describe, expect, it, vi } from 'vitest';
+import { initAppI18n } from '../app/features';
+import { matches, useShortcut } from '../lib/shortcuts';
+import { ShortcutHelp } from './ShortcutHelp';
+
+beforeAll(() => {
+  initAppI18n('fr');
+});
+afterEach(cleanup);
+
+function Screen({ onNew, onSave }: { onNew(): void; onSave(): void }) {
+  const [text, setText] = useState('');
+  useShortcut('Alt+N', 'journal:desk.shortcuts.newSession', onNew);
+  useShortcut('Mod+Enter', 'journal:editor.actions.save', onSave, { inFields: true });
+  return (
+    <>
+      <label htmlFor="label">Libellé</label>
+      <input id="label" value={text} onChange={(e) => setText(e.target.value)} />
+      <textarea aria-label="notes" />
+      <button type="button">ok</button>
+      <ShortcutHelp />
+    </>
+  );
+}
+
+describe('keyboard shortcuts', () => {
+  it('fire outside text fields, and in a field only when meant for forms', () => {
+    const onNew = vi.fn();
+    const onSave = vi.fn();
+    render(<Screen onNew={onNew} onSave={onSave} />);
+    const button = screen.getByRole('button', { name: 'ok' });
+    fireEvent.keyDown(button, { key: 'n', code: 'KeyN', altKey: true });
+    expect(onNew).toHaveBeenCalledTimes(1);
+
+    const field = screen.getByLabelText('Libellé');
+    fireEvent.keyDown(field, { key: 'n', code: 'KeyN', altKey: true });
+    fireEvent.keyDown(screen.getByLabelText('notes'), { key: 'n', code: 'KeyN', altKey: true });
+    expect(onNew).toHaveBeenCalledTimes(1);
+    // "?" typed in a field is a character, not the help.
+    fireEvent.keyDown(field, { key: '?', code: 'Slash', shiftKey: true });
+    expect(screen.queryByRole('dialog')).toBeNull();
+
+    fireEvent.keyDown(field, { key: 'Enter', code: 'Enter', ctrlKey: true });
+    expect(onSave).toHaveBeenCalledTimes(1);
+  });
+
+  it('leave a key that a control handled itself alone', () => {
+    const onNew = vi.fn();
+    render(<Screen onNew={onNew} onSave={vi.fn()} />);
+    const button = screen.getByRole('button', { name: 'ok' });
+    button.addEventListener('keydown', (e) => e.preventDefault());
+    fireEvent.keyDown(button, { key: 'n', code: 'KeyN', altKey: true });
+    expect(onNew).not.toHaveBeenCalled();
+  });
+
+  it('match Alt+letter by the physical key (a Mac types another character) and never without the modifier', () => {
+    expect(matches('Alt+N', { key: '~', code: 'KeyN', altKey: true, ctrlKey: false, metaKey: false, shiftKey: false })).toBe(true);
+    expect(matches('Alt+N', { key: 'n', code: 'KeyN', altKey: false, ctrlKey: false, metaKey: false, shiftKey: false })).toBe(false);
+    expect(matches('Mod+Enter', { key: 'Enter', code: 'Enter', altKey: false, ctrlKey: false, metaKey: true, shiftKey: false })).toBe(true);
+    expect(matches('?', { key: '?', code: 'Comma', altKey: false, ctrlKey: false, metaKey: false, shiftKey: true })).toBe(true);
+  });
+
+  it('the help opens with "?", lists every shortcut of the screen, and Escape closes it', () => {
+    render(<Screen onNew={vi.fn()} onSave={vi.fn()} />);
+    const button = screen.getByRole('button', { name: 'ok' });
+    button.focus();
+    fireEvent.keyDown(button, { key: '?', code: 'Slash', shiftKey: true });
+    const dialog = screen.getByRole('dialog', { name: 'Raccourcis clavier' });
+    const rows = Array.from(dialog.querySelectorAll('tbody tr')).map((tr) => tr.textContent);
+    expect(rows.sort()).toEqual(['?Afficher cette aide', 'Alt + NNouvelle séance', 'Ctrl + EntréeEnregistrer la séance']);
+    fireEvent.keyDown(dialog, { key: 'Escape' });
+    expect(screen.queryByRole('dialog')).toBeNull();
+    expect(document.activeElement).toBe(button);
+  });
+});

@@ -1,0 +1,122 @@
+import { useEffect, useId, useRef, useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import { translate } from '../i18n';
+import { ariaKeys, keyParts, SHORTCUTS, useActiveShortcuts, useShortcut } from '../lib/shortcuts';
+
+// The keyboard help (`?`, or the header's button): a DSFR modal listing every shortcut that works on this screen.
+// A native modal <dialog> keeps the focus inside (the page behind is inert), closes on Escape, and gives the focus
+// back to what had it when it opened.
+
+const NAMED_KEYS = new Set(['Enter', 'Escape']);
+
+function Keys({ keys }: { keys: string }) {
+  const { t } = useTranslation('common');
+  const parts = keyParts(keys);
+  return (
+    <span className="mediane-keys">
+      {parts.map((part, i) => (
+        <span key={`${part}-${i}`}>
+          {i > 0 && ' + '}
+          <kbd>{NAMED_KEYS.has(part) ? t(`shortcuts.keyNames.${part as 'Enter' | 'Escape'}`) : part}</kbd>
+        </span>
+      ))}
+    </span>
+  );
+}
+
+export function ShortcutHelp() {
+  const { t } = useTranslation('common');
+  const [open, setOpen] = useState(false);
+  const dialog = useRef<HTMLDialogElement>(null);
+  const opener = useRef<Element | null>(null);
+  const titleId = useId();
+  const shortcuts = useActiveShortcuts();
+
+  useShortcut(SHORTCUTS.help, 'common:shortcuts.do.help', () => setOpen(true));
+
+  useEffect(() => {
+    const box = dialog.current;
+    if (!box) return;
+    if (open && !box.open) {
+      opener.current = document.activeElement;
+      if (typeof box.showModal === 'function') box.showModal();
+      else box.setAttribute('open', '');
+      box.querySelector<HTMLElement>('.fr-btn--close')?.focus();
+    }
+    if (!open && box.open) {
+      if (typeof box.close === 'function') box.close();
+      else box.removeAttribute('open');
+      if (opener.current instanceof HTMLElement) opener.current.focus();
+    }
+  }, [open]);
+
+  return (
+    <>
+      <button
+        type="button"
+        className="fr-btn fr-btn--tertiary-no-outline fr-icon-keyboard-line fr-btn--icon-left"
+        aria-keyshortcuts={ariaKeys(SHORTCUTS.help)}
+        onClick={() => setOpen(true)}
+      >
+        {t('shortcuts.open')}
+      </button>
+      <dialog
+        ref={dialog}
+        aria-labelledby={titleId}
+        className={`fr-modal${open ? ' fr-modal--opened' : ''}`}
+        onCancel={(e) => {
+          // Escape: close through our state so the focus goes back where it was.
+          e.preventDefault();
+          setOpen(false);
+        }}
+        onKeyDown={(e) => {
+          if (e.key === 'Escape') {
+            e.preventDefault();
+            e.stopPropagation();
+            setOpen(false);
+          }
+        }}
+      >
+        <div className="fr-container fr-container--fluid fr-container-md">
+          <div className="fr-grid-row fr-grid-row--center">
+            <div className="fr-col-12 fr-col-md-8">
+              <div className="fr-modal__body">
+                <div className="fr-modal__header">
+                  <button type="button" className="fr-btn--close fr-btn" title={t('shortcuts.close')} onClick={() => setOpen(false)}>
+                    {t('shortcuts.close')}
+                  </button>
+                </div>
+                <div className="fr-modal__content">
+                  <h1 id={titleId} className="fr-modal__title">
+                    {t('shortcuts.title')}
+                  </h1>
+                  <p>{t('shortcuts.intro')}</p>
+                  <table className="mediane-shortcuts">
+                    <caption className="fr-sr-only">{t('shortcuts.title')}</caption>
+                    <thead>
+                      <tr>
+                        <th scope="col">{t('shortcuts.keys')}</th>
+                        <th scope="col">{t('shortcuts.action')}</th>
+                      </tr>
+                    </thead>
+                    <tbody>
+                      {shortcuts.map((s) => (
+                        <tr key={s.keys}>
+                          <td>
+                            <Keys keys={s.keys} />
+                          </td>
+                          <td>{translate(s.description)}</td>
+                        </tr>
+                      ))}
+                    </tbody>
+                  </table>
+                  <p className="fr-text--sm fr-mt-2w">{t('shortcuts.inFields')}</p>
+                </div>
+              </div>
+            </div>
+          </div>
+        </div>
+      </dialog>
+    </>
+  );
+}
