@@ -26,7 +26,9 @@ export type { EditorMode } from './editor-model';
 /** The session editor: one form for a new session (individual or workshop, possibly closing a live timer) and for an edit. */
 export function SessionEditor({ mode }: { mode: EditorMode }) {
   if (mode.type === 'edit') return <EditSession id={mode.id} />;
-  return <SessionForm mode={mode} initial={emptyForm(mode.kind, localDate(new Date()), mode.durationMin)} />;
+  // A session closing a timer starts when the timer did.
+  const initial = { ...emptyForm(mode.kind, localDate(new Date()), mode.durationMin), ...(mode.startTime ? { startTime: mode.startTime } : {}) };
+  return <SessionForm mode={mode} initial={initial} />;
 }
 
 type Loaded = { state: 'loading' } | { state: 'ready'; form: FormState } | { state: 'notFound' } | { state: 'failed'; message: string };

@@ -14,6 +14,13 @@ export function elapsedSince(isoInstant: string): number {
   return Date.now() - Date.parse(isoInstant);
 }
 
+/** An ISO instant as HH:MM by this computer's clock, the way a session's start time is recorded. */
+export function localClockTime(isoInstant: string): string {
+  const d = new Date(isoInstant);
+  const two = (n: number) => String(n).padStart(2, '0');
+  return `${two(d.getHours())}:${two(d.getMinutes())}`;
+}
+
 export type DueState = 'overdue' | 'today' | 'upcoming';
 export function dueState(dueDate: string, todayIso: string = today()): DueState {
   if (dueDate < todayIso) return 'overdue';

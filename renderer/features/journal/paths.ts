@@ -3,8 +3,8 @@ import type { SessionKind } from '../../../shared/taxonomy';
 // The journal's addresses (French, like every route). Parsed back in routes.tsx.
 export const paths = {
   journal: '#/journal',
-  newSession: (kind: SessionKind = 'individuel', timer?: { id: string; durationMin: number }) =>
-    `#/seance/nouvelle?type=${kind}${timer ? `&chrono=${timer.id}&duree=${timer.durationMin}` : ''}`,
+  newSession: (kind: SessionKind = 'individuel', timer?: { id: string; durationMin: number; startTime?: string }) =>
+    `#/seance/nouvelle?type=${kind}${timer ? `&chrono=${timer.id}&duree=${timer.durationMin}${timer.startTime ? `&debut=${timer.startTime}` : ''}` : ''}`,
   editSession: (id: string) => `#/seance/${id}`,
   followUps: '#/relances',
 };

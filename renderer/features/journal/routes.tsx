@@ -13,7 +13,9 @@ export const routes: FeatureRoute[] = [
       const timerId = params.get('chrono');
       const duration = Number(params.get('duree'));
       const durationMin = Number.isInteger(duration) && duration > 0 ? duration : null;
-      return <SessionEditor key={`new-${kind}-${timerId ?? ''}`} mode={{ type: 'new', kind, timerId, durationMin }} />;
+      const start = params.get('debut');
+      const startTime = start && /^[0-2]\d:[0-5]\d$/.test(start) ? start : null;
+      return <SessionEditor key={`new-${kind}-${timerId ?? ''}`} mode={{ type: 'new', kind, timerId, durationMin, startTime }} />;
     },
   },
   {
