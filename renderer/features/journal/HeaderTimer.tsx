@@ -103,6 +103,13 @@ export function HeaderTimer() {
   const [actionError, setActionError] = useState<string | null>(null);
   const [busy, setBusy] = useState(false);
   const labelButton = useRef<HTMLButtonElement>(null);
+  // The label form is gone once saved or cancelled: its button takes the focus back.
+  const refocus = useRef(false);
+  useEffect(() => {
+    if (editing || !refocus.current) return;
+    refocus.current = false;
+    labelButton.current?.focus();
+  }, [editing]);
   const lang = i18n.language;
   const timer = timers[0];
 
@@ -184,7 +191,7 @@ export function HeaderTimer() {
               timer={timer}
               onDone={() => {
                 setEditing(false);
-                window.setTimeout(() => labelButton.current?.focus());
+                refocus.current = true;
               }}
             />
           ) : (
