@@ -3,6 +3,7 @@ import { useTranslation } from 'react-i18next';
 import { findPersonalData } from '../../../shared/notes/personal-data';
 import { TIMER_LABEL_MAX, type LiveTimer } from '../../../shared/journal/schema';
 import { coreErrorText } from '../../lib/core-error';
+import { dismissNotice } from '../../ui/notices';
 import { formatClockTime, formatElapsed } from '../../lib/format';
 import { useHash } from '../../lib/router';
 import { ariaKeys, SHORTCUTS, useShortcut } from '../../lib/shortcuts';
@@ -29,6 +30,7 @@ function LabelForm({ timer, onDone }: { timer: LiveTimer; onDone(): void }) {
       await labelTimer(timer.id, text);
       onDone();
     } catch (e) {
+      dismissNotice();
       setError(coreErrorText(e));
       input.current?.focus();
     } finally {
@@ -132,6 +134,7 @@ export function HeaderTimer() {
       setNow(Date.now());
       setActionError(null);
     } catch (e) {
+      dismissNotice();
       setActionError(coreErrorText(e));
     } finally {
       setBusy(false);

@@ -74,6 +74,9 @@ function Subject({ row }: { row: JournalRow }) {
   return row.procedureName ? <>{row.procedureName}</> : <Empty />;
 }
 
+/** A notice's date parameter, formatted in the language of the moment. */
+const dateOf = (row: JournalRow) => (language: string) => ({ date: formatDate(row.date, language) });
+
 /** The journal: the live session block, then every recorded session, filtered, sorted and paged by the core. */
 export function JournalPage() {
   const { t, i18n } = useTranslation('journal');
@@ -133,7 +136,6 @@ export function JournalPage() {
   }
 
   async function undo(row: JournalRow) {
-    const date = formatDate(row.date, lang);
     try {
       await api('journal.restore', { id: row.id });
     } catch (e) {
@@ -143,7 +145,7 @@ export function JournalPage() {
       return;
     }
     pendingFocus.current = row.id;
-    showNotice({ tone: 'success', message: t('list.notices.restored', { date }), returnFocus: focusHeading });
+    showNotice({ tone: 'success', message: { key: 'journal:list.notices.restored', params: dateOf(row) }, returnFocus: focusHeading });
     reload();
   }
 
@@ -151,14 +153,15 @@ export function JournalPage() {
     try {
       await api('journal.delete', { id: row.id });
     } catch (e) {
+      dismissNotice();
       setActionError(coreErrorText(e));
       return;
     }
     setActionError(null);
     showNotice({
       tone: 'success',
-      message: t('list.notices.deleted', { date: formatDate(row.date, lang) }),
-      action: { label: t('list.notices.undo'), run: () => undo(row) },
+      message: { key: 'journal:list.notices.deleted', params: dateOf(row) },
+      action: { label: { key: 'journal:list.notices.undo' }, run: () => undo(row) },
       focusAction: true,
       returnFocus: focusHeading,
     });
@@ -168,9 +171,10 @@ export function JournalPage() {
   async function duplicate(row: JournalRow) {
     try {
       const copy = await api('journal.duplicate', { id: row.id });
-      showNotice({ tone: 'success', message: t('list.notices.duplicated') });
+      showNotice({ tone: 'success', message: { key: 'journal:list.notices.duplicated' }, screen: 'editSession' });
       navigate(paths.editSession(copy.id));
     } catch (e) {
+      dismissNotice();
       setActionError(coreErrorText(e));
     }
   }

@@ -3,6 +3,7 @@ import { useTranslation } from 'react-i18next';
 import type { LiveTimer } from '../../../shared/journal/schema';
 import { MAX_DURATION_MIN } from '../../../shared/taxonomy';
 import { coreErrorText } from '../../lib/core-error';
+import { dismissNotice } from '../../ui/notices';
 import { formatClockTime, formatElapsed } from '../../lib/format';
 import { elapsedMinutes } from './list-format';
 import { paths } from './paths';
@@ -45,6 +46,7 @@ export function LiveTimers() {
       setActionError(null);
       setAnnouncement(t('list.live.announceStarted', { time: formatClockTime(timer.startedAt, lang) }));
     } catch (e) {
+      dismissNotice();
       setActionError(coreErrorText(e));
     } finally {
       setBusy(false);
@@ -56,6 +58,7 @@ export function LiveTimers() {
       await cancelTimer(timer.id);
       setActionError(null);
     } catch (e) {
+      dismissNotice();
       setActionError(coreErrorText(e));
     }
     setAnnouncement(t('list.live.announceCancelled', { time: formatClockTime(timer.startedAt, lang) }));

@@ -114,7 +114,8 @@ describe('SessionEditor: new individual session', () => {
       person: { ageBracket: 'soixante_dix_plus', gender: 'non_communique', status: 'non_communique', communeCode: null, firstVisit: true },
     });
     await waitFor(() => expect(window.location.hash).toBe('#/journal'));
-    expect(notices.currentNotice()).toMatchObject({ tone: 'success', message: 'La séance a été enregistrée.' });
+    expect(notices.currentNotice()).toMatchObject({ tone: 'success', message: { key: 'journal:editor.flash.created' } });
+    expect(notices.noticeText(notices.currentNotice()!.message)).toBe('La séance a été enregistrée.');
   });
 
   it('reveals the admin sub-topics, the operators of the desk and the procedure name with the admin topic', async () => {
@@ -471,7 +472,7 @@ describe('SessionEditor: edit', () => {
       person: { ageBracket: 'soixante_dix_plus', gender: 'feminin', status: 'retraite', communeCode: '75056', firstVisit: false },
     });
     await waitFor(() => expect(window.location.hash).toBe('#/journal'));
-    expect(notices.currentNotice()).toMatchObject({ message: 'La séance a été modifiée.' });
+    expect(notices.noticeText(notices.currentNotice()!.message)).toBe('La séance a été modifiée.');
   });
 
   it('shows a loading state while the session is read', async () => {

@@ -129,7 +129,7 @@ function SessionForm({ mode, initial }: { mode: EditorMode; initial: FormState }
       else await api('journal.create', input);
       const action = mode.type === 'edit' ? 'updated' : 'created';
       // The app shell's notice region confirms the save on the journal page.
-      showNotice({ tone: 'success', message: t(`editor.flash.${action}`) });
+      showNotice({ tone: 'success', message: { key: `journal:editor.flash.${action}` }, screen: 'journal' });
       formErrors.clear();
       navigate(paths.journal);
     } catch (e) {
