@@ -12,6 +12,7 @@ import { dismissNotice, NoticeRegion, showNotice } from '../../ui/notices';
 import { RetryAlert } from '../../ui/RetryAlert';
 import { hasFilter, JournalFilters, NO_FILTER, type FilterState, type SessionSort } from './JournalFilters';
 import { LiveTimers } from './LiveTimers';
+import { TodaySummary } from './TodaySummary';
 import { dueState } from './list-format';
 import { paths } from './paths';
 
@@ -78,7 +79,7 @@ function Subject({ row }: { row: JournalRow }) {
 const dateOf = (row: JournalRow) => (language: string) => ({ date: formatDate(row.date, language) });
 
 /** The journal: the live session block, then every recorded session, filtered, sorted and paged by the core. */
-export function JournalPage() {
+export function JournalPage({ savedId = null }: { savedId?: string | null }) {
   const { t, i18n } = useTranslation('journal');
   const lang = i18n.language;
   const { status } = useAppStatus();
@@ -114,8 +115,11 @@ export function JournalPage() {
   }, [data, loading]);
 
   const { refetch } = list;
+  // The summary of the day reads again whenever the list does after an action.
+  const [reloads, setReloads] = useState(0);
   const reload = useCallback(() => {
     setActionError(null);
+    setReloads((n) => n + 1);
     refetch();
   }, [refetch]);
   const focusHeading = useCallback(() => heading.current?.focus(), []);
@@ -194,6 +198,7 @@ export function JournalPage() {
     <>
       <h1>{t('list.title')}</h1>
       <NoticeRegion />
+      <TodaySummary reloads={reloads} savedId={savedId} />
       <LiveTimers />
 
       <section aria-labelledby="journal-sessions">
@@ -261,7 +266,7 @@ export function JournalPage() {
                           ? t('list.actions.ofSessionAt', { date, time: row.startTime })
                           : t('list.actions.ofSession', { date });
                         return (
-                          <tr key={row.id} data-row-id={row.id}>
+                          <tr key={row.id} data-row-id={row.id} className={row.id === savedId ? 'mediane-row--saved' : undefined}>
                             <th scope="row">
                               <span className="mediane-nowrap">{date}</span>
                               {row.startTime && (

@@ -113,7 +113,7 @@ describe('SessionEditor: new individual session', () => {
       autonomy: 'autonome',
       person: { ageBracket: 'soixante_dix_plus', gender: 'non_communique', status: 'non_communique', communeCode: null, firstVisit: true },
     });
-    await waitFor(() => expect(window.location.hash).toBe('#/journal'));
+    await waitFor(() => expect(window.location.hash).toMatch(/^#\/journal\?enregistree=[0-9a-f-]{36}$/));
     expect(notices.currentNotice()).toMatchObject({ tone: 'success', message: { key: 'journal:editor.flash.created' } });
     expect(notices.noticeText(notices.currentNotice()!.message)).toBe('La séance a été enregistrée.');
   });
@@ -371,7 +371,7 @@ describe('SessionEditor: refused saves', () => {
     expect(alert.textContent).toContain('Les données de Médiane sont indisponibles');
     fail = false;
     await user.click(screen.getByRole('button', { name: 'Enregistrer la séance' }));
-    await waitFor(() => expect(window.location.hash).toBe('#/journal'));
+    await waitFor(() => expect(window.location.hash).toMatch(/^#\/journal\?enregistree=[0-9a-f-]{36}$/));
   });
 });
 
@@ -471,7 +471,7 @@ describe('SessionEditor: edit', () => {
       autonomy: 'partiellement_autonome',
       person: { ageBracket: 'soixante_dix_plus', gender: 'feminin', status: 'retraite', communeCode: '75056', firstVisit: false },
     });
-    await waitFor(() => expect(window.location.hash).toBe('#/journal'));
+    await waitFor(() => expect(window.location.hash).toMatch(/^#\/journal\?enregistree=[0-9a-f-]{36}$/));
     expect(notices.noticeText(notices.currentNotice()!.message)).toBe('La séance a été modifiée.');
   });
 

@@ -125,13 +125,12 @@ function SessionForm({ mode, initial }: { mode: EditorMode; initial: FormState }
     setSaving(true);
     try {
       const input = buildInput(form, mode.type === 'new' ? (mode.timerId ?? null) : null);
-      if (mode.type === 'edit') await api('journal.update', { id: mode.id, session: input });
-      else await api('journal.create', input);
+      const saved = mode.type === 'edit' ? await api('journal.update', { id: mode.id, session: input }) : await api('journal.create', input);
       const action = mode.type === 'edit' ? 'updated' : 'created';
       // The app shell's notice region confirms the save on the journal page.
       showNotice({ tone: 'success', message: { key: `journal:editor.flash.${action}` }, screen: 'journal' });
       formErrors.clear();
-      navigate(paths.journal);
+      navigate(paths.journalSaved(saved.id));
     } catch (e) {
       formErrors.setFrom(e);
       setAttempt((a) => a + 1);

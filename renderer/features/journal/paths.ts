@@ -5,6 +5,8 @@ export const paths = {
   journal: '#/journal',
   newSession: (kind: SessionKind = 'individuel', timer?: { id: string; durationMin: number; startTime?: string }) =>
     `#/seance/nouvelle?type=${kind}${timer ? `&chrono=${timer.id}&duree=${timer.durationMin}${timer.startTime ? `&debut=${timer.startTime}` : ''}` : ''}`,
+  /** The journal with a session just saved shown at the top. */
+  journalSaved: (id: string) => `#/journal?enregistree=${id}`,
   editSession: (id: string) => `#/seance/${id}`,
   followUps: '#/relances',
 };

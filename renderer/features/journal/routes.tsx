@@ -23,5 +23,12 @@ export const routes: FeatureRoute[] = [
     match: ({ parts }) => (parts[0] === 'seance' && parts[1] ? <SessionEditor key={parts[1]} mode={{ type: 'edit', id: parts[1] }} /> : null),
   },
   { name: 'followUps', match: ({ parts }) => (parts[0] === 'relances' ? <FollowUpsPage /> : null) },
-  { name: 'journal', match: ({ parts }) => (parts.length === 0 || parts[0] === 'journal' ? <JournalPage /> : null) },
+  {
+    name: 'journal',
+    match: ({ parts, params }) => {
+      if (parts.length > 0 && parts[0] !== 'journal') return null;
+      const saved = params.get('enregistree');
+      return <JournalPage savedId={saved && /^[0-9a-f-]{36}$/.test(saved) ? saved : null} />;
+    },
+  },
 ];
