@@ -207,6 +207,7 @@ export function HeaderTimer() {
                   onClick={() => finishTimer(timer)}
                 >
                   {t('desk.timer.finish')}
+                  <span className="fr-sr-only">{t('desk.timer.finishSr')}</span>
                 </button>
               </li>
               <li>

@@ -37,8 +37,9 @@ export const fr = {
   timer: {
     group: 'Chronomètre',
     start: 'Démarrer le chronomètre',
-    finish: 'Terminer et enregistrer',
-    elapsed: 'Durée écoulée :',
+    finish: 'Terminer',
+    finishSr: ' le chronomètre',
+    elapsed: 'Temps écoulé :',
     addLabel: 'Ajouter un libellé',
     editLabel: 'Modifier le libellé',
     labelField: 'Libellé du chronomètre',
@@ -90,8 +91,9 @@ export const en: typeof fr = {
   timer: {
     group: 'Timer',
     start: 'Start the timer',
-    finish: 'Finish and record',
-    elapsed: 'Elapsed time:',
+    finish: 'Finish',
+    finishSr: ' the timer',
+    elapsed: 'Time elapsed:',
     addLabel: 'Add a label',
     editLabel: 'Edit the label',
     labelField: 'Timer label',
