@@ -152,6 +152,7 @@ test('the journal’s first screen: today’s count and time, the session just s
   await expect(app.getByTestId('journal-count')).toHaveText('3 séances');
 
   await app.getByRole('link', { name: 'Nouvelle séance' }).first().click();
+  await app.getByRole('radio', { name: '45 min', exact: true }).check({ force: true });
   await app.getByRole('checkbox', { name: 'E-mail' }).check({ force: true });
   await app.getByRole('button', { name: 'Enregistrer la séance' }).click();
   await expect(app.getByRole('heading', { level: 1, name: 'Journal des séances' })).toBeVisible();
