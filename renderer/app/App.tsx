@@ -3,7 +3,7 @@ import { useTranslation } from 'react-i18next';
 import { errorText } from '../i18n';
 import { navigate, parseHash, useHash } from '../lib/router';
 import { useShortcut } from '../lib/shortcuts';
-import { NoticeRegion } from '../ui/notices';
+import { NoticeRegion, setNoticeScreen } from '../ui/notices';
 import { AppHeader } from './AppHeader';
 import type { NavEntry } from './feature';
 import { FIRST_RUN, goHome, NAV, resolveRoute } from './features';
@@ -42,6 +42,11 @@ function Shell() {
   const hash = useHash();
   const route = useMemo(() => resolveRoute(parseHash(hash)), [hash]);
   const main = useRef<HTMLElement>(null);
+
+  // A notice belongs to the screen it was raised for: it goes when another screen opens.
+  useEffect(() => {
+    setNoticeScreen(route.name);
+  }, [route.name]);
 
   // On every screen change, move focus to the page so keyboard and screen-reader users start at its title.
   // A new screen starts at the top of the page: focusing <main> alone would scroll its top under the window's edge.

@@ -41,13 +41,17 @@ export function ShortcutHelp() {
       opener.current = document.activeElement;
       if (typeof box.showModal === 'function') box.showModal();
       else box.setAttribute('open', '');
-      box.querySelector<HTMLElement>('.fr-btn--close')?.focus();
     }
     if (!open && box.open) {
       if (typeof box.close === 'function') box.close();
       else box.removeAttribute('open');
       if (opener.current instanceof HTMLElement) opener.current.focus();
     }
+  }, [open]);
+
+  // The content mounts with `open`: focus its close button once it is there.
+  useEffect(() => {
+    if (open) dialog.current?.querySelector<HTMLElement>('.fr-btn--close')?.focus();
   }, [open]);
 
   return (
@@ -75,8 +79,23 @@ export function ShortcutHelp() {
             e.stopPropagation();
             setOpen(false);
           }
+          // The page behind is inert, but Tab could still leave for the browser's own controls: keep it inside.
+          if (e.key === 'Tab') {
+            const focusable = Array.from(e.currentTarget.querySelectorAll<HTMLElement>('button, a[href], [tabindex]:not([tabindex="-1"])'));
+            const first = focusable[0];
+            const last = focusable[focusable.length - 1];
+            if (!first || !last) return;
+            if (e.shiftKey && document.activeElement === first) {
+              e.preventDefault();
+              last.focus();
+            } else if (!e.shiftKey && document.activeElement === last) {
+              e.preventDefault();
+              first.focus();
+            }
+          }
         }}
       >
+        {open && (
         <div className="fr-container fr-container--fluid fr-container-md">
           <div className="fr-grid-row fr-grid-row--center">
             <div className="fr-col-12 fr-col-md-8">
@@ -116,6 +135,7 @@ export function ShortcutHelp() {
             </div>
           </div>
         </div>
+        )}
       </dialog>
     </>
   );

@@ -172,6 +172,9 @@ test('filters narrow the journal', async ({ app }) => {
   await expect(app.getByRole('status').filter({ hasText: '3 séances' })).toBeVisible();
   await expectAccessible(app, 'journal list (fr)');
 
+  // Filters other than the period presets are folded until asked for.
+  await expect(app.getByLabel('Organisme')).toBeHidden();
+  await app.getByRole('button', { name: 'Plus de filtres' }).click();
   await app.getByLabel('Organisme').selectOption({ label: 'France Titres (ANTS)' });
   await expect(app.getByRole('status').filter({ hasText: /^1 séance$/ })).toBeVisible();
   await expect(app.getByRole('table')).toContainText('Pré-demande de passeport');

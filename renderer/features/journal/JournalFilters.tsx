@@ -5,7 +5,8 @@ import { isoDate, SESSION_SORTS, type JournalFilter } from '../../../shared/jour
 import { OUTCOMES, SESSION_KINDS, TOPICS } from '../../../shared/taxonomy';
 import { errorText } from '../../i18n';
 import { InputField, SelectField } from '../../ui/fields';
-import { taxonomyLabel } from '../../lib/format';
+import { taxonomyLabel, today } from '../../lib/format';
+import { PERIODS, periodOf, periodRange } from './list-format';
 
 export type FilterState = z.output<typeof JournalFilter>;
 export type SessionSort = (typeof SESSION_SORTS)[number];
@@ -89,16 +90,31 @@ function DateFilter({ label, value, onApply }: { label: string; value: string | 
   );
 }
 
-/** The filters above the journal table. Every change applies at once (dates after a short pause). */
+/** How many filters are set, the period counting as one. */
+function activeCount(f: FilterState): number {
+  const period = f.from !== null || f.to !== null ? 1 : 0;
+  return period + (['kind', 'operator', 'topic', 'outcome'] as const).filter((k) => f[k] !== null).length + (f.followUpDue ? 1 : 0);
+}
+
+/**
+ * The filters above the journal table: the period presets always in view, the rest folded until asked for (and
+ * open by itself when one of them is set). Every change applies at once (dates after a short pause).
+ */
 export function JournalFilters({ value, sort, operators, onChange, onSortChange }: Props) {
   const { t } = useTranslation('journal');
   const id = useId();
+  const [open, setOpen] = useState(() => activeCount(value) > (value.from !== null || value.to !== null ? 1 : 0));
+  const period = periodOf(value.from, value.to, today());
+  const active = activeCount(value);
 
   // Remounting the date fields on reset also clears a half-typed, not yet valid date.
   const [generation, setGeneration] = useState(0);
+  const toggle = useRef<HTMLButtonElement>(null);
   function reset() {
     setGeneration((g) => g + 1);
     onChange(NO_FILTER);
+    // The reset button goes with the last filter: keep the focus nearby.
+    toggle.current?.focus();
   }
 
   const update = <K extends keyof FilterState>(key: K, v: FilterState[K]) => onChange({ [key]: v } as Partial<FilterState>);
@@ -110,11 +126,48 @@ export function JournalFilters({ value, sort, operators, onChange, onSortChange 
     { key: 'outcome', label: t('list.filters.outcome'), any: t('list.filters.anyOutcome'), values: OUTCOMES },
   ] as const;
 
+  function choosePeriod(p: (typeof PERIODS)[number] | 'all') {
+    // The date fields follow: remount them so a half-typed date does not linger.
+    setGeneration((g) => g + 1);
+    onChange(p === 'all' ? { from: null, to: null } : periodRange(p, today()));
+  }
+
   return (
     <form
       className="mediane-filters fr-mb-3w"
       onSubmit={(e) => e.preventDefault()}
     >
+      <div className="mediane-periods" role="group" aria-labelledby={`${id}-period`}>
+        <p className="fr-text--bold fr-mb-1w" id={`${id}-period`}>
+          {t('desk.period.legend')}
+        </p>
+        <ul className="fr-tags-group">
+          {(['all', ...PERIODS] as const).map((p) => (
+            <li key={p}>
+              <button type="button" className="fr-tag" aria-pressed={period === p} onClick={() => choosePeriod(p)}>
+                {t(`desk.period.${p}`)}
+              </button>
+            </li>
+          ))}
+        </ul>
+      </div>
+      <button
+        ref={toggle}
+        type="button"
+        className={`fr-btn fr-btn--tertiary fr-btn--sm fr-btn--icon-left ${open ? 'fr-icon-arrow-up-s-line' : 'fr-icon-arrow-down-s-line'} fr-mb-2w`}
+        aria-expanded={open}
+        aria-controls={`${id}-more`}
+        onClick={() => setOpen((o) => !o)}
+      >
+        {t('desk.filters.more')}
+        {active > 0 && ` (${t('desk.filters.active', { count: active })})`}
+      </button>
+      {active > 0 && (
+        <button type="button" className="fr-btn fr-btn--tertiary-no-outline fr-btn--sm fr-icon-close-circle-line fr-btn--icon-left fr-ml-1w fr-mb-2w" onClick={reset}>
+          {t('list.filters.reset')}
+        </button>
+      )}
+      <div id={`${id}-more`} hidden={!open}>
       <fieldset className="fr-fieldset" aria-labelledby={`${id}-legend`}>
         <legend className="fr-fieldset__legend fr-text--lg" id={`${id}-legend`}>
           {t('list.filters.legend')}
@@ -149,12 +202,8 @@ export function JournalFilters({ value, sort, operators, onChange, onSortChange 
             </label>
           </div>
         </div>
-        <div className="fr-fieldset__element">
-          <button type="button" className="fr-btn fr-btn--tertiary fr-btn--sm fr-icon-close-circle-line fr-btn--icon-left" onClick={reset}>
-            {t('list.filters.reset')}
-          </button>
-        </div>
       </fieldset>
+      </div>
       <div className="mediane-filters__sort">
         <SelectField
           id={`${id}-sort`}

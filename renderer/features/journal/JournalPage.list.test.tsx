@@ -6,6 +6,8 @@ import { initAppI18n } from '../../app/features';
 import { FakeFailure, installFakeApi, renderWithStatus, type FakeHandlers } from '../../test-kit';
 import { JournalPage, PAGE_SIZE } from './JournalPage';
 import { dismissNotice } from '../../ui/notices';
+import { localClockTime } from './list-format';
+import { resetTimers } from './timers-store';
 
 const A = '11111111-1111-4111-8111-111111111111';
 const B = '22222222-2222-4222-8222-222222222222';
@@ -62,6 +64,7 @@ beforeEach(() => {
 afterEach(() => {
   cleanup();
   dismissNotice();
+  resetTimers();
 });
 
 describe('JournalPage', () => {
@@ -273,7 +276,8 @@ describe('LiveTimers (in the journal)', () => {
     expect(screen.getAllByRole('status').some((s) => /Chronomètre démarré à \d\d:\d\d\./.test(s.textContent ?? ''))).toBe(true);
 
     fireEvent.click(screen.getByRole('button', { name: /^Terminer et enregistrer la séance commencée à/ }));
-    expect(window.location.hash).toBe(`#/seance/nouvelle?type=individuel&chrono=${timerId}&duree=2`);
+    // The session starts when the timer did.
+    expect(window.location.hash).toBe(`#/seance/nouvelle?type=individuel&chrono=${timerId}&duree=2&debut=${localClockTime(startedAt)}`);
   });
 
   it('keeps a timer started before the first list of timers arrived', async () => {

@@ -12,6 +12,7 @@ import { dismissNotice, NoticeRegion, showNotice } from '../../ui/notices';
 import { RetryAlert } from '../../ui/RetryAlert';
 import { hasFilter, JournalFilters, NO_FILTER, type FilterState, type SessionSort } from './JournalFilters';
 import { LiveTimers } from './LiveTimers';
+import { TodaySummary } from './TodaySummary';
 import { dueState } from './list-format';
 import { paths } from './paths';
 
@@ -74,8 +75,11 @@ function Subject({ row }: { row: JournalRow }) {
   return row.procedureName ? <>{row.procedureName}</> : <Empty />;
 }
 
+/** A notice's date parameter, formatted in the language of the moment. */
+const dateOf = (row: JournalRow) => (language: string) => ({ date: formatDate(row.date, language) });
+
 /** The journal: the live session block, then every recorded session, filtered, sorted and paged by the core. */
-export function JournalPage() {
+export function JournalPage({ savedId = null }: { savedId?: string | null }) {
   const { t, i18n } = useTranslation('journal');
   const lang = i18n.language;
   const { status } = useAppStatus();
@@ -111,8 +115,11 @@ export function JournalPage() {
   }, [data, loading]);
 
   const { refetch } = list;
+  // The summary of the day reads again whenever the list does after an action.
+  const [reloads, setReloads] = useState(0);
   const reload = useCallback(() => {
     setActionError(null);
+    setReloads((n) => n + 1);
     refetch();
   }, [refetch]);
   const focusHeading = useCallback(() => heading.current?.focus(), []);
@@ -133,7 +140,6 @@ export function JournalPage() {
   }
 
   async function undo(row: JournalRow) {
-    const date = formatDate(row.date, lang);
     try {
       await api('journal.restore', { id: row.id });
     } catch (e) {
@@ -143,7 +149,7 @@ export function JournalPage() {
       return;
     }
     pendingFocus.current = row.id;
-    showNotice({ tone: 'success', message: t('list.notices.restored', { date }), returnFocus: focusHeading });
+    showNotice({ tone: 'success', message: { key: 'journal:list.notices.restored', params: dateOf(row) }, returnFocus: focusHeading });
     reload();
   }
 
@@ -151,14 +157,15 @@ export function JournalPage() {
     try {
       await api('journal.delete', { id: row.id });
     } catch (e) {
+      dismissNotice();
       setActionError(coreErrorText(e));
       return;
     }
     setActionError(null);
     showNotice({
       tone: 'success',
-      message: t('list.notices.deleted', { date: formatDate(row.date, lang) }),
-      action: { label: t('list.notices.undo'), run: () => undo(row) },
+      message: { key: 'journal:list.notices.deleted', params: dateOf(row) },
+      action: { label: { key: 'journal:list.notices.undo' }, run: () => undo(row) },
       focusAction: true,
       returnFocus: focusHeading,
     });
@@ -185,6 +192,7 @@ export function JournalPage() {
     <>
       <h1>{t('list.title')}</h1>
       <NoticeRegion />
+      <TodaySummary reloads={reloads} savedId={savedId} />
       <LiveTimers />
 
       <section aria-labelledby="journal-sessions">
@@ -252,7 +260,7 @@ export function JournalPage() {
                           ? t('list.actions.ofSessionAt', { date, time: row.startTime })
                           : t('list.actions.ofSession', { date });
                         return (
-                          <tr key={row.id} data-row-id={row.id}>
+                          <tr key={row.id} data-row-id={row.id} className={row.id === savedId ? 'mediane-row--saved' : undefined}>
                             <th scope="row">
                               <span className="mediane-nowrap">{date}</span>
                               {row.startTime && (

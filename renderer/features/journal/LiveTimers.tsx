@@ -2,12 +2,12 @@ import { useEffect, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { LiveTimer } from '../../../shared/journal/schema';
 import { MAX_DURATION_MIN } from '../../../shared/taxonomy';
-import { useCoreMutation, useCoreQuery } from '../../api/hooks';
 import { coreErrorText } from '../../lib/core-error';
+import { dismissNotice } from '../../ui/notices';
 import { formatClockTime, formatElapsed } from '../../lib/format';
-import { navigate } from '../../lib/router';
-import { elapsedMinutes, elapsedSince } from './list-format';
+import { elapsedMinutes } from './list-format';
 import { paths } from './paths';
+import { cancelTimer, finishTimer, loadTimers, startTimer, useTimers } from './timers-store';
 
 /**
  * "Séance en cours": start a timer when the person sits down, finish it to open the editor with the duration filled
@@ -16,23 +16,19 @@ import { paths } from './paths';
  */
 export function LiveTimers() {
   const { t, i18n } = useTranslation('journal');
-  const stored = useCoreQuery('journal.timers', {});
-  const startTimer = useCoreMutation('journal.startTimer');
-  const cancelTimer = useCoreMutation('journal.cancelTimer');
-  // Timers started and cancelled here, laid over the stored list: a timer started while the first load was on its
-  // way must stay on screen.
-  const [started, setStarted] = useState<LiveTimer[]>([]);
-  const [cancelled, setCancelled] = useState<ReadonlySet<string>>(new Set());
-  const storedTimers = stored.data ?? [];
-  const timers = [...storedTimers, ...started.filter((x) => !storedTimers.some((y) => y.id === x.id))].filter((x) => !cancelled.has(x.id));
+  const { timers, loadError } = useTimers();
   const [now, setNow] = useState(() => Date.now());
   // The outcome of the last action (start, cancel) replaces the load's: undefined until an action ends.
   const [actionError, setActionError] = useState<string | null | undefined>(undefined);
-  const error = actionError !== undefined ? actionError : stored.error ? coreErrorText(stored.error) : null;
+  const error = actionError !== undefined ? actionError : loadError ? coreErrorText(loadError) : null;
   const [announcement, setAnnouncement] = useState('');
-  const busy = startTimer.pending;
+  const [busy, setBusy] = useState(false);
   const startButton = useRef<HTMLButtonElement>(null);
   const lang = i18n.language;
+
+  useEffect(() => {
+    void loadTimers();
+  }, []);
 
   const running = timers.length > 0;
   useEffect(() => {
@@ -43,31 +39,28 @@ export function LiveTimers() {
 
   async function start() {
     if (busy) return;
+    setBusy(true);
     try {
-      const timer = await startTimer.mutate({});
-      setStarted((list) => [...list, timer]);
+      const timer = await startTimer();
       setNow(Date.now());
       setActionError(null);
       setAnnouncement(t('list.live.announceStarted', { time: formatClockTime(timer.startedAt, lang) }));
     } catch (e) {
+      dismissNotice();
       setActionError(coreErrorText(e));
+    } finally {
+      setBusy(false);
     }
-  }
-
-  function finish(timer: LiveTimer) {
-    const durationMin = elapsedMinutes(elapsedSince(timer.startedAt));
-    navigate(paths.newSession('individuel', { id: timer.id, durationMin }));
   }
 
   async function cancel(timer: LiveTimer) {
     try {
-      await cancelTimer.mutate({ id: timer.id });
+      await cancelTimer(timer.id);
       setActionError(null);
     } catch (e) {
+      dismissNotice();
       setActionError(coreErrorText(e));
-      // A timer that no longer exists (closed elsewhere) leaves the list either way.
     }
-    setCancelled((ids) => new Set(ids).add(timer.id));
     setAnnouncement(t('list.live.announceCancelled', { time: formatClockTime(timer.startedAt, lang) }));
     startButton.current?.focus();
   }
@@ -95,6 +88,7 @@ export function LiveTimers() {
               <li key={timer.id} className="mediane-live__timer">
                 <p className="fr-mb-1w">
                   {t('list.live.startedAt', { time })}
+                  {timer.label && ` · ${timer.label}`}
                   {' · '}
                   <span className="fr-sr-only">{t('list.live.elapsed')} </span>
                   <span className="mediane-timer fr-h4 fr-mb-0" role="timer" aria-live="off" data-testid="live-clock">
@@ -104,7 +98,7 @@ export function LiveTimers() {
                 {elapsedMinutes(ms) >= MAX_DURATION_MIN && <p className="fr-text--sm fr-mb-1w">{t('list.live.tooLong')}</p>}
                 <ul className="fr-btns-group fr-btns-group--inline-md fr-btns-group--sm fr-btns-group--icon-left">
                   <li>
-                    <button type="button" className="fr-btn fr-icon-check-line fr-btn--icon-left" onClick={() => finish(timer)}>
+                    <button type="button" className="fr-btn fr-icon-check-line fr-btn--icon-left" onClick={() => finishTimer(timer)}>
                       {t('list.live.finish')}
                       <span className="fr-sr-only">{t('list.live.finishOf', { time })}</span>
                     </button>

@@ -120,8 +120,9 @@ describe('SessionEditor: new individual session', () => {
       autonomy: 'autonome',
       person: { ageBracket: 'soixante_dix_plus', gender: 'non_communique', status: 'non_communique', communeCode: null, firstVisit: true },
     });
-    await waitFor(() => expect(window.location.hash).toBe('#/journal'));
-    expect(notices.currentNotice()).toMatchObject({ tone: 'success', message: 'La séance a été enregistrée.' });
+    await waitFor(() => expect(window.location.hash).toMatch(/^#\/journal\?enregistree=[0-9a-f-]{36}$/));
+    expect(notices.currentNotice()).toMatchObject({ tone: 'success', message: { key: 'journal:editor.flash.created' } });
+    expect(notices.noticeText(notices.currentNotice()!.message)).toBe('La séance a été enregistrée.');
   });
 
   it('reveals the admin sub-topics, the operators of the desk and the procedure name with the admin topic', async () => {
@@ -396,7 +397,7 @@ describe('SessionEditor: refused saves', () => {
     expect(alert.textContent).toContain('Les données de Médiane sont indisponibles');
     fail = false;
     await user.click(screen.getByRole('button', { name: 'Enregistrer la séance' }));
-    await waitFor(() => expect(window.location.hash).toBe('#/journal'));
+    await waitFor(() => expect(window.location.hash).toMatch(/^#\/journal\?enregistree=[0-9a-f-]{36}$/));
   });
 });
 
@@ -496,8 +497,8 @@ describe('SessionEditor: edit', () => {
       autonomy: 'partiellement_autonome',
       person: { ageBracket: 'soixante_dix_plus', gender: 'feminin', status: 'retraite', communeCode: '75056', firstVisit: false },
     });
-    await waitFor(() => expect(window.location.hash).toBe('#/journal'));
-    expect(notices.currentNotice()).toMatchObject({ message: 'La séance a été modifiée.' });
+    await waitFor(() => expect(window.location.hash).toMatch(/^#\/journal\?enregistree=[0-9a-f-]{36}$/));
+    expect(notices.noticeText(notices.currentNotice()!.message)).toBe('La séance a été modifiée.');
   });
 
   it('shows a loading state while the session is read', async () => {

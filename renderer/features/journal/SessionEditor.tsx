@@ -47,7 +47,9 @@ export function SessionEditor({ mode }: { mode: EditorMode }) {
   if (mode.type === 'edit') return <StoredSession id={mode.id} mode={mode} />;
   // "Dupliquer": the source is only read; the copy exists once this editor is saved.
   if (mode.sourceId) return <StoredSession id={mode.sourceId} mode={mode} />;
-  return <SessionForm mode={mode} initial={emptyForm(mode.kind, localDate(new Date()), mode.durationMin)} />;
+  // A session closing a timer starts when the timer did.
+  const initial = { ...emptyForm(mode.kind, localDate(new Date()), mode.durationMin), ...(mode.startTime ? { startTime: mode.startTime } : {}) };
+  return <SessionForm mode={mode} initial={initial} />;
 }
 
 type Loaded = { state: 'loading' } | { state: 'ready'; form: FormState } | { state: 'notFound' } | { state: 'failed'; message: string };
@@ -154,13 +156,12 @@ function SessionForm({ mode, initial, copyOf }: { mode: EditorMode; initial: For
     setSaving(true);
     try {
       const input = buildInput(form, mode.type === 'new' ? (mode.timerId ?? null) : null);
-      if (mode.type === 'edit') await api('journal.update', { id: mode.id, session: input });
-      else await api('journal.create', input);
+      const saved = mode.type === 'edit' ? await api('journal.update', { id: mode.id, session: input }) : await api('journal.create', input);
       const action = mode.type === 'edit' ? 'updated' : 'created';
       // The app shell's notice region confirms the save on the journal page.
-      showNotice({ tone: 'success', message: t(`editor.flash.${action}`) });
+      showNotice({ tone: 'success', message: { key: `journal:editor.flash.${action}` }, screen: 'journal' });
       formErrors.clear();
-      navigate(paths.journal);
+      navigate(paths.journalSaved(saved.id));
     } catch (e) {
       const refused = toFormErrors(e);
       formErrors.set(refused);

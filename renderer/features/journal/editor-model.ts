@@ -21,7 +21,7 @@ import {
 // and building the SessionInput sent to the core. Kept out of the components so the rules read in one place.
 
 export type EditorMode =
-  | { type: 'new'; kind: SessionKind; timerId?: string | null; durationMin?: number | null; sourceId?: string | null }
+  | { type: 'new'; kind: SessionKind; timerId?: string | null; durationMin?: number | null; sourceId?: string | null; startTime?: string | null }
   | { type: 'edit'; id: string };
 
 export type FirstVisit = 'yes' | 'no' | 'unknown';

@@ -1,5 +1,6 @@
 import type { Feature } from '../../app/feature';
 import { SHORTCUTS } from '../../lib/shortcuts';
+import { HeaderTimer } from './HeaderTimer';
 import { en, fr } from './i18n';
 import { paths } from './paths';
 import { routes } from './routes';
@@ -9,6 +10,7 @@ export const journal = {
   namespace: 'journal',
   i18n: { fr, en },
   routes,
+  headerTool: HeaderTimer,
   nav: [
     {
       key: 'journal',

@@ -15,7 +15,14 @@ export const routes: FeatureRoute[] = [
       const duration = Number(params.get('duree'));
       const durationMin = Number.isInteger(duration) && duration > 0 ? duration : null;
       const sourceId = params.get('depuis');
-      return <SessionEditor key={`new-${kind}-${timerId ?? ''}-${sourceId ?? ''}`} mode={{ type: 'new', kind, timerId, durationMin, sourceId }} />;
+      const start = params.get('debut');
+      const startTime = start && /^[0-2]\d:[0-5]\d$/.test(start) ? start : null;
+      return (
+        <SessionEditor
+          key={`new-${kind}-${timerId ?? ''}-${sourceId ?? ''}`}
+          mode={{ type: 'new', kind, timerId, durationMin, sourceId, startTime }}
+        />
+      );
     },
   },
   {
@@ -24,5 +31,12 @@ export const routes: FeatureRoute[] = [
   },
   { name: 'templates', match: ({ parts }) => (parts[0] === 'modeles' ? <TemplatesPage /> : null) },
   { name: 'followUps', match: ({ parts }) => (parts[0] === 'relances' ? <FollowUpsPage /> : null) },
-  { name: 'journal', match: ({ parts }) => (parts.length === 0 || parts[0] === 'journal' ? <JournalPage /> : null) },
+  {
+    name: 'journal',
+    match: ({ parts, params }) => {
+      if (parts.length > 0 && parts[0] !== 'journal') return null;
+      const saved = params.get('enregistree');
+      return <JournalPage savedId={saved && /^[0-9a-f-]{36}$/.test(saved) ? saved : null} />;
+    },
+  },
 ];

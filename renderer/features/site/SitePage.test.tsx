@@ -4,7 +4,7 @@ import userEvent from '@testing-library/user-event';
 import i18next from 'i18next';
 import { describe, expect, it, vi } from 'vitest';
 import { callsOf, installFakeApi, refused, renderWithStatus, type FakeHandlers } from '../../test-kit';
-import { SitePage } from './SitePage';
+import { SitePage, STATUS_POLL_MS } from './SitePage';
 import { LUNEL, SAVED_SITE, setUpSiteTests, statusWith } from './test-helpers';
 
 setUpSiteTests('#/lieu');
@@ -27,6 +27,22 @@ function open(extra: FakeHandlers = {}) {
 }
 
 describe('SitePage', () => {
+  it('shows the backup and integrity state live: a backup made while the screen is open appears', async () => {
+    let storage = { ...statusWith(SAVED_SITE).storage, lastBackupAt: null as string | null };
+    vi.useFakeTimers({ toFake: ['setInterval', 'clearInterval'] });
+    try {
+      open({ 'app.status': () => ({ ...statusWith(SAVED_SITE), storage }) });
+      expect(await screen.findByText(/^Aucune sauvegarde automatique pour l’instant/)).toBeTruthy();
+      storage = { ...storage, lastBackupAt: '2026-06-02T07:30:00.000Z' };
+      await act(async () => {
+        await vi.advanceTimersByTimeAsync(STATUS_POLL_MS);
+      });
+    } finally {
+      vi.useRealTimers();
+    }
+    expect(await screen.findByText(/^Dernière sauvegarde automatique : /)).toBeTruthy();
+  });
+
   it('shows the saved profile, ready to edit, and the vocabulary version', async () => {
     open();
     expect(await screen.findByRole('heading', { level: 1, name: 'Mon lieu' })).toBeTruthy();

@@ -1,8 +1,10 @@
-import { useState } from 'react';
+import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { Commune } from '../../../shared/communes/schema';
 import type { SiteProfile } from '../../../shared/site/schema';
 import { useCoreMutation, useCoreQuery } from '../../api/hooks';
+import type { AppStatus } from '../../../shared/app/schema';
+import { api } from '../../api/client';
 import { useAppStatus } from '../../app/status';
 import { formatDateTime } from '../../lib/format';
 import { ErrorSummary } from '../../ui/ErrorSummary';
@@ -73,15 +75,65 @@ function ExportSection() {
   );
 }
 
+/** How often "Mon lieu" reads the state of the data again while it is on screen and the window is visible. */
+export const STATUS_POLL_MS = 5_000;
+
+/**
+ * The latest backup and integrity check, read live: the background check and the daily backup finish while the
+ * screen is open. Polled only while the window is visible; a failed read keeps the last known state.
+ */
+function StorageStatus() {
+  const { t, i18n } = useTranslation(['site', 'common']);
+  const { status } = useAppStatus();
+  // Read again on a timer, not at mount: the app status just loaded is as fresh as it gets.
+  const [live, setLive] = useState<AppStatus['storage'] | null>(null);
+  const storage = live ?? status.storage;
+  const when = (iso: string) => formatDateTime(iso, i18n.language);
+
+  useEffect(() => {
+    let current = true;
+    const read = () => {
+      if (document.visibilityState === 'hidden') return;
+      api('app.status', {}).then(
+        (next) => current && setLive(next.storage),
+        () => undefined,
+      );
+    };
+    const tick = window.setInterval(read, STATUS_POLL_MS);
+    document.addEventListener('visibilitychange', read);
+    return () => {
+      current = false;
+      window.clearInterval(tick);
+      document.removeEventListener('visibilitychange', read);
+    };
+  }, []);
+
+  const { integrity, lastIntegrityCheckAt, lastBackupAt } = storage;
+  const integrityText =
+    integrity === 'failed' || integrity === 'checking'
+      ? t(`storage.integrity.${integrity}`)
+      : lastIntegrityCheckAt
+        ? t('storage.integrity.lastOk', { date: when(lastIntegrityCheckAt) })
+        : t('storage.integrity.notYet');
+
+  return (
+    <section className="fr-mt-6w" aria-labelledby="site-storage-title">
+      <h2 id="site-storage-title">{t('storage.title')}</h2>
+      <p data-testid="storage-backup">{lastBackupAt ? t('storage.lastBackup', { date: when(lastBackupAt) }) : t('storage.noBackupYet')}</p>
+      <p data-testid="storage-integrity">{integrityText}</p>
+      <p className="fr-hint-text">{t('storage.explain')}</p>
+      <p>
+        <a className="fr-link fr-icon-computer-line fr-link--icon-left" href={ROUTES_ELSEWHERE.moveDesk}>
+          {t('storage.moveDeskLink')}
+        </a>
+      </p>
+    </section>
+  );
+}
+
 /** "Mon lieu": edit the site profile, export it to the national schema, see the vocabulary version in use. */
 export function SitePage() {
-  const { t, i18n } = useTranslation(['site', 'common']);
-  const when = (iso: string) => formatDateTime(iso, i18n.language);
-  const integrityText = () => {
-    const { integrity, lastIntegrityCheckAt } = status.storage;
-    if (integrity === 'failed' || integrity === 'checking') return t(`storage.integrity.${integrity}`);
-    return lastIntegrityCheckAt ? t('storage.integrity.lastOk', { date: when(lastIntegrityCheckAt) }) : t('storage.integrity.notYet');
-  };
+  const { t } = useTranslation(['site', 'common']);
   const { status, refresh } = useAppStatus();
   const { site, commune } = useSavedProfile();
   const [saved, setSaved] = useState(false);
@@ -126,21 +178,7 @@ export function SitePage() {
           <p className="fr-hint-text">{t('taxonomy.explain')}</p>
         </section>
 
-        <section className="fr-mt-6w" aria-labelledby="site-storage-title">
-          <h2 id="site-storage-title">{t('storage.title')}</h2>
-          <p>
-            {status.storage.lastBackupAt
-              ? t('storage.lastBackup', { date: when(status.storage.lastBackupAt) })
-              : t('storage.noBackupYet')}
-          </p>
-          <p>{integrityText()}</p>
-          <p className="fr-hint-text">{t('storage.explain')}</p>
-          <p>
-            <a className="fr-link fr-icon-computer-line fr-link--icon-left" href={ROUTES_ELSEWHERE.moveDesk}>
-              {t('storage.moveDeskLink')}
-            </a>
-          </p>
-        </section>
+        <StorageStatus />
       </div>
     </div>
   );
