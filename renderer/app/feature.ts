@@ -28,6 +28,8 @@ export interface Feature {
   /** The folder's name, also its i18n namespace. */
   namespace: string;
   i18n: { fr: object; en: object };
+  /** Texts of the core's refusals for this feature's methods, filed under "errors:<namespace>.". */
+  errors?: { fr: object; en: object };
   routes: readonly FeatureRoute[];
   nav: readonly NavEntry[];
   /** The screen shown instead of every route until the desk is set up (one feature at most provides it). */

@@ -3,7 +3,7 @@ import type { Locale } from '../../shared/settings/schema';
 import { journal } from '../features/journal';
 import { site } from '../features/site';
 import { transfer } from '../features/transfer';
-import { coreResources, initI18n } from '../i18n';
+import { assembleResources, coreResources, initI18n } from '../i18n';
 import { navigate, parseHash, type HashLocation } from '../lib/router';
 import type { FeatureRoute, NavEntry } from './feature';
 
@@ -11,13 +11,13 @@ import type { FeatureRoute, NavEntry } from './feature';
 // more entry here (and its folder). The first feature's first navigation entry is the home page.
 export const FEATURES = [journal, site, transfer] as const;
 
-type FeatureTexts<L extends 'fr' | 'en'> = { [F in (typeof FEATURES)[number] as F['namespace']]: F['i18n'][L] };
+type Feature = (typeof FEATURES)[number];
+type FeatureTexts<L extends 'fr' | 'en'> = { [F in Feature as F['namespace']]: F['i18n'][L] };
+type FeatureErrors<L extends 'fr' | 'en'> = { [F in Feature as F extends { errors: object } ? F['namespace'] : never]: F extends { errors: { fr: object; en: object } } ? F['errors'][L] : never };
+type Texts<L extends 'fr' | 'en'> = Omit<(typeof coreResources)[L], 'errors'> & { errors: (typeof coreResources)[L]['errors'] & FeatureErrors<L> } & FeatureTexts<L>;
 
 /** Every namespace, central and per feature, in both languages (the completeness test reads them all). */
-export const resources = {
-  fr: { ...coreResources.fr, ...Object.fromEntries(FEATURES.map((f) => [f.namespace, f.i18n.fr])) } as (typeof coreResources)['fr'] & FeatureTexts<'fr'>,
-  en: { ...coreResources.en, ...Object.fromEntries(FEATURES.map((f) => [f.namespace, f.i18n.en])) } as (typeof coreResources)['en'] & FeatureTexts<'en'>,
-};
+export const resources = assembleResources(FEATURES) as unknown as { fr: Texts<'fr'>; en: Texts<'en'> };
 
 declare module 'i18next' {
   interface CustomTypeOptions {

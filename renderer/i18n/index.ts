@@ -14,17 +14,29 @@ export const coreResources = {
 
 export const defaultNS = 'common';
 
-/** A feature's namespace: its name and its texts in both languages. */
+/** A feature's namespace: its name and its texts in both languages, and the texts of its core refusals. */
 export interface Namespace {
   namespace: string;
   i18n: { fr: object; en: object };
+  /** Filed under "errors:<namespace>.", where the core's message keys ("journal.dateInvalid") are looked up. */
+  errors?: { fr: object; en: object };
+}
+
+/** The central namespaces plus each feature's: its own namespace, and its refusal texts inside "errors". */
+export function assembleResources(namespaces: readonly Namespace[]) {
+  const forLanguage = (lang: 'fr' | 'en') => ({
+    ...coreResources[lang],
+    errors: {
+      ...coreResources[lang].errors,
+      ...Object.fromEntries(namespaces.flatMap((n) => (n.errors ? [[n.namespace, n.errors[lang]]] : []))),
+    },
+    ...Object.fromEntries(namespaces.map((n) => [n.namespace, n.i18n[lang]])),
+  });
+  return { fr: forLanguage('fr'), en: forLanguage('en') };
 }
 
 export function initI18n(locale: Locale, namespaces: readonly Namespace[]) {
-  const resources = {
-    fr: { ...coreResources.fr, ...Object.fromEntries(namespaces.map((n) => [n.namespace, n.i18n.fr])) },
-    en: { ...coreResources.en, ...Object.fromEntries(namespaces.map((n) => [n.namespace, n.i18n.en])) },
-  };
+  const resources = assembleResources(namespaces);
   void i18next.use(initReactI18next).init({
     resources,
     lng: locale,

@@ -103,10 +103,10 @@ describe('JobProgress', () => {
 
   it('a failed job shows its translated error, in English too', async () => {
     await i18next.changeLanguage('en');
-    const job = fakeJob(view({ state: 'failed', error: { code: 'invalid_input', messageKey: 'transfer.wrongPassphrase' } }));
+    const job = fakeJob(view({ state: 'failed', error: { code: 'storage_unavailable', messageKey: 'storage.integrityFailed' } }));
     installFakeApi({ 'jobs.get': job.get });
     render(<JobProgress jobId={ID} label="Restore" />);
-    const end = await screen.findByText('Failed: The passphrase does not match this file. Nothing was changed.', { selector: '.fr-message' });
+    const end = await screen.findByText('Failed: This computer’s data looks damaged: nothing was saved. Restart Médiane to restore the latest good backup.', { selector: '.fr-message' });
     expect(end.className).toContain('fr-message--error');
     expect(document.querySelector('[aria-live="polite"]')!.textContent).toBe(end.textContent);
     // Focus was elsewhere: it is not stolen.

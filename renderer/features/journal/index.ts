@@ -2,6 +2,7 @@ import type { Feature } from '../../app/feature';
 import { SHORTCUTS } from '../../lib/shortcuts';
 import { HeaderTimer } from './HeaderTimer';
 import { en, fr } from './i18n';
+import * as errors from './i18n-errors';
 import { paths } from './paths';
 import { routes } from './routes';
 
@@ -9,6 +10,7 @@ import { routes } from './routes';
 export const journal = {
   namespace: 'journal',
   i18n: { fr, en },
+  errors: { fr: errors.fr, en: errors.en },
   routes,
   headerTool: HeaderTimer,
   nav: [
