@@ -22,7 +22,7 @@ test('the timer shows in the header on every screen, carries a label, and turns 
   await expect(banner.getByTestId('header-timer-label')).toHaveText('CAF prime');
 
   for (const [link, title] of [
-    ['Nouvelle séance', 'Nouvel accompagnement individuel'],
+    ['Nouvelle séance', 'Nouvelle séance'],
     ['À relancer', 'À relancer'],
     ['Mon lieu', 'Mon lieu'],
     ['Journal', 'Journal des séances'],
@@ -40,10 +40,10 @@ test('the timer shows in the header on every screen, carries a label, and turns 
     return `${String(d.getHours()).padStart(2, '0')}:${String(d.getMinutes()).padStart(2, '0')}`;
   }, timer!.startedAt);
   await banner.getByRole('button', { name: /^Terminer le chronomètre/ }).click();
-  await expect(app.getByRole('heading', { level: 1, name: 'Nouvel accompagnement individuel' })).toBeVisible();
+  await expect(app.getByRole('heading', { level: 1, name: 'Nouvelle séance' })).toBeVisible();
   await expect(app.locator('#session-start-time')).toHaveValue(started);
   await expect(app.getByText('Durée mesurée par le chronomètre')).toBeVisible();
-  await app.getByRole('checkbox', { name: 'E-mail' }).check({ force: true });
+  await app.getByRole('checkbox', { name: 'CAF', exact: true }).check({ force: true });
   await app.getByRole('button', { name: 'Enregistrer la séance' }).click();
   await expect(app.getByRole('heading', { level: 1, name: 'Journal des séances' })).toBeVisible();
   // The list shows the session's time of day; the header is back to its start button.
@@ -75,12 +75,14 @@ test('keyboard alone: help with ?, shortcuts to every screen and the timer, neve
   await app.keyboard.press('Alt+l');
   await expect(app.getByRole('heading', { level: 1, name: 'Mon lieu' })).toBeVisible();
   await app.keyboard.press('Alt+n');
-  await expect(app.getByRole('heading', { level: 1, name: 'Nouvel accompagnement individuel' })).toBeVisible();
-  // In a text field the keys are text.
+  await expect(app.getByRole('heading', { level: 1, name: 'Nouvelle séance' })).toBeVisible();
+  // In a text field the keys are text (the start time sits in a folded section: open it first).
+  const when = app.getByRole('button', { name: 'Date, heure et lieu' });
+  if ((await when.getAttribute('aria-expanded')) !== 'true') await when.click();
   const field = app.locator('#session-start-time');
   await field.focus();
   await app.keyboard.press('Alt+j');
-  await expect(app.getByRole('heading', { level: 1, name: 'Nouvel accompagnement individuel' })).toBeVisible();
+  await expect(app.getByRole('heading', { level: 1, name: 'Nouvelle séance' })).toBeVisible();
   await app.locator('body').click({ position: { x: 5, y: 5 } });
   await app.keyboard.press('Alt+j');
   await expect(app.getByRole('heading', { level: 1, name: 'Journal des séances' })).toBeVisible();
@@ -88,7 +90,7 @@ test('keyboard alone: help with ?, shortcuts to every screen and the timer, neve
   await app.keyboard.press('Alt+t');
   await expect(headerClock(app)).toBeVisible();
   await app.keyboard.press('Alt+t');
-  await expect(app.getByRole('heading', { level: 1, name: 'Nouvel accompagnement individuel' })).toBeVisible();
+  await expect(app.getByRole('heading', { level: 1, name: 'Nouvelle séance' })).toBeVisible();
   await expect(app.getByText('Durée mesurée par le chronomètre')).toBeVisible();
 });
 
@@ -153,11 +155,11 @@ test('the journal’s first screen: today’s count and time, the session just s
 
   await app.getByRole('link', { name: 'Nouvelle séance' }).first().click();
   await app.getByRole('radio', { name: '45 min', exact: true }).check({ force: true });
-  await app.getByRole('checkbox', { name: 'E-mail' }).check({ force: true });
+  await app.getByRole('checkbox', { name: 'CAF', exact: true }).check({ force: true });
   await app.getByRole('button', { name: 'Enregistrer la séance' }).click();
   await expect(app.getByRole('heading', { level: 1, name: 'Journal des séances' })).toBeVisible();
   await expect(app.getByText('La séance a été enregistrée.')).toBeVisible();
-  await expect(app.getByTestId('just-saved')).toContainText('E-mail');
+  await expect(app.getByTestId('just-saved')).toContainText('CAF');
   await expect(app.getByTestId('today-summary')).toHaveText(/^3 séances, /);
   expect(today()).toMatch(/^\d{4}-\d{2}-\d{2}$/);
 
