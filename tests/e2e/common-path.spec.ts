@@ -108,7 +108,8 @@ test('"Dupliquer" then "Annuler" leaves the journal unchanged', async ({ app }) 
   await rpc(app, 'journal.create', adminSession({ procedureName: 'Prime d’activité', notes: 'Dossier incomplet' }));
   await app.reload();
   const before = await rpc(app, 'journal.list', {});
-  await app.getByRole('button', { name: /^Dupliquer la séance du/ }).click();
+  await app.getByRole('button', { name: /^Actions pour la séance du/ }).click();
+  await app.getByRole('menuitem', { name: 'Dupliquer' }).click();
   await expect(app.getByRole('heading', { level: 1, name: 'Nouvelle séance' })).toBeVisible();
   await expect(app.getByText(/Copie de la séance du/)).toBeVisible();
   await expect(app.getByLabel('Nom de la démarche')).toHaveValue('Prime d’activité');

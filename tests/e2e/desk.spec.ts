@@ -99,7 +99,8 @@ test('a notice never stays beside a later action’s error, stays on its screen,
   const a = await rpc<{ id: string }>(app, 'journal.create', adminSession({ date: '2026-03-12' }));
   await rpc(app, 'journal.create', adminSession({ date: '2026-03-10' }));
   await app.reload();
-  await app.getByRole('button', { name: 'Supprimer la séance du 12/03/2026' }).click();
+  await app.getByRole('button', { name: /^Actions pour la séance du 12\/03\/2026/ }).click();
+  await app.getByRole('menuitem', { name: 'Supprimer' }).click();
   const notice = app.getByText('Séance du 12/03/2026 supprimée.');
   await expect(notice).toBeVisible();
 
@@ -114,14 +115,16 @@ test('a notice never stays beside a later action’s error, stays on its screen,
   const rows = await rpc<{ rows: Array<{ id: string }> }>(app, 'journal.list', { filter: {}, sort: 'date_desc', offset: 0, limit: 10 });
   const other = rows.rows.find((r) => r.id !== a.id)!;
   await rpc(app, 'journal.delete', { id: other.id });
-  await app.getByRole('button', { name: 'Supprimer la séance du 10/03/2026' }).click();
+  await app.getByRole('button', { name: /^Actions pour la séance du 10\/03\/2026/ }).click();
+  await app.getByRole('menuitem', { name: 'Supprimer' }).click();
   await expect(app.getByRole('alert')).toBeVisible();
   await expect(notice).toHaveCount(0);
 
   // A notice does not follow the user to another screen.
   await rpc(app, 'journal.restore', { id: other.id });
   await app.getByRole('button', { name: 'Réessayer' }).click();
-  await app.getByRole('button', { name: 'Supprimer la séance du 10/03/2026' }).click();
+  await app.getByRole('button', { name: /^Actions pour la séance du 10\/03\/2026/ }).click();
+  await app.getByRole('menuitem', { name: 'Supprimer' }).click();
   await expect(app.getByText('Séance du 10/03/2026 supprimée.')).toBeVisible();
   await app.getByRole('navigation', { name: 'Menu principal' }).getByRole('link', { name: 'À relancer' }).click();
   await expect(app.getByRole('heading', { level: 1, name: 'À relancer' })).toBeVisible();

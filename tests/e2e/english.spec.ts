@@ -28,7 +28,9 @@ test('switching to English at run time; every screen passes axe in English', asy
   await expectAccessible(app, 'new workshop with errors (en)');
 
   await app.getByRole('link', { name: 'Journal', exact: true }).click();
-  await app.getByRole('link', { name: /^Edit/ }).first().click();
+  await app.getByRole('button', { name: /^Actions for the session of/ }).first().click();
+  await expectAccessible(app, 'journal with a row menu open (en)');
+  await app.getByRole('menuitem', { name: 'Edit' }).click();
   await expect(app.getByRole('heading', { level: 1, name: 'Edit session' })).toBeVisible();
   await expectAccessible(app, 'edit session (en)');
 

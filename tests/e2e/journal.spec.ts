@@ -140,7 +140,19 @@ test('edit, duplicate, delete and undo', async ({ app }) => {
   await expect(table).toContainText('Déclaration trimestrielle RSA');
 
   // Edit
-  await app.getByRole('link', { name: /^Modifier la séance du/ }).click();
+  // One compact menu per row: opened from the keyboard, it moves with the arrows and Escape gives the focus back.
+  const menuButton = app.getByRole('button', { name: /^Actions pour la séance du \d\d\/\d\d\/\d{4}, CAF$/ });
+  await menuButton.focus();
+  await app.keyboard.press('Enter');
+  await expect(app.getByRole('menuitem', { name: 'Modifier' })).toBeFocused();
+  await app.keyboard.press('ArrowDown');
+  await expect(app.getByRole('menuitem', { name: 'Dupliquer' })).toBeFocused();
+  await expectAccessible(app, 'journal with a row menu open (fr)');
+  await app.keyboard.press('Escape');
+  await expect(app.getByRole('menu')).toHaveCount(0);
+  await expect(menuButton).toBeFocused();
+  await menuButton.click();
+  await app.getByRole('menuitem', { name: 'Modifier' }).click();
   await expect(app.getByRole('heading', { level: 1, name: 'Modifier la séance' })).toBeVisible();
   await expectAccessible(app, 'edit session (fr)');
   await app.getByLabel('Nom de la démarche').fill('Déclaration trimestrielle RSA (corrigée)');
@@ -148,14 +160,16 @@ test('edit, duplicate, delete and undo', async ({ app }) => {
   await expect(table).toContainText('Déclaration trimestrielle RSA (corrigée)');
 
   // Duplicate: opens a new session prefilled from it; saving it gives two rows.
-  await app.getByRole('button', { name: /^Dupliquer la séance du/ }).click();
+  await app.getByRole('button', { name: /^Actions pour la séance du/ }).click();
+  await app.getByRole('menuitem', { name: 'Dupliquer' }).click();
   await expect(app.getByRole('heading', { level: 1, name: 'Nouvelle séance' })).toBeVisible();
   await expect(app.getByLabel('Nom de la démarche')).toHaveValue('Déclaration trimestrielle RSA (corrigée)');
   await app.getByRole('button', { name: 'Enregistrer la séance' }).click();
   await expect(app.getByRole('status').filter({ hasText: /2 séances/ })).toBeVisible();
 
   // Delete, then undo.
-  await app.getByRole('button', { name: /^Supprimer la séance du/ }).first().click();
+  await app.getByRole('button', { name: /^Actions pour la séance du/ }).first().click();
+  await app.getByRole('menuitem', { name: 'Supprimer' }).click();
   await expect(app.getByText(/supprimée/)).toBeVisible();
   await expect(app.getByRole('status').filter({ hasText: /^1 séance$/ })).toBeVisible();
   await app.getByRole('button', { name: 'Annuler la suppression' }).click();

@@ -36,7 +36,8 @@ async function templateFromSavedSession(app: Page): Promise<void> {
   await withSite(app);
   await rpc(app, 'journal.create', adminSession({ notes: 'Mme B. rappellera', person: { ageBracket: 'soixante_dix_plus' } }));
   await app.reload();
-  await app.getByRole('link', { name: /Modifier/ }).first().click();
+  await app.getByRole('button', { name: /^Actions pour la séance du/ }).first().click();
+  await app.getByRole('menuitem', { name: 'Modifier' }).click();
   await app.getByRole('button', { name: 'Enregistrer comme modèle' }).click();
   const name = app.getByLabel(/Nom du modèle/);
   await expect(name).toBeFocused();

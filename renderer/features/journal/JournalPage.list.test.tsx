@@ -48,6 +48,12 @@ function setup(extra: FakeHandlers = {}) {
   });
 }
 
+/** Opens a row's actions menu with the mouse and picks one of its items. */
+async function choose(menu: string, item: string) {
+  fireEvent.click(await screen.findByRole('button', { name: menu }));
+  fireEvent.click(screen.getByRole('menuitem', { name: item }));
+}
+
 /** Lets the fake core's promises settle while timers are faked (Testing Library's polling needs real timers). */
 async function flush() {
   await act(async () => {
@@ -92,9 +98,13 @@ describe('JournalPage', () => {
     expect(second.textContent).toContain('8 participants');
     expect(second.textContent).toContain('45 min');
 
-    // Actions carry the session date in their accessible names.
-    expect(screen.getByRole('link', { name: 'Modifier la séance du 12/03/2026' }).getAttribute('href')).toBe(`#/seance/${A}`);
-    expect(screen.getByRole('button', { name: 'Supprimer la séance du 10/03/2026 à 14:00' })).toBeTruthy();
+    // One compact actions button per row, named after its session (date, time, who or what).
+    expect(within(first).getAllByRole('button').map((b) => b.getAttribute('aria-label') ?? b.textContent)).toEqual([
+      'Actions pour la séance du 12/03/2026, CAF, Assurance Maladie (CPAM)',
+    ]);
+    expect(screen.getByRole('button', { name: 'Actions pour la séance du 10/03/2026 à 14:00, Éviter les arnaques' }).getAttribute('aria-haspopup')).toBe('menu');
+    await choose('Actions pour la séance du 12/03/2026, CAF, Assurance Maladie (CPAM)', 'Modifier');
+    expect(window.location.hash).toBe(`#/seance/${A}`);
 
     expect(fake['journal.list']).toHaveBeenCalledWith({
       filter: { from: null, to: null, kind: null, operator: null, topic: null, outcome: null, followUpDue: false },
@@ -184,7 +194,7 @@ describe('JournalPage', () => {
       },
     });
     renderWithStatus(<JournalPage />);
-    fireEvent.click(await screen.findByRole('button', { name: 'Supprimer la séance du 12/03/2026' }));
+    await choose('Actions pour la séance du 12/03/2026, CAF, Assurance Maladie (CPAM)', 'Supprimer');
 
     const undo = await screen.findByRole('button', { name: 'Annuler la suppression' });
     expect(fake['journal.delete']).toHaveBeenCalledWith({ id: A });
@@ -197,13 +207,14 @@ describe('JournalPage', () => {
     await screen.findByText('Séance du 12/03/2026 restaurée.');
     await waitFor(() => expect(screen.getByTestId('journal-count').textContent).toBe('2 séances'));
     // The focus goes back to the restored row.
-    await waitFor(() => expect(document.activeElement).toBe(screen.getByRole('link', { name: 'Modifier la séance du 12/03/2026' })));
+    await waitFor(() => expect(document.activeElement).toBe(screen.getByRole('button', { name: 'Actions pour la séance du 12/03/2026, CAF, Assurance Maladie (CPAM)' })));
   });
 
   it('hides the undo notice after about ten seconds unless it holds the focus', async () => {
     setup({ 'journal.delete': ({ id }) => ({ id }) });
     renderWithStatus(<JournalPage />);
-    const button = await screen.findByRole('button', { name: 'Supprimer la séance du 12/03/2026' });
+    fireEvent.click(await screen.findByRole('button', { name: 'Actions pour la séance du 12/03/2026, CAF, Assurance Maladie (CPAM)' }));
+    const button = screen.getByRole('menuitem', { name: 'Supprimer' });
     vi.useFakeTimers({ toFake: ['setTimeout', 'clearTimeout'] });
     try {
       fireEvent.click(button);
@@ -233,7 +244,7 @@ describe('JournalPage', () => {
   it('"Dupliquer" only opens a new session prefilled from the source: nothing is written', async () => {
     const fake = setup({});
     renderWithStatus(<JournalPage />);
-    fireEvent.click(await screen.findByRole('button', { name: 'Dupliquer la séance du 10/03/2026 à 14:00' }));
+    await choose('Actions pour la séance du 10/03/2026 à 14:00, Éviter les arnaques', 'Dupliquer');
     await waitFor(() => expect(window.location.hash).toBe(`#/seance/nouvelle?depuis=${B}`));
     expect(fake['journal.create']).not.toHaveBeenCalled();
   });

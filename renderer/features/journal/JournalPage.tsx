@@ -8,6 +8,7 @@ import { useAppStatus } from '../../app/status';
 import { coreErrorText } from '../../lib/core-error';
 import { formatDate, formatDuration, formatNumber, taxonomyLabel, today } from '../../lib/format';
 import { navigate } from '../../lib/router';
+import { ActionsMenu } from '../../ui/ActionsMenu';
 import { dismissNotice, NoticeRegion, showNotice } from '../../ui/notices';
 import { RetryAlert } from '../../ui/RetryAlert';
 import { hasFilter, JournalFilters, NO_FILTER, type FilterState, type SessionSort } from './JournalFilters';
@@ -95,7 +96,7 @@ export function JournalPage({ savedId = null }: { savedId?: string | null }) {
   // A failed action (delete, undo); a failed load comes from the query itself. Cleared by the next load asked.
   const [actionError, setActionError] = useState<string | null>(null);
   const heading = useRef<HTMLHeadingElement>(null);
-  /** After the next load: a row id whose "Modifier" link takes the focus, or '' for the list heading. */
+  /** After the next load: a row id whose actions button takes the focus, or '' for the list heading. */
   const pendingFocus = useRef<string | null>(null);
   const todayIso = today();
 
@@ -110,7 +111,7 @@ export function JournalPage({ savedId = null }: { savedId?: string | null }) {
     const target = pendingFocus.current;
     if (target === null || loading) return;
     pendingFocus.current = null;
-    const link = target ? document.getElementById(`edit-${target}`) : null;
+    const link = target ? document.getElementById(`actions-${target}`) : null;
     (link ?? heading.current)?.focus();
   }, [data, loading]);
 
@@ -259,6 +260,10 @@ export function JournalPage({ savedId = null }: { savedId?: string | null }) {
                         const of = row.startTime
                           ? t('list.actions.ofSessionAt', { date, time: row.startTime })
                           : t('list.actions.ofSession', { date });
+                        // The menu's name tells rows of the same day apart: who was seen, else what it was about.
+                        const who = row.operators.length
+                          ? row.operators.map((k) => taxonomyLabel('operator', k)).join(', ')
+                          : row.workshopTitle || row.procedureName || '';
                         return (
                           <tr key={row.id} data-row-id={row.id} className={row.id === savedId ? 'mediane-row--saved' : undefined}>
                             <th scope="row">
@@ -286,38 +291,30 @@ export function JournalPage({ savedId = null }: { savedId?: string | null }) {
                               <FollowUpCell row={row} todayIso={todayIso} />
                             </td>
                             <td>
-                              <ul className="fr-btns-group fr-btns-group--sm fr-btns-group--icon-left mediane-row-actions">
-                                <li>
-                                  <a
-                                    id={`edit-${row.id}`}
-                                    className="fr-btn fr-btn--tertiary-no-outline fr-icon-edit-line fr-btn--icon-left"
-                                    href={paths.editSession(row.id)}
-                                  >
-                                    {t('list.actions.edit')}
-                                    <span className="fr-sr-only">{of}</span>
-                                  </a>
-                                </li>
-                                <li>
-                                  <button
-                                    type="button"
-                                    className="fr-btn fr-btn--tertiary-no-outline fr-icon-file-add-line fr-btn--icon-left"
-                                    onClick={() => duplicate(row)}
-                                  >
-                                    {t('list.actions.duplicate')}
-                                    <span className="fr-sr-only">{of}</span>
-                                  </button>
-                                </li>
-                                <li>
-                                  <button
-                                    type="button"
-                                    className="fr-btn fr-btn--tertiary-no-outline fr-icon-delete-line fr-btn--icon-left"
-                                    onClick={() => void remove(row)}
-                                  >
-                                    {t('list.actions.delete')}
-                                    <span className="fr-sr-only">{of}</span>
-                                  </button>
-                                </li>
-                              </ul>
+                              <ActionsMenu
+                                id={`actions-${row.id}`}
+                                label={who ? t('list.actions.menuWith', { of, who }) : t('list.actions.menu', { of })}
+                                items={[
+                                  {
+                                    key: 'edit',
+                                    label: t('list.actions.edit'),
+                                    icon: 'fr-icon-edit-line',
+                                    onSelect: () => navigate(paths.editSession(row.id)),
+                                  },
+                                  {
+                                    key: 'duplicate',
+                                    label: t('list.actions.duplicate'),
+                                    icon: 'fr-icon-file-add-line',
+                                    onSelect: () => duplicate(row),
+                                  },
+                                  {
+                                    key: 'delete',
+                                    label: t('list.actions.delete'),
+                                    icon: 'fr-icon-delete-line',
+                                    onSelect: () => void remove(row),
+                                  },
+                                ]}
+                              />
                             </td>
                           </tr>
                         );

@@ -57,6 +57,8 @@ export const fr = {
     delete: 'Supprimer',
     ofSession: ' la séance du {{date}}',
     ofSessionAt: ' la séance du {{date}} à {{time}}',
+    menu: 'Actions pour{{of}}',
+    menuWith: 'Actions pour{{of}}, {{who}}',
   },
   notices: {
     deleted: 'Séance du {{date}} supprimée.',
@@ -175,6 +177,8 @@ export const en: typeof fr = {
     delete: 'Delete',
     ofSession: ' the session of {{date}}',
     ofSessionAt: ' the session of {{date}} at {{time}}',
+    menu: 'Actions for{{of}}',
+    menuWith: 'Actions for{{of}}, {{who}}',
   },
   notices: {
     deleted: 'Session of {{date}} deleted.',
