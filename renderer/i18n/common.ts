@@ -62,6 +62,14 @@ export const fr = {
     inFields: 'Pendant la saisie dans un champ, seuls Ctrl + Entrée et Échap agissent : les autres touches restent au texte.',
     keyNames: { Enter: 'Entrée', Escape: 'Échap' },
     do: { help: 'Afficher cette aide' },
+    singleKey: {
+      label: 'Raccourcis d’une seule touche (?, 1 à 9, =)',
+      hint: 'À désactiver si une touche frappée par mégarde ou la commande vocale déclenche des actions. Les raccourcis avec Alt ou Ctrl, Entrée et Échap restent actifs.',
+      on: 'Activés',
+      off: 'Désactivés',
+      offNotice: 'Raccourcis d’une seule touche désactivés : ?, 1 à 9 et = n’agissent pas. Cette aide reste accessible par le bouton « Raccourcis clavier » de l’en-tête.',
+      offBadge: 'désactivé',
+    },
   },
   footer: {
     version: 'Version {{version}}',
@@ -134,6 +142,14 @@ export const en: typeof fr = {
     inFields: 'While typing in a field, only Ctrl + Enter and Escape act: other keys stay with the text.',
     keyNames: { Enter: 'Enter', Escape: 'Esc' },
     do: { help: 'Show this help' },
+    singleKey: {
+      label: 'Single-key shortcuts (?, 1 to 9, =)',
+      hint: 'Turn them off if a key pressed by mistake or voice control sets off actions. Shortcuts with Alt or Ctrl, Enter and Escape stay on.',
+      on: 'On',
+      off: 'Off',
+      offNotice: 'Single-key shortcuts are off: ?, 1 to 9 and = do nothing. This help stays available from the “Keyboard shortcuts” button in the header.',
+      offBadge: 'off',
+    },
   },
   footer: {
     version: 'Version {{version}}',

@@ -5,6 +5,8 @@ import { useEffect, useRef, useSyncExternalStore } from 'react';
 // A shortcut never fires while the user types in a text field unless it says so (`inFields`): Ctrl+Enter to save
 // and Escape to cancel are meant for forms; Alt+letter and `?` would steal characters there.
 // Keys avoid what browsers keep for themselves (Ctrl+N, Ctrl+T, Ctrl+W, Alt+F/E menus, Alt+digits tabs).
+// Shortcuts of one printable character (`?`, 1-9, `=`) can be turned off from the help panel (WCAG 2.1.4: a stray
+// key, or a speech-input user's word, must not act); shortcuts with a modifier, Enter or Escape always stay.
 
 /** "Alt+N", "Mod+Enter" (Ctrl, or Cmd on a Mac), "Escape", "?". */
 export type ShortcutKeys = string;
@@ -23,6 +25,60 @@ export interface RegisteredShortcut {
   description: string;
   inFields: boolean;
   run(): void;
+}
+
+// A display preference of this computer, not data of the journal, like the editor's folded sections.
+export const SINGLE_KEY_STORAGE_KEY = 'mediane.shortcuts.singleKey';
+
+/** True for a shortcut of one printable character and no modifier ("?", "1", "="), which 2.1.4 lets the user turn off. */
+export function isSingleKey(keys: ShortcutKeys): boolean {
+  const p = parse(keys);
+  return !p.mod && !p.alt && p.key.length === 1;
+}
+
+function readSingleKey(): boolean {
+  try {
+    // On unless turned off: anything else (nothing stored, a value written by hand) keeps the default.
+    return window.localStorage.getItem(SINGLE_KEY_STORAGE_KEY) !== 'off';
+  } catch {
+    return true;
+  }
+}
+
+let singleKeyOn: boolean | null = null;
+const preferenceListeners = new Set<() => void>();
+
+/** Whether single-key shortcuts act on this computer (read once from storage, then kept here). */
+export function singleKeyShortcutsOn(): boolean {
+  if (singleKeyOn === null) singleKeyOn = typeof window === 'undefined' ? true : readSingleKey();
+  return singleKeyOn;
+}
+
+/** Turns single-key shortcuts on or off, and remembers it on this computer. */
+export function setSingleKeyShortcuts(on: boolean): void {
+  singleKeyOn = on;
+  try {
+    window.localStorage.setItem(SINGLE_KEY_STORAGE_KEY, on ? 'on' : 'off');
+  } catch {
+    // A preference that cannot be kept still holds until the app closes.
+  }
+  for (const l of preferenceListeners) l();
+}
+
+/** Forgets the value read from storage, as a restart does (for tests that check the choice survives a reload). */
+export function reloadSingleKeyPreference(): void {
+  singleKeyOn = null;
+  for (const l of preferenceListeners) l();
+}
+
+function subscribePreference(l: () => void) {
+  preferenceListeners.add(l);
+  return () => preferenceListeners.delete(l);
+}
+
+/** Whether single-key shortcuts act, followed as the user changes it. */
+export function useSingleKeyShortcuts(): boolean {
+  return useSyncExternalStore(subscribePreference, singleKeyShortcutsOn, () => true);
 }
 
 let registry: RegisteredShortcut[] = [];
@@ -109,6 +165,8 @@ function onKeyDown(e: KeyboardEvent) {
   for (let i = registry.length - 1; i >= 0; i--) {
     const s = registry[i]!;
     if (!matches(s.keys, e)) continue;
+    // Turned off: the key is left to the page, as if no shortcut had it.
+    if (!singleKeyShortcutsOn() && isSingleKey(s.keys)) return;
     if (typing && !s.inFields) return;
     e.preventDefault();
     s.run();

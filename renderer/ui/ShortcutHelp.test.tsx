@@ -1,9 +1,9 @@
 // @vitest-environment happy-dom
 import { cleanup, fireEvent, render, screen } from '@testing-library/react';
 import { useState } from 'react';
-import { afterEach, beforeAll, describe, expect, it, vi } from 'vitest';
+import { afterEach, beforeAll, beforeEach, describe, expect, it, vi } from 'vitest';
 import { initAppI18n } from '../app/features';
-import { matches, useShortcut } from '../lib/shortcuts';
+import { matches, reloadSingleKeyPreference, useShortcut } from '../lib/shortcuts';
 import { ShortcutHelp } from './ShortcutHelp';
 
 beforeAll(() => {
@@ -74,5 +74,52 @@ describe('keyboard shortcuts', () => {
     fireEvent.keyDown(dialog, { key: 'Escape' });
     expect(screen.queryByRole('dialog')).toBeNull();
     expect(document.activeElement).toBe(button);
+  });
+});
+
+describe('the single-key toggle of the help', () => {
+  beforeEach(() => {
+    window.localStorage.clear();
+    reloadSingleKeyPreference();
+  });
+
+  it('turns "?" off, marks the keys that are off, keeps the header button, and is remembered after a reload', () => {
+    const onNew = vi.fn();
+    const view = render(<Screen onNew={onNew} onSave={vi.fn()} />);
+    const opener = screen.getByRole('button', { name: 'Raccourcis clavier' });
+    expect(opener.getAttribute('aria-keyshortcuts')).toBe('?');
+    fireEvent.click(opener);
+    const toggle = screen.getByRole('checkbox', { name: 'Raccourcis d’une seule touche (?, 1 à 9, =)' }) as HTMLInputElement;
+    expect(toggle.checked).toBe(true);
+    expect(screen.queryByText(/désactivés : \?, 1 à 9 et = n’agissent pas/)).toBeNull();
+
+    fireEvent.click(toggle);
+    expect(toggle.checked).toBe(false);
+    expect(screen.getByText(/désactivés : \?, 1 à 9 et = n’agissent pas/)).toBeTruthy();
+    const rows = Array.from(screen.getByRole('dialog').querySelectorAll('tbody tr')).map((tr) => tr.textContent);
+    expect(rows.sort()).toEqual(['?Afficher cette aide désactivé', 'Alt + NNouvelle séance', 'Ctrl + EntréeEnregistrer la séance']);
+    fireEvent.keyDown(screen.getByRole('dialog'), { key: 'Escape' });
+    expect(screen.queryByRole('dialog')).toBeNull();
+
+    const button = screen.getByRole('button', { name: 'ok' });
+    fireEvent.keyDown(button, { key: '?', code: 'Comma', shiftKey: true });
+    expect(screen.queryByRole('dialog')).toBeNull();
+    fireEvent.keyDown(button, { key: 'n', code: 'KeyN', altKey: true });
+    expect(onNew).toHaveBeenCalledTimes(1);
+    expect(opener.getAttribute('aria-keyshortcuts')).toBeNull();
+
+    // A reload: the app starts again from what this computer kept.
+    view.unmount();
+    reloadSingleKeyPreference();
+    render(<Screen onNew={onNew} onSave={vi.fn()} />);
+    fireEvent.keyDown(screen.getByRole('button', { name: 'ok' }), { key: '?', code: 'Comma', shiftKey: true });
+    expect(screen.queryByRole('dialog')).toBeNull();
+    fireEvent.click(screen.getByRole('button', { name: 'Raccourcis clavier' }));
+    const again = screen.getByRole('checkbox', { name: 'Raccourcis d’une seule touche (?, 1 à 9, =)' }) as HTMLInputElement;
+    expect(again.checked).toBe(false);
+    fireEvent.click(again);
+    fireEvent.keyDown(screen.getByRole('dialog'), { key: 'Escape' });
+    fireEvent.keyDown(screen.getByRole('button', { name: 'ok' }), { key: '?', code: 'Comma', shiftKey: true });
+    expect(screen.getByRole('dialog')).toBeTruthy();
   });
 });

@@ -1,11 +1,21 @@
 import { useEffect, useId, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { translate } from '../i18n';
-import { ariaKeys, keyParts, SHORTCUTS, useActiveShortcuts, useShortcut } from '../lib/shortcuts';
+import {
+  ariaKeys,
+  isSingleKey,
+  keyParts,
+  setSingleKeyShortcuts,
+  SHORTCUTS,
+  useActiveShortcuts,
+  useShortcut,
+  useSingleKeyShortcuts,
+} from '../lib/shortcuts';
 
 // The keyboard help (`?`, or the header's button): a DSFR modal listing every shortcut that works on this screen.
 // A native modal <dialog> keeps the focus inside (the page behind is inert), closes on Escape, and gives the focus
-// back to what had it when it opened.
+// back to what had it when it opened. Its toggle turns the single-key shortcuts off (WCAG 2.1.4); the header's
+// button still opens it then, and the list marks the keys that no longer act.
 
 const NAMED_KEYS = new Set(['Enter', 'Escape']);
 
@@ -31,6 +41,8 @@ export function ShortcutHelp() {
   const opener = useRef<Element | null>(null);
   const titleId = useId();
   const shortcuts = useActiveShortcuts();
+  const singleKeyOn = useSingleKeyShortcuts();
+  const toggleId = useId();
 
   useShortcut(SHORTCUTS.help, 'common:shortcuts.do.help', () => setOpen(true));
 
@@ -59,7 +71,7 @@ export function ShortcutHelp() {
       <button
         type="button"
         className="fr-btn fr-btn--tertiary-no-outline fr-icon-keyboard-line fr-btn--icon-left"
-        aria-keyshortcuts={ariaKeys(SHORTCUTS.help)}
+        aria-keyshortcuts={singleKeyOn ? ariaKeys(SHORTCUTS.help) : undefined}
         onClick={() => setOpen(true)}
       >
         {t('shortcuts.open')}
@@ -81,7 +93,7 @@ export function ShortcutHelp() {
           }
           // The page behind is inert, but Tab could still leave for the browser's own controls: keep it inside.
           if (e.key === 'Tab') {
-            const focusable = Array.from(e.currentTarget.querySelectorAll<HTMLElement>('button, a[href], [tabindex]:not([tabindex="-1"])'));
+            const focusable = Array.from(e.currentTarget.querySelectorAll<HTMLElement>('button, input, a[href], [tabindex]:not([tabindex="-1"])'));
             const first = focusable[0];
             const last = focusable[focusable.length - 1];
             if (!first || !last) return;
@@ -110,6 +122,32 @@ export function ShortcutHelp() {
                     {t('shortcuts.title')}
                   </h1>
                   <p>{t('shortcuts.intro')}</p>
+                  <div className="fr-toggle fr-mb-2w">
+                    <input
+                      type="checkbox"
+                      className="fr-toggle__input"
+                      id={toggleId}
+                      aria-describedby={`${toggleId}-hint`}
+                      checked={singleKeyOn}
+                      onChange={(e) => setSingleKeyShortcuts(e.target.checked)}
+                    />
+                    <label
+                      className="fr-toggle__label"
+                      htmlFor={toggleId}
+                      data-fr-checked-label={t('shortcuts.singleKey.on')}
+                      data-fr-unchecked-label={t('shortcuts.singleKey.off')}
+                    >
+                      {t('shortcuts.singleKey.label')}
+                    </label>
+                    <p className="fr-hint-text" id={`${toggleId}-hint`}>
+                      {t('shortcuts.singleKey.hint')}
+                    </p>
+                  </div>
+                  {!singleKeyOn && (
+                    <div className="fr-alert fr-alert--info fr-alert--sm fr-mb-2w">
+                      <p>{t('shortcuts.singleKey.offNotice')}</p>
+                    </div>
+                  )}
                   <table className="mediane-shortcuts">
                     <caption className="fr-sr-only">{t('shortcuts.title')}</caption>
                     <thead>
@@ -124,7 +162,15 @@ export function ShortcutHelp() {
                           <td>
                             <Keys keys={s.keys} />
                           </td>
-                          <td>{translate(s.description)}</td>
+                          <td>
+                            {translate(s.description)}
+                            {!singleKeyOn && isSingleKey(s.keys) && (
+                              <>
+                                {' '}
+                                <span className="fr-badge fr-badge--sm fr-badge--no-icon">{t('shortcuts.singleKey.offBadge')}</span>
+                              </>
+                            )}
+                          </td>
                         </tr>
                       ))}
                     </tbody>

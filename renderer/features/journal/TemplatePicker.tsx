@@ -2,7 +2,7 @@ import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { TEMPLATE_KEYS, type TemplateFields } from '../../../shared/journal/templates';
 import { useCoreQuery } from '../../api/hooks';
-import { ariaKeys, useShortcut } from '../../lib/shortcuts';
+import { ariaKeys, useShortcut, useSingleKeyShortcuts } from '../../lib/shortcuts';
 import { describeFields } from './template-form';
 import { paths } from './paths';
 
@@ -46,6 +46,8 @@ export function TemplatePicker({ onPick }: { onPick: (picked: Picked) => void })
   const templates = useCoreQuery('journal.templates', {});
   const memory = useCoreQuery('journal.memory', {});
   const [applied, setApplied] = useState('');
+  // Single-key shortcuts turned off in the help: the buttons show no key that would not act.
+  const keysOn = useSingleKeyShortcuts();
 
   const list = templates.data ?? [];
   const last = memory.data?.last ?? null;
@@ -83,7 +85,7 @@ export function TemplatePicker({ onPick }: { onPick: (picked: Picked) => void })
       {(list.length > 0 || last) && (
         <ul className="fr-btns-group fr-btns-group--inline fr-btns-group--sm mediane-template-list">
           {list.map((template, i) => {
-            const digit = i < TEMPLATE_KEYS ? DIGITS[i] : undefined;
+            const digit = keysOn && i < TEMPLATE_KEYS ? DIGITS[i] : undefined;
             return (
               <li key={template.id}>
                 <button
@@ -106,11 +108,11 @@ export function TemplatePicker({ onPick }: { onPick: (picked: Picked) => void })
                 id={pickId('last')}
                 type="button"
                 className="fr-btn fr-btn--tertiary fr-btn--sm"
-                aria-keyshortcuts={ariaKeys(LAST_SESSION_KEY)}
+                aria-keyshortcuts={keysOn ? ariaKeys(LAST_SESSION_KEY) : undefined}
                 title={describeFields(last)}
                 onClick={() => pick('last', { fields: last, name: null }, false)}
               >
-                <Key keys={LAST_SESSION_KEY} />
+                {keysOn && <Key keys={LAST_SESSION_KEY} />}
                 {t('templates.picker.last')}
               </button>
             </li>
