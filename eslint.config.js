@@ -8,11 +8,16 @@ import { readdirSync } from 'node:fs';
 
 // Layer rules (see README, "Architecture"): only main/app and the preload may touch Electron; the core, shared code,
 // renderer and hub never do. The renderer reaches the core only through the contract (renderer/api/client.ts).
-const electronBan = { name: 'electron', message: 'Only main/app and main/preload.ts may import electron (main/ipc takes *Like interfaces that tests fake).' };
-const nodeBuiltins = ['node:*', 'fs', 'path', 'os', 'child_process', 'crypto', 'http', 'worker_threads'].map((name) => ({
-  group: [name],
-  message: 'Browser code cannot use Node built-ins.',
-}));
+const electronBan = {
+  name: 'electron',
+  message: 'Only main/app and main/preload.ts may import electron (main/ipc takes *Like interfaces that tests fake).',
+};
+const nodeBuiltins = ['node:*', 'fs', 'path', 'os', 'child_process', 'crypto', 'http', 'worker_threads'].map(
+  (name) => ({
+    group: [name],
+    message: 'Browser code cannot use Node built-ins.',
+  }),
+);
 
 // A feature never imports another feature (see renderer/app/feature.ts): each folder of renderer/features gets a
 // rule naming the others. Both spellings are caught: from the folder ("../site/...") and from deeper or from a path
@@ -20,7 +25,13 @@ const nodeBuiltins = ['node:*', 'fs', 'path', 'os', 'child_process', 'crypto', '
 const features = readdirSync(new URL('./renderer/features', import.meta.url), { withFileTypes: true })
   .filter((d) => d.isDirectory())
   .map((d) => d.name);
-const rendererBans = [...nodeBuiltins, { group: ['**/main/**', '**/hub/**'], message: 'The renderer reaches the core only through renderer/api (client.ts and hooks.ts).' }];
+const rendererBans = [
+  ...nodeBuiltins,
+  {
+    group: ['**/main/**', '**/hub/**'],
+    message: 'The renderer reaches the core only through renderer/api (client.ts and hooks.ts).',
+  },
+];
 const featureBoundaries = features.map((name) => {
   const others = features.filter((other) => other !== name);
   return {
@@ -48,23 +59,62 @@ const featureBoundaries = features.map((name) => {
 });
 
 export default tseslint.config(
-  { ignores: ['out/**', 'dist/**', 'release/**', 'node_modules/**', 'coverage/**', 'bench/.data/**', 'test-results/**', 'playwright-report/**'] },
+  {
+    ignores: [
+      'out/**',
+      'dist/**',
+      'release/**',
+      'node_modules/**',
+      'coverage/**',
+      'bench/.data/**',
+      'test-results/**',
+      'playwright-report/**',
+    ],
+  },
   js.configs.recommended,
   ...tseslint.configs.recommended,
   {
     languageOptions: { globals: { ...globals.node, ...globals.browser } },
     rules: {
-      '@typescript-eslint/no-unused-vars': ['error', { argsIgnorePattern: '^_', varsIgnorePattern: '^_', destructuredArrayIgnorePattern: '^_' }],
+      '@typescript-eslint/no-unused-vars': [
+        'error',
+        { argsIgnorePattern: '^_', varsIgnorePattern: '^_', destructuredArrayIgnorePattern: '^_' },
+      ],
     },
   },
   {
     files: ['main/core/**', 'main/web/**', 'main/ipc/**', 'hub/**', 'bench/**'],
-    rules: { 'no-restricted-imports': ['error', { paths: [electronBan], patterns: [{ group: ['**/main/app/**', '**/renderer/**'], message: 'The core does not depend on the shell or the UI.' }] }] },
+    rules: {
+      'no-restricted-imports': [
+        'error',
+        {
+          paths: [electronBan],
+          patterns: [
+            {
+              group: ['**/main/app/**', '**/renderer/**'],
+              message: 'The core does not depend on the shell or the UI.',
+            },
+          ],
+        },
+      ],
+    },
   },
   {
     files: ['shared/**'],
     rules: {
-      'no-restricted-imports': ['error', { paths: [electronBan], patterns: [...nodeBuiltins.filter((p) => p.group[0] !== 'node:*' && p.group[0] !== 'crypto'), { group: ['**/main/**', '**/renderer/**', '**/hub/**'], message: 'shared/ is imported by every side and imports none of them.' }] }],
+      'no-restricted-imports': [
+        'error',
+        {
+          paths: [electronBan],
+          patterns: [
+            ...nodeBuiltins.filter((p) => p.group[0] !== 'node:*' && p.group[0] !== 'crypto'),
+            {
+              group: ['**/main/**', '**/renderer/**', '**/hub/**'],
+              message: 'shared/ is imported by every side and imports none of them.',
+            },
+          ],
+        },
+      ],
     },
   },
   {

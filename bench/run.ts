@@ -17,7 +17,14 @@ import { parseArgs } from 'node:util';
 import Database from 'better-sqlite3';
 import { createCore, type Core } from '../main/core';
 import { listQuery, type ListEncoding } from '../main/core/journal/journal-query';
-import { dayOf, sessionColumns, sessionOf, storedEncoding, uidOf, type StoredRow } from '../main/core/journal/session-row';
+import {
+  dayOf,
+  sessionColumns,
+  sessionOf,
+  storedEncoding,
+  uidOf,
+  type StoredRow,
+} from '../main/core/journal/session-row';
 import { createSuggestions, suggestionsFrom } from '../main/core/journal/suggestions';
 import { createTermCodes } from '../main/core/journal/term-codes';
 import { DB_FILE, openDatabase } from '../main/core/storage/database';
@@ -27,7 +34,17 @@ import { JournalQuery, type SessionData } from '../shared/journal/schema';
 import { MAX_SUGGESTIONS } from '../shared/journal/templates';
 import type { ParsedInput } from '../shared/contract';
 import { DATASET_END, sessionInputs } from '../tests/fixtures/journal-dataset';
-import { RUNNING_MARKER_FILE, cleanWorkDirs, datasetDir, measure, msSince, now, summarise, workDir, type Sample } from './work';
+import {
+  RUNNING_MARKER_FILE,
+  cleanWorkDirs,
+  datasetDir,
+  measure,
+  msSince,
+  now,
+  summarise,
+  workDir,
+  type Sample,
+} from './work';
 
 const here = dirname(fileURLToPath(import.meta.url));
 const root = join(here, '..');
@@ -52,8 +69,28 @@ const only = new Set((args.only ?? 'saves,open,filters,migration,suggestions').s
 const outFile = args.out ?? (quick ? join(here, '.data', 'results-quick.json') : join(here, 'results.json'));
 
 const IT = quick
-  ? { saves: 1000, savesWarm: 100, open: 15, openWarm: 2, process: 8, unclean: 5, filters: 15, filtersWarm: 3, naive: 3 }
-  : { saves: 3000, savesWarm: 300, open: 30, openWarm: 3, process: 20, unclean: 20, filters: 30, filtersWarm: 5, naive: 5 };
+  ? {
+      saves: 1000,
+      savesWarm: 100,
+      open: 15,
+      openWarm: 2,
+      process: 8,
+      unclean: 5,
+      filters: 15,
+      filtersWarm: 3,
+      naive: 3,
+    }
+  : {
+      saves: 3000,
+      savesWarm: 300,
+      open: 30,
+      openWarm: 3,
+      process: 20,
+      unclean: 20,
+      filters: 30,
+      filtersWarm: 5,
+      naive: 5,
+    };
 if (args['naive-iterations']) IT.naive = Number(args['naive-iterations']);
 
 const log = (m: string) => process.stderr.write(`${m}\n`);
@@ -87,7 +124,14 @@ function record(r: Omit<Result, 'ratio' | 'met'>): void {
   results.push({ ...r, ratio, met });
 }
 
-const fmt = (ms: number) => (ms >= 1000 ? `${(ms / 1000).toFixed(2)} s` : ms >= 100 ? `${ms.toFixed(0)} ms` : ms >= 10 ? `${ms.toFixed(1)} ms` : `${ms.toFixed(2)} ms`);
+const fmt = (ms: number) =>
+  ms >= 1000
+    ? `${(ms / 1000).toFixed(2)} s`
+    : ms >= 100
+      ? `${ms.toFixed(0)} ms`
+      : ms >= 10
+        ? `${ms.toFixed(1)} ms`
+        : `${ms.toFixed(2)} ms`;
 
 // ---------------------------------------------------------------------------------------------------------------
 // a. Saving a session through the contract (zod + core + one SQLite transaction).
@@ -113,7 +157,8 @@ async function benchSaves(checkpoints: 'idle' | 'sqlite-default'): Promise<void>
   // The naive baseline: the same row and its index rows, prepared INSERTs in one transaction, nothing else.
   const db = core.db;
   const codes = createTermCodes(db);
-  const insert = db.prepare(`INSERT INTO sessions (uid, kind, date, start_time, duration_min, channel, equipment, topics, admin_topics,
+  const insert =
+    db.prepare(`INSERT INTO sessions (uid, kind, date, start_time, duration_min, channel, equipment, topics, admin_topics,
     operators, procedure_name, outcome, orientation, follow_up_due, follow_up_reason, autonomy, age_bracket, gender, status, commune_code,
     first_visit, workshop_title, workshop_level, participants, by_gender, by_age, by_status, notes, taxonomy_version, created_at, updated_at)
     VALUES (@uid, @kind, @date, @start_time, @duration_min, @channel, @equipment, @topics, @admin_topics, @operators, @procedure_name,
@@ -122,13 +167,15 @@ async function benchSaves(checkpoints: 'idle' | 'sqlite-default'): Promise<void>
   const insOp = db.prepare('INSERT INTO session_operators (operator, date, seq) VALUES (?, ?, ?)');
   const insTopic = db.prepare('INSERT INTO session_topics (topic, date, seq) VALUES (?, ?, ?)');
   const rawRows = forRaw.map((d) => ({ row: { ...sessionColumns(d, codes), uid: uidOf(randomUUID()) }, d }));
-  const rawTx = db.transaction((r: { row: ReturnType<typeof sessionColumns> & Record<string, unknown>; d: SessionData }) => {
-    const at = Date.now();
-    const seq = Number(insert.run({ ...r.row, created_at: at, updated_at: at }).lastInsertRowid);
-    const day = dayOf(r.d.date);
-    for (const op of r.d.operators) insOp.run(codes.code('operator', op), day, seq);
-    for (const t of r.d.topics) insTopic.run(codes.code('topic', t), day, seq);
-  });
+  const rawTx = db.transaction(
+    (r: { row: ReturnType<typeof sessionColumns> & Record<string, unknown>; d: SessionData }) => {
+      const at = Date.now();
+      const seq = Number(insert.run({ ...r.row, created_at: at, updated_at: at }).lastInsertRowid);
+      const day = dayOf(r.d.date);
+      for (const op of r.d.operators) insOp.run(codes.code('operator', op), day, seq);
+      for (const t of r.d.topics) insTopic.run(codes.code('topic', t), day, seq);
+    },
+  );
 
   // Interleaved, so both see the same database size and the same WAL checkpoints.
   const coreTimes: number[] = [];
@@ -154,7 +201,7 @@ async function benchSaves(checkpoints: 'idle' | 'sqlite-default'): Promise<void>
     name:
       checkpoints === 'idle'
         ? 'journal.create via dispatch (zod + core + transaction), idle checkpoints as in the app'
-        : 'same, with SQLite\'s default autocheckpoint inside the saves (before this change)',
+        : "same, with SQLite's default autocheckpoint inside the saves (before this change)",
     sessions: saveCount,
     measured: summarise(coreTimes),
     baseline: { name: 'raw prepared INSERTs of the same rows, one transaction', ...summarise(rawTimes) },
@@ -195,8 +242,14 @@ async function benchOpen(source: string, sessions: number): Promise<void> {
   const naiveOnce = () => {
     const t0 = now();
     const core = createCore({ dataDir: dir, maintenance: false });
-    const rows = core.db.prepare(`SELECT ${LIST_COLUMNS} FROM sessions NOT INDEXED WHERE deleted_at IS NULL ORDER BY date DESC, seq DESC LIMIT 50`).all();
-    const n = core.db.prepare('SELECT count(*) AS n FROM sessions NOT INDEXED WHERE deleted_at IS NULL').get() as { n: number };
+    const rows = core.db
+      .prepare(
+        `SELECT ${LIST_COLUMNS} FROM sessions NOT INDEXED WHERE deleted_at IS NULL ORDER BY date DESC, seq DESC LIMIT 50`,
+      )
+      .all();
+    const n = core.db.prepare('SELECT count(*) AS n FROM sessions NOT INDEXED WHERE deleted_at IS NULL').get() as {
+      n: number;
+    };
     const ms = msSince(t0);
     core.close();
     if (rows.length !== 50 || n.n < 50) throw new Error('naive open returned too little');
@@ -248,10 +301,14 @@ async function benchOpen(source: string, sessions: number): Promise<void> {
 }
 
 function openInChild(dir: string, unclean: boolean): { ms: number } {
-  const r = spawnSync(process.execPath, ['--import', 'tsx', join(here, 'open-once.ts'), dir, ...(unclean ? ['--unclean'] : [])], {
-    cwd: root,
-    encoding: 'utf8',
-  });
+  const r = spawnSync(
+    process.execPath,
+    ['--import', 'tsx', join(here, 'open-once.ts'), dir, ...(unclean ? ['--unclean'] : [])],
+    {
+      cwd: root,
+      encoding: 'utf8',
+    },
+  );
   if (r.status !== 0) throw new Error(`open-once failed: ${r.stderr}`);
   return JSON.parse(r.stdout.trim().split('\n').pop()!) as { ms: number };
 }
@@ -273,7 +330,8 @@ interface FilterCase {
 }
 
 function filterCases(): FilterCase[] {
-  const q = (filter: Record<string, unknown>, sort = 'date_desc', offset = 0) => JournalQuery.parse({ filter, sort, offset });
+  const q = (filter: Record<string, unknown>, sort = 'date_desc', offset = 0) =>
+    JournalQuery.parse({ filter, sort, offset });
   return [
     { name: 'no filter (first page)', query: q({}) },
     { name: 'operator caf, year 2025', query: q({ operator: 'caf', from: '2025-01-01', to: '2025-12-31' }) },
@@ -281,23 +339,52 @@ function filterCases(): FilterCase[] {
     { name: 'kind collectif', query: q({ kind: 'collectif' }) },
     { name: 'follow-ups due', query: q({ followUpDue: true }) },
     { name: 'operator caf + topic email', query: q({ operator: 'caf', topic: 'email' }) },
-    { name: 'operator dgfip + topic aide_aux_demarches, 2026', query: q({ operator: 'dgfip', topic: 'aide_aux_demarches_administratives', from: '2026-01-01', to: '2026-12-31' }) },
+    {
+      name: 'operator dgfip + topic aide_aux_demarches, 2026',
+      query: q({
+        operator: 'dgfip',
+        topic: 'aide_aux_demarches_administratives',
+        from: '2026-01-01',
+        to: '2026-12-31',
+      }),
+    },
     { name: 'operator justice, all time', query: q({ operator: 'justice' }) },
     { name: 'period only (March 2026)', query: q({ from: '2026-03-01', to: '2026-03-31' }) },
-    { name: 'outcome oriente, year 2024', query: q({ outcome: 'oriente_vers_structure', from: '2024-01-01', to: '2024-12-31' }) },
+    {
+      name: 'outcome oriente, year 2024',
+      query: q({ outcome: 'oriente_vers_structure', from: '2024-01-01', to: '2024-12-31' }),
+    },
     { name: 'kind collectif + operator dgfip', query: q({ kind: 'collectif', operator: 'dgfip' }) },
     { name: 'sort duration desc, all time', query: q({}, 'duration_desc') },
-    { name: 'sort duration asc, operator cpam, 2025', query: q({ operator: 'cpam', from: '2025-01-01', to: '2025-12-31' }, 'duration_asc') },
+    {
+      name: 'sort duration asc, operator cpam, 2025',
+      query: q({ operator: 'cpam', from: '2025-01-01', to: '2025-12-31' }, 'duration_asc'),
+    },
     { name: 'oldest first (date asc), topic email', query: q({ topic: 'email' }, 'date_asc') },
     { name: 'operator caf, page 21 (offset 1,000)', query: q({ operator: 'caf' }, 'date_desc', 1000) },
     // Harder than a mediator's usual: a rare set against a very large one, empty results, deep pages.
-    { name: 'stress: operator justice + topic aide_aux_demarches', query: q({ operator: 'justice', topic: 'aide_aux_demarches_administratives' }) },
+    {
+      name: 'stress: operator justice + topic aide_aux_demarches',
+      query: q({ operator: 'justice', topic: 'aide_aux_demarches_administratives' }),
+    },
     { name: 'stress: kind individuel + operator justice', query: q({ kind: 'individuel', operator: 'justice' }) },
-    { name: 'stress: kind collectif + topic aide_aux_demarches', query: q({ kind: 'collectif', topic: 'aide_aux_demarches_administratives' }) },
-    { name: 'stress: kind collectif + outcome finalisee (no match)', query: q({ kind: 'collectif', outcome: 'finalisee' }) },
+    {
+      name: 'stress: kind collectif + topic aide_aux_demarches',
+      query: q({ kind: 'collectif', topic: 'aide_aux_demarches_administratives' }),
+    },
+    {
+      name: 'stress: kind collectif + outcome finalisee (no match)',
+      query: q({ kind: 'collectif', outcome: 'finalisee' }),
+    },
     { name: 'stress: sort duration desc, operator caf, all time', query: q({ operator: 'caf' }, 'duration_desc') },
-    { name: 'stress: sort duration desc, collectif + finalisee (no match)', query: q({ kind: 'collectif', outcome: 'finalisee' }, 'duration_desc') },
-    { name: 'stress: sort duration asc, period 2019-2026', query: q({ from: '2019-01-01', to: '2026-12-31' }, 'duration_asc') },
+    {
+      name: 'stress: sort duration desc, collectif + finalisee (no match)',
+      query: q({ kind: 'collectif', outcome: 'finalisee' }, 'duration_desc'),
+    },
+    {
+      name: 'stress: sort duration asc, period 2019-2026',
+      query: q({ from: '2019-01-01', to: '2026-12-31' }, 'duration_asc'),
+    },
     { name: 'stress: operator caf, page 2,001 (offset 100,000)', query: q({ operator: 'caf' }, 'date_desc', 100_000) },
   ];
 }
@@ -315,7 +402,12 @@ function naiveList(db: Database.Database, query: ListInput): () => void {
     where.push(`topics LIKE @topic`);
     p.topic = `%"${f.topic}"%`;
   }
-  for (const [key, term] of [['from', 'date >= @from'], ['to', 'date <= @to'], ['kind', 'kind = @kind'], ['outcome', 'outcome = @outcome']] as const) {
+  for (const [key, term] of [
+    ['from', 'date >= @from'],
+    ['to', 'date <= @to'],
+    ['kind', 'kind = @kind'],
+    ['outcome', 'outcome = @outcome'],
+  ] as const) {
     const value = f[key];
     if (value) {
       where.push(term);
@@ -323,8 +415,15 @@ function naiveList(db: Database.Database, query: ListInput): () => void {
     }
   }
   if (f.followUpDue) where.push('follow_up_due IS NOT NULL AND follow_up_closed_at IS NULL');
-  const order = { date_desc: 'date DESC, seq DESC', date_asc: 'date ASC, seq ASC', duration_desc: 'duration_min DESC, date DESC', duration_asc: 'duration_min ASC, date ASC' }[query.sort];
-  const rows = db.prepare(`SELECT ${LIST_COLUMNS} FROM sessions NOT INDEXED WHERE ${where.join(' AND ')} ORDER BY ${order} LIMIT @limit OFFSET @offset`);
+  const order = {
+    date_desc: 'date DESC, seq DESC',
+    date_asc: 'date ASC, seq ASC',
+    duration_desc: 'duration_min DESC, date DESC',
+    duration_asc: 'duration_min ASC, date ASC',
+  }[query.sort];
+  const rows = db.prepare(
+    `SELECT ${LIST_COLUMNS} FROM sessions NOT INDEXED WHERE ${where.join(' AND ')} ORDER BY ${order} LIMIT @limit OFFSET @offset`,
+  );
   const { limit: _l, offset: _o, ...cp } = p;
   const count = db.prepare(`SELECT count(*) AS n FROM sessions NOT INDEXED WHERE ${where.join(' AND ')}`);
   return () => {
@@ -340,7 +439,13 @@ function plan(db: Database.Database, sql: string, params: Record<string, unknown
 }
 
 /** Schema 1 stored keys and ISO dates as they are: the same plans run on its row with the values unencoded. */
-const SCHEMA1_ENCODING: ListEncoding = { day: (d) => d, kind: (k) => k, outcome: (o) => o, operator: (k) => k, topic: (k) => k };
+const SCHEMA1_ENCODING: ListEncoding = {
+  day: (d) => d,
+  kind: (k) => k,
+  outcome: (o) => o,
+  operator: (k) => k,
+  topic: (k) => k,
+};
 
 /** The journal list as schema 1's service ran it: the same plans (listQuery), each row mapped as its toRow did. */
 function schema1List(db: Database.Database): (query: ListInput) => unknown {
@@ -396,21 +501,28 @@ async function benchFilters(source: string, schema1Source: string, sessions: num
       const naiveTimes = await measure(IT.naive, 1, naive);
       if (args.plans) {
         const { rowsSql, countSql, params } = listQuery(c.query, storedEncoding(createTermCodes(core.db)));
-        log(`   ${c.name}\n     rows:  ${plan(core.db, rowsSql, params)}\n     count: ${plan(core.db, countSql, params)}`);
+        log(
+          `   ${c.name}\n     rows:  ${plan(core.db, rowsSql, params)}\n     count: ${plan(core.db, countSql, params)}`,
+        );
       }
       record({
         group: 'filter',
         name: c.name,
         sessions,
         measured: summarise(times),
-        baseline: { name: "LIKE on schema 1's JSON columns, full scan, ORDER BY, uncapped COUNT(*)", ...summarise(naiveTimes) },
+        baseline: {
+          name: "LIKE on schema 1's JSON columns, full scan, ORDER BY, uncapped COUNT(*)",
+          ...summarise(naiveTimes),
+        },
         ratioKind: 'speedup',
         targetMs: 100,
         targetOn: 'p50',
         note: `${page.rows.length} rows, total ${page.total}${page.totalCapped ? '+' : ''}`,
       });
       comparisons.push({ name: c.name, schema1: summarise(times1), latest: summarise(times) });
-      log(`   ${c.name}: ${fmt(results.at(-1)!.measured.p50)} (schema 1 ${fmt(comparisons.at(-1)!.schema1.p50)}, naive ${fmt(results.at(-1)!.baseline!.p50)})`);
+      log(
+        `   ${c.name}: ${fmt(results.at(-1)!.measured.p50)} (schema 1 ${fmt(comparisons.at(-1)!.schema1.p50)}, naive ${fmt(results.at(-1)!.baseline!.p50)})`,
+      );
     }
   } finally {
     core.close();
@@ -430,7 +542,9 @@ async function benchSuggestions(sessions: number): Promise<void> {
     const codes = createTermCodes(core.db);
     const suggest = createSuggestions(core.db, codes);
     // The naive way: every session of the period read whole and decoded, grouped in JS, sorted.
-    const period = core.db.prepare('SELECT * FROM sessions WHERE deleted_at IS NULL AND date >= ? AND date <= ? ORDER BY seq');
+    const period = core.db.prepare(
+      'SELECT * FROM sessions WHERE deleted_at IS NULL AND date >= ? AND date <= ? ORDER BY seq',
+    );
     const naive = () => {
       const groups = new Map<string, { n: number; latest: number }>();
       (period.all(suggestionsFrom(DATASET_END), dayOf(DATASET_END)) as StoredRow[]).forEach((row, i) => {
@@ -439,13 +553,16 @@ async function benchSuggestions(sessions: number): Promise<void> {
         const key = JSON.stringify([s.topics, s.adminTopics, s.operators, s.durationMin, s.outcome]);
         groups.set(key, { n: (groups.get(key)?.n ?? 0) + 1, latest: i });
       });
-      return [...groups.entries()].sort((a, b) => b[1].n - a[1].n || b[1].latest - a[1].latest).slice(0, MAX_SUGGESTIONS);
+      return [...groups.entries()]
+        .sort((a, b) => b[1].n - a[1].n || b[1].latest - a[1].latest)
+        .slice(0, MAX_SUGGESTIONS);
     };
     const measuredOnce = suggest(DATASET_END);
     const naiveOnce = naive();
     // Both ways must agree before either is timed.
     const counts = (xs: number[]) => JSON.stringify(xs);
-    if (counts(measuredOnce.map((x) => x.count)) !== counts(naiveOnce.map(([, g]) => g.n))) throw new Error('suggestions: the naive count differs');
+    if (counts(measuredOnce.map((x) => x.count)) !== counts(naiveOnce.map(([, g]) => g.n)))
+      throw new Error('suggestions: the naive count differs');
     const times = await measure(IT.filters, IT.filtersWarm, () => suggest(DATASET_END));
     const naiveTimes = await measure(IT.filters, IT.filtersWarm, naive);
     record({
@@ -501,18 +618,29 @@ function printTable(meta: Record<string, unknown>): void {
         fmt(r.measured.p99),
         r.baseline ? fmt(r.baseline.p50) : '—',
         r.baseline ? fmt(r.baseline.p99) : '—',
-        r.ratio == null ? '—' : r.ratioKind === 'speedup' ? `${r.ratio.toFixed(r.ratio >= 10 ? 0 : 1)}× faster` : `${r.ratio.toFixed(1)}× raw`,
+        r.ratio == null
+          ? '—'
+          : r.ratioKind === 'speedup'
+            ? `${r.ratio.toFixed(r.ratio >= 10 ? 0 : 1)}× faster`
+            : `${r.ratio.toFixed(1)}× raw`,
         r.targetMs == null ? '—' : `${r.targetOn} < ${r.targetMs} ms`,
         r.met == null ? '' : r.met ? 'ok' : 'MISSED',
       ]);
     }
   }
-  const widths = header.map((_, i) => Math.max(header[i]!.length, ...rows.filter((r) => r.length > 1).map((r) => (r[i] ?? '').length)));
-  const line = (cells: string[]) => cells.map((c, i) => (i === 0 ? c.padEnd(widths[i]!) : c.padStart(widths[i]!))).join('  ');
+  const widths = header.map((_, i) =>
+    Math.max(header[i]!.length, ...rows.filter((r) => r.length > 1).map((r) => (r[i] ?? '').length)),
+  );
+  const line = (cells: string[]) =>
+    cells.map((c, i) => (i === 0 ? c.padEnd(widths[i]!) : c.padStart(widths[i]!))).join('  ');
   const out: string[] = [];
   out.push('');
-  out.push(`Médiane benchmarks — ${meta.cpus} × ${meta.cpuModel}, Node ${meta.node}, SQLite ${meta.sqlite}, seed ${seed}${quick ? ' (quick)' : ''}`);
-  out.push(`load average before ${String(meta.loadAverageBefore)}, after ${String(meta.loadAverageAfter)} (1, 5, 15 min)`);
+  out.push(
+    `Médiane benchmarks — ${meta.cpus} × ${meta.cpuModel}, Node ${meta.node}, SQLite ${meta.sqlite}, seed ${seed}${quick ? ' (quick)' : ''}`,
+  );
+  out.push(
+    `load average before ${String(meta.loadAverageBefore)}, after ${String(meta.loadAverageAfter)} (1, 5, 15 min)`,
+  );
   out.push(line(header));
   for (const r of rows) out.push(r.length === 1 ? r[0]! : line(r));
   out.push('');
@@ -525,12 +653,16 @@ function printTable(meta: Record<string, unknown>): void {
 /** Schema 1's row against the latest, measured in this run: size a session and each filter's median. */
 function printComparison(datasets: Record<string, unknown>): void {
   if (!comparisons.length) return;
-  const size = (key: string) => (datasets[`${bigCount}-${key}`] as { bytesPerSession: number } | undefined)?.bytesPerSession;
+  const size = (key: string) =>
+    (datasets[`${bigCount}-${key}`] as { bytesPerSession: number } | undefined)?.bytesPerSession;
   const out = ['', `schema 1 row against the latest (${bigCount.toLocaleString('en')} sessions, same run)`];
   const w = Math.max(...comparisons.map((c) => c.name.length), 'database size a session (indexes included)'.length);
   out.push(`${'measure'.padEnd(w)}  ${'schema 1'.padStart(10)}  ${'latest'.padStart(10)}`);
-  out.push(`${'database size a session (indexes included)'.padEnd(w)}  ${`${size('schema1')} B`.padStart(10)}  ${`${size('latest')} B`.padStart(10)}`);
-  for (const c of comparisons) out.push(`${c.name.padEnd(w)}  ${fmt(c.schema1.p50).padStart(10)}  ${fmt(c.latest.p50).padStart(10)}`);
+  out.push(
+    `${'database size a session (indexes included)'.padEnd(w)}  ${`${size('schema1')} B`.padStart(10)}  ${`${size('latest')} B`.padStart(10)}`,
+  );
+  for (const c of comparisons)
+    out.push(`${c.name.padEnd(w)}  ${fmt(c.schema1.p50).padStart(10)}  ${fmt(c.latest.p50).padStart(10)}`);
   process.stdout.write(out.join('\n') + '\n');
 }
 
@@ -560,9 +692,18 @@ async function main(): Promise<void> {
     if (only.has('open') || only.has('filters')) {
       const { dir, generatedSeconds } = datasetDir(bigCount, seed, { log });
       const s1 = datasetDir(bigCount, seed, { schema: 1, log });
-      for (const [key, d, g] of [['latest', dir, generatedSeconds], ['schema1', s1.dir, s1.generatedSeconds]] as const) {
+      for (const [key, d, g] of [
+        ['latest', dir, generatedSeconds],
+        ['schema1', s1.dir, s1.generatedSeconds],
+      ] as const) {
         const bytes = statSync(join(d, DB_FILE)).size;
-        datasets[`${bigCount}-${key}`] = { sessions: bigCount, schema: key, sizeMB: +(bytes / 1e6).toFixed(1), bytesPerSession: Math.round(bytes / bigCount), generatedSeconds: g };
+        datasets[`${bigCount}-${key}`] = {
+          sessions: bigCount,
+          schema: key,
+          sizeMB: +(bytes / 1e6).toFixed(1),
+          bytesPerSession: Math.round(bytes / bigCount),
+          generatedSeconds: g,
+        };
       }
       if (only.has('open')) await benchOpen(dir, bigCount);
       if (only.has('filters')) await benchFilters(dir, s1.dir, bigCount);
@@ -575,14 +716,23 @@ async function main(): Promise<void> {
   meta.loadAverageAfter = loadavg().map((x) => +x.toFixed(2));
   printTable(meta);
   for (const d of Object.values(datasets)) {
-    const x = d as { sessions: number; schema: string; sizeMB: number; bytesPerSession: number; generatedSeconds: number | null };
+    const x = d as {
+      sessions: number;
+      schema: string;
+      sizeMB: number;
+      bytesPerSession: number;
+      generatedSeconds: number | null;
+    };
     process.stdout.write(
       `database of ${x.sessions.toLocaleString('en')} sessions (${x.schema}): ${x.sizeMB} MB, ${x.bytesPerSession} bytes a session` +
         `${x.generatedSeconds ? `, generated in ${x.generatedSeconds.toFixed(1)} s` : ' (cached)'}\n`,
     );
   }
   printComparison(datasets);
-  if (migration) process.stdout.write(`migration 1 → 2 of ${migration.sessions.toLocaleString('en')} sessions: ${fmt(migration.ms)}\n`);
+  if (migration)
+    process.stdout.write(
+      `migration 1 → 2 of ${migration.sessions.toLocaleString('en')} sessions: ${fmt(migration.ms)}\n`,
+    );
   mkdirSync(dirname(outFile), { recursive: true });
   writeFileSync(outFile, JSON.stringify({ meta, datasets, migration, comparisons, results }, null, 2) + '\n');
   process.stdout.write(`results written to ${outFile}\n`);

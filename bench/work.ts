@@ -1,6 +1,16 @@
 // Small helpers shared by the benchmark scripts: cached datasets and working copies of them, timing and percentiles.
 import { createHash } from 'node:crypto';
-import { copyFileSync, existsSync, linkSync, mkdirSync, readFileSync, readdirSync, renameSync, rmSync, statSync } from 'node:fs';
+import {
+  copyFileSync,
+  existsSync,
+  linkSync,
+  mkdirSync,
+  readFileSync,
+  readdirSync,
+  renameSync,
+  rmSync,
+  statSync,
+} from 'node:fs';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { DB_FILE } from '../main/core/storage/database';
@@ -16,7 +26,12 @@ const GENERATOR = join(here, '..', 'tests', 'fixtures', 'journal-dataset.ts');
 
 function cacheKey(count: number, seed: number, schema: 'latest' | 1): string {
   const migrations = checksum(MIGRATIONS.map((m) => `${m.version}:${checksum(m.sql)}`).join('\n'));
-  const h = createHash('sha256').update(migrations).update('\n').update(readFileSync(GENERATOR, 'utf8')).digest('hex').slice(0, 12);
+  const h = createHash('sha256')
+    .update(migrations)
+    .update('\n')
+    .update(readFileSync(GENERATOR, 'utf8'))
+    .digest('hex')
+    .slice(0, 12);
   return `ds-${count}-${seed}-${schema === 1 ? 's1' : 'latest'}-${h}`;
 }
 
@@ -33,7 +48,8 @@ export function datasetDir(
   // Older datasets for the same count, seed and schema (other migrations or generator) are stale: drop them.
   const prefix = `${count}-${seed}-${schema === 1 ? 's1' : 'latest'}-`;
   for (const name of readdirSync(CACHE_DIR)) {
-    if (name.startsWith(`ds-${prefix}`) || name.startsWith(`tmp-${prefix}`)) rmSync(join(CACHE_DIR, name), { recursive: true, force: true });
+    if (name.startsWith(`ds-${prefix}`) || name.startsWith(`tmp-${prefix}`))
+      rmSync(join(CACHE_DIR, name), { recursive: true, force: true });
   }
   const tmp = join(CACHE_DIR, `tmp-${prefix}${process.pid}`);
   log(`generating ${count.toLocaleString('en')} sessions (seed ${seed}, schema ${schema}) into ${key} …`);
@@ -114,7 +130,11 @@ export function summarise(values: number[]): Sample {
 }
 
 /** Runs `fn` `warmup` times unmeasured, then `iterations` times measured, in milliseconds. */
-export async function measure(iterations: number, warmup: number, fn: () => unknown | Promise<unknown>): Promise<number[]> {
+export async function measure(
+  iterations: number,
+  warmup: number,
+  fn: () => unknown | Promise<unknown>,
+): Promise<number[]> {
   for (let i = 0; i < warmup; i++) await fn();
   const out: number[] = [];
   for (let i = 0; i < iterations; i++) {

@@ -18,7 +18,9 @@ export function refused(error: AppError): never {
   throw new FakeFailure(error);
 }
 
-export type FakeHandlers = { [M in MethodName]?: (input: MethodInput<M>) => MethodOutput<M> | Promise<MethodOutput<M>> };
+export type FakeHandlers = {
+  [M in MethodName]?: (input: MethodInput<M>) => MethodOutput<M> | Promise<MethodOutput<M>>;
+};
 export type FakeApi = { [M in MethodName]: Mock<(input: MethodInput<M>) => Promise<Result<MethodOutput<M>>>> };
 
 export const STATUS: AppStatus = {
@@ -26,7 +28,14 @@ export const STATUS: AppStatus = {
   site: null,
   settings: { locale: 'fr' },
   deployment: { stateOperated: false, appVersion: '0.1.0-test' },
-  storage: { schemaVersion: 1, integrity: 'ok', uncleanShutdown: false, recoveredFrom: null, lastBackupAt: null, lastIntegrityCheckAt: null },
+  storage: {
+    schemaVersion: 1,
+    integrity: 'ok',
+    uncleanShutdown: false,
+    recoveredFrom: null,
+    lastBackupAt: null,
+    lastIntegrityCheckAt: null,
+  },
   operators: ['caf', 'cpam', 'dgfip', 'autre_operateur'],
   taxonomyVersion: 'coop-2026.06+mediane.1',
 };

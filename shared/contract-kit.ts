@@ -17,12 +17,18 @@ export interface MethodSpec<I extends z.ZodType = z.ZodType, O extends z.ZodType
 export type ContractPart = Readonly<Record<string, MethodSpec>>;
 
 /** A method that never writes the database: it stays allowed when writes are refused. */
-export function query<I extends z.ZodType, O extends z.ZodType>(input: I, output: O): MethodSpec<I, O> & { kind: 'query' } {
+export function query<I extends z.ZodType, O extends z.ZodType>(
+  input: I,
+  output: O,
+): MethodSpec<I, O> & { kind: 'query' } {
   return { kind: 'query', input, output };
 }
 
 /** A method that may write. */
-export function mutation<I extends z.ZodType, O extends z.ZodType>(input: I, output: O): MethodSpec<I, O> & { kind: 'mutation' } {
+export function mutation<I extends z.ZodType, O extends z.ZodType>(
+  input: I,
+  output: O,
+): MethodSpec<I, O> & { kind: 'mutation' } {
   return { kind: 'mutation', input, output };
 }
 
@@ -53,7 +59,8 @@ export function mergeContract<const P extends readonly ContractPart[]>(...parts:
   const merged: Record<string, MethodSpec> = {};
   for (const part of parts) {
     for (const [name, spec] of Object.entries(part)) {
-      if (Object.prototype.hasOwnProperty.call(merged, name)) throw new Error(`contract method declared twice: ${name}`);
+      if (Object.prototype.hasOwnProperty.call(merged, name))
+        throw new Error(`contract method declared twice: ${name}`);
       merged[name] = spec;
     }
   }

@@ -31,7 +31,9 @@ export type MethodInput<M extends MethodName> = z.input<Contract[M]['input']>;
 export type ParsedInput<M extends MethodName> = z.output<Contract[M]['input']>;
 export type MethodOutput<M extends MethodName> = z.output<Contract[M]['output']>;
 /** The result of a job started by method M (see `job` in contract-kit.ts). */
-export type JobResult<M extends MethodName> = Contract[M] extends { result: infer R extends z.ZodType } ? z.output<R> : never;
+export type JobResult<M extends MethodName> = Contract[M] extends { result: infer R extends z.ZodType }
+  ? z.output<R>
+  : never;
 /** The methods that start a job (declared with `job()`): they answer `{ jobId }` and end with a `JobResult`. */
 export type JobMethodName = { [M in MethodName]: Contract[M] extends { result: z.ZodType } ? M : never }[MethodName];
 export const METHOD_NAMES = Object.keys(contract) as MethodName[];
@@ -48,7 +50,9 @@ export function kindOf(method: MethodName): MethodKind {
 export const QUERY_METHODS: readonly MethodName[] = METHOD_NAMES.filter((m) => kindOf(m) === 'query');
 
 /** The handlers for a set of methods, each taking its parsed input. */
-export type HandlersFor<M extends MethodName> = { [K in M]: (input: ParsedInput<K>) => MethodOutput<K> | Promise<MethodOutput<K>> };
+export type HandlersFor<M extends MethodName> = {
+  [K in M]: (input: ParsedInput<K>) => MethodOutput<K> | Promise<MethodOutput<K>>;
+};
 /** The handlers a host must provide: one per contract method. */
 export type Handlers = HandlersFor<MethodName>;
 

@@ -7,7 +7,9 @@ import { gzipSync } from 'node:zlib';
 const BUDGET = 500 * 1024;
 const dir = join(import.meta.dirname, '..', 'out', 'renderer');
 const html = readFileSync(join(dir, 'index.html'), 'utf8');
-const scripts = [...html.matchAll(/<(?:script[^>]+src|link[^>]+rel="modulepreload"[^>]+href)="\.?\/?([^"]+\.js)"/g)].map((m) => m[1]);
+const scripts = [
+  ...html.matchAll(/<(?:script[^>]+src|link[^>]+rel="modulepreload"[^>]+href)="\.?\/?([^"]+\.js)"/g),
+].map((m) => m[1]);
 let total = 0;
 for (const s of new Set(scripts)) {
   const gz = gzipSync(readFileSync(join(dir, s))).length;

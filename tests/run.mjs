@@ -43,10 +43,15 @@ if (!canRun(`node -e "new (require('better-sqlite3'))(':memory:').close()"`)) {
 }
 
 // 3. Chromium for the end-to-end tests (Playwright's own browser download cannot work offline).
-const chromiumCandidates = [process.env.CHROMIUM_PATH, '/usr/bin/chromium', '/usr/bin/chromium-browser'].filter(Boolean);
+const chromiumCandidates = [process.env.CHROMIUM_PATH, '/usr/bin/chromium', '/usr/bin/chromium-browser'].filter(
+  Boolean,
+);
 let chromium = chromiumCandidates.find((p) => existsSync(p));
 if (!chromium && process.platform === 'linux' && process.getuid?.() === 0 && canRun('command -v apt-get')) {
-  run('Install Chromium (Debian package)', 'sh', ['-c', 'apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium']);
+  run('Install Chromium (Debian package)', 'sh', [
+    '-c',
+    'apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium',
+  ]);
   chromium = chromiumCandidates.find((p) => existsSync(p));
 }
 if (!chromium) {
@@ -65,7 +70,13 @@ run('Lint (layers, i18n, accessibility)', 'npx', ['eslint', '.', '--max-warnings
 run('Production build', 'npx', ['electron-vite', 'build']);
 run('Bundle size budget', 'node', ['tests/bundle-size.mjs']);
 // After the build, so the shell tests also check the app:// handler against the real renderer output.
-run('Unit and integration tests', 'npx', ['vitest', 'run', '--reporter=default', '--reporter=json', '--outputFile.json=test-results/vitest.json']);
+run('Unit and integration tests', 'npx', [
+  'vitest',
+  'run',
+  '--reporter=default',
+  '--reporter=json',
+  '--outputFile.json=test-results/vitest.json',
+]);
 run('End-to-end tests (Chromium, axe-core)', 'npx', ['playwright', 'test']);
 summary();
 

@@ -56,7 +56,11 @@ export function createCredentialStore(opts: CredentialStoreOptions) {
 
   async function check(): Promise<void> {
     if (!(await opts.safeStorage.isAsyncEncryptionAvailable())) throw new CredentialStoreError('unavailable');
-    if (platform === 'linux' && !opts.allowWeakBackend && opts.safeStorage.getSelectedStorageBackend?.() === 'basic_text') {
+    if (
+      platform === 'linux' &&
+      !opts.allowWeakBackend &&
+      opts.safeStorage.getSelectedStorageBackend?.() === 'basic_text'
+    ) {
       throw new CredentialStoreError('weak_backend');
     }
   }

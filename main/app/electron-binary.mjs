@@ -29,7 +29,8 @@ export function findElectronBinary(projectDir, env = process.env) {
     return {
       path: null,
       exists: false,
-      reason: 'Electron binary not installed: ELECTRON_SKIP_BINARY_DOWNLOAD (node_modules/electron has no path.txt / dist)',
+      reason:
+        'Electron binary not installed: ELECTRON_SKIP_BINARY_DOWNLOAD (node_modules/electron has no path.txt / dist)',
     };
   }
   const path = join(packageDir, 'dist', relative);

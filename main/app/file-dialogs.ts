@@ -1,5 +1,11 @@
 import { join } from 'node:path';
-import type { BaseWindow, OpenDialogOptions, OpenDialogReturnValue, SaveDialogOptions, SaveDialogReturnValue } from 'electron';
+import type {
+  BaseWindow,
+  OpenDialogOptions,
+  OpenDialogReturnValue,
+  SaveDialogOptions,
+  SaveDialogReturnValue,
+} from 'electron';
 import type { FilePurpose } from '../../shared/files/schema';
 
 // The desktop app's answer to "which file?": the system's own save and open dialogs, attached to the main window.
@@ -23,8 +29,18 @@ export const DESK_EXTENSION = 'mediane';
 
 // The main process has no i18next: these few dialog texts live here, in the app's two languages.
 const TEXTS = {
-  fr: { saveTitle: 'Enregistrer le bureau Médiane', openTitle: 'Choisir un fichier de bureau Médiane', filter: 'Bureau Médiane', all: 'Tous les fichiers' },
-  en: { saveTitle: 'Save the Médiane desk', openTitle: 'Choose a Médiane desk file', filter: 'Médiane desk', all: 'All files' },
+  fr: {
+    saveTitle: 'Enregistrer le bureau Médiane',
+    openTitle: 'Choisir un fichier de bureau Médiane',
+    filter: 'Bureau Médiane',
+    all: 'Tous les fichiers',
+  },
+  en: {
+    saveTitle: 'Save the Médiane desk',
+    openTitle: 'Choose a Médiane desk file',
+    filter: 'Médiane desk',
+    all: 'All files',
+  },
 } as const;
 
 export interface FileDialogsOptions {
@@ -63,7 +79,9 @@ export function createFileDialogs({ dialog, getWindow, documentsDir, locale }: F
       });
       if (result.canceled || !result.filePath) return null;
       // Linux dialogs do not add the filter's extension: add it, so the file is recognised on the other computer.
-      return result.filePath.toLowerCase().endsWith(`.${extension}`) ? result.filePath : `${result.filePath}.${extension}`;
+      return result.filePath.toLowerCase().endsWith(`.${extension}`)
+        ? result.filePath
+        : `${result.filePath}.${extension}`;
     },
     async pickOpen(purpose) {
       const { t, filters: list } = filters(purpose);

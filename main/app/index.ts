@@ -39,7 +39,10 @@ app.enableSandbox();
 // Module scripts are fetched in CORS mode; corsEnabled keeps Chromium's normal CORS rules for the scheme, and no
 // response ever carries Access-Control-Allow-Origin, so no other origin can read from it.
 protocol.registerSchemesAsPrivileged([
-  { scheme: APP_SCHEME, privileges: { standard: true, secure: true, supportFetchAPI: true, corsEnabled: true, codeCache: true } },
+  {
+    scheme: APP_SCHEME,
+    privileges: { standard: true, secure: true, supportFetchAPI: true, corsEnabled: true, codeCache: true },
+  },
 ]);
 
 let mainWindow: BrowserWindow | null = null;
@@ -82,7 +85,12 @@ async function onReady(): Promise<void> {
   // SECURITY.md, rule 5.
   denyAllPermissions(session.defaultSession, log);
   // Behind the CSP: requests to anything but the app's own origin are cancelled.
-  restrictNetwork(session.defaultSession, { isAppUrl: isTrustedUrl, allowDevTools: !app.isPackaged, devServerUrl, log });
+  restrictNetwork(session.defaultSession, {
+    isAppUrl: isTrustedUrl,
+    allowDevTools: !app.isPackaged,
+    devServerUrl,
+    log,
+  });
   // SECURITY.md, rules 1 and 3: files from out/renderer only, with the CSP, no path traversal.
   protocol.handle(APP_SCHEME, createProtocolHandler({ rootDir: rendererDir, readFile: (path) => readFile(path) }));
 
@@ -104,13 +112,21 @@ async function onReady(): Promise<void> {
       documentsDir: app.getPath('documents'),
       locale: () => (app.getLocale().toLowerCase().startsWith('fr') ? 'fr' : 'en'),
     });
-    core = createCore({ dataDir: userData, stateOperated: deployment.stateOperated, appVersion: app.getVersion(), dialogs });
+    core = createCore({
+      dataDir: userData,
+      stateOperated: deployment.stateOperated,
+      appVersion: app.getVersion(),
+      dialogs,
+    });
   } catch (err) {
     startupFailure(err);
     return;
   }
   // SECURITY.md, rule 6: the contract's methods only, sender checked (main frame of the app origin), input validated.
-  unregisterIpc = registerContract(ipcMain, core.handlers, { isTrustedSender: (frame) => isTrustedUrl(frame.url), log });
+  unregisterIpc = registerContract(ipcMain, core.handlers, {
+    isTrustedSender: (frame) => isTrustedUrl(frame.url),
+    log,
+  });
 
   mainWindow = createMainWindow();
   core.warm();

@@ -4,7 +4,10 @@ import type { MenuItemConstructorOptions } from 'electron';
 // no menu bar at all (the app's own navigation is in the page, and copy/paste shortcuts work without a menu);
 // macOS keeps the standard app, edit and window menus its users expect (and that carry copy/paste there).
 // null means "no menu"; undefined means "leave Electron's default menu" (development runs).
-export function applicationMenuTemplate(platform: NodeJS.Platform, isPackaged: boolean): MenuItemConstructorOptions[] | null | undefined {
+export function applicationMenuTemplate(
+  platform: NodeJS.Platform,
+  isPackaged: boolean,
+): MenuItemConstructorOptions[] | null | undefined {
   if (!isPackaged) return undefined;
   if (platform !== 'darwin') return null;
   return [{ role: 'appMenu' }, { role: 'editMenu' }, { role: 'windowMenu' }];

@@ -74,7 +74,9 @@ function openIfAllowed(url: string, opts: NavigationGuardOptions): boolean {
     return false;
   }
   try {
-    void Promise.resolve(opts.openExternal(target)).catch(() => opts.log?.warn('[mediane] the system browser did not open'));
+    void Promise.resolve(opts.openExternal(target)).catch(() =>
+      opts.log?.warn('[mediane] the system browser did not open'),
+    );
   } catch {
     opts.log?.warn('[mediane] the system browser did not open');
   }

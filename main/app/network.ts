@@ -10,7 +10,9 @@ export interface RequestDetailsLike {
 
 export interface WebRequestSessionLike {
   webRequest: {
-    onBeforeRequest(listener: (details: RequestDetailsLike, callback: (response: { cancel?: boolean }) => void) => void): void;
+    onBeforeRequest(
+      listener: (details: RequestDetailsLike, callback: (response: { cancel?: boolean }) => void) => void,
+    ): void;
   };
 }
 

@@ -32,7 +32,9 @@ export function isAppUrl(url: string | undefined | null): boolean {
 export function createOriginCheck(devServerUrl?: string): (url: string | undefined | null) => boolean {
   const dev = devServerUrl ? parse(devServerUrl) : null;
   const devOrigin =
-    dev && dev.protocol === 'http:' && (dev.hostname === 'localhost' || dev.hostname === '127.0.0.1') ? dev.origin : null;
+    dev && dev.protocol === 'http:' && (dev.hostname === 'localhost' || dev.hostname === '127.0.0.1')
+      ? dev.origin
+      : null;
   return (url) => {
     if (isAppUrl(url)) return true;
     if (!devOrigin || !url) return false;

@@ -62,7 +62,10 @@ try {
 if (!stamp || stamp.electron !== electronVersion || stamp.addonMtime !== addonMtime || addonMtime === null) {
   run('electron-builder install-app-deps', [require.resolve('electron-builder/cli.js'), 'install-app-deps']);
   mkdirSync(dirname(stampFile), { recursive: true });
-  writeFileSync(stampFile, JSON.stringify({ electron: electronVersion, addonMtime: existsSync(addon) ? statSync(addon).mtimeMs : null }));
+  writeFileSync(
+    stampFile,
+    JSON.stringify({ electron: electronVersion, addonMtime: existsSync(addon) ? statSync(addon).mtimeMs : null }),
+  );
 } else {
   console.log('> better-sqlite3 is already built for Electron ' + electronVersion);
 }

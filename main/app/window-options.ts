@@ -32,7 +32,11 @@ export function secureWebPreferences(preloadPath: string, devTools = false): Web
   };
 }
 
-export function createWindowOptions({ preloadPath, iconPath, devTools }: WindowOptionsInput): BrowserWindowConstructorOptions {
+export function createWindowOptions({
+  preloadPath,
+  iconPath,
+  devTools,
+}: WindowOptionsInput): BrowserWindowConstructorOptions {
   return {
     title: 'Médiane',
     width: 1280,

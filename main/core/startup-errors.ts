@@ -12,7 +12,11 @@ const fixed =
     language === 'fr' ? fr : en;
 
 const HOST_NAMES: Record<Language, Record<'desktop' | 'browser' | 'unknown', string>> = {
-  fr: { desktop: 'l’application de bureau Médiane', browser: 'Médiane en mode navigateur', unknown: 'un autre Médiane' },
+  fr: {
+    desktop: 'l’application de bureau Médiane',
+    browser: 'Médiane en mode navigateur',
+    unknown: 'un autre Médiane',
+  },
   en: { desktop: 'the Médiane desktop app', browser: 'Médiane in browser mode', unknown: 'another Médiane' },
 };
 

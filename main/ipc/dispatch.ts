@@ -48,7 +48,11 @@ export async function dispatch(
     if (err instanceof CoreError) {
       return {
         ok: false,
-        error: { code: err.code, ...(err.messageKey ? { messageKey: err.messageKey } : {}), ...(err.issues ? { issues: err.issues } : {}) },
+        error: {
+          code: err.code,
+          ...(err.messageKey ? { messageKey: err.messageKey } : {}),
+          ...(err.issues ? { issues: err.issues } : {}),
+        },
       };
     }
     log.error(`[mediane] ${method} failed`, err);

@@ -13,7 +13,10 @@ function setup() {
   const ipc = new FakeIpcMain();
   const handlers = fakeHandlers();
   const warn = vi.fn();
-  const unregister = registerContract(ipc, handlers, { isTrustedSender: isAppOriginFrame, log: { warn, error: vi.fn() } });
+  const unregister = registerContract(ipc, handlers, {
+    isTrustedSender: isAppOriginFrame,
+    log: { warn, error: vi.fn() },
+  });
   return { ipc, handlers, unregister, warn };
 }
 
@@ -34,7 +37,9 @@ describe('registerContract', () => {
 
   it('accepts any page of the app origin (single-page routes)', async () => {
     const { ipc } = setup();
-    expect(await ipc.invoke(mainFrame('app://mediane/journal?x=1#top'), 'mediane:journal.timers', {})).toMatchObject({ ok: true });
+    expect(await ipc.invoke(mainFrame('app://mediane/journal?x=1#top'), 'mediane:journal.timers', {})).toMatchObject({
+      ok: true,
+    });
   });
 
   it.each([
@@ -50,7 +55,10 @@ describe('registerContract', () => {
   ])('refuses %s with "forbidden" without calling the core', async (_label, frame) => {
     const { ipc, handlers, warn } = setup();
     for (const method of METHOD_NAMES) {
-      expect(await ipc.invoke(frame, IPC_CHANNEL_PREFIX + method, {})).toEqual({ ok: false, error: { code: 'forbidden' } });
+      expect(await ipc.invoke(frame, IPC_CHANNEL_PREFIX + method, {})).toEqual({
+        ok: false,
+        error: { code: 'forbidden' },
+      });
     }
     for (const method of METHOD_NAMES) expect(handlers[method]).not.toHaveBeenCalled();
     expect(warn).toHaveBeenCalled();
@@ -101,8 +109,14 @@ describe('registerContract', () => {
     const { ipc, handlers } = setup();
     const frame = mainFrame(APP_PAGE);
     const big = { code: 'x'.repeat(100_000) };
-    expect(await ipc.invoke(frame, 'mediane:communes.get', big)).toMatchObject({ ok: false, error: { code: 'invalid_input' } });
-    expect(await ipc.invoke(frame, 'mediane:app.status', {}, 'extra')).toMatchObject({ ok: false, error: { code: 'invalid_input' } });
+    expect(await ipc.invoke(frame, 'mediane:communes.get', big)).toMatchObject({
+      ok: false,
+      error: { code: 'invalid_input' },
+    });
+    expect(await ipc.invoke(frame, 'mediane:app.status', {}, 'extra')).toMatchObject({
+      ok: false,
+      error: { code: 'invalid_input' },
+    });
     expect(handlers['communes.get']).not.toHaveBeenCalled();
     expect(handlers['app.status']).not.toHaveBeenCalled();
   });

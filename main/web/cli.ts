@@ -26,7 +26,9 @@ function openBrowser(url: string): void {
   const cmd = process.platform === 'win32' ? 'cmd' : process.platform === 'darwin' ? 'open' : 'xdg-open';
   const args = process.platform === 'win32' ? ['/c', 'start', '', url] : [url];
   try {
-    spawn(cmd, args, { detached: true, stdio: 'ignore' }).on('error', () => undefined).unref();
+    spawn(cmd, args, { detached: true, stdio: 'ignore' })
+      .on('error', () => undefined)
+      .unref();
   } catch {
     // No browser launcher: the URL is printed, that is enough.
   }
@@ -49,11 +51,17 @@ async function main() {
   const dataDir = resolve(values['data-dir'] ?? defaultDataDir());
   const core = createCore({
     dataDir,
-    stateOperated: readDeployment({ env: process.env, files: [join(dataDir, 'deployment.json')], log: console }).stateOperated,
+    stateOperated: readDeployment({ env: process.env, files: [join(dataDir, 'deployment.json')], log: console })
+      .stateOperated,
     appVersion: process.env.npm_package_version ?? packageVersion(),
   });
   const rendererDir = resolve(values['renderer-dir'] ?? join(here, '..', 'renderer'));
-  const { server, url, launchUrl } = await createWebServer({ handlers: core.handlers, rendererDir, port, files: core.files });
+  const { server, url, launchUrl } = await createWebServer({
+    handlers: core.handlers,
+    rendererDir,
+    port,
+    files: core.files,
+  });
   core.warm();
   // The launch URL works once: the browser that opens it first gets the session cookie (see ./launch.ts). Tests parse
   // both lines. Residual risk: while a browser is being started, its command line (with the URL) is visible to other

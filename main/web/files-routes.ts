@@ -30,7 +30,12 @@ const NOT_FOUND: AppError = { code: 'not_found' };
 
 function json(res: ServerResponse, status: number, body: unknown, headers: Record<string, string> = {}): void {
   const text = JSON.stringify(body);
-  res.writeHead(status, { 'content-type': 'application/json', 'cache-control': 'no-store', 'content-length': Buffer.byteLength(text), ...headers });
+  res.writeHead(status, {
+    'content-type': 'application/json',
+    'cache-control': 'no-store',
+    'content-length': Buffer.byteLength(text),
+    ...headers,
+  });
   res.end(text);
 }
 
@@ -59,11 +64,13 @@ function uploadName(query: string): string | null {
 async function upload(req: IncomingMessage, res: ServerResponse, files: FileRouteCore, query: string): Promise<void> {
   if (req.method !== 'POST') return fail(res, 405, BAD_REQUEST, { allow: 'POST' });
   // As for RPC calls: a custom header, so that no other site can make the browser post a file here.
-  if (req.headers[RPC_HEADER] !== '1') return fail(res, 403, { code: 'forbidden', messageKey: 'errors.launchRequired' });
+  if (req.headers[RPC_HEADER] !== '1')
+    return fail(res, 403, { code: 'forbidden', messageKey: 'errors.launchRequired' });
   const name = uploadName(query);
   if (name === null) return fail(res, 400, BAD_REQUEST);
   // Refused before reading when announced too large; a body that grows past the cap is refused by the core.
-  if (Number(req.headers['content-length']) > MAX_UPLOAD_BYTES) return fail(res, 413, TOO_LARGE, { connection: 'close' });
+  if (Number(req.headers['content-length']) > MAX_UPLOAD_BYTES)
+    return fail(res, 413, TOO_LARGE, { connection: 'close' });
   let received = 0;
   async function* counted() {
     for await (const chunk of req as AsyncIterable<Buffer>) {
@@ -121,7 +128,11 @@ async function download(req: IncomingMessage, res: ServerResponse, files: FileRo
  * `POST /files/upload?name=…` (the body is the file) answers `{ ok, value: OpenSource }`; `GET /files/<targetId>`
  * sends a finished download target as an attachment, then releases it. Answers false for any other path.
  */
-export async function handleFileRoute(req: IncomingMessage, res: ServerResponse, files: FileRouteCore): Promise<boolean> {
+export async function handleFileRoute(
+  req: IncomingMessage,
+  res: ServerResponse,
+  files: FileRouteCore,
+): Promise<boolean> {
   const raw = req.url ?? '';
   const q = raw.indexOf('?');
   const path = q === -1 ? raw : raw.slice(0, q);

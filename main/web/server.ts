@@ -8,7 +8,14 @@ import { MAX_REQUEST_BYTES, type Handlers } from '../../shared/contract';
 import type { AppError } from '../../shared/errors';
 import { CONTENT_SECURITY_POLICY } from '../../shared/security';
 import { dispatch } from '../ipc/dispatch';
-import { createLaunchGate, LAUNCH_PATH, newLaunchSecrets, RPC_HEADER, type LaunchGate, type LaunchSecrets } from './launch';
+import {
+  createLaunchGate,
+  LAUNCH_PATH,
+  newLaunchSecrets,
+  RPC_HEADER,
+  type LaunchGate,
+  type LaunchSecrets,
+} from './launch';
 import { handleFileRoute, type FileRouteCore } from './files-routes';
 
 const TYPES: Record<string, string> = {
@@ -67,8 +74,18 @@ function rawHeaders(extra: Record<string, string | number>): string {
     .join('');
 }
 
-function send(res: ServerResponse, status: number, body: string | Buffer, headers: Record<string, string | number> = {}): void {
-  res.writeHead(status, { ...SECURITY_HEADERS, 'cache-control': 'no-store', 'content-length': Buffer.byteLength(body), ...headers });
+function send(
+  res: ServerResponse,
+  status: number,
+  body: string | Buffer,
+  headers: Record<string, string | number> = {},
+): void {
+  res.writeHead(status, {
+    ...SECURITY_HEADERS,
+    'cache-control': 'no-store',
+    'content-length': Buffer.byteLength(body),
+    ...headers,
+  });
   res.end(body); // Node itself drops the body of a HEAD response.
 }
 
@@ -105,7 +122,11 @@ function readBody(req: IncomingMessage): Promise<Body> {
       if (size <= MAX_REQUEST_BYTES) chunks.push(c);
       else if (size > DRAIN_LIMIT) done({ kind: 'tooLarge' });
     });
-    req.on('end', () => done(size > MAX_REQUEST_BYTES ? { kind: 'tooLarge' } : { kind: 'ok', text: Buffer.concat(chunks).toString('utf8') }));
+    req.on('end', () =>
+      done(
+        size > MAX_REQUEST_BYTES ? { kind: 'tooLarge' } : { kind: 'ok', text: Buffer.concat(chunks).toString('utf8') },
+      ),
+    );
     req.on('error', () => done({ kind: 'aborted' }));
     req.on('close', () => done({ kind: 'aborted' })); // after 'end' this changes nothing (a promise settles once)
   });
@@ -130,7 +151,8 @@ async function handleRpc(ctx: Context, req: IncomingMessage, res: ServerResponse
   }
   const body = await readBody(req);
   if (body.kind === 'aborted') return void res.destroy();
-  if (body.kind === 'tooLarge') return fail(res, 413, { code: 'invalid_input', messageKey: 'errors.tooLarge' }, { connection: 'close' });
+  if (body.kind === 'tooLarge')
+    return fail(res, 413, { code: 'invalid_input', messageKey: 'errors.tooLarge' }, { connection: 'close' });
   let input: unknown;
   try {
     input = body.text.length ? JSON.parse(body.text) : {};
@@ -173,7 +195,13 @@ async function handle(ctx: Context, req: IncomingMessage, res: ServerResponse): 
     if (req.method !== 'GET') return fail(res, 405, BAD_REQUEST, { allow: 'GET' });
     const cookie = ctx.gate.redeem(path.slice(LAUNCH_PATH.length));
     // Redeemed or not, the browser goes to the app: without the cookie it explains how to open Médiane.
-    res.writeHead(303, { ...SECURITY_HEADERS, location: '/', 'cache-control': 'no-store', 'content-length': 0, ...(cookie ? { 'set-cookie': cookie } : {}) });
+    res.writeHead(303, {
+      ...SECURITY_HEADERS,
+      location: '/',
+      'cache-control': 'no-store',
+      'content-length': 0,
+      ...(cookie ? { 'set-cookie': cookie } : {}),
+    });
     return void res.end();
   }
   if (req.method !== 'GET' && req.method !== 'HEAD') return fail(res, 405, BAD_REQUEST, { allow: 'GET, HEAD' });
@@ -185,7 +213,9 @@ function onClientError(err: NodeJS.ErrnoException, socket: Duplex): void {
   const busy = (socket as Duplex & { _httpMessage?: ServerResponse })._httpMessage?.headersSent;
   if (err.code === 'ECONNRESET' || !socket.writable || busy) return void socket.destroy();
   const status = err.code === 'HPE_HEADER_OVERFLOW' ? 431 : err.code === 'ERR_HTTP_REQUEST_TIMEOUT' ? 408 : 400;
-  socket.end(`HTTP/1.1 ${status} ${STATUS_CODES[status]}\r\n${rawHeaders({ connection: 'close', 'content-length': 0 })}\r\n`);
+  socket.end(
+    `HTTP/1.1 ${status} ${STATUS_CODES[status]}\r\n${rawHeaders({ connection: 'close', 'content-length': 0 })}\r\n`,
+  );
   // A client that never closes its side does not keep the socket forever.
   if (socket instanceof Socket) socket.setTimeout(5_000, () => socket.destroy());
 }
@@ -196,12 +226,26 @@ function onClientError(err: NodeJS.ErrnoException, socket: Duplex): void {
  * however malformed, may stop the host: the parser's refusals, the handler's failures and stream errors all end as a
  * 4xx/5xx answer or a closed socket, never as an exception.
  */
-export function createWebServer({ handlers, rendererDir, port, secrets = newLaunchSecrets(), log = console, files }: WebServerOptions): Promise<WebHost> {
+export function createWebServer({
+  handlers,
+  rendererDir,
+  port,
+  secrets = newLaunchSecrets(),
+  log = console,
+  files,
+}: WebServerOptions): Promise<WebHost> {
   const root = resolve(rendererDir);
   const indexPath = join(root, 'index.html');
   if (!existsSync(indexPath)) throw new Error(`renderer build not found in ${root}: run "npm run build" first`);
   // The gate and the allowed Hosts need the port, known once listening; until then no request can arrive.
-  const ctx: Context = { handlers, rendererDir: root, index: readFileSync(indexPath, 'utf8'), gate: createLaunchGate(secrets, port), allowedHosts: new Set(), files };
+  const ctx: Context = {
+    handlers,
+    rendererDir: root,
+    index: readFileSync(indexPath, 'utf8'),
+    gate: createLaunchGate(secrets, port),
+    allowedHosts: new Set(),
+    files,
+  };
 
   const server = createServer((req, res) => {
     req.on('error', () => undefined);
@@ -234,7 +278,12 @@ export function createWebServer({ handlers, rendererDir, port, secrets = newLaun
       ctx.allowedHosts = new Set([`127.0.0.1:${actual}`, `localhost:${actual}`]);
       ctx.gate = createLaunchGate(secrets, actual);
       const url = `http://127.0.0.1:${actual}/`;
-      resolvePromise({ server, url, launchUrl: `${url}${LAUNCH_PATH.slice(1)}${secrets.launch}`, cookieName: ctx.gate.cookieName });
+      resolvePromise({
+        server,
+        url,
+        launchUrl: `${url}${LAUNCH_PATH.slice(1)}${secrets.launch}`,
+        cookieName: ctx.gate.cookieName,
+      });
     });
   });
 }

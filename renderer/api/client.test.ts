@@ -6,7 +6,10 @@ import { api, isApiError } from './client';
 // call carries the RPC header, and every refusal of the host becomes a typed error the screens can translate.
 
 function respond(status: number, body: string) {
-  const fetchMock = vi.fn(async (_url: string, _init: RequestInit) => new Response(body, { status, headers: { 'content-type': 'application/json' } }));
+  const fetchMock = vi.fn(
+    async (_url: string, _init: RequestInit) =>
+      new Response(body, { status, headers: { 'content-type': 'application/json' } }),
+  );
   vi.stubGlobal('fetch', fetchMock);
   return fetchMock;
 }
@@ -48,7 +51,13 @@ describe('browser-mode transport', () => {
   });
 
   it('says the host is unreachable when the request cannot be made', async () => {
-    vi.stubGlobal('fetch', vi.fn(async () => Promise.reject(new TypeError('Failed to fetch'))));
-    expect(await errorOf(api('app.status', {}))).toEqual({ code: 'storage_unavailable', messageKey: 'errors.hostUnreachable' });
+    vi.stubGlobal(
+      'fetch',
+      vi.fn(async () => Promise.reject(new TypeError('Failed to fetch'))),
+    );
+    expect(await errorOf(api('app.status', {}))).toEqual({
+      code: 'storage_unavailable',
+      messageKey: 'errors.hostUnreachable',
+    });
   });
 });

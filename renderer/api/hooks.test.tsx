@@ -100,9 +100,12 @@ describe('useCoreQuery', () => {
 
   it('asks nothing while disabled', async () => {
     const api = installFakeApi({ 'communes.get': () => LUNEL });
-    const { result, rerender } = renderHook(({ enabled }) => useCoreQuery('communes.get', { code: LUNEL.code }, { enabled }), {
-      initialProps: { enabled: false },
-    });
+    const { result, rerender } = renderHook(
+      ({ enabled }) => useCoreQuery('communes.get', { code: LUNEL.code }, { enabled }),
+      {
+        initialProps: { enabled: false },
+      },
+    );
     expect(result.current.loading).toBe(false);
     expect(callsOf(api, 'communes.get')).toHaveLength(0);
     rerender({ enabled: true });

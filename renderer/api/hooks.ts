@@ -28,13 +28,21 @@ export interface CoreQueryOptions {
  * Calls a query method of the contract and follows its input: inputs are compared by value (their JSON), so an
  * object literal written in the render does not ask again on every render.
  */
-export function useCoreQuery<M extends MethodName>(method: M, input: MethodInput<M>, options: CoreQueryOptions = {}): CoreQuery<M> {
+export function useCoreQuery<M extends MethodName>(
+  method: M,
+  input: MethodInput<M>,
+  options: CoreQueryOptions = {},
+): CoreQuery<M> {
   const enabled = options.enabled ?? true;
   // Inputs cross the boundary as JSON anyway: the JSON is both the comparison key and the value sent.
   const inputJson = JSON.stringify(input ?? {});
   const [version, setVersion] = useState(0);
   const requestKey = `${method} ${inputJson} #${version}`;
-  const [state, setState] = useState<{ data: MethodOutput<M> | undefined; error: AppError | null; settled: string | null }>({
+  const [state, setState] = useState<{
+    data: MethodOutput<M> | undefined;
+    error: AppError | null;
+    settled: string | null;
+  }>({
     data: undefined,
     error: null,
     settled: null,

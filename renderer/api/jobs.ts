@@ -27,7 +27,8 @@ export interface JobFollow<M extends JobMethodName> {
 export const isEnded = (view: JobView | null) => view !== null && view.state !== 'running';
 
 /** Answers may cross (a cancel and a long-poll): keep the latest version. */
-const newer = (next: JobView) => (current: JobView | null) => (current && current.id === next.id && current.version > next.version ? current : next);
+const newer = (next: JobView) => (current: JobView | null) =>
+  current && current.id === next.id && current.version > next.version ? current : next;
 
 export function useJob<M extends JobMethodName>(jobId: string | null): JobFollow<M> {
   const [latest, setView] = useState<JobView | null>(null);
@@ -44,7 +45,10 @@ export function useJob<M extends JobMethodName>(jobId: string | null): JobFollow
       for (;;) {
         let next: JobView;
         try {
-          next = await api('jobs.get', version === undefined ? { id: jobId } : { id: jobId, afterVersion: version, waitMs: MAX_JOB_WAIT_MS });
+          next = await api(
+            'jobs.get',
+            version === undefined ? { id: jobId } : { id: jobId, afterVersion: version, waitMs: MAX_JOB_WAIT_MS },
+          );
         } catch (e) {
           if (alive) setFollowError({ jobId, error: isApiError(e) ? e.error : { code: 'internal' } });
           return;

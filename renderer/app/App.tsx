@@ -61,7 +61,14 @@ function Shell() {
         <nav className="fr-container" aria-label={t('skipToContent')}>
           <ul className="fr-skiplinks__list">
             <li>
-              <a className="fr-link" href="#contenu" onClick={(e) => { e.preventDefault(); main.current?.focus(); }}>
+              <a
+                className="fr-link"
+                href="#contenu"
+                onClick={(e) => {
+                  e.preventDefault();
+                  main.current?.focus();
+                }}
+              >
                 {t('skipToContent')}
               </a>
             </li>
@@ -70,7 +77,9 @@ function Shell() {
       </div>
       <AppHeader routeName={route.name} showNav={status.setupDone} />
       {status.setupDone &&
-        NAV.map((entry) => (entry.shortcut ? <NavShortcut key={entry.key} entry={{ ...entry, shortcut: entry.shortcut }} /> : null))}
+        NAV.map((entry) =>
+          entry.shortcut ? <NavShortcut key={entry.key} entry={{ ...entry, shortcut: entry.shortcut }} /> : null,
+        )}
       <main id="contenu" ref={main} tabIndex={-1} className="fr-container fr-py-4w mediane-main">
         <StorageNotice />
         <NoticeRegion />
@@ -82,7 +91,9 @@ function Shell() {
             <div className="fr-footer__content">
               <p className="fr-footer__content-desc">{t('footer.offline')}</p>
               <ul className="fr-footer__content-list">
-                <li className="fr-footer__content-item">{t('footer.version', { version: status.deployment.appVersion })}</li>
+                <li className="fr-footer__content-item">
+                  {t('footer.version', { version: status.deployment.appVersion })}
+                </li>
                 <li className="fr-footer__content-item">{t('footer.taxonomy', { version: status.taxonomyVersion })}</li>
               </ul>
             </div>
@@ -97,7 +108,11 @@ export function App() {
   const { t } = useTranslation();
   return (
     <StatusProvider
-      loading={<p className="fr-container fr-py-4w" role="status">{t('loading')}</p>}
+      loading={
+        <p className="fr-container fr-py-4w" role="status">
+          {t('loading')}
+        </p>
+      }
       failed={(key, retry) => (
         <main className="fr-container fr-py-4w">
           <h1>{t('fatal.title')}</h1>

@@ -50,9 +50,7 @@ export function AppHeader({ routeName, showNav }: { routeName: string; showNav: 
                 <a href={HOME.href} title={`${translate(HOME.label)} - ${t('appName')}`}>
                   <p className="fr-header__service-title">{t('appName')}</p>
                 </a>
-                <p className="fr-header__service-tagline">
-                  {status.site ? status.site.name : t('tagline')}
-                </p>
+                <p className="fr-header__service-tagline">{status.site ? status.site.name : t('tagline')}</p>
               </div>
             </div>
             <div className="fr-header__tools">
@@ -93,7 +91,11 @@ export function AppHeader({ routeName, showNav }: { routeName: string; showNav: 
               <ul className="fr-nav__list">
                 {NAV.map((item) => (
                   <li className="fr-nav__item" key={item.key}>
-                    <a className="fr-nav__link" href={item.href} aria-current={item.routes.includes(routeName) ? 'page' : undefined}>
+                    <a
+                      className="fr-nav__link"
+                      href={item.href}
+                      aria-current={item.routes.includes(routeName) ? 'page' : undefined}
+                    >
                       {translate(item.label)}
                     </a>
                   </li>

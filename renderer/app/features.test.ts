@@ -31,7 +31,12 @@ describe('the feature list', () => {
     for (const entry of NAV) {
       const [ns, path] = entry.label.split(':') as [string, string];
       for (const lang of ['fr', 'en'] as const) {
-        const text = path.split('.').reduce<unknown>((node, key) => (node as Record<string, unknown> | undefined)?.[key], (resources[lang] as Record<string, unknown>)[ns]);
+        const text = path
+          .split('.')
+          .reduce<unknown>(
+            (node, key) => (node as Record<string, unknown> | undefined)?.[key],
+            (resources[lang] as Record<string, unknown>)[ns],
+          );
         expect(typeof text, `${lang} ${entry.label}`).toBe('string');
       }
     }

@@ -13,8 +13,16 @@ export const FEATURES = [journal, site, transfer] as const;
 
 type Feature = (typeof FEATURES)[number];
 type FeatureTexts<L extends 'fr' | 'en'> = { [F in Feature as F['namespace']]: F['i18n'][L] };
-type FeatureErrors<L extends 'fr' | 'en'> = { [F in Feature as F extends { errors: object } ? F['namespace'] : never]: F extends { errors: { fr: object; en: object } } ? F['errors'][L] : never };
-type Texts<L extends 'fr' | 'en'> = Omit<(typeof coreResources)[L], 'errors'> & { errors: (typeof coreResources)[L]['errors'] & FeatureErrors<L> } & FeatureTexts<L>;
+type FeatureErrors<L extends 'fr' | 'en'> = {
+  [F in Feature as F extends { errors: object } ? F['namespace'] : never]: F extends {
+    errors: { fr: object; en: object };
+  }
+    ? F['errors'][L]
+    : never;
+};
+type Texts<L extends 'fr' | 'en'> = Omit<(typeof coreResources)[L], 'errors'> & {
+  errors: (typeof coreResources)[L]['errors'] & FeatureErrors<L>;
+} & FeatureTexts<L>;
 
 /** Every namespace, central and per feature, in both languages (the completeness test reads them all). */
 export const resources = assembleResources(FEATURES) as unknown as { fr: Texts<'fr'>; en: Texts<'en'> };
@@ -52,5 +60,6 @@ export function resolveRoute(location: HashLocation): { name: string; screen: Re
 
 /** After the first run: open the home page, unless the address already leads there. */
 export function goHome(): void {
-  if (resolveRoute(parseHash(window.location.hash)).name !== resolveRoute(parseHash(HOME.href)).name) navigate(HOME.href);
+  if (resolveRoute(parseHash(window.location.hash)).name !== resolveRoute(parseHash(HOME.href)).name)
+    navigate(HOME.href);
 }

@@ -23,7 +23,15 @@ export function useAppStatus(): StatusValue {
   return value;
 }
 
-export function StatusProvider({ children, loading, failed }: { children: ReactNode; loading: ReactNode; failed: (key: string, retry: () => void) => ReactNode }) {
+export function StatusProvider({
+  children,
+  loading,
+  failed,
+}: {
+  children: ReactNode;
+  loading: ReactNode;
+  failed: (key: string, retry: () => void) => ReactNode;
+}) {
   const [status, setStatus] = useState<AppStatus | null>(null);
   const [error, setError] = useState<string | null>(null);
 

@@ -21,9 +21,12 @@ export const fr = {
     fieldLink: '{{field}} : {{message}}',
   },
   storage: {
-    recovered: 'La base de données était endommagée. Médiane a restauré la sauvegarde {{name}}. Les séances enregistrées depuis cette sauvegarde sont conservées à part dans le dossier des données.',
-    recoveredNone: 'La base de données était endommagée et aucune sauvegarde n’était disponible. Médiane repart d’un journal vide ; l’ancien fichier est conservé à part dans le dossier des données.',
-    integrityFailed: 'Le contrôle d’intégrité des données a échoué. Au prochain démarrage, Médiane restaurera la dernière sauvegarde valide.',
+    recovered:
+      'La base de données était endommagée. Médiane a restauré la sauvegarde {{name}}. Les séances enregistrées depuis cette sauvegarde sont conservées à part dans le dossier des données.',
+    recoveredNone:
+      'La base de données était endommagée et aucune sauvegarde n’était disponible. Médiane repart d’un journal vide ; l’ancien fichier est conservé à part dans le dossier des données.',
+    integrityFailed:
+      'Le contrôle d’intégrité des données a échoué. Au prochain démarrage, Médiane restaurera la dernière sauvegarde valide.',
   },
   jobs: {
     cancel: 'Annuler',
@@ -59,7 +62,8 @@ export const fr = {
     keys: 'Touches',
     action: 'Action',
     close: 'Fermer',
-    inFields: 'Pendant la saisie dans un champ, seuls Ctrl + Entrée et Échap agissent : les autres touches restent au texte.',
+    inFields:
+      'Pendant la saisie dans un champ, seuls Ctrl + Entrée et Échap agissent : les autres touches restent au texte.',
     keyNames: { Enter: 'Entrée', Escape: 'Échap' },
     do: { help: 'Afficher cette aide' },
     singleKey: {
@@ -67,7 +71,8 @@ export const fr = {
       hint: 'À désactiver si une touche frappée par mégarde ou la commande vocale déclenche des actions. Les raccourcis avec Alt ou Ctrl, Entrée et Échap restent actifs.',
       on: 'Activés',
       off: 'Désactivés',
-      offNotice: 'Raccourcis d’une seule touche désactivés : ?, 1 à 9 et = n’agissent pas. Cette aide reste accessible par le bouton « Raccourcis clavier » de l’en-tête.',
+      offNotice:
+        'Raccourcis d’une seule touche désactivés : ?, 1 à 9 et = n’agissent pas. Cette aide reste accessible par le bouton « Raccourcis clavier » de l’en-tête.',
       offBadge: 'désactivé',
     },
   },
@@ -101,8 +106,10 @@ export const en: typeof fr = {
     fieldLink: '{{field}}: {{message}}',
   },
   storage: {
-    recovered: 'The database was damaged. Médiane restored the backup {{name}}. Sessions saved since that backup are kept aside in the data folder.',
-    recoveredNone: 'The database was damaged and no backup was available. Médiane starts from an empty journal; the old file is kept aside in the data folder.',
+    recovered:
+      'The database was damaged. Médiane restored the backup {{name}}. Sessions saved since that backup are kept aside in the data folder.',
+    recoveredNone:
+      'The database was damaged and no backup was available. Médiane starts from an empty journal; the old file is kept aside in the data folder.',
     integrityFailed: 'The data integrity check failed. At the next start, Médiane will restore the latest good backup.',
   },
   jobs: {
@@ -147,7 +154,8 @@ export const en: typeof fr = {
       hint: 'Turn them off if a key pressed by mistake or voice control sets off actions. Shortcuts with Alt or Ctrl, Enter and Escape stay on.',
       on: 'On',
       off: 'Off',
-      offNotice: 'Single-key shortcuts are off: ?, 1 to 9 and = do nothing. This help stays available from the “Keyboard shortcuts” button in the header.',
+      offNotice:
+        'Single-key shortcuts are off: ?, 1 to 9 and = do nothing. This help stays available from the “Keyboard shortcuts” button in the header.',
       offBadge: 'off',
     },
   },

@@ -45,7 +45,9 @@ describe('translations', () => {
     });
 
     it('keeps the same placeholders in both languages', () => {
-      const differ = [...fr].filter(([k, v]) => en.has(k) && placeholders(v).join() !== placeholders(en.get(k)!).join()).map(([k]) => k);
+      const differ = [...fr]
+        .filter(([k, v]) => en.has(k) && placeholders(v).join() !== placeholders(en.get(k)!).join())
+        .map(([k]) => k);
       expect(differ).toEqual([]);
     });
   });

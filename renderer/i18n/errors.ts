@@ -14,7 +14,8 @@ export const fr = {
     tooLarge: 'La demande est trop volumineuse.',
     notJson: 'La demande est illisible.',
     hostUnreachable: 'Médiane ne répond pas. Vérifiez que l’application est toujours ouverte.',
-    launchRequired: 'Cette page n’est pas reliée à Médiane. Ouvrez Médiane depuis son lanceur, ou redémarrez-la : un lien d’ouverture ne sert qu’une fois.',
+    launchRequired:
+      'Cette page n’est pas reliée à Médiane. Ouvrez Médiane depuis son lanceur, ou redémarrez-la : un lien d’ouverture ne sert qu’une fois.',
   },
   invalid: {
     invalid_type: 'Ce champ est obligatoire ou mal rempli.',
@@ -30,9 +31,11 @@ export const fr = {
     not_multiple_of: 'Valeur non valide.',
   },
   storage: {
-    newerVersion: 'Ces données ont été écrites par une version plus récente de Médiane. Mettez Médiane à jour : le fichier n’a pas été modifié.',
+    newerVersion:
+      'Ces données ont été écrites par une version plus récente de Médiane. Mettez Médiane à jour : le fichier n’a pas été modifié.',
     migrationTampered: 'La structure de la base de données ne correspond pas à cette version de Médiane.',
-    integrityFailed: 'Les données de ce poste semblent endommagées : rien n’a été enregistré. Redémarrez Médiane pour restaurer la dernière sauvegarde valide.',
+    integrityFailed:
+      'Les données de ce poste semblent endommagées : rien n’a été enregistré. Redémarrez Médiane pour restaurer la dernière sauvegarde valide.',
   },
   files: {
     expired: 'Le choix du fichier a expiré. Choisissez le fichier de nouveau.',
@@ -62,7 +65,8 @@ export const en: typeof fr = {
     tooLarge: 'The request is too large.',
     notJson: 'The request cannot be read.',
     hostUnreachable: 'Médiane is not answering. Check that the application is still open.',
-    launchRequired: 'This page is not connected to Médiane. Open Médiane from its launcher, or restart it: an opening link works only once.',
+    launchRequired:
+      'This page is not connected to Médiane. Open Médiane from its launcher, or restart it: an opening link works only once.',
   },
   invalid: {
     invalid_type: 'This field is required or not filled in correctly.',
@@ -80,7 +84,8 @@ export const en: typeof fr = {
   storage: {
     newerVersion: 'This data was written by a newer version of Médiane. Update Médiane: the file was not changed.',
     migrationTampered: 'The database structure does not match this version of Médiane.',
-    integrityFailed: 'This computer’s data looks damaged: nothing was saved. Restart Médiane to restore the latest good backup.',
+    integrityFailed:
+      'This computer’s data looks damaged: nothing was saved. Restart Médiane to restore the latest good backup.',
   },
   files: {
     expired: 'The file choice has expired. Choose the file again.',

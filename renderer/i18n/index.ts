@@ -57,7 +57,10 @@ export async function setLocale(locale: Locale): Promise<void> {
 
 /** Translates an error key sent by the core ("journal.dateInvalid", "invalid.too_big", "code.internal"). */
 export function errorText(key: string): string {
-  return i18next.t(key as never, { ns: 'errors', defaultValue: i18next.t('code.invalid_input', { ns: 'errors' }) }) as string;
+  return i18next.t(key as never, {
+    ns: 'errors',
+    defaultValue: i18next.t('code.invalid_input', { ns: 'errors' }),
+  }) as string;
 }
 
 /** Translates a key that carries its namespace ("journal:nav.journal"), as features declare them to the shell. */

@@ -3,7 +3,13 @@
 export const fr = {
   kind: { individuel: 'Accompagnement individuel', collectif: 'Atelier collectif' },
   channel: { lieu_activite: "Lieu d'activité", domicile: 'À domicile', a_distance: 'À distance', autre: 'Autre lieu' },
-  equipment: { ordinateur: 'Ordinateur', telephone: 'Téléphone', tablette: 'Tablette', autre: 'Autre', aucun: 'Pas de matériel' },
+  equipment: {
+    ordinateur: 'Ordinateur',
+    telephone: 'Téléphone',
+    tablette: 'Tablette',
+    autre: 'Autre',
+    aucun: 'Pas de matériel',
+  },
   topic: {
     diagnostic_numerique: 'Diagnostic numérique',
     prendre_en_main_du_materiel: 'Prendre en main du matériel',
@@ -48,7 +54,8 @@ export const fr = {
     mediation_numerique: 'Autre structure de médiation numérique',
     operateur_ou_organisme_en_charge: 'Opérateur ou organisme en charge de la démarche administrative',
     aide_sociale: "Structure d'aide sociale (maison des solidarités, centre social…)",
-    insertion_professionnelle: "Structure d'insertion professionnelle (France Travail, mission locale, chambre de commerce…)",
+    insertion_professionnelle:
+      "Structure d'insertion professionnelle (France Travail, mission locale, chambre de commerce…)",
     aide_aux_demarches_administratives: "Structure d'aide aux démarches administratives (France Services…)",
     autre: 'Autre',
   },

@@ -14,7 +14,9 @@ describe('core errors as text', () => {
     expect(coreErrorKey(new ApiError(withKey))).toBe('journal.notFound');
     expect(coreErrorKey(withKey)).toBe('journal.notFound');
     expect(coreErrorKey({ code: 'storage_unavailable' })).toBe('code.storage_unavailable');
-    expect(coreErrorText({ code: 'storage_unavailable' })).toBe('Les données de Médiane sont indisponibles pour le moment.');
+    expect(coreErrorText({ code: 'storage_unavailable' })).toBe(
+      'Les données de Médiane sont indisponibles pour le moment.',
+    );
   });
 
   it('reads anything that is not a core answer as an internal error', () => {

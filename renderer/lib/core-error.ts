@@ -8,7 +8,9 @@ import { errorText } from '../i18n';
 const INTERNAL: AppError = { code: 'internal' };
 
 function isAppError(e: unknown): e is AppError {
-  return typeof e === 'object' && e !== null && (ERROR_CODES as readonly unknown[]).includes((e as { code?: unknown }).code);
+  return (
+    typeof e === 'object' && e !== null && (ERROR_CODES as readonly unknown[]).includes((e as { code?: unknown }).code)
+  );
 }
 
 /** The typed error of a failed call (a thrown ApiError, or the AppError a hook kept), else an internal error. */

@@ -34,7 +34,13 @@ afterEach(cleanup);
 describe('single-key shortcuts', () => {
   it('are the printable keys without Alt or Ctrl', () => {
     expect(['?', '1', '9', '=', 'Shift+A'].map(isSingleKey)).toEqual([true, true, true, true, true]);
-    expect(['Alt+N', 'Mod+Enter', 'Escape', 'Mod+K', 'Alt+1'].map(isSingleKey)).toEqual([false, false, false, false, false]);
+    expect(['Alt+N', 'Mod+Enter', 'Escape', 'Mod+K', 'Alt+1'].map(isSingleKey)).toEqual([
+      false,
+      false,
+      false,
+      false,
+      false,
+    ]);
   });
 
   it('act by default, and once turned off "?", "1" and "=" do nothing while Alt+N still works', () => {
@@ -43,11 +49,15 @@ describe('single-key shortcuts', () => {
     const button = getByRole('button');
     expect(singleKeyShortcutsOn()).toBe(true);
     press(button);
-    expect([calls.help, calls.pick, calls.last, calls.newSession].map((f) => f.mock.calls.length)).toEqual([1, 1, 1, 1]);
+    expect([calls.help, calls.pick, calls.last, calls.newSession].map((f) => f.mock.calls.length)).toEqual([
+      1, 1, 1, 1,
+    ]);
 
     setSingleKeyShortcuts(false);
     press(button);
-    expect([calls.help, calls.pick, calls.last, calls.newSession].map((f) => f.mock.calls.length)).toEqual([1, 1, 1, 2]);
+    expect([calls.help, calls.pick, calls.last, calls.newSession].map((f) => f.mock.calls.length)).toEqual([
+      1, 1, 1, 2,
+    ]);
 
     // An "=" left to the page is not swallowed: the default action stays.
     const event = new KeyboardEvent('keydown', { key: '=', code: 'Equal', bubbles: true, cancelable: true });
@@ -56,7 +66,9 @@ describe('single-key shortcuts', () => {
 
     setSingleKeyShortcuts(true);
     press(button);
-    expect([calls.help, calls.pick, calls.last, calls.newSession].map((f) => f.mock.calls.length)).toEqual([2, 2, 2, 3]);
+    expect([calls.help, calls.pick, calls.last, calls.newSession].map((f) => f.mock.calls.length)).toEqual([
+      2, 2, 2, 3,
+    ]);
   });
 
   it('stay off after a reload, and come back on only when turned on again', () => {
@@ -68,7 +80,9 @@ describe('single-key shortcuts', () => {
     const calls = { help: vi.fn(), pick: vi.fn(), last: vi.fn(), newSession: vi.fn() };
     const { getByRole } = render(<Screen {...calls} />);
     press(getByRole('button'));
-    expect([calls.help, calls.pick, calls.last, calls.newSession].map((f) => f.mock.calls.length)).toEqual([0, 0, 0, 1]);
+    expect([calls.help, calls.pick, calls.last, calls.newSession].map((f) => f.mock.calls.length)).toEqual([
+      0, 0, 0, 1,
+    ]);
 
     setSingleKeyShortcuts(true);
     reloadSingleKeyPreference();

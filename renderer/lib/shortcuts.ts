@@ -96,7 +96,20 @@ function subscribe(l: () => void) {
 
 const isMac = () => typeof navigator !== 'undefined' && /Mac|iPhone|iPad/.test(navigator.platform);
 
-const TEXT_INPUT_TYPES = new Set(['text', 'search', 'email', 'url', 'tel', 'password', 'number', 'date', 'time', 'datetime-local', 'month', 'week']);
+const TEXT_INPUT_TYPES = new Set([
+  'text',
+  'search',
+  'email',
+  'url',
+  'tel',
+  'password',
+  'number',
+  'date',
+  'time',
+  'datetime-local',
+  'month',
+  'week',
+]);
 
 /** True when keys typed there are text (or a value being chosen), which a shortcut must not take. */
 export function isTypingTarget(target: EventTarget | null): boolean {
@@ -123,7 +136,10 @@ function parse(keys: ShortcutKeys): Parsed {
 
 /** Whether a key event is this shortcut. Letters and digits are matched by their physical key when Alt is held,
  * because Alt+letter types another character on a Mac keyboard. */
-export function matches(keys: ShortcutKeys, e: Pick<KeyboardEvent, 'key' | 'code' | 'ctrlKey' | 'metaKey' | 'altKey' | 'shiftKey'>): boolean {
+export function matches(
+  keys: ShortcutKeys,
+  e: Pick<KeyboardEvent, 'key' | 'code' | 'ctrlKey' | 'metaKey' | 'altKey' | 'shiftKey'>,
+): boolean {
   const p = parse(keys);
   const mod = e.ctrlKey || e.metaKey;
   if (p.mod !== mod || p.alt !== e.altKey) return false;
@@ -152,7 +168,12 @@ export function keyParts(keys: ShortcutKeys): string[] {
 /** The value of aria-keyshortcuts for these keys. */
 export function ariaKeys(keys: ShortcutKeys): string {
   const p = parse(keys);
-  return [p.mod ? (isMac() ? 'Meta' : 'Control') : null, p.alt ? 'Alt' : null, p.shift ? 'Shift' : null, p.key.length === 1 ? p.key.toUpperCase() : p.key]
+  return [
+    p.mod ? (isMac() ? 'Meta' : 'Control') : null,
+    p.alt ? 'Alt' : null,
+    p.shift ? 'Shift' : null,
+    p.key.length === 1 ? p.key.toUpperCase() : p.key,
+  ]
     .filter(Boolean)
     .join('+');
 }
@@ -182,7 +203,12 @@ function install() {
 }
 
 /** Registers a shortcut while the calling component is mounted. `run` may change on every render. */
-export function useShortcut(keys: ShortcutKeys, description: string, run: () => void, options: ShortcutOptions = {}): void {
+export function useShortcut(
+  keys: ShortcutKeys,
+  description: string,
+  run: () => void,
+  options: ShortcutOptions = {},
+): void {
   const latest = useRef(run);
   useEffect(() => {
     latest.current = run;

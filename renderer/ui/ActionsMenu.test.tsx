@@ -10,7 +10,11 @@ function setup() {
   const item = (key: string, label: string) => ({ key, label, onSelect: vi.fn(() => picked.push(key)) });
   render(
     <>
-      <ActionsMenu id="row-1" label="Actions pour la séance du 10/03/2026, CAF" items={[item('edit', 'Modifier'), item('copy', 'Dupliquer'), item('delete', 'Supprimer')]} />
+      <ActionsMenu
+        id="row-1"
+        label="Actions pour la séance du 10/03/2026, CAF"
+        items={[item('edit', 'Modifier'), item('copy', 'Dupliquer'), item('delete', 'Supprimer')]}
+      />
       <button type="button">ailleurs</button>
     </>,
   );

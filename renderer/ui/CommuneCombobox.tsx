@@ -128,7 +128,9 @@ export function CommuneCombobox({ label, hint, value, onChange, error, required 
             id={`${id}-opt-${i}`}
             role="option"
             aria-selected={i === active}
-            className={i === active ? 'mediane-combobox__option mediane-combobox__option--active' : 'mediane-combobox__option'}
+            className={
+              i === active ? 'mediane-combobox__option mediane-combobox__option--active' : 'mediane-combobox__option'
+            }
             onMouseDown={(e) => {
               e.preventDefault();
               pick(c);

@@ -53,7 +53,13 @@ export function ErrorSummary({ title, titleLevel, summary, items, attempt }: Pro
   }, [attempt]);
 
   return (
-    <div ref={box} tabIndex={-1} className="fr-alert fr-alert--error fr-mb-3w mediane-focus-target" role="alert" aria-labelledby={titleId}>
+    <div
+      ref={box}
+      tabIndex={-1}
+      className="fr-alert fr-alert--error fr-mb-3w mediane-focus-target"
+      role="alert"
+      aria-labelledby={titleId}
+    >
       <Title className="fr-alert__title" id={titleId}>
         {title}
       </Title>
@@ -61,7 +67,9 @@ export function ErrorSummary({ title, titleLevel, summary, items, attempt }: Pro
       {items.length > 0 && (
         <ul aria-label={t('errorSummary.listLabel')}>
           {items.map((item) => {
-            const text = item.field ? t('errorSummary.fieldLink', { field: item.field, message: item.message }) : item.message;
+            const text = item.field
+              ? t('errorSummary.fieldLink', { field: item.field, message: item.message })
+              : item.message;
             const target = item.targetId;
             return (
               <li key={item.key}>

@@ -31,7 +31,9 @@ function fakeJob(first: JobView) {
   const waiting: Array<() => void> = [];
   return {
     get: ({ afterVersion }: { afterVersion?: number }) =>
-      afterVersion === undefined || current.version > afterVersion ? current : new Promise<JobView>((r) => waiting.push(() => r(current))),
+      afterVersion === undefined || current.version > afterVersion
+        ? current
+        : new Promise<JobView>((r) => waiting.push(() => r(current))),
     push(next: Partial<JobView>) {
       current = { ...current, ...next, version: current.version + 1 };
       for (const wake of waiting.splice(0)) wake();
@@ -71,7 +73,14 @@ describe('JobProgress', () => {
 
     // The user is on Cancel when the job ends: the button goes, focus goes to the end message.
     screen.getByRole('button', { name: 'Annuler' }).focus();
-    await act(async () => job.push({ state: 'done', done: 100, phase: 'jobs.phase.finishing', result: { name: 'a', bytes: 1, sessions: 0 } }));
+    await act(async () =>
+      job.push({
+        state: 'done',
+        done: 100,
+        phase: 'jobs.phase.finishing',
+        result: { name: 'a', bytes: 1, sessions: 0 },
+      }),
+    );
     const end = await screen.findByText('Terminé.', { selector: '.fr-message' });
     expect(document.activeElement).toBe(end);
     expect(live.textContent).toBe('Terminé.');
@@ -95,7 +104,9 @@ describe('JobProgress', () => {
     button.focus();
     await userEvent.keyboard('{Enter}');
     expect(callsOf(api, 'jobs.cancel')).toEqual([{ id: ID }]);
-    await waitFor(() => expect(screen.getByRole('button', { name: 'Annulation…' }).hasAttribute('disabled')).toBe(true));
+    await waitFor(() =>
+      expect(screen.getByRole('button', { name: 'Annulation…' }).hasAttribute('disabled')).toBe(true),
+    );
     await act(async () => job.push({ state: 'cancelled' }));
     const end = await screen.findByText('Annulé : rien n’a été modifié.', { selector: '.fr-message' });
     expect(document.activeElement).toBe(end);
@@ -103,10 +114,15 @@ describe('JobProgress', () => {
 
   it('a failed job shows its translated error, in English too', async () => {
     await i18next.changeLanguage('en');
-    const job = fakeJob(view({ state: 'failed', error: { code: 'storage_unavailable', messageKey: 'storage.integrityFailed' } }));
+    const job = fakeJob(
+      view({ state: 'failed', error: { code: 'storage_unavailable', messageKey: 'storage.integrityFailed' } }),
+    );
     installFakeApi({ 'jobs.get': job.get });
     render(<JobProgress jobId={ID} label="Restore" />);
-    const end = await screen.findByText('Failed: This computer’s data looks damaged: nothing was saved. Restart Médiane to restore the latest good backup.', { selector: '.fr-message' });
+    const end = await screen.findByText(
+      'Failed: This computer’s data looks damaged: nothing was saved. Restart Médiane to restore the latest good backup.',
+      { selector: '.fr-message' },
+    );
     expect(end.className).toContain('fr-message--error');
     expect(document.querySelector('[aria-live="polite"]')!.textContent).toBe(end.textContent);
     // Focus was elsewhere: it is not stolen.

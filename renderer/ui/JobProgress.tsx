@@ -43,7 +43,8 @@ export function JobProgress({ jobId, label, onEnd }: JobProgressProps) {
     onEnd?.(view);
   }, [view, job.ended, onEnd]);
 
-  const phase = view && view.phase.startsWith(PHASE_PREFIX) ? t(view.phase as 'jobs.phase.starting') : t('jobs.phase.starting');
+  const phase =
+    view && view.phase.startsWith(PHASE_PREFIX) ? t(view.phase as 'jobs.phase.starting') : t('jobs.phase.starting');
   const percent = view && view.total ? Math.min(100, Math.floor((view.done / view.total) * 100)) : null;
   const cancelling = view?.phase === 'jobs.phase.cancelling';
   const barId = `job-${jobId}-label`;
@@ -52,7 +53,10 @@ export function JobProgress({ jobId, label, onEnd }: JobProgressProps) {
   if (job.ended && view) {
     if (view.state === 'done') endText = t('jobs.ended.done');
     else if (view.state === 'cancelled') endText = t('jobs.ended.cancelled');
-    else endText = t('jobs.ended.failed', { reason: errorText(view.error?.messageKey ?? `code.${view.error?.code ?? 'internal'}`) });
+    else
+      endText = t('jobs.ended.failed', {
+        reason: errorText(view.error?.messageKey ?? `code.${view.error?.code ?? 'internal'}`),
+      });
   } else if (job.error) {
     endText = t('jobs.ended.failed', { reason: errorText(job.error.messageKey ?? `code.${job.error.code}`) });
   }
@@ -74,7 +78,12 @@ export function JobProgress({ jobId, label, onEnd }: JobProgressProps) {
             {phase}
             {percent !== null && ` — ${t('jobs.percent', { percent })}`}
           </p>
-          <button type="button" className="fr-btn fr-btn--secondary fr-btn--sm" onClick={() => void job.cancel()} disabled={!view || cancelling}>
+          <button
+            type="button"
+            className="fr-btn fr-btn--secondary fr-btn--sm"
+            onClick={() => void job.cancel()}
+            disabled={!view || cancelling}
+          >
             {cancelling ? t('jobs.cancelling') : t('jobs.cancel')}
           </button>
         </>

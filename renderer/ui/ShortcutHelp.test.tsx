@@ -57,10 +57,25 @@ describe('keyboard shortcuts', () => {
   });
 
   it('match Alt+letter by the physical key (a Mac types another character) and never without the modifier', () => {
-    expect(matches('Alt+N', { key: '~', code: 'KeyN', altKey: true, ctrlKey: false, metaKey: false, shiftKey: false })).toBe(true);
-    expect(matches('Alt+N', { key: 'n', code: 'KeyN', altKey: false, ctrlKey: false, metaKey: false, shiftKey: false })).toBe(false);
-    expect(matches('Mod+Enter', { key: 'Enter', code: 'Enter', altKey: false, ctrlKey: false, metaKey: true, shiftKey: false })).toBe(true);
-    expect(matches('?', { key: '?', code: 'Comma', altKey: false, ctrlKey: false, metaKey: false, shiftKey: true })).toBe(true);
+    expect(
+      matches('Alt+N', { key: '~', code: 'KeyN', altKey: true, ctrlKey: false, metaKey: false, shiftKey: false }),
+    ).toBe(true);
+    expect(
+      matches('Alt+N', { key: 'n', code: 'KeyN', altKey: false, ctrlKey: false, metaKey: false, shiftKey: false }),
+    ).toBe(false);
+    expect(
+      matches('Mod+Enter', {
+        key: 'Enter',
+        code: 'Enter',
+        altKey: false,
+        ctrlKey: false,
+        metaKey: true,
+        shiftKey: false,
+      }),
+    ).toBe(true);
+    expect(
+      matches('?', { key: '?', code: 'Comma', altKey: false, ctrlKey: false, metaKey: false, shiftKey: true }),
+    ).toBe(true);
   });
 
   it('the help opens with "?", lists every shortcut of the screen, and Escape closes it', () => {
@@ -70,7 +85,11 @@ describe('keyboard shortcuts', () => {
     fireEvent.keyDown(button, { key: '?', code: 'Slash', shiftKey: true });
     const dialog = screen.getByRole('dialog', { name: 'Raccourcis clavier' });
     const rows = Array.from(dialog.querySelectorAll('tbody tr')).map((tr) => tr.textContent);
-    expect(rows.sort()).toEqual(['?Afficher cette aide', 'Alt + NNouvelle séance', 'Ctrl + EntréeEnregistrer la séance']);
+    expect(rows.sort()).toEqual([
+      '?Afficher cette aide',
+      'Alt + NNouvelle séance',
+      'Ctrl + EntréeEnregistrer la séance',
+    ]);
     fireEvent.keyDown(dialog, { key: 'Escape' });
     expect(screen.queryByRole('dialog')).toBeNull();
     expect(document.activeElement).toBe(button);
@@ -89,7 +108,9 @@ describe('the single-key toggle of the help', () => {
     const opener = screen.getByRole('button', { name: 'Raccourcis clavier' });
     expect(opener.getAttribute('aria-keyshortcuts')).toBe('?');
     fireEvent.click(opener);
-    const toggle = screen.getByRole('checkbox', { name: 'Raccourcis d’une seule touche (?, 1 à 9, =)' }) as HTMLInputElement;
+    const toggle = screen.getByRole('checkbox', {
+      name: 'Raccourcis d’une seule touche (?, 1 à 9, =)',
+    }) as HTMLInputElement;
     expect(toggle.checked).toBe(true);
     expect(screen.queryByText(/désactivés : \?, 1 à 9 et = n’agissent pas/)).toBeNull();
 
@@ -97,7 +118,11 @@ describe('the single-key toggle of the help', () => {
     expect(toggle.checked).toBe(false);
     expect(screen.getByText(/désactivés : \?, 1 à 9 et = n’agissent pas/)).toBeTruthy();
     const rows = Array.from(screen.getByRole('dialog').querySelectorAll('tbody tr')).map((tr) => tr.textContent);
-    expect(rows.sort()).toEqual(['?Afficher cette aide désactivé', 'Alt + NNouvelle séance', 'Ctrl + EntréeEnregistrer la séance']);
+    expect(rows.sort()).toEqual([
+      '?Afficher cette aide désactivé',
+      'Alt + NNouvelle séance',
+      'Ctrl + EntréeEnregistrer la séance',
+    ]);
     fireEvent.keyDown(screen.getByRole('dialog'), { key: 'Escape' });
     expect(screen.queryByRole('dialog')).toBeNull();
 
@@ -115,7 +140,9 @@ describe('the single-key toggle of the help', () => {
     fireEvent.keyDown(screen.getByRole('button', { name: 'ok' }), { key: '?', code: 'Comma', shiftKey: true });
     expect(screen.queryByRole('dialog')).toBeNull();
     fireEvent.click(screen.getByRole('button', { name: 'Raccourcis clavier' }));
-    const again = screen.getByRole('checkbox', { name: 'Raccourcis d’une seule touche (?, 1 à 9, =)' }) as HTMLInputElement;
+    const again = screen.getByRole('checkbox', {
+      name: 'Raccourcis d’une seule touche (?, 1 à 9, =)',
+    }) as HTMLInputElement;
     expect(again.checked).toBe(false);
     fireEvent.click(again);
     fireEvent.keyDown(screen.getByRole('dialog'), { key: 'Escape' });

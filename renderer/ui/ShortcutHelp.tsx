@@ -93,7 +93,9 @@ export function ShortcutHelp() {
           }
           // The page behind is inert, but Tab could still leave for the browser's own controls: keep it inside.
           if (e.key === 'Tab') {
-            const focusable = Array.from(e.currentTarget.querySelectorAll<HTMLElement>('button, input, a[href], [tabindex]:not([tabindex="-1"])'));
+            const focusable = Array.from(
+              e.currentTarget.querySelectorAll<HTMLElement>('button, input, a[href], [tabindex]:not([tabindex="-1"])'),
+            );
             const first = focusable[0];
             const last = focusable[focusable.length - 1];
             if (!first || !last) return;
@@ -108,79 +110,86 @@ export function ShortcutHelp() {
         }}
       >
         {open && (
-        <div className="fr-container fr-container--fluid fr-container-md">
-          <div className="fr-grid-row fr-grid-row--center">
-            <div className="fr-col-12 fr-col-md-8">
-              <div className="fr-modal__body">
-                <div className="fr-modal__header">
-                  <button type="button" className="fr-btn--close fr-btn" title={t('shortcuts.close')} onClick={() => setOpen(false)}>
-                    {t('shortcuts.close')}
-                  </button>
-                </div>
-                <div className="fr-modal__content">
-                  <h1 id={titleId} className="fr-modal__title">
-                    {t('shortcuts.title')}
-                  </h1>
-                  <p>{t('shortcuts.intro')}</p>
-                  <div className="fr-toggle fr-mb-2w">
-                    <input
-                      type="checkbox"
-                      className="fr-toggle__input"
-                      id={toggleId}
-                      aria-describedby={`${toggleId}-hint`}
-                      checked={singleKeyOn}
-                      onChange={(e) => setSingleKeyShortcuts(e.target.checked)}
-                    />
-                    <label
-                      className="fr-toggle__label"
-                      htmlFor={toggleId}
-                      data-fr-checked-label={t('shortcuts.singleKey.on')}
-                      data-fr-unchecked-label={t('shortcuts.singleKey.off')}
+          <div className="fr-container fr-container--fluid fr-container-md">
+            <div className="fr-grid-row fr-grid-row--center">
+              <div className="fr-col-12 fr-col-md-8">
+                <div className="fr-modal__body">
+                  <div className="fr-modal__header">
+                    <button
+                      type="button"
+                      className="fr-btn--close fr-btn"
+                      title={t('shortcuts.close')}
+                      onClick={() => setOpen(false)}
                     >
-                      {t('shortcuts.singleKey.label')}
-                    </label>
-                    <p className="fr-hint-text" id={`${toggleId}-hint`}>
-                      {t('shortcuts.singleKey.hint')}
-                    </p>
+                      {t('shortcuts.close')}
+                    </button>
                   </div>
-                  {!singleKeyOn && (
-                    <div className="fr-alert fr-alert--info fr-alert--sm fr-mb-2w">
-                      <p>{t('shortcuts.singleKey.offNotice')}</p>
+                  <div className="fr-modal__content">
+                    <h1 id={titleId} className="fr-modal__title">
+                      {t('shortcuts.title')}
+                    </h1>
+                    <p>{t('shortcuts.intro')}</p>
+                    <div className="fr-toggle fr-mb-2w">
+                      <input
+                        type="checkbox"
+                        className="fr-toggle__input"
+                        id={toggleId}
+                        aria-describedby={`${toggleId}-hint`}
+                        checked={singleKeyOn}
+                        onChange={(e) => setSingleKeyShortcuts(e.target.checked)}
+                      />
+                      <label
+                        className="fr-toggle__label"
+                        htmlFor={toggleId}
+                        data-fr-checked-label={t('shortcuts.singleKey.on')}
+                        data-fr-unchecked-label={t('shortcuts.singleKey.off')}
+                      >
+                        {t('shortcuts.singleKey.label')}
+                      </label>
+                      <p className="fr-hint-text" id={`${toggleId}-hint`}>
+                        {t('shortcuts.singleKey.hint')}
+                      </p>
                     </div>
-                  )}
-                  <table className="mediane-shortcuts">
-                    <caption className="fr-sr-only">{t('shortcuts.title')}</caption>
-                    <thead>
-                      <tr>
-                        <th scope="col">{t('shortcuts.keys')}</th>
-                        <th scope="col">{t('shortcuts.action')}</th>
-                      </tr>
-                    </thead>
-                    <tbody>
-                      {shortcuts.map((s) => (
-                        <tr key={s.keys}>
-                          <td>
-                            <Keys keys={s.keys} />
-                          </td>
-                          <td>
-                            {translate(s.description)}
-                            {!singleKeyOn && isSingleKey(s.keys) && (
-                              <>
-                                {' '}
-                                <span className="fr-badge fr-badge--sm fr-badge--no-icon">{t('shortcuts.singleKey.offBadge')}</span>
-                              </>
-                            )}
-                          </td>
+                    {!singleKeyOn && (
+                      <div className="fr-alert fr-alert--info fr-alert--sm fr-mb-2w">
+                        <p>{t('shortcuts.singleKey.offNotice')}</p>
+                      </div>
+                    )}
+                    <table className="mediane-shortcuts">
+                      <caption className="fr-sr-only">{t('shortcuts.title')}</caption>
+                      <thead>
+                        <tr>
+                          <th scope="col">{t('shortcuts.keys')}</th>
+                          <th scope="col">{t('shortcuts.action')}</th>
                         </tr>
-                      ))}
-                    </tbody>
-                  </table>
-                  <p className="fr-text--sm fr-mt-2w">{t('shortcuts.inFields')}</p>
+                      </thead>
+                      <tbody>
+                        {shortcuts.map((s) => (
+                          <tr key={s.keys}>
+                            <td>
+                              <Keys keys={s.keys} />
+                            </td>
+                            <td>
+                              {translate(s.description)}
+                              {!singleKeyOn && isSingleKey(s.keys) && (
+                                <>
+                                  {' '}
+                                  <span className="fr-badge fr-badge--sm fr-badge--no-icon">
+                                    {t('shortcuts.singleKey.offBadge')}
+                                  </span>
+                                </>
+                              )}
+                            </td>
+                          </tr>
+                        ))}
+                      </tbody>
+                    </table>
+                    <p className="fr-text--sm fr-mt-2w">{t('shortcuts.inFields')}</p>
+                  </div>
                 </div>
               </div>
             </div>
           </div>
-        </div>
         )}
       </dialog>
     </>

@@ -93,13 +93,32 @@ interface SelectFieldProps<T extends string> extends FieldProps {
   disabled?: boolean;
 }
 
-export function SelectField<T extends string>({ id, label, hint, error, required, className, value, onChange, options, placeholder, disabled }: SelectFieldProps<T>) {
+export function SelectField<T extends string>({
+  id,
+  label,
+  hint,
+  error,
+  required,
+  className,
+  value,
+  onChange,
+  options,
+  placeholder,
+  disabled,
+}: SelectFieldProps<T>) {
   return (
     <div className={groupClass('fr-select-group', error, className)}>
       <label className="fr-label" htmlFor={id}>
         <Name id={id} label={label} hint={hint} required={required} />
       </label>
-      <select id={id} className="fr-select" value={value} onChange={(e) => onChange(e.target.value as T)} disabled={disabled} {...controlAria(id, error, required)}>
+      <select
+        id={id}
+        className="fr-select"
+        value={value}
+        onChange={(e) => onChange(e.target.value as T)}
+        disabled={disabled}
+        {...controlAria(id, error, required)}
+      >
         {placeholder !== undefined && (
           <option value="" disabled>
             {placeholder}
@@ -161,7 +180,11 @@ function ChoiceGroup<T extends string | number>({
   small,
   after,
   ...fieldset
-}: GroupProps<T> & { type: 'radio' | 'checkbox'; isChecked(value: T): boolean; onToggle(value: T, checked: boolean): void }) {
+}: GroupProps<T> & {
+  type: 'radio' | 'checkbox';
+  isChecked(value: T): boolean;
+  onToggle(value: T, checked: boolean): void;
+}) {
   // An option's id ends with its value (session-operators-caf), unless a value of the group is a phrase (the national
   // schema's lists, in French with spaces), which an id cannot hold: such a group numbers its options.
   const byValue = options.every((o) => /^[\w-]*$/.test(String(o.value)));
@@ -170,7 +193,10 @@ function ChoiceGroup<T extends string | number>({
       {options.map((o, i) => {
         const id = `${fieldset.id}-${byValue ? o.value : i}`;
         return (
-          <div className={`fr-fieldset__element${layout === 'inline' ? ' fr-fieldset__element--inline' : ''}`} key={String(o.value)}>
+          <div
+            className={`fr-fieldset__element${layout === 'inline' ? ' fr-fieldset__element--inline' : ''}`}
+            key={String(o.value)}
+          >
             <div className={`fr-${type}-group${small ? ` fr-${type}-group--sm` : ''}`}>
               <input
                 type={type}
@@ -199,7 +225,9 @@ export function RadioGroup<T extends string | number>({
   layout = 'inline',
   ...group
 }: GroupProps<T> & { value: T | null; onChange(value: T): void }) {
-  return <ChoiceGroup {...group} type="radio" layout={layout} isChecked={(v) => v === value} onToggle={(v) => onChange(v)} />;
+  return (
+    <ChoiceGroup {...group} type="radio" layout={layout} isChecked={(v) => v === value} onToggle={(v) => onChange(v)} />
+  );
 }
 
 export function CheckboxGroup<T extends string>({
@@ -210,6 +238,16 @@ export function CheckboxGroup<T extends string>({
   ...group
 }: GroupProps<T> & { value: readonly T[]; onChange(value: T[]): void }) {
   // The result keeps the list's own order whatever the clicking order: the stored arrays read the same for the same choices.
-  const toggle = (v: T, on: boolean) => onChange(group.options.map((o) => o.value).filter((x) => (x === v ? on : value.includes(x))));
-  return <ChoiceGroup {...group} type="checkbox" layout={layout} small={small} isChecked={(v) => value.includes(v)} onToggle={toggle} />;
+  const toggle = (v: T, on: boolean) =>
+    onChange(group.options.map((o) => o.value).filter((x) => (x === v ? on : value.includes(x))));
+  return (
+    <ChoiceGroup
+      {...group}
+      type="checkbox"
+      layout={layout}
+      small={small}
+      isChecked={(v) => value.includes(v)}
+      onToggle={toggle}
+    />
+  );
 }

@@ -21,7 +21,10 @@ describe('notices', () => {
     act(() => {
       showNotice({
         tone: 'success',
-        message: { key: 'journal:list.notices.deleted', params: (lang) => ({ date: lang === 'en' ? '12/03/2026 (en)' : '12/03/2026' }) },
+        message: {
+          key: 'journal:list.notices.deleted',
+          params: (lang) => ({ date: lang === 'en' ? '12/03/2026 (en)' : '12/03/2026' }),
+        },
         action: { label: { key: 'journal:list.notices.undo' }, run: () => undefined },
       });
     });

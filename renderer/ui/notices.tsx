@@ -96,7 +96,8 @@ export function NoticeRegion() {
   const region = useId();
   const snapshot = useSyncExternalStore(subscribe, () => state);
   const mine = snapshot.regions[0] === region && snapshot.notice;
-  const notice = mine && (snapshot.notice!.screen === null || snapshot.notice!.screen === snapshot.screen) ? snapshot.notice : null;
+  const notice =
+    mine && (snapshot.notice!.screen === null || snapshot.notice!.screen === snapshot.screen) ? snapshot.notice : null;
   const [paused, setPaused] = useState({ hover: false, focus: false });
   const box = useRef<HTMLDivElement>(null);
   const actionButton = useRef<HTMLButtonElement>(null);
@@ -172,7 +173,13 @@ export function NoticeRegion() {
               {noticeText(notice.action.label, i18n.language)}
             </button>
           )}
-          <button type="button" className="fr-btn--close fr-btn" title={t('notices.close')} onClick={close} onKeyDown={onKeyDown}>
+          <button
+            type="button"
+            className="fr-btn--close fr-btn"
+            title={t('notices.close')}
+            onClick={close}
+            onKeyDown={onKeyDown}
+          >
             {t('notices.close')}
           </button>
         </div>

@@ -28,7 +28,12 @@ const workshop: SessionInput = {
   durationMin: 120,
   channel: 'lieu_activite',
   topics: ['email', 'securite_numerique'],
-  workshop: { title: 'Premiers pas avec la messagerie', level: 'debutant', participants: 8, byGender: { feminin: 5, masculin: 3 } },
+  workshop: {
+    title: 'Premiers pas avec la messagerie',
+    level: 'debutant',
+    participants: 8,
+    byGender: { feminin: 5, masculin: 3 },
+  },
 };
 
 export const journalExamples: ContractExamples<keyof typeof journalContract> = async (call) => {
@@ -43,7 +48,12 @@ export const journalExamples: ContractExamples<keyof typeof journalContract> = a
     'journal.get': { id },
     'journal.delete': { id },
     'journal.restore': { id },
-    'journal.list': { filter: { from: '2026-01-01', operator: 'caf', followUpDue: true }, sort: 'duration_asc', offset: 0, limit: 20 },
+    'journal.list': {
+      filter: { from: '2026-01-01', operator: 'caf', followUpDue: true },
+      sort: 'duration_asc',
+      offset: 0,
+      limit: 20,
+    },
     'journal.followUps': {},
     'journal.closeFollowUp': { id },
     'journal.startTimer': {},

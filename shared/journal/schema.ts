@@ -20,10 +20,13 @@ import { findPersonalData } from '../notes/personal-data';
 export const isoDate = z
   .string()
   .regex(/^\d{4}-\d{2}-\d{2}$/, { message: 'journal.dateInvalid' })
-  .refine((s) => {
-    const d = new Date(`${s}T00:00:00Z`);
-    return !Number.isNaN(d.getTime()) && d.toISOString().slice(0, 10) === s && s >= '2000-01-01';
-  }, { message: 'journal.dateInvalid' });
+  .refine(
+    (s) => {
+      const d = new Date(`${s}T00:00:00Z`);
+      return !Number.isNaN(d.getTime()) && d.toISOString().slice(0, 10) === s && s >= '2000-01-01';
+    },
+    { message: 'journal.dateInvalid' },
+  );
 
 export const operatorKey = z.string().regex(/^[a-z][a-z0-9_]{1,39}$/, { message: 'journal.operatorUnknown' });
 const inseeCode = z.string().regex(/^(?:\d{2}|2A|2B)\d{3}$/, { message: 'journal.communeInvalid' });
@@ -31,7 +34,11 @@ const inseeCode = z.string().regex(/^(?:\d{2}|2A|2B)\d{3}$/, { message: 'journal
 export const FollowUpInput = z
   .object({
     dueDate: isoDate,
-    reason: z.string().trim().min(1, { message: 'journal.followUpReasonRequired' }).max(140, { message: 'journal.followUpReasonTooLong' }),
+    reason: z
+      .string()
+      .trim()
+      .min(1, { message: 'journal.followUpReasonRequired' })
+      .max(140, { message: 'journal.followUpReasonTooLong' }),
   })
   .strict();
 
@@ -51,9 +58,17 @@ const countsOf = <T extends readonly [string, ...string[]]>(keys: T) =>
 
 export const WorkshopInput = z
   .object({
-    title: z.string().trim().min(2, { message: 'journal.workshopTitleRequired' }).max(160, { message: 'journal.workshopTitleTooLong' }),
+    title: z
+      .string()
+      .trim()
+      .min(2, { message: 'journal.workshopTitleRequired' })
+      .max(160, { message: 'journal.workshopTitleTooLong' }),
     level: z.enum(WORKSHOP_LEVELS),
-    participants: z.number().int().min(1, { message: 'journal.participantsRequired' }).max(500, { message: 'journal.participantsTooMany' }),
+    participants: z
+      .number()
+      .int()
+      .min(1, { message: 'journal.participantsRequired' })
+      .max(500, { message: 'journal.participantsTooMany' }),
     byGender: countsOf(GENDERS),
     byAge: countsOf(AGE_BRACKETS),
     byStatus: countsOf(STATUSES),
@@ -62,7 +77,11 @@ export const WorkshopInput = z
 
 const common = {
   date: isoDate,
-  startTime: z.string().regex(/^([01]\d|2[0-3]):[0-5]\d$/, { message: 'journal.timeInvalid' }).nullable().default(null),
+  startTime: z
+    .string()
+    .regex(/^([01]\d|2[0-3]):[0-5]\d$/, { message: 'journal.timeInvalid' })
+    .nullable()
+    .default(null),
   durationMin: z
     .number({ message: 'journal.durationInvalid' })
     .int({ message: 'journal.durationInvalid' })
@@ -87,7 +106,13 @@ const IndividualInput = z
     kind: z.literal('individuel'),
     ...common,
     autonomy: z.enum(AUTONOMY).nullable().default(null),
-    person: PersonInput.default({ ageBracket: 'non_communique', gender: 'non_communique', status: 'non_communique', communeCode: null, firstVisit: null }),
+    person: PersonInput.default({
+      ageBracket: 'non_communique',
+      gender: 'non_communique',
+      status: 'non_communique',
+      communeCode: null,
+      firstVisit: null,
+    }),
   })
   .strict();
 
@@ -121,7 +146,11 @@ export const SessionInput = z
     }
     if (s.kind === 'collectif') {
       const w = s.workshop;
-      for (const [key, counts] of [['byGender', w.byGender], ['byAge', w.byAge], ['byStatus', w.byStatus]] as const) {
+      for (const [key, counts] of [
+        ['byGender', w.byGender],
+        ['byAge', w.byAge],
+        ['byStatus', w.byStatus],
+      ] as const) {
         if (sumOf(counts) > w.participants) {
           ctx.addIssue({ code: 'custom', message: 'journal.breakdownExceedsTotal', path: ['workshop', key] });
         }
@@ -161,7 +190,15 @@ export type JournalFilter = z.input<typeof JournalFilter>;
 
 export const JournalQuery = z
   .object({
-    filter: JournalFilter.default({ from: null, to: null, kind: null, operator: null, topic: null, outcome: null, followUpDue: false }),
+    filter: JournalFilter.default({
+      from: null,
+      to: null,
+      kind: null,
+      operator: null,
+      topic: null,
+      outcome: null,
+      followUpDue: false,
+    }),
     sort: z.enum(SESSION_SORTS).default('date_desc'),
     offset: z.number().int().min(0).max(1_000_000).default(0),
     limit: z.number().int().min(1).max(200).default(50),

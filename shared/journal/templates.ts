@@ -1,5 +1,16 @@
 import { z } from 'zod';
-import { ADMIN_TOPICS, AUTONOMY, CHANNELS, EQUIPMENT, MAX_DURATION_MIN, ORIENTATIONS, OUTCOMES, SESSION_KINDS, TOPICS, WORKSHOP_LEVELS } from '../taxonomy';
+import {
+  ADMIN_TOPICS,
+  AUTONOMY,
+  CHANNELS,
+  EQUIPMENT,
+  MAX_DURATION_MIN,
+  ORIENTATIONS,
+  OUTCOMES,
+  SESSION_KINDS,
+  TOPICS,
+  WORKSHOP_LEVELS,
+} from '../taxonomy';
 import { operatorKey } from './schema';
 
 /**

@@ -35,8 +35,24 @@ function validNir(raw: string): boolean {
 // Street words are matched as written on letters and forms: "rue", "Rue" or "RUE". Words that are also ordinary
 // nouns in a mediator's note ("3 cours de bureautique", "1 passage à la CAF", "2 place libres") only count when a
 // proper name follows ("12 cours Lafayette", "2 place de l'Église").
-const STREET_WORDS = ['rue', 'avenue', 'av\\.?', 'boulevard', 'bd', 'chemin', 'all[ée]e', 'impasse', 'quai', 'square', 'r[ée]sidence',
-  'lotissement', 'lieu-dit', 'hameau', 'faubourg', 'cit[ée]'];
+const STREET_WORDS = [
+  'rue',
+  'avenue',
+  'av\\.?',
+  'boulevard',
+  'bd',
+  'chemin',
+  'all[ée]e',
+  'impasse',
+  'quai',
+  'square',
+  'r[ée]sidence',
+  'lotissement',
+  'lieu-dit',
+  'hameau',
+  'faubourg',
+  'cit[ée]',
+];
 const COMMON_NOUN_STREET_WORDS = ['place', 'route', 'cours', 'voie', 'passage'];
 const PARTICLES = ['de', 'du', 'des', 'la', 'le', 'les', 'aux?', 'en', 'sur', 'sous', 'et'];
 const asWritten = (words: string[]) =>

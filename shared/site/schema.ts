@@ -1,7 +1,14 @@
 import { z } from 'zod';
 import { isValidSiret, normaliseSiret } from './siret';
 
-export const SITE_TYPES = ['france_services', 'conseiller_numerique', 'mediatheque', 'ccas', 'association', 'autre'] as const;
+export const SITE_TYPES = [
+  'france_services',
+  'conseiller_numerique',
+  'mediatheque',
+  'ccas',
+  'association',
+  'autre',
+] as const;
 
 // Values of the national schema of "lieux de médiation numérique" (ANCT). A unit test checks these lists
 // against the enums of @gouvfr-anct/lieux-de-mediation-numerique so they cannot drift apart.

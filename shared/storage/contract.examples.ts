@@ -1,4 +1,6 @@
 import type { ContractExamples } from '../contract';
 import type { storageContract } from './contract';
 
-export const storageExamples: ContractExamples<keyof typeof storageContract> = async () => ({ 'storage.backupNow': {} });
+export const storageExamples: ContractExamples<keyof typeof storageContract> = async () => ({
+  'storage.backupNow': {},
+});

@@ -4,7 +4,14 @@ import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Core } from '../../main/core';
 import { dispatch } from '../../main/ipc/dispatch';
-import { METHOD_NAMES, MAX_REQUEST_BYTES, QUERY_METHODS, contract, type MethodInput, type MethodName } from '../../shared/contract';
+import {
+  METHOD_NAMES,
+  MAX_REQUEST_BYTES,
+  QUERY_METHODS,
+  contract,
+  type MethodInput,
+  type MethodName,
+} from '../../shared/contract';
 import { ERROR_CODES, type Result } from '../../shared/errors';
 import { appExamples } from '../../shared/app/contract.examples';
 import { communesExamples } from '../../shared/communes/contract.examples';
@@ -37,7 +44,15 @@ let examples: { [M in MethodName]: MethodInput<M> };
 
 // ---- arbitraries ------------------------------------------------------------------------------------------------
 
-const HOSTILE_KEYS = ['__proto__', 'constructor', 'prototype', 'toString', 'valueOf', 'hasOwnProperty', '__defineGetter__'];
+const HOSTILE_KEYS = [
+  '__proto__',
+  'constructor',
+  'prototype',
+  'toString',
+  'valueOf',
+  'hasOwnProperty',
+  '__defineGetter__',
+];
 
 function deepNest(depth: number, leaf: unknown, asArray: boolean): unknown {
   let v = leaf;
@@ -123,7 +138,10 @@ function containersOf(value: unknown, prefix: Path = []): Path[] {
 }
 const clone = <T>(v: T): T => structuredClone(v);
 function at(root: unknown, path: Path): Record<string | number, unknown> {
-  return path.reduce<unknown>((o, k) => (o as Record<string | number, unknown>)[k], root) as Record<string | number, unknown>;
+  return path.reduce<unknown>((o, k) => (o as Record<string | number, unknown>)[k], root) as Record<
+    string | number,
+    unknown
+  >;
 }
 
 /** Hostile variations of a valid input: a value replaced, a key dropped, a key added, a hostile own key, or nothing at all. */
@@ -134,11 +152,13 @@ function hostile(example: unknown): fc.Arbitrary<unknown> {
     anything,
     weird,
     fc.constant(example),
-    fc.tuple(fc.constantFrom(...containers), fc.oneof(fc.string(), fc.constantFrom(...HOSTILE_KEYS)), weird).map(([path, key, value]) => {
-      const root = clone(example) as Record<string, unknown>;
-      withOwnKey(path.length ? at(root, path) : root, key, value);
-      return root;
-    }),
+    fc
+      .tuple(fc.constantFrom(...containers), fc.oneof(fc.string(), fc.constantFrom(...HOSTILE_KEYS)), weird)
+      .map(([path, key, value]) => {
+        const root = clone(example) as Record<string, unknown>;
+        withOwnKey(path.length ? at(root, path) : root, key, value);
+        return root;
+      }),
   ];
   if (paths.length) {
     variants.push(
@@ -194,7 +214,8 @@ async function settleJob(method: MethodName, r: Result<unknown>): Promise<void> 
   if (!r.ok || !contract[method].result) return;
   const { jobId } = r.value as { jobId: string };
   let view = await call(core, 'jobs.get', { id: jobId });
-  while (view.state === 'running') view = await call(core, 'jobs.get', { id: jobId, afterVersion: view.version, waitMs: 1000 });
+  while (view.state === 'running')
+    view = await call(core, 'jobs.get', { id: jobId, afterVersion: view.version, waitMs: 1000 });
 }
 
 beforeAll(async () => {

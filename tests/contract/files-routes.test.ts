@@ -51,7 +51,13 @@ beforeAll(async () => {
   dir = mkdtempSync(join(tmpdir(), 'mediane-files-routes-'));
   writeFileSync(join(dir, 'index.html'), '<!doctype html><html><head></head><body></body></html>');
   files = new FakeFiles();
-  host = await createWebServer({ handlers: {} as never, rendererDir: dir, port: 0, files, log: { error: () => undefined } });
+  host = await createWebServer({
+    handlers: {} as never,
+    rendererDir: dir,
+    port: 0,
+    files,
+    log: { error: () => undefined },
+  });
   port = Number(new URL(host.url).port);
   cookie = await credential(host.launchUrl);
 });
@@ -73,9 +79,17 @@ beforeEach(() => {
 describe('POST /files/upload', () => {
   it('streams the body to the core and answers its OpenSource', async () => {
     const body = Buffer.alloc(300_000, 7); // larger than the RPC cap: files are not bound by it
-    const res = await send({ method: 'POST', path: `/files/upload?name=${encodeURIComponent('bureau-lunel.mediane')}`, headers: authed(), body });
+    const res = await send({
+      method: 'POST',
+      path: `/files/upload?name=${encodeURIComponent('bureau-lunel.mediane')}`,
+      headers: authed(),
+      body,
+    });
     expect(res.status).toBe(200);
-    expect(JSON.parse(res.body.toString())).toEqual({ ok: true, value: { sourceId: SOURCE_ID, name: 'bureau-lunel.mediane', bytes: body.length } });
+    expect(JSON.parse(res.body.toString())).toEqual({
+      ok: true,
+      value: { sourceId: SOURCE_ID, name: 'bureau-lunel.mediane', bytes: body.length },
+    });
     expect(files.uploads).toHaveLength(1);
     expect(files.uploads[0]!.body.equals(body)).toBe(true);
     expect(files.uploads[0]!.maxBytes).toBe(MAX_UPLOAD_BYTES);
@@ -83,17 +97,29 @@ describe('POST /files/upload', () => {
   });
 
   it('keeps only the base name of the file, never a path', async () => {
-    const res = await send({ method: 'POST', path: `/files/upload?name=${encodeURIComponent('../../etc/Sauvegarde é.mediane')}`, headers: authed(), body: 'x' });
+    const res = await send({
+      method: 'POST',
+      path: `/files/upload?name=${encodeURIComponent('../../etc/Sauvegarde é.mediane')}`,
+      headers: authed(),
+      body: 'x',
+    });
     expect(res.status).toBe(200);
     expect(files.uploads[0]!.name).toBe('Sauvegarde é.mediane');
   });
 
   it('refuses a missing or empty name, a GET, and a request without the credential or the custom header', async () => {
     expect((await send({ method: 'POST', path: '/files/upload', headers: authed(), body: 'x' })).status).toBe(400);
-    expect((await send({ method: 'POST', path: '/files/upload?name=', headers: authed(), body: 'x' })).status).toBe(400);
+    expect((await send({ method: 'POST', path: '/files/upload?name=', headers: authed(), body: 'x' })).status).toBe(
+      400,
+    );
     expect((await send({ method: 'GET', path: '/files/upload?name=a', headers: authed() })).status).toBe(405);
-    expect((await send({ method: 'POST', path: '/files/upload?name=a', headers: { 'x-mediane-rpc': '1' }, body: 'x' })).status).toBe(403);
-    expect((await send({ method: 'POST', path: '/files/upload?name=a', headers: { cookie }, body: 'x' })).status).toBe(403);
+    expect(
+      (await send({ method: 'POST', path: '/files/upload?name=a', headers: { 'x-mediane-rpc': '1' }, body: 'x' }))
+        .status,
+    ).toBe(403);
+    expect((await send({ method: 'POST', path: '/files/upload?name=a', headers: { cookie }, body: 'x' })).status).toBe(
+      403,
+    );
     expect(files.uploads).toEqual([]);
   });
 
@@ -104,7 +130,10 @@ describe('POST /files/upload', () => {
       headers: authed({ 'content-length': String(MAX_UPLOAD_BYTES + 1) }),
     });
     expect(res.status).toBe(413);
-    expect(JSON.parse(res.body.toString())).toEqual({ ok: false, error: { code: 'invalid_input', messageKey: 'errors.tooLarge' } });
+    expect(JSON.parse(res.body.toString())).toEqual({
+      ok: false,
+      error: { code: 'invalid_input', messageKey: 'errors.tooLarge' },
+    });
     expect(files.uploads).toEqual([]);
   });
 
@@ -112,7 +141,10 @@ describe('POST /files/upload', () => {
     files.refuse = new CoreError('invalid_input', 'files.uploadFailed');
     const res = await send({ method: 'POST', path: '/files/upload?name=a.mediane', headers: authed(), body: 'x' });
     expect(res.status).toBe(400);
-    expect(JSON.parse(res.body.toString())).toEqual({ ok: false, error: { code: 'invalid_input', messageKey: 'files.uploadFailed' } });
+    expect(JSON.parse(res.body.toString())).toEqual({
+      ok: false,
+      error: { code: 'invalid_input', messageKey: 'files.uploadFailed' },
+    });
   });
 });
 
@@ -158,6 +190,8 @@ describe('GET /files/<targetId>', () => {
 
 describe('contentDisposition', () => {
   it('escapes quotes and backslashes in the fallback and encodes RFC 5987 specials', () => {
-    expect(contentDisposition(`a"b\\c'(1).mediane`)).toBe(`attachment; filename="a_b_c'(1).mediane"; filename*=UTF-8''a%22b%5Cc%27%281%29.mediane`);
+    expect(contentDisposition(`a"b\\c'(1).mediane`)).toBe(
+      `attachment; filename="a_b_c'(1).mediane"; filename*=UTF-8''a%22b%5Cc%27%281%29.mediane`,
+    );
   });
 });

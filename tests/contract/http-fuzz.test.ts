@@ -85,7 +85,15 @@ async function healthy(): Promise<void> {
   expect(r.body).toContain('<title>Médiane</title>');
   const call = await exchange([
     crlf(
-      ['POST /rpc/app.status HTTP/1.1', `Host: ${hostHeader}`, `Cookie: ${cookie}`, 'X-Mediane-Rpc: 1', 'Content-Type: application/json', 'Content-Length: 2', 'Connection: close'],
+      [
+        'POST /rpc/app.status HTTP/1.1',
+        `Host: ${hostHeader}`,
+        `Cookie: ${cookie}`,
+        'X-Mediane-Rpc: 1',
+        'Content-Type: application/json',
+        'Content-Length: 2',
+        'Connection: close',
+      ],
       '{}',
     ),
   ]);
@@ -104,7 +112,10 @@ beforeAll(async () => {
   core = openCore();
   const rendererDir = join(tempDir(), 'renderer');
   mkdirSync(join(rendererDir, 'assets'), { recursive: true });
-  writeFileSync(join(rendererDir, 'index.html'), '<!doctype html><html><head><title>Médiane</title></head><body></body></html>');
+  writeFileSync(
+    join(rendererDir, 'index.html'),
+    '<!doctype html><html><head><title>Médiane</title></head><body></body></html>',
+  );
   writeFileSync(join(rendererDir, 'assets', 'app.js'), 'console.log(1)');
   host = await startInProcessHost(core.handlers, rendererDir);
   hostHeader = `127.0.0.1:${host.port}`;
@@ -139,7 +150,9 @@ describe('browser-mode host, HTTP layer', () => {
       await healthy();
     }
     for (const method of ['OPTIONS', 'CONNECT']) {
-      const r = await exchange([crlf([`${method} ${method === 'CONNECT' ? '127.0.0.1:80' : '*'} HTTP/1.1`, `Host: ${hostHeader}`])]);
+      const r = await exchange([
+        crlf([`${method} ${method === 'CONNECT' ? '127.0.0.1:80' : '*'} HTTP/1.1`, `Host: ${hostHeader}`]),
+      ]);
       expect(r.status, method).toBeGreaterThanOrEqual(400);
       expect(r.status, method).toBeLessThan(500);
       await healthy();
@@ -162,10 +175,19 @@ describe('browser-mode host, HTTP layer', () => {
       ['two Hosts', `GET / HTTP/1.1\r\nHost: ${hostHeader}\r\nHost: evil.example\r\n\r\n`],
       ['wrong Host', 'GET / HTTP/1.1\r\nHost: evil.example\r\n\r\n'],
       ['Host without port', 'GET / HTTP/1.1\r\nHost: 127.0.0.1\r\n\r\n'],
-      ['two lengths', `POST /rpc/app.status HTTP/1.1\r\nHost: ${hostHeader}\r\nContent-Length: 2\r\nContent-Length: 3\r\n\r\n{}`],
-      ['length and chunked', `POST /rpc/app.status HTTP/1.1\r\nHost: ${hostHeader}\r\nContent-Length: 2\r\nTransfer-Encoding: chunked\r\n\r\n{}`],
+      [
+        'two lengths',
+        `POST /rpc/app.status HTTP/1.1\r\nHost: ${hostHeader}\r\nContent-Length: 2\r\nContent-Length: 3\r\n\r\n{}`,
+      ],
+      [
+        'length and chunked',
+        `POST /rpc/app.status HTTP/1.1\r\nHost: ${hostHeader}\r\nContent-Length: 2\r\nTransfer-Encoding: chunked\r\n\r\n{}`,
+      ],
       ['negative length', `POST /rpc/app.status HTTP/1.1\r\nHost: ${hostHeader}\r\nContent-Length: -1\r\n\r\n`],
-      ['bad chunk size', `POST /rpc/app.status HTTP/1.1\r\nHost: ${hostHeader}\r\nTransfer-Encoding: chunked\r\n\r\nzz\r\n{}\r\n0\r\n\r\n`],
+      [
+        'bad chunk size',
+        `POST /rpc/app.status HTTP/1.1\r\nHost: ${hostHeader}\r\nTransfer-Encoding: chunked\r\n\r\nzz\r\n{}\r\n0\r\n\r\n`,
+      ],
       ['huge headers', `GET / HTTP/1.1\r\nHost: ${hostHeader}\r\nX-Big: ${'a'.repeat(70_000)}\r\n\r\n`],
     ];
     for (const [what, bytes] of cases) {
@@ -176,7 +198,9 @@ describe('browser-mode host, HTTP layer', () => {
       await healthy();
     }
     // An upgrade nobody serves is an ordinary request.
-    const upgrade = await exchange([crlf(['GET / HTTP/1.1', `Host: ${hostHeader}`, 'Connection: Upgrade', 'Upgrade: websocket'])]);
+    const upgrade = await exchange([
+      crlf(['GET / HTTP/1.1', `Host: ${hostHeader}`, 'Connection: Upgrade', 'Upgrade: websocket']),
+    ]);
     expect(upgrade.status).toBe(200);
     await healthy();
     expect(host.errors).toEqual([]);
@@ -184,23 +208,42 @@ describe('browser-mode host, HTTP layer', () => {
 
   it('copes with truncated, oversized and slow requests', async () => {
     const before = fingerprint(core.db);
-    const rpcHead = (extra: string[]) =>
-      ['POST /rpc/journal.create HTTP/1.1', `Host: ${hostHeader}`, `Cookie: ${cookie}`, 'X-Mediane-Rpc: 1', 'Content-Type: application/json', ...extra];
+    const rpcHead = (extra: string[]) => [
+      'POST /rpc/journal.create HTTP/1.1',
+      `Host: ${hostHeader}`,
+      `Cookie: ${cookie}`,
+      'X-Mediane-Rpc: 1',
+      'Content-Type: application/json',
+      ...extra,
+    ];
     // A body shorter than announced, then the client goes away.
-    expectRefusedOrClosed(await exchange([crlf(rpcHead(['Content-Length: 100']), '{"kind":')], { halfClose: true }), 'truncated body');
+    expectRefusedOrClosed(
+      await exchange([crlf(rpcHead(['Content-Length: 100']), '{"kind":')], { halfClose: true }),
+      'truncated body',
+    );
     await healthy();
     // Headers cut in the middle.
-    expectRefusedOrClosed(await exchange([`GET / HTTP/1.1\r\nHost: ${hostHeader}\r\nX-Cut: `], { halfClose: true }), 'truncated headers');
+    expectRefusedOrClosed(
+      await exchange([`GET / HTTP/1.1\r\nHost: ${hostHeader}\r\nX-Cut: `], { halfClose: true }),
+      'truncated headers',
+    );
     await healthy();
     // An announced length far over what the host ever drains: refused at once.
     const huge = await exchange([crlf(rpcHead([`Content-Length: ${1_000 * MAX_REQUEST_BYTES}`, 'Connection: close']))]);
     expect(huge.status).toBe(413);
-    expect(JSON.parse(huge.body)).toEqual({ ok: false, error: { code: 'invalid_input', messageKey: 'errors.tooLarge' } });
+    expect(JSON.parse(huge.body)).toEqual({
+      ok: false,
+      error: { code: 'invalid_input', messageKey: 'errors.tooLarge' },
+    });
     await healthy();
     // Over the cap, chunked: read to its end, then 413 with the typed error (not a reset).
     const chunk = 'x'.repeat(16 * 1024);
     const chunks = Array.from({ length: 6 }, () => `${chunk.length.toString(16)}\r\n${chunk}\r\n`);
-    const chunked = await exchange([crlf(rpcHead(['Transfer-Encoding: chunked', 'Connection: close'])), ...chunks, '0\r\n\r\n']);
+    const chunked = await exchange([
+      crlf(rpcHead(['Transfer-Encoding: chunked', 'Connection: close'])),
+      ...chunks,
+      '0\r\n\r\n',
+    ]);
     expect(chunked.status).toBe(413);
     expect(JSON.parse(chunked.body)).toMatchObject({ ok: false, error: { messageKey: 'errors.tooLarge' } });
     await healthy();
@@ -211,9 +254,14 @@ describe('browser-mode host, HTTP layer', () => {
     expect(reply.status).toBe(200);
     expect(reply.body).toBe('console.log(1)');
     // Several requests on one connection (keep-alive, pipelined), one of them malformed.
-    const pipelined = await exchange([
-      crlf(['GET / HTTP/1.1', `Host: ${hostHeader}`]) + crlf(['GET http://a:99999/ HTTP/1.1', `Host: ${hostHeader}`]) + crlf(['GET /assets/app.js HTTP/1.1', `Host: ${hostHeader}`, 'Connection: close']),
-    ], { untilClose: true });
+    const pipelined = await exchange(
+      [
+        crlf(['GET / HTTP/1.1', `Host: ${hostHeader}`]) +
+          crlf(['GET http://a:99999/ HTTP/1.1', `Host: ${hostHeader}`]) +
+          crlf(['GET /assets/app.js HTTP/1.1', `Host: ${hostHeader}`, 'Connection: close']),
+      ],
+      { untilClose: true },
+    );
     expect(pipelined.status).toBe(200);
     expect(pipelined.body).toMatch(/HTTP\/1\.1 400 /);
     await healthy();
@@ -224,17 +272,42 @@ describe('browser-mode host, HTTP layer', () => {
   it('survives random request lines, headers and bodies (property)', async () => {
     const before = fingerprint(core.db);
     const token = fc.stringMatching(/^[!-~]{0,12}$/);
-    const method = fc.oneof(fc.constantFrom('GET', 'HEAD', 'POST', 'PUT', 'DELETE', 'OPTIONS', 'PATCH', 'TRACE'), token);
+    const method = fc.oneof(
+      fc.constantFrom('GET', 'HEAD', 'POST', 'PUT', 'DELETE', 'OPTIONS', 'PATCH', 'TRACE'),
+      token,
+    );
     const target = fc.oneof(
-      fc.constantFrom('/', '/index.html', '/rpc/app.status', '/rpc/journal.create', '/launch/00', '*', 'http://a:99999/', '//x', '/assets/app.js'),
+      fc.constantFrom(
+        '/',
+        '/index.html',
+        '/rpc/app.status',
+        '/rpc/journal.create',
+        '/launch/00',
+        '*',
+        'http://a:99999/',
+        '//x',
+        '/assets/app.js',
+      ),
       fc.string({ maxLength: 40 }).map((s) => `/${s}`),
       // Percent-escapes, sometimes cut short ("%E0%A4%A").
-      fc.tuple(fc.string({ unit: 'binary', maxLength: 40 }), fc.boolean()).map(([s, cut]) => `/${cut ? encodeURIComponent(s).slice(0, -1) : encodeURIComponent(s)}`),
+      fc
+        .tuple(fc.string({ unit: 'binary', maxLength: 40 }), fc.boolean())
+        .map(([s, cut]) => `/${cut ? encodeURIComponent(s).slice(0, -1) : encodeURIComponent(s)}`),
       fc.string({ maxLength: 30 }),
     );
     const version = fc.constantFrom('HTTP/1.1', 'HTTP/1.0', 'HTTP/2.0', 'HTTP/1.1 x', '');
     const header = fc.oneof(
-      fc.constantFrom(`Host: ${hostHeader}`, 'Host: evil.example', `Cookie: ${cookie}`, 'X-Mediane-Rpc: 1', 'Content-Type: application/json', 'Transfer-Encoding: chunked', 'Expect: 100-continue', 'Connection: keep-alive', 'Upgrade: websocket'),
+      fc.constantFrom(
+        `Host: ${hostHeader}`,
+        'Host: evil.example',
+        `Cookie: ${cookie}`,
+        'X-Mediane-Rpc: 1',
+        'Content-Type: application/json',
+        'Transfer-Encoding: chunked',
+        'Expect: 100-continue',
+        'Connection: keep-alive',
+        'Upgrade: websocket',
+      ),
       fc.nat({ max: 200 }).map((n) => `Content-Length: ${n}`),
       fc.tuple(token, fc.string({ maxLength: 20 })).map(([k, v]) => `${k}: ${v}`),
     );

@@ -7,7 +7,14 @@ import { MAX_REQUEST_BYTES } from '../../shared/contract';
 import { defaultDataDir } from '../../main/web/data-dir';
 import { CONTENT_SECURITY_POLICY } from '../../shared/security';
 import { fingerprint, individual, openCore, removeTempDirs, tempDir } from '../core/helpers';
-import { credential, httpRequest, RPC_HEADERS, startInProcessHost, type InProcessHost, type RawReply } from '../fixtures/web-host';
+import {
+  credential,
+  httpRequest,
+  RPC_HEADERS,
+  startInProcessHost,
+  type InProcessHost,
+  type RawReply,
+} from '../fixtures/web-host';
 
 // The browser-mode transport around dispatch: the launch credential, Host check, content type, size cap, security
 // headers. Malformed requests at the HTTP level are in http-fuzz.test.ts.
@@ -28,13 +35,21 @@ const send = async (opts: SendOptions) => {
 
 const rpcHeaders = () => ({ ...RPC_HEADERS, cookie });
 const rpc = (method: string, body: unknown, headers: Record<string, string> = rpcHeaders()) =>
-  send({ method: 'POST', path: `/rpc/${method}`, headers, body: typeof body === 'string' ? body : JSON.stringify(body) });
+  send({
+    method: 'POST',
+    path: `/rpc/${method}`,
+    headers,
+    body: typeof body === 'string' ? body : JSON.stringify(body),
+  });
 
 beforeAll(async () => {
   core = openCore();
   rendererDir = join(tempDir(), 'renderer');
   mkdirSync(join(rendererDir, 'assets'), { recursive: true });
-  writeFileSync(join(rendererDir, 'index.html'), '<!doctype html><html><head><title>Médiane</title></head><body></body></html>');
+  writeFileSync(
+    join(rendererDir, 'index.html'),
+    '<!doctype html><html><head><title>Médiane</title></head><body></body></html>',
+  );
   writeFileSync(join(rendererDir, 'assets', 'app.js'), 'console.log(1)');
   writeFileSync(join(rendererDir, 'assets', 'logo.png'), 'png');
   host = await startInProcessHost(core.handlers, rendererDir);
@@ -48,7 +63,6 @@ afterAll(async () => {
   removeTempDirs();
 });
 
-
 const SECURITY_HEADERS = {
   'content-security-policy': CONTENT_SECURITY_POLICY,
   'referrer-policy': 'no-referrer',
@@ -60,7 +74,14 @@ const secretOf = (c: string) => c.slice(c.indexOf('=') + 1);
 
 describe('browser-mode host', () => {
   it('serves the page with no credential in it, and static files with their type', async () => {
-    for (const path of ['/', '/index.html', '/journal/123', '/../../etc/passwd', '/%2e%2e/%2e%2e/etc/passwd', '/..%2f..%2fetc%2fpasswd']) {
+    for (const path of [
+      '/',
+      '/index.html',
+      '/journal/123',
+      '/../../etc/passwd',
+      '/%2e%2e/%2e%2e/etc/passwd',
+      '/..%2f..%2fetc%2fpasswd',
+    ]) {
       const r = await send({ path });
       expect(r.status, path).toBe(200);
       expect(r.headers['content-type'], path).toBe('text/html; charset=utf-8');
@@ -99,7 +120,12 @@ describe('browser-mode host', () => {
     try {
       const code = other.launchUrl.slice(other.launchUrl.lastIndexOf('/') + 1);
       const get = (path: string) => fetch(`${other.url}${path.slice(1)}`, { redirect: 'manual' });
-      for (const wrong of ['/launch/', `/launch/${code.slice(1)}`, `/launch/${code}x`, `/launch/${'0'.repeat(code.length)}`]) {
+      for (const wrong of [
+        '/launch/',
+        `/launch/${code.slice(1)}`,
+        `/launch/${code}x`,
+        `/launch/${'0'.repeat(code.length)}`,
+      ]) {
         const r = await get(wrong);
         expect(r.status, wrong).toBe(303);
         expect(r.headers.get('set-cookie'), wrong).toBeNull();
@@ -117,13 +143,27 @@ describe('browser-mode host', () => {
       // The cookie of this host opens this host only.
       const theirs = setCookie.split(';')[0]!;
       const call = (c: string, p: number) =>
-        send({ method: 'POST', path: '/rpc/app.status', headers: { ...RPC_HEADERS, cookie: c, host: `127.0.0.1:${p}` }, body: '{}' });
+        send({
+          method: 'POST',
+          path: '/rpc/app.status',
+          headers: { ...RPC_HEADERS, cookie: c, host: `127.0.0.1:${p}` },
+          body: '{}',
+        });
       expect((await call(theirs, port)).status).toBe(403);
       const mine = await new Promise<Reply>((resolve, reject) => {
-        const req = request({ host: '127.0.0.1', port: other.port, method: 'POST', path: '/rpc/app.status', headers: { ...RPC_HEADERS, cookie: `x=1; ${theirs}` } }, (res) => {
-          res.resume();
-          res.on('end', () => resolve({ status: res.statusCode ?? 0, headers: res.headers, body: '' }));
-        });
+        const req = request(
+          {
+            host: '127.0.0.1',
+            port: other.port,
+            method: 'POST',
+            path: '/rpc/app.status',
+            headers: { ...RPC_HEADERS, cookie: `x=1; ${theirs}` },
+          },
+          (res) => {
+            res.resume();
+            res.on('end', () => resolve({ status: res.statusCode ?? 0, headers: res.headers, body: '' }));
+          },
+        );
         req.on('error', reject);
         req.end('{}');
       });
@@ -164,7 +204,10 @@ describe('browser-mode host', () => {
     expect((await send({ path: '/', headers: { host: `localhost:${port}` } })).status).toBe(200);
     expect((await rpc('journal.create', body, { ...rpcHeaders(), 'content-type': 'text/plain' })).status).toBe(415);
     expect((await send({ path: '/rpc/journal.create', headers: rpcHeaders() })).status).toBe(405);
-    expect(JSON.parse((await rpc('journal.create', '{"kind": ')).body)).toEqual({ ok: false, error: { code: 'invalid_input', messageKey: 'errors.notJson' } });
+    expect(JSON.parse((await rpc('journal.create', '{"kind": ')).body)).toEqual({
+      ok: false,
+      error: { code: 'invalid_input', messageKey: 'errors.notJson' },
+    });
     expect(fingerprint(core.db)).toEqual(before);
   });
 
@@ -176,11 +219,20 @@ describe('browser-mode host', () => {
     expect(declared.status).toBe(413);
     expect(JSON.parse(declared.body)).toEqual(tooLarge);
     const chunked = await new Promise<Reply>((resolve, reject) => {
-      const req = request({ host: '127.0.0.1', port, method: 'POST', path: '/rpc/journal.create', headers: rpcHeaders() }, (res) => {
-        const chunks: Buffer[] = [];
-        res.on('data', (c: Buffer) => chunks.push(c));
-        res.on('end', () => resolve({ status: res.statusCode ?? 0, headers: res.headers, body: Buffer.concat(chunks).toString('utf8') }));
-      });
+      const req = request(
+        { host: '127.0.0.1', port, method: 'POST', path: '/rpc/journal.create', headers: rpcHeaders() },
+        (res) => {
+          const chunks: Buffer[] = [];
+          res.on('data', (c: Buffer) => chunks.push(c));
+          res.on('end', () =>
+            resolve({
+              status: res.statusCode ?? 0,
+              headers: res.headers,
+              body: Buffer.concat(chunks).toString('utf8'),
+            }),
+          );
+        },
+      );
       req.on('error', reject);
       for (let i = 0; i < 8; i++) req.write(big.slice(i * (big.length / 8), (i + 1) * (big.length / 8)));
       req.end();
@@ -192,9 +244,22 @@ describe('browser-mode host', () => {
   });
 
   it('survives malformed percent-encoding and files removed while serving, and keeps serving', async () => {
-    for (const path of ['/%E0%A4%A', '/%', '/assets/%zz.js', '/rpc/%E0%A4%A', '/rpc/app.status%', '/%00', '/assets/app.js%00.png']) {
+    for (const path of [
+      '/%E0%A4%A',
+      '/%',
+      '/assets/%zz.js',
+      '/rpc/%E0%A4%A',
+      '/rpc/app.status%',
+      '/%00',
+      '/assets/app.js%00.png',
+    ]) {
       const method = path.startsWith('/rpc/') ? 'POST' : 'GET';
-      const r = await send({ method, path, headers: method === 'POST' ? rpcHeaders() : {}, body: method === 'POST' ? '{}' : undefined });
+      const r = await send({
+        method,
+        path,
+        headers: method === 'POST' ? rpcHeaders() : {},
+        body: method === 'POST' ? '{}' : undefined,
+      });
       expect(r.status, path).toBe(400);
       expect(JSON.parse(r.body), path).toMatchObject({ ok: false, error: { code: 'invalid_input' } });
     }
@@ -217,15 +282,21 @@ describe('browser-mode data folder', () => {
   it('follows XDG_CONFIG_HOME on Linux only when it is an absolute path', () => {
     expect(defaultDataDir({ XDG_CONFIG_HOME: '/srv/config' }, 'linux', HOME)).toBe(join('/srv/config', 'Mediane'));
     for (const xdg of [undefined, '', 'relative/config', '.', './config', '~/.config']) {
-      expect(defaultDataDir({ XDG_CONFIG_HOME: xdg }, 'linux', HOME), String(xdg)).toBe(join(HOME, '.config', 'Mediane'));
+      expect(defaultDataDir({ XDG_CONFIG_HOME: xdg }, 'linux', HOME), String(xdg)).toBe(
+        join(HOME, '.config', 'Mediane'),
+      );
     }
   });
 
   it('uses the desktop app’s folders on Windows and macOS, and MEDIANE_DATA_DIR over everything', () => {
-    expect(defaultDataDir({ APPDATA: 'C:\\Users\\m\\AppData\\Roaming' }, 'win32', HOME)).toBe(join('C:\\Users\\m\\AppData\\Roaming', 'Mediane'));
+    expect(defaultDataDir({ APPDATA: 'C:\\Users\\m\\AppData\\Roaming' }, 'win32', HOME)).toBe(
+      join('C:\\Users\\m\\AppData\\Roaming', 'Mediane'),
+    );
     expect(defaultDataDir({ APPDATA: '' }, 'win32', HOME)).toBe(join(HOME, 'Mediane'));
     expect(defaultDataDir({}, 'darwin', HOME)).toBe(join(HOME, 'Library', 'Application Support', 'Mediane'));
     expect(defaultDataDir({ MEDIANE_DATA_DIR: '/data/desk', XDG_CONFIG_HOME: '' }, 'linux', HOME)).toBe('/data/desk');
-    expect(defaultDataDir({ MEDIANE_DATA_DIR: '', XDG_CONFIG_HOME: '' }, 'linux', HOME)).toBe(join(HOME, '.config', 'Mediane'));
+    expect(defaultDataDir({ MEDIANE_DATA_DIR: '', XDG_CONFIG_HOME: '' }, 'linux', HOME)).toBe(
+      join(HOME, '.config', 'Mediane'),
+    );
   });
 });

@@ -17,7 +17,10 @@ describe('a file found damaged while the app runs', () => {
 
     expect(await core.maintenance.checkIntegrity()).toBe('failed');
     const refused = await callResult(core, 'journal.create', individual());
-    expect(refused).toEqual({ ok: false, error: { code: 'storage_unavailable', messageKey: 'storage.integrityFailed' } });
+    expect(refused).toEqual({
+      ok: false,
+      error: { code: 'storage_unavailable', messageKey: 'storage.integrityFailed' },
+    });
     const status = await callResult(core, 'app.status', {});
     expect(status.ok && status.value.storage.integrity).toBe('failed');
     core.close();

@@ -40,7 +40,13 @@ async function deadPid(): Promise<number> {
 function writeLock(dataDir: string, holder: { pid: number; hostname?: string; host?: string }) {
   writeFileSync(
     join(dataDir, LOCK_FILE),
-    JSON.stringify({ hostname: hostname(), host: 'browser', startedAt: '2026-03-10T08:00:00.000Z', token: 'theirs', ...holder }),
+    JSON.stringify({
+      hostname: hostname(),
+      host: 'browser',
+      startedAt: '2026-03-10T08:00:00.000Z',
+      token: 'theirs',
+      ...holder,
+    }),
   );
 }
 
@@ -104,7 +110,9 @@ describe('single-instance lock of the data folder', () => {
     writeLock(dataDir, { pid: other.pid, host: 'desktop' });
     const err = refusal(() => openCore({ dataDir }));
     expect(err.details).toMatchObject({ pid: other.pid, host: 'desktop' });
-    expect(startupErrorMessage(err, 'fr')).toMatch(new RegExp(`l’application de bureau Médiane \\(processus ${other.pid}\\)`));
+    expect(startupErrorMessage(err, 'fr')).toMatch(
+      new RegExp(`l’application de bureau Médiane \\(processus ${other.pid}\\)`),
+    );
     expect(startupErrorMessage(err, 'en')).toMatch(new RegExp(`the Médiane desktop app \\(process ${other.pid}\\)`));
     // Refused before anything was created: no database, no marker.
     expect(existsSync(join(dataDir, RUNNING_MARKER))).toBe(false);
@@ -152,7 +160,10 @@ describe('single-instance lock of the data folder', () => {
     lock.release();
     lock.release();
     const again = lockDataFolder(dataDir, 'desktop');
-    expect(JSON.parse(readFileSync(join(dataDir, LOCK_FILE), 'utf8'))).toMatchObject({ host: 'desktop', pid: process.pid });
+    expect(JSON.parse(readFileSync(join(dataDir, LOCK_FILE), 'utf8'))).toMatchObject({
+      host: 'desktop',
+      pid: process.pid,
+    });
     again.release();
     expect(existsSync(join(dataDir, LOCK_FILE))).toBe(false);
   });

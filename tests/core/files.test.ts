@@ -54,7 +54,9 @@ describe('files the user picks', () => {
       yield Buffer.from('part');
       throw new Error('connection reset');
     }
-    await expect(files.acceptUpload('a', broken(), 100)).rejects.toMatchObject({ messageKey: 'files.uploadIncomplete' });
+    await expect(files.acceptUpload('a', broken(), 100)).rejects.toMatchObject({
+      messageKey: 'files.uploadIncomplete',
+    });
     expect(staging()).toEqual([]);
   });
 

@@ -60,7 +60,13 @@ export const LYON_SITE: SiteProfileInput = {
 };
 
 export function individual(overrides: Partial<Extract<SessionInput, { kind: 'individuel' }>> = {}): SessionInput {
-  return { ...ORDINARY_SESSION, topics: [...ORDINARY_SESSION.topics], adminTopics: [...ORDINARY_SESSION.adminTopics], operators: [...ORDINARY_SESSION.operators], ...overrides };
+  return {
+    ...ORDINARY_SESSION,
+    topics: [...ORDINARY_SESSION.topics],
+    adminTopics: [...ORDINARY_SESSION.adminTopics],
+    operators: [...ORDINARY_SESSION.operators],
+    ...overrides,
+  };
 }
 
 /** The workshop part of `workshop()`, with every breakdown filled: what the journal must give back. */
@@ -85,11 +91,14 @@ export function workshop(overrides: Partial<Extract<SessionInput, { kind: 'colle
   };
 }
 
-
 const quietLog = { error: () => undefined };
 
 /** Calls a method through the real boundary (parse + handler + error mapping). */
-export function callResult<M extends MethodName>(core: Core, method: M, input: MethodInput<M>): Promise<Result<MethodOutput<M>>> {
+export function callResult<M extends MethodName>(
+  core: Core,
+  method: M,
+  input: MethodInput<M>,
+): Promise<Result<MethodOutput<M>>> {
   return dispatch(core.handlers, method, input, quietLog) as Promise<Result<MethodOutput<M>>>;
 }
 
@@ -100,7 +109,11 @@ export class CallFailed extends Error {
 }
 
 /** Same, unwrapped: resolves to the value or rejects with CallFailed. */
-export async function call<M extends MethodName>(core: Core, method: M, input: MethodInput<M>): Promise<MethodOutput<M>> {
+export async function call<M extends MethodName>(
+  core: Core,
+  method: M,
+  input: MethodInput<M>,
+): Promise<MethodOutput<M>> {
   const r = await callResult(core, method, input);
   if (!r.ok) throw new CallFailed(r.error);
   return r.value;
@@ -113,9 +126,13 @@ export async function call<M extends MethodName>(core: Core, method: M, input: M
 export function fingerprint(db: Core['db']): Record<string, unknown> {
   const one = (sql: string) => db.prepare(sql).get() as Record<string, unknown>;
   return {
-    sessions: one('SELECT count(*) AS n, max(updated_at) AS at, count(deleted_at) AS deleted, count(follow_up_closed_at) AS closed FROM sessions'),
+    sessions: one(
+      'SELECT count(*) AS n, max(updated_at) AS at, count(deleted_at) AS deleted, count(follow_up_closed_at) AS closed FROM sessions',
+    ),
     site: one('SELECT count(*) AS n, max(updated_at) AS at FROM site'),
-    settings: one("SELECT count(*) AS n, group_concat(key || '=' || value, ';') AS kv FROM (SELECT * FROM settings ORDER BY key)"),
+    settings: one(
+      "SELECT count(*) AS n, group_concat(key || '=' || value, ';') AS kv FROM (SELECT * FROM settings ORDER BY key)",
+    ),
     live_timers: one('SELECT count(*) AS n, max(started_at) AS at FROM live_timers'),
     session_operators: one('SELECT count(*) AS n FROM session_operators'),
     session_topics: one('SELECT count(*) AS n FROM session_topics'),

@@ -12,7 +12,8 @@ afterEach(() => removeTempDirs());
 /** A closed, checkpointed database with enough pages to damage, and a copy of it with its middle pages overwritten. */
 async function goodAndDamaged(): Promise<{ good: string; damaged: string }> {
   const core = openCore();
-  for (let i = 0; i < 200; i++) await call(core, 'journal.create', individual({ notes: 'Dossier à compléter. '.repeat(40) }));
+  for (let i = 0; i < 200; i++)
+    await call(core, 'journal.create', individual({ notes: 'Dossier à compléter. '.repeat(40) }));
   core.close();
   const good = join(core.dataDir, DB_FILE);
   const damaged = join(tempDir(), 'damaged.sqlite');
@@ -27,7 +28,10 @@ describe('the integrity check (one function for start-up, worker, backups and re
     for (const level of ['quick', 'full'] as const) {
       expect(checkIntegrity(good, level)).toBe(true);
       expect(checkIntegrity(damaged, level)).toBe(false);
-      for (const [path, verdict] of [[good, true], [damaged, false]] as const) {
+      for (const [path, verdict] of [
+        [good, true],
+        [damaged, false],
+      ] as const) {
         const db = new Database(path, { readonly: true });
         try {
           expect(checkIntegrity(db, level)).toBe(verdict);

@@ -109,7 +109,10 @@ describe('jobs', () => {
     const typed = jobs.start('storage.backupNow', a.body as never);
     await a.started;
     a.fail(new CoreError('conflict', 'transfer.notFirstRun'));
-    expect(await ended(jobs, typed.jobId)).toMatchObject({ state: 'failed', error: { code: 'conflict', messageKey: 'transfer.notFirstRun' } });
+    expect(await ended(jobs, typed.jobId)).toMatchObject({
+      state: 'failed',
+      error: { code: 'conflict', messageKey: 'transfer.notFirstRun' },
+    });
     expect(log.error).not.toHaveBeenCalled();
 
     const b = controlled();

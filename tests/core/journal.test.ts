@@ -46,7 +46,9 @@ async function rejected(p: Promise<unknown>): Promise<CallFailed['error']> {
 function storedTaxonomyVersion(id: string) {
   return (
     core.db
-      .prepare(`SELECT t.key FROM sessions s JOIN term_codes t ON t.domain = 'taxonomy_version' AND t.code = s.taxonomy_version WHERE s.id = ?`)
+      .prepare(
+        `SELECT t.key FROM sessions s JOIN term_codes t ON t.domain = 'taxonomy_version' AND t.code = s.taxonomy_version WHERE s.id = ?`,
+      )
       .get(id) as { key: string }
   ).key;
 }
@@ -63,7 +65,13 @@ describe('journal: one session', () => {
       equipment: [],
       operators: ['caf'],
       autonomy: null,
-      person: { ageBracket: 'non_communique', gender: 'non_communique', status: 'non_communique', communeCode: null, firstVisit: null },
+      person: {
+        ageBracket: 'non_communique',
+        gender: 'non_communique',
+        status: 'non_communique',
+        communeCode: null,
+        firstVisit: null,
+      },
       notes: 'Dossier presque complet',
       followUp: null,
       taxonomyVersion: TAXONOMY_VERSION,
@@ -109,13 +117,16 @@ describe('journal: one session', () => {
       taxonomyVersion: TAXONOMY_VERSION,
     });
     expect(await call(core, 'journal.get', { id: created.id })).toEqual(updated);
-    const byOp = (operator: string) => call(core, 'journal.list', { filter: { operator } }).then((p) => p.rows.map((r) => r.id));
+    const byOp = (operator: string) =>
+      call(core, 'journal.list', { filter: { operator } }).then((p) => p.rows.map((r) => r.id));
     expect(await byOp('caf')).toEqual([]);
     expect(await byOp('cpam')).toEqual([created.id]);
     // Stored as codes and days since 2000-01-01 (julianday 2451544.5).
     const links = core.db
-      .prepare(`SELECT c.key AS operator, date(2451544.5 + o.date) AS date FROM session_operators o
-        JOIN term_codes c ON c.domain = 'operator' AND c.code = o.operator ORDER BY c.key`)
+      .prepare(
+        `SELECT c.key AS operator, date(2451544.5 + o.date) AS date FROM session_operators o
+        JOIN term_codes c ON c.domain = 'operator' AND c.code = o.operator ORDER BY c.key`,
+      )
       .all();
     expect(links).toEqual([
       { operator: 'cpam', date: '2026-03-11' },
@@ -127,7 +138,11 @@ describe('journal: one session', () => {
     const created = await call(core, 'journal.create', individual());
     const asWorkshop = await call(core, 'journal.update', { id: created.id, session: workshop() });
     expect(asWorkshop.kind).toBe('collectif');
-    expect((await call(core, 'journal.list', {})).rows[0]).toMatchObject({ kind: 'collectif', participants: 8, workshopTitle: 'Premiers pas avec la messagerie' });
+    expect((await call(core, 'journal.list', {})).rows[0]).toMatchObject({
+      kind: 'collectif',
+      participants: 8,
+      workshopTitle: 'Premiers pas avec la messagerie',
+    });
     const back = await call(core, 'journal.update', { id: created.id, session: individual() });
     expect(back.kind).toBe('individuel');
     expect(back).not.toHaveProperty('workshop');
@@ -135,7 +150,11 @@ describe('journal: one session', () => {
   });
 
   it('delete hides the session everywhere and restore (undo) brings it back', async () => {
-    const s = await call(core, 'journal.create', individual({ followUp: { dueDate: '2026-03-15', reason: 'Relancer la CAF' } }));
+    const s = await call(
+      core,
+      'journal.create',
+      individual({ followUp: { dueDate: '2026-03-15', reason: 'Relancer la CAF' } }),
+    );
     clock.advance(1000);
     expect(await call(core, 'journal.delete', { id: s.id })).toEqual({ id: s.id });
     expect((await rejected(call(core, 'journal.get', { id: s.id }))).code).toBe('not_found');
@@ -152,7 +171,9 @@ describe('journal: one session', () => {
     expect(await call(core, 'journal.get', { id: s.id })).toEqual(restored);
     expect((await call(core, 'journal.list', {})).total).toBe(1);
     expect((await call(core, 'journal.followUps', {})).map((f) => f.id)).toEqual([s.id]);
-    expect((await rejected(call(core, 'journal.restore', { id: '11111111-1111-4111-8111-111111111111' }))).code).toBe('not_found');
+    expect((await rejected(call(core, 'journal.restore', { id: '11111111-1111-4111-8111-111111111111' }))).code).toBe(
+      'not_found',
+    );
   });
 });
 
@@ -161,14 +182,20 @@ describe('journal: references and validation', () => {
     await call(core, 'journal.create', individual());
     const before = fingerprint(core.db);
     const error = await rejected(call(core, 'journal.create', individual({ operators: ['caf', 'urssaf'] })));
-    expect(error).toEqual({ code: 'invalid_input', issues: [{ path: 'operators.1', message: 'journal.operatorUnknown' }] });
+    expect(error).toEqual({
+      code: 'invalid_input',
+      issues: [{ path: 'operators.1', message: 'journal.operatorUnknown' }],
+    });
     expect(fingerprint(core.db)).toEqual(before);
   });
 
   it('refuses an unknown commune code with invalid_input and writes nothing', async () => {
     const before = fingerprint(core.db);
     const error = await rejected(call(core, 'journal.create', individual({ person: { communeCode: '99999' } })));
-    expect(error).toEqual({ code: 'invalid_input', issues: [{ path: 'person.communeCode', message: 'journal.communeInvalid' }] });
+    expect(error).toEqual({
+      code: 'invalid_input',
+      issues: [{ path: 'person.communeCode', message: 'journal.communeInvalid' }],
+    });
     expect(fingerprint(core.db)).toEqual(before);
     // A real commune is accepted.
     const ok = await call(core, 'journal.create', individual({ person: { communeCode: '69123', firstVisit: true } }));
@@ -179,10 +206,17 @@ describe('journal: references and validation', () => {
     const s = await call(core, 'journal.create', individual());
     const before = fingerprint(core.db);
     clock.advance(1000);
-    expect((await rejected(call(core, 'journal.update', { id: s.id, session: individual({ operators: ['nope_op'] }) }))).code).toBe('invalid_input');
-    expect((await rejected(call(core, 'journal.update', { id: s.id, session: individual({ person: { communeCode: '00000' } }) }))).code).toBe(
-      'invalid_input',
-    );
+    expect(
+      (await rejected(call(core, 'journal.update', { id: s.id, session: individual({ operators: ['nope_op'] }) })))
+        .code,
+    ).toBe('invalid_input');
+    expect(
+      (
+        await rejected(
+          call(core, 'journal.update', { id: s.id, session: individual({ person: { communeCode: '00000' } }) }),
+        )
+      ).code,
+    ).toBe('invalid_input');
     expect(fingerprint(core.db)).toEqual(before);
     expect(await call(core, 'journal.get', { id: s.id })).toEqual(s);
   });
@@ -215,17 +249,34 @@ describe('journal: workshops', () => {
     expect(w.taxonomyVersion).toBe(TAXONOMY_VERSION);
     expect(await call(core, 'journal.get', { id: w.id })).toEqual(w);
     const row = (await call(core, 'journal.list', { filter: { kind: 'collectif' } })).rows[0];
-    expect(row).toMatchObject({ id: w.id, participants: 8, workshopTitle: 'Premiers pas avec la messagerie', operators: [] });
+    expect(row).toMatchObject({
+      id: w.id,
+      participants: 8,
+      workshopTitle: 'Premiers pas avec la messagerie',
+      operators: [],
+    });
     // Partial breakdowns (fewer counted than present) are fine.
-    await call(core, 'journal.create', workshop({ workshop: { title: 'Tablette', level: 'avance', participants: 10, byGender: { feminin: 2 } } }));
+    await call(
+      core,
+      'journal.create',
+      workshop({ workshop: { title: 'Tablette', level: 'avance', participants: 10, byGender: { feminin: 2 } } }),
+    );
   });
 
   it('refuses a breakdown that exceeds the number of participants, and writes nothing', async () => {
     const before = fingerprint(core.db);
     for (const key of ['byGender', 'byAge', 'byStatus'] as const) {
-      const counts = { byGender: { feminin: 6, masculin: 3 }, byAge: { soixante_dix_plus: 9 }, byStatus: { retraite: 5, en_emploi: 5 } }[key];
+      const counts = {
+        byGender: { feminin: 6, masculin: 3 },
+        byAge: { soixante_dix_plus: 9 },
+        byStatus: { retraite: 5, en_emploi: 5 },
+      }[key];
       const error = await rejected(
-        call(core, 'journal.create', workshop({ workshop: { title: 'Atelier', level: 'debutant', participants: 8, [key]: counts } })),
+        call(
+          core,
+          'journal.create',
+          workshop({ workshop: { title: 'Atelier', level: 'debutant', participants: 8, [key]: counts } }),
+        ),
       );
       expect(error.code).toBe('invalid_input');
       expect(error.issues).toContainEqual({ path: `workshop.${key}`, message: 'journal.breakdownExceedsTotal' });
@@ -240,7 +291,17 @@ describe('journal: workshops', () => {
 type Fixture = { key: string; input: ReturnType<typeof individual> };
 const ADMIN = 'aide_aux_demarches_administratives' as const;
 const FIXTURES: Fixture[] = [
-  { key: 'A', input: individual({ date: '2026-01-05', durationMin: 30, operators: ['caf'], topics: [ADMIN], adminTopics: [], outcome: 'finalisee' }) },
+  {
+    key: 'A',
+    input: individual({
+      date: '2026-01-05',
+      durationMin: 30,
+      operators: ['caf'],
+      topics: [ADMIN],
+      adminTopics: [],
+      outcome: 'finalisee',
+    }),
+  },
   {
     key: 'B',
     input: individual({
@@ -253,7 +314,10 @@ const FIXTURES: Fixture[] = [
       followUp: { dueDate: '2026-02-01', reason: 'Attestation à apporter' },
     }),
   },
-  { key: 'C', input: workshop({ date: '2026-02-03', durationMin: 120, operators: [], topics: ['email', 'securite_numerique'] }) },
+  {
+    key: 'C',
+    input: workshop({ date: '2026-02-03', durationMin: 120, operators: [], topics: ['email', 'securite_numerique'] }),
+  },
   {
     key: 'D',
     input: individual({
@@ -280,7 +344,17 @@ const FIXTURES: Fixture[] = [
     }),
   },
   { key: 'F', input: workshop({ date: '2026-03-01', durationMin: 90, topics: ['culture_numerique'] }) },
-  { key: 'G', input: individual({ date: '2026-03-10', durationMin: 30, operators: ['dgfip'], topics: [ADMIN], adminTopics: [], outcome: 'finalisee' }) },
+  {
+    key: 'G',
+    input: individual({
+      date: '2026-03-10',
+      durationMin: 30,
+      operators: ['dgfip'],
+      topics: [ADMIN],
+      adminTopics: [],
+      outcome: 'finalisee',
+    }),
+  },
   {
     key: 'H',
     input: individual({
@@ -344,8 +418,10 @@ function oracle(known: Known[], f: Required<JournalFilter>, sort: string): strin
   const cmp: Record<string, (a: Known, b: Known) => number> = {
     date_desc: (a, b) => b.session.date.localeCompare(a.session.date) || b.seq - a.seq,
     date_asc: (a, b) => a.session.date.localeCompare(b.session.date) || a.seq - b.seq,
-    duration_desc: (a, b) => b.session.durationMin - a.session.durationMin || b.session.date.localeCompare(a.session.date) || b.seq - a.seq,
-    duration_asc: (a, b) => a.session.durationMin - b.session.durationMin || a.session.date.localeCompare(b.session.date) || a.seq - b.seq,
+    duration_desc: (a, b) =>
+      b.session.durationMin - a.session.durationMin || b.session.date.localeCompare(a.session.date) || b.seq - a.seq,
+    duration_asc: (a, b) =>
+      a.session.durationMin - b.session.durationMin || a.session.date.localeCompare(b.session.date) || a.seq - b.seq,
   };
   return rows.sort(cmp[sort]).map((k) => k.key);
 }
@@ -378,7 +454,12 @@ describe('journal: list', () => {
   it('the period is inclusive on both ends', async () => {
     const known = await seedList();
     const page = await call(core, 'journal.list', { filter: { from: '2026-03-01', to: '2026-03-01' } });
-    expect(page.rows.map((r) => r.id).sort()).toEqual(known.filter((k) => ['E', 'F'].includes(k.key)).map((k) => k.session.id).sort());
+    expect(page.rows.map((r) => r.id).sort()).toEqual(
+      known
+        .filter((k) => ['E', 'F'].includes(k.key))
+        .map((k) => k.session.id)
+        .sort(),
+    );
   });
 
   it('rows carry what the list shows', async () => {
@@ -405,7 +486,11 @@ describe('journal: list', () => {
 
   it('pages through the results with offset and limit; total counts the whole result', async () => {
     const known = await seedList();
-    const all = oracle(known, { from: null, to: null, kind: null, operator: null, topic: null, outcome: null, followUpDue: false }, 'date_desc');
+    const all = oracle(
+      known,
+      { from: null, to: null, kind: null, operator: null, topic: null, outcome: null, followUpDue: false },
+      'date_desc',
+    );
     const keyOf = new Map(known.map((k) => [k.session.id, k.key]));
     for (const sort of ['date_desc', 'duration_asc'] as const) {
       const seen: string[] = [];
@@ -415,7 +500,13 @@ describe('journal: list', () => {
         expect(page.rows.length).toBe(Math.max(0, Math.min(3, all.length - offset)));
         seen.push(...page.rows.map((r) => keyOf.get(r.id)!));
       }
-      expect(seen).toEqual(oracle(known, { from: null, to: null, kind: null, operator: null, topic: null, outcome: null, followUpDue: false }, sort));
+      expect(seen).toEqual(
+        oracle(
+          known,
+          { from: null, to: null, kind: null, operator: null, topic: null, outcome: null, followUpDue: false },
+          sort,
+        ),
+      );
     }
   });
 
@@ -471,7 +562,11 @@ describe('journal: follow-ups', () => {
   });
 
   it('closeFollowUp stamps the record, removes it from the view and the followUpDue filter', async () => {
-    const s = await call(core, 'journal.create', individual({ followUp: { dueDate: '2026-03-20', reason: 'Relancer' } }));
+    const s = await call(
+      core,
+      'journal.create',
+      individual({ followUp: { dueDate: '2026-03-20', reason: 'Relancer' } }),
+    );
     expect((await call(core, 'journal.list', { filter: { followUpDue: true } })).total).toBe(1);
     clock.advance(5000);
     const closed = await call(core, 'journal.closeFollowUp', { id: s.id });
@@ -480,18 +575,27 @@ describe('journal: follow-ups', () => {
     expect(closed.followUp).toEqual({ dueDate: '2026-03-20', reason: 'Relancer' });
     expect(await call(core, 'journal.followUps', {})).toEqual([]);
     expect((await call(core, 'journal.list', { filter: { followUpDue: true } })).total).toBe(0);
-    expect((await call(core, 'journal.list', {})).rows[0]).toMatchObject({ followUpDue: '2026-03-20', followUpClosed: true });
+    expect((await call(core, 'journal.list', {})).rows[0]).toMatchObject({
+      followUpDue: '2026-03-20',
+      followUpClosed: true,
+    });
   });
 
   it('editing something else keeps a closed follow-up closed; changing the follow-up reopens it', async () => {
     const input = individual({ followUp: { dueDate: '2026-03-20', reason: 'Relancer' } });
     const s = await call(core, 'journal.create', input);
     const closed = await call(core, 'journal.closeFollowUp', { id: s.id });
-    const fixedTypo = await call(core, 'journal.update', { id: s.id, session: { ...input, notes: 'Coquille corrigée' } });
+    const fixedTypo = await call(core, 'journal.update', {
+      id: s.id,
+      session: { ...input, notes: 'Coquille corrigée' },
+    });
     expect(fixedTypo.followUpClosedAt).toBe(closed.followUpClosedAt);
     expect(await call(core, 'journal.followUps', {})).toEqual([]);
 
-    const moved = await call(core, 'journal.update', { id: s.id, session: { ...input, followUp: { dueDate: '2026-03-27', reason: 'Relancer' } } });
+    const moved = await call(core, 'journal.update', {
+      id: s.id,
+      session: { ...input, followUp: { dueDate: '2026-03-27', reason: 'Relancer' } },
+    });
     expect(moved.followUpClosedAt).toBeNull();
     expect((await call(core, 'journal.followUps', {})).map((f) => f.dueDate)).toEqual(['2026-03-27']);
   });
@@ -506,13 +610,18 @@ describe('journal: live timers', () => {
     expect(await call(core, 'journal.timers', {})).toEqual([a, b]);
     expect(await call(core, 'journal.cancelTimer', { id: a.id })).toEqual({ id: a.id });
     expect(await call(core, 'journal.timers', {})).toEqual([b]);
-    expect(await rejected(call(core, 'journal.cancelTimer', { id: a.id }))).toEqual({ code: 'not_found', messageKey: 'journal.timerNotFound' });
+    expect(await rejected(call(core, 'journal.cancelTimer', { id: a.id }))).toEqual({
+      code: 'not_found',
+      messageKey: 'journal.timerNotFound',
+    });
   });
 
   it('creating the session with liveId removes its timer; a refused save keeps it', async () => {
     const t = await call(core, 'journal.startTimer', {});
     const other = await call(core, 'journal.startTimer', {});
-    expect((await rejected(call(core, 'journal.create', individual({ liveId: t.id, operators: ['inconnu'] })))).code).toBe('invalid_input');
+    expect(
+      (await rejected(call(core, 'journal.create', individual({ liveId: t.id, operators: ['inconnu'] })))).code,
+    ).toBe('invalid_input');
     expect((await call(core, 'journal.timers', {})).map((x) => x.id)).toEqual([t.id, other.id]);
     const s = await call(core, 'journal.create', individual({ liveId: t.id }));
     expect(s).not.toHaveProperty('liveId');
@@ -521,7 +630,9 @@ describe('journal: live timers', () => {
 
   it('the session and the timer removal are one transaction: if the timer removal fails, no session is written', async () => {
     const t = await call(core, 'journal.startTimer', {});
-    core.db.exec(`CREATE TEMP TRIGGER fail_timer_delete BEFORE DELETE ON live_timers BEGIN SELECT RAISE(ABORT, 'disk says no'); END`);
+    core.db.exec(
+      `CREATE TEMP TRIGGER fail_timer_delete BEFORE DELETE ON live_timers BEGIN SELECT RAISE(ABORT, 'disk says no'); END`,
+    );
     const before = fingerprint(core.db);
     const r = await callResult(core, 'journal.create', individual({ liveId: t.id }));
     expect(r).toEqual({ ok: false, error: { code: 'internal' } });
@@ -533,17 +644,25 @@ describe('journal: live timers', () => {
 
   it('labelTimer sets a short label, trimmed; refuses a long one, personal data, or a timer that is gone', async () => {
     const t = await call(core, 'journal.startTimer', {});
-    expect(await call(core, 'journal.labelTimer', { id: t.id, label: '  CAF prime d’activité ' })).toEqual({ ...t, label: 'CAF prime d’activité' });
+    expect(await call(core, 'journal.labelTimer', { id: t.id, label: '  CAF prime d’activité ' })).toEqual({
+      ...t,
+      label: 'CAF prime d’activité',
+    });
     expect(await call(core, 'journal.timers', {})).toEqual([{ ...t, label: 'CAF prime d’activité' }]);
     const before = fingerprint(core.db);
-    expect(await rejected(call(core, 'journal.labelTimer', { id: t.id, label: 'Mme X 06 12 34 56 78' }))).toMatchObject({
-      code: 'invalid_input',
-    });
+    expect(await rejected(call(core, 'journal.labelTimer', { id: t.id, label: 'Mme X 06 12 34 56 78' }))).toMatchObject(
+      {
+        code: 'invalid_input',
+      },
+    );
     const long = await callResult(core, 'journal.labelTimer', { id: t.id, label: 'x'.repeat(41) });
     expect(long.ok).toBe(false);
     expect(fingerprint(core.db)).toEqual(before);
     await call(core, 'journal.cancelTimer', { id: t.id });
-    expect(await rejected(call(core, 'journal.labelTimer', { id: t.id, label: 'ANTS' }))).toEqual({ code: 'not_found', messageKey: 'journal.timerNotFound' });
+    expect(await rejected(call(core, 'journal.labelTimer', { id: t.id, label: 'ANTS' }))).toEqual({
+      code: 'not_found',
+      messageKey: 'journal.timerNotFound',
+    });
   });
 
   it('timers survive a restart', async () => {

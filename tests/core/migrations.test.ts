@@ -10,7 +10,12 @@ import { RUNNING_MARKER } from '../../main/core/storage/names';
 import { CoreError } from '../../shared/errors';
 import { JournalQuery, SessionInput, type JournalRow, type Session } from '../../shared/journal/schema';
 import { TAXONOMY_VERSION } from '../../shared/taxonomy';
-import { applyMigrationsUpTo, generateDatabase, generateSessions, type GeneratedSession } from '../fixtures/journal-dataset';
+import {
+  applyMigrationsUpTo,
+  generateDatabase,
+  generateSessions,
+  type GeneratedSession,
+} from '../fixtures/journal-dataset';
 import { removeTempDirs, tempDir, testClock } from './helpers';
 
 type Schema = { tables: Record<string, string[]>; indexes: string[] };
@@ -196,11 +201,14 @@ EXPECTED[4] = (() => {
 
 function schemaOf(db: Database.Database): Schema {
   const names = (type: string) =>
-    (db.prepare(`SELECT name FROM sqlite_master WHERE type = ? AND name NOT LIKE 'sqlite_%' ORDER BY name`).all(type) as Array<{ name: string }>).map(
-      (r) => r.name,
-    );
+    (
+      db
+        .prepare(`SELECT name FROM sqlite_master WHERE type = ? AND name NOT LIKE 'sqlite_%' ORDER BY name`)
+        .all(type) as Array<{ name: string }>
+    ).map((r) => r.name);
   const tables: Record<string, string[]> = {};
-  for (const t of names('table')) tables[t] = (db.pragma(`table_info(${t})`) as Array<{ name: string }>).map((c) => c.name);
+  for (const t of names('table'))
+    tables[t] = (db.pragma(`table_info(${t})`) as Array<{ name: string }>).map((c) => c.name);
   return { tables, indexes: names('index') };
 }
 
@@ -210,7 +218,9 @@ function expectSchema(db: Database.Database, version: number): void {
   expect(actual.tables).toEqual(expected.tables);
   expect(actual.indexes).toEqual(expect.arrayContaining(expected.indexes));
   // Every index belongs to a table of the schema.
-  const owners = db.prepare(`SELECT DISTINCT tbl_name FROM sqlite_master WHERE type = 'index'`).all() as Array<{ tbl_name: string }>;
+  const owners = db.prepare(`SELECT DISTINCT tbl_name FROM sqlite_master WHERE type = 'index'`).all() as Array<{
+    tbl_name: string;
+  }>;
   for (const o of owners) expect(Object.keys(expected.tables)).toContain(o.tbl_name);
 }
 
@@ -221,7 +231,12 @@ function applyUpTo(db: Database.Database, version: number): void {
 
 function applyOne(db: Database.Database, m: Migration): void {
   db.exec(m.sql);
-  db.prepare('INSERT INTO schema_migrations VALUES (?, ?, ?, ?)').run(m.version, m.name, checksum(m.sql), '2026-01-01T00:00:00.000Z');
+  db.prepare('INSERT INTO schema_migrations VALUES (?, ?, ?, ?)').run(
+    m.version,
+    m.name,
+    checksum(m.sql),
+    '2026-01-01T00:00:00.000Z',
+  );
   db.pragma(`user_version = ${m.version}`);
 }
 
@@ -273,7 +288,9 @@ describe('migrations', () => {
         const opened = openDatabase(dir, clock);
         expectSchema(opened.db, LATEST_SCHEMA_VERSION);
         expect(opened.db.pragma('user_version', { simple: true })).toBe(LATEST_SCHEMA_VERSION);
-        const row = opened.db.prepare('SELECT name, checksum, applied_at FROM schema_migrations WHERE version = ?').get(m.version) as {
+        const row = opened.db
+          .prepare('SELECT name, checksum, applied_at FROM schema_migrations WHERE version = ?')
+          .get(m.version) as {
           name: string;
           checksum: string;
           applied_at: string;
@@ -335,7 +352,11 @@ describe('migrations', () => {
     const core = createCore({ dataDir: dir, clock: testClock(), maintenance: false });
     core.db.prepare("UPDATE schema_migrations SET checksum = 'x' WHERE version = 1").run();
     core.close();
-    expectThrowsCore(() => createCore({ dataDir: dir, clock: testClock(), maintenance: false }), 'storage_unavailable', 'storage.migrationTampered');
+    expectThrowsCore(
+      () => createCore({ dataDir: dir, clock: testClock(), maintenance: false }),
+      'storage_unavailable',
+      'storage.migrationTampered',
+    );
     // The refusal does not leave the database open (an open WAL connection keeps its -wal/-shm files) nor marked as running.
     expect(existsSync(join(dir, `${DB_FILE}-wal`))).toBe(false);
     expect(existsSync(join(dir, `${DB_FILE}-shm`))).toBe(false);
@@ -366,7 +387,11 @@ describe('migrations', () => {
     const mtime = statSync(path).mtimeMs;
     await new Promise((r) => setTimeout(r, 20)); // so that a write would show in the mtime
 
-    expectThrowsCore(() => createCore({ dataDir: dir, clock: testClock(), maintenance: false }), 'storage_unavailable', 'storage.newerVersion');
+    expectThrowsCore(
+      () => createCore({ dataDir: dir, clock: testClock(), maintenance: false }),
+      'storage_unavailable',
+      'storage.newerVersion',
+    );
 
     expect(readFileSync(path).equals(bytes)).toBe(true);
     expect(statSync(path).mtimeMs).toBe(mtime);
@@ -380,7 +405,11 @@ describe('migrations', () => {
 // Migration 2 rewrites every session (schema 1 kept the record as JSON): a desk's history written with schema 1
 // must read back identical, field for field, through the journal service once migrated.
 
-function parsed(input: SessionInput, id: string, at: { created: string; updated: string; closed?: string; deleted?: string }): GeneratedSession {
+function parsed(
+  input: SessionInput,
+  id: string,
+  at: { created: string; updated: string; closed?: string; deleted?: string },
+): GeneratedSession {
   return {
     data: SessionInput.parse(input),
     id,
@@ -448,7 +477,13 @@ function cornerCases(): GeneratedSession[] {
         followUp: { dueDate: '2027-02-28', reason: 'Revenir avec l’avis d’imposition' },
         notes: 'Pas de données personnelles ici.',
         autonomy: 'autonome',
-        person: { ageBracket: 'soixante_dix_plus', gender: 'masculin', status: 'retraite', communeCode: '2A004', firstVisit: true },
+        person: {
+          ageBracket: 'soixante_dix_plus',
+          gender: 'masculin',
+          status: 'retraite',
+          communeCode: '2A004',
+          firstVisit: true,
+        },
       },
       '12345678-9abc-4def-8123-456789abcdef',
       { created: '2026-02-28T22:59:00.000Z', updated: '2026-03-01T10:00:00.001Z', closed: '2026-03-01T10:00:00.001Z' },
@@ -460,7 +495,14 @@ type Generated = ReturnType<typeof generateSessions> extends Generator<infer G> 
 
 function expectedSession(g: Generated): Session {
   const { liveId: _liveId, ...data } = g.data;
-  return { ...data, id: g.id, taxonomyVersion: TAXONOMY_VERSION, createdAt: g.createdAt, updatedAt: g.updatedAt, followUpClosedAt: g.followUpClosedAt } as Session;
+  return {
+    ...data,
+    id: g.id,
+    taxonomyVersion: TAXONOMY_VERSION,
+    createdAt: g.createdAt,
+    updatedAt: g.updatedAt,
+    followUpClosedAt: g.followUpClosedAt,
+  } as Session;
 }
 
 function expectedRow(g: Generated): JournalRow {
@@ -522,23 +564,45 @@ describe('migration 2 on a desk history written with schema 1', () => {
 
       const due = order
         .filter((x) => x.g.data.followUp && !x.g.followUpClosedAt)
-        .sort((a, b) => (a.g.data.followUp!.dueDate < b.g.data.followUp!.dueDate ? -1 : a.g.data.followUp!.dueDate > b.g.data.followUp!.dueDate ? 1 : a.seq - b.seq));
+        .sort((a, b) =>
+          a.g.data.followUp!.dueDate < b.g.data.followUp!.dueDate
+            ? -1
+            : a.g.data.followUp!.dueDate > b.g.data.followUp!.dueDate
+              ? 1
+              : a.seq - b.seq,
+        );
       expect(await core.handlers['journal.followUps']({})).toEqual(
         due.map(({ g }) => {
           const r = expectedRow(g);
-          return { id: g.id, date: r.date, dueDate: r.followUpDue, reason: g.data.followUp!.reason, kind: r.kind, operators: r.operators, procedureName: r.procedureName, workshopTitle: r.workshopTitle };
+          return {
+            id: g.id,
+            date: r.date,
+            dueDate: r.followUpDue,
+            reason: g.data.followUp!.reason,
+            kind: r.kind,
+            operators: r.operators,
+            procedureName: r.procedureName,
+            workshopTitle: r.workshopTitle,
+          };
         }),
       );
 
       // Deleted sessions stay deleted, and come back whole when restored (only updatedAt moves).
       for (const g of history.filter((x) => x.deletedAt)) {
-        await expect(Promise.resolve().then(() => core.handlers['journal.get']({ id: g.id }))).rejects.toMatchObject({ code: 'not_found' });
-        expect(await core.handlers['journal.restore']({ id: g.id })).toEqual({ ...expectedSession(g), updatedAt: '2026-12-01T09:00:00.000Z' });
+        await expect(Promise.resolve().then(() => core.handlers['journal.get']({ id: g.id }))).rejects.toMatchObject({
+          code: 'not_found',
+        });
+        expect(await core.handlers['journal.restore']({ id: g.id })).toEqual({
+          ...expectedSession(g),
+          updatedAt: '2026-12-01T09:00:00.000Z',
+        });
       }
       // The operator a coordinator added is filterable by its key, as before.
-      expect((await core.handlers['journal.list'](JournalQuery.parse({ filter: { operator: 'mairie_gueret' } }))).rows.map((r) => r.id)).toEqual([
-        'ffffffff-ffff-4fff-bfff-ffffffffffff',
-      ]);
+      expect(
+        (await core.handlers['journal.list'](JournalQuery.parse({ filter: { operator: 'mairie_gueret' } }))).rows.map(
+          (r) => r.id,
+        ),
+      ).toEqual(['ffffffff-ffff-4fff-bfff-ffffffffffff']);
     } finally {
       core.close();
     }
@@ -567,7 +631,9 @@ describe('migration 2 on a desk history written with schema 1', () => {
     const after = new Database(path, { readonly: true });
     expect(after.pragma('user_version', { simple: true })).toBe(1);
     expect(after.prepare('SELECT * FROM sessions ORDER BY seq').all()).toEqual(before);
-    expect(after.prepare("SELECT count(*) AS n FROM sqlite_master WHERE name IN ('term_codes', 'sessions_v2')").get()).toEqual({ n: 0 });
+    expect(
+      after.prepare("SELECT count(*) AS n FROM sqlite_master WHERE name IN ('term_codes', 'sessions_v2')").get(),
+    ).toEqual({ n: 0 });
     after.close();
   });
 });
@@ -577,7 +643,9 @@ describe('migration 4 (timer label) on a desk with a timer running', () => {
     const dir = tempDir();
     const pre = new Database(join(dir, DB_FILE));
     applyUpTo(pre, 3);
-    pre.prepare('INSERT INTO live_timers (id, started_at) VALUES (?, ?)').run('0f8fad5b-d9cb-469f-a165-70867728950e', '2026-04-01T09:30:00.000Z');
+    pre
+      .prepare('INSERT INTO live_timers (id, started_at) VALUES (?, ?)')
+      .run('0f8fad5b-d9cb-469f-a165-70867728950e', '2026-04-01T09:30:00.000Z');
     pre.close();
     const opened = openDatabase(dir, testClock('2026-04-01T10:00:00.000Z'));
     expect(opened.db.prepare('SELECT id, started_at, label FROM live_timers').all()).toEqual([

@@ -65,14 +65,17 @@ describe.runIf(posix)('the private data folder (POSIX)', () => {
     const newId = sequentialIds();
     const dataDir = join(tempDir(), 'Mediane');
     const core = openCore({ dataDir, clock, newId });
-    for (let i = 0; i < 20; i++) await call(core, 'journal.create', individual({ notes: 'Pièces à fournir. '.repeat(30) }));
+    for (let i = 0; i < 20; i++)
+      await call(core, 'journal.create', individual({ notes: 'Pièces à fournir. '.repeat(30) }));
     await call(core, 'settings.update', { locale: 'en' });
     await core.maintenance.backup();
     clock.advance(24 * 60 * 60 * 1000);
     await core.maintenance.backup();
     expect(await core.maintenance.checkIntegrity()).toBe('ok');
     // While it runs: the database with its WAL and shared memory, the running marker, the lock.
-    expect(allNames(dataDir)).toEqual(expect.arrayContaining([DB_FILE, `${DB_FILE}-wal`, `${DB_FILE}-shm`, RUNNING_MARKER, LOCK_FILE]));
+    expect(allNames(dataDir)).toEqual(
+      expect.arrayContaining([DB_FILE, `${DB_FILE}-wal`, `${DB_FILE}-shm`, RUNNING_MARKER, LOCK_FILE]),
+    );
     expect(wideEntries(dataDir)).toEqual([]);
     core.close();
 

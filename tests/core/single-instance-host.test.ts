@@ -46,7 +46,8 @@ function servingUrl(host: Spawned): Promise<string> {
 
 const started: Spawned[] = [];
 beforeAll(() => {
-  if (!existsSync(WEB_HOST)) throw new Error(`${WEB_HOST} is missing: run \`npx electron-vite build\` before this test.`);
+  if (!existsSync(WEB_HOST))
+    throw new Error(`${WEB_HOST} is missing: run \`npx electron-vite build\` before this test.`);
 });
 afterAll(async () => {
   for (const h of started) {
@@ -80,7 +81,10 @@ describe('two browser-mode hosts on one data folder', () => {
     const res = await fetch(url);
     expect(res.status).toBe(200);
     expect(readFileSync(join(dataDir, RUNNING_MARKER), 'utf8')).toBe(marker);
-    expect(JSON.parse(readFileSync(join(dataDir, LOCK_FILE), 'utf8'))).toMatchObject({ pid: first.child.pid, host: 'browser' });
+    expect(JSON.parse(readFileSync(join(dataDir, LOCK_FILE), 'utf8'))).toMatchObject({
+      pid: first.child.pid,
+      host: 'browser',
+    });
 
     // A normal exit releases the folder: the lock and the marker go, and a new host opens it.
     first.child.kill('SIGTERM');

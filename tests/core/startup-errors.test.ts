@@ -9,7 +9,9 @@ describe('startup error messages', () => {
     const newer = new CoreError('storage_unavailable', 'storage.newerVersion');
     expect(startupErrorMessage(newer, 'fr')).toMatch(/version plus récente.*n’a pas été modifié/);
     expect(startupErrorMessage(newer, 'en')).toMatch(/newer version.*not changed/);
-    expect(startupErrorMessage(new CoreError('storage_unavailable', 'storage.migrationTampered'), 'en')).toMatch(/does not match/);
+    expect(startupErrorMessage(new CoreError('storage_unavailable', 'storage.migrationTampered'), 'en')).toMatch(
+      /does not match/,
+    );
     expect(startupErrorMessage(new Error('disk full'), 'fr')).toBeNull();
     expect(startupErrorMessage(null, 'en')).toBeNull();
   });

@@ -3,7 +3,13 @@ import { existsSync, readdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import { BACKUPS_KEPT, listBackups } from '../../main/core/storage/backups';
-import { BACKUP_DIR, CORRUPT_DIR_PREFIX, DB_FILE, NEEDS_RECOVERY_MARKER, RUNNING_MARKER } from '../../main/core/storage/names';
+import {
+  BACKUP_DIR,
+  CORRUPT_DIR_PREFIX,
+  DB_FILE,
+  NEEDS_RECOVERY_MARKER,
+  RUNNING_MARKER,
+} from '../../main/core/storage/names';
 import { requestRecovery } from '../../main/core/storage/recovery';
 import { corruptMiddlePages } from './damage';
 import { call, individual, openCore, removeTempDirs, sequentialIds, testClock } from './helpers';
@@ -48,7 +54,10 @@ describe('storage', () => {
     core.close();
     expect(existsSync(join(core.dataDir, RUNNING_MARKER))).toBe(false);
     const again = openCore({ dataDir: core.dataDir });
-    expect((await call(again, 'app.status', {})).storage).toMatchObject({ uncleanShutdown: false, recoveredFrom: null });
+    expect((await call(again, 'app.status', {})).storage).toMatchObject({
+      uncleanShutdown: false,
+      recoveredFrom: null,
+    });
     again.close();
   });
 
@@ -68,7 +77,9 @@ describe('storage', () => {
     expect(onDisk.every((n) => /^mediane-\d{8}-\d{6}\.sqlite$/.test(n))).toBe(true);
     expect(names[0]).toBe('mediane-20260301-080000.sqlite');
     // The last backup happened one day before the clock's current time.
-    await expect(call(core, 'app.status', {})).resolves.toMatchObject({ storage: { lastBackupAt: '2026-03-10T08:00:00.000Z' } });
+    await expect(call(core, 'app.status', {})).resolves.toMatchObject({
+      storage: { lastBackupAt: '2026-03-10T08:00:00.000Z' },
+    });
     // Each backup is a whole, self-contained database file with the session in it (no WAL of its own needed).
     expect(countSessions(join(dir, onDisk[0]!))).toBe(1);
     expect(readdirSync(dir).sort()).toEqual(onDisk);
@@ -80,7 +91,9 @@ describe('storage', () => {
     await call(core, 'journal.create', individual());
     expect(core.maintenance.integrity()).toBe('not_run');
     await expect(core.maintenance.checkIntegrity()).resolves.toBe('ok');
-    await expect(call(core, 'app.status', {})).resolves.toMatchObject({ storage: { integrity: 'ok', lastIntegrityCheckAt: expect.any(String) } });
+    await expect(call(core, 'app.status', {})).resolves.toMatchObject({
+      storage: { integrity: 'ok', lastIntegrityCheckAt: expect.any(String) },
+    });
     expect(core.maintenance.integrity()).toBe('ok');
     expect((await call(core, 'app.status', {})).storage.integrity).toBe('ok');
     core.close();
@@ -113,7 +126,10 @@ describe('storage', () => {
 
       // The next clean start is an ordinary one.
       const next = openCore({ dataDir, clock });
-      expect((await call(next, 'app.status', {})).storage).toMatchObject({ uncleanShutdown: false, recoveredFrom: null });
+      expect((await call(next, 'app.status', {})).storage).toMatchObject({
+        uncleanShutdown: false,
+        recoveredFrom: null,
+      });
       expect((await call(next, 'journal.list', {})).total).toBe(150);
       next.close();
     });

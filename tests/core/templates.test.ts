@@ -2,9 +2,25 @@ import { afterEach, describe, expect, it } from 'vitest';
 import type { Core } from '../../main/core';
 import { localDate } from '../../shared/ids';
 import type { Session } from '../../shared/journal/schema';
-import { MAX_SUGGESTIONS, SUGGESTION_WEEKS, type Suggestion, type TemplateFields } from '../../shared/journal/templates';
+import {
+  MAX_SUGGESTIONS,
+  SUGGESTION_WEEKS,
+  type Suggestion,
+  type TemplateFields,
+} from '../../shared/journal/templates';
 import { generateDatabase } from '../fixtures/journal-dataset';
-import { CallFailed, call, fingerprint, individual, openCore, removeTempDirs, sequentialIds, tempDir, testClock, workshop } from './helpers';
+import {
+  CallFailed,
+  call,
+  fingerprint,
+  individual,
+  openCore,
+  removeTempDirs,
+  sequentialIds,
+  tempDir,
+  testClock,
+  workshop,
+} from './helpers';
 
 const cores: Core[] = [];
 function core(clockAt = '2026-03-12T12:00:00.000Z'): Core {
@@ -38,10 +54,19 @@ describe('templates', () => {
         followUp: { dueDate: '2026-03-20', reason: 'Relancer' },
         startTime: '10:15',
         autonomy: 'partiellement_autonome',
-        person: { ageBracket: 'soixante_dix_plus', gender: 'feminin', status: 'retraite', communeCode: '69123', firstVisit: true },
+        person: {
+          ageBracket: 'soixante_dix_plus',
+          gender: 'feminin',
+          status: 'retraite',
+          communeCode: '69123',
+          firstVisit: true,
+        },
       }),
     );
-    const template = await call(c, 'journal.createTemplate', { sessionId: session.id, name: '  CAF - RSA, 30 min, finalisée ' });
+    const template = await call(c, 'journal.createTemplate', {
+      sessionId: session.id,
+      name: '  CAF - RSA, 30 min, finalisée ',
+    });
     expect(template.name).toBe('CAF - RSA, 30 min, finalisée');
     expect(template.fields).toEqual({
       kind: 'individuel',
@@ -59,25 +84,43 @@ describe('templates', () => {
       workshopLevel: null,
     });
     const stored = JSON.stringify(c.db.prepare('SELECT * FROM session_templates').all());
-    for (const personal of ['Mme', '69123', 'retraite', '2026-03', '10:15', 'Relancer']) expect(stored).not.toContain(personal);
+    for (const personal of ['Mme', '69123', 'retraite', '2026-03', '10:15', 'Relancer'])
+      expect(stored).not.toContain(personal);
 
     const w = await call(c, 'journal.create', workshop());
     const wt = await call(c, 'journal.createTemplate', { sessionId: w.id, name: 'Atelier messagerie' });
-    expect(wt.fields).toMatchObject({ kind: 'collectif', durationMin: 120, workshopTitle: 'Premiers pas avec la messagerie', workshopLevel: 'debutant' });
-    expect((await call(c, 'journal.templates', {})).map((t) => t.name)).toEqual(['CAF - RSA, 30 min, finalisée', 'Atelier messagerie']);
+    expect(wt.fields).toMatchObject({
+      kind: 'collectif',
+      durationMin: 120,
+      workshopTitle: 'Premiers pas avec la messagerie',
+      workshopLevel: 'debutant',
+    });
+    expect((await call(c, 'journal.templates', {})).map((t) => t.name)).toEqual([
+      'CAF - RSA, 30 min, finalisée',
+      'Atelier messagerie',
+    ]);
   });
 
   it('renames, reorders and deletes without touching any session', async () => {
     const c = core();
     const a = await call(c, 'journal.create', individual());
     const ids = [];
-    for (const name of ['Un', 'Deux', 'Trois']) ids.push((await call(c, 'journal.createTemplate', { sessionId: a.id, name })).id);
+    for (const name of ['Un', 'Deux', 'Trois'])
+      ids.push((await call(c, 'journal.createTemplate', { sessionId: a.id, name })).id);
     const sessionsBefore = JSON.stringify(c.db.prepare('SELECT * FROM sessions').all());
 
     const renamed = await call(c, 'journal.renameTemplate', { id: ids[1]!, name: 'Deux bis' });
     expect(renamed.name).toBe('Deux bis');
-    expect((await call(c, 'journal.moveTemplate', { id: ids[2]!, position: 0 })).map((t) => t.name)).toEqual(['Trois', 'Un', 'Deux bis']);
-    expect((await call(c, 'journal.moveTemplate', { id: ids[2]!, position: 29 })).map((t) => t.name)).toEqual(['Un', 'Deux bis', 'Trois']);
+    expect((await call(c, 'journal.moveTemplate', { id: ids[2]!, position: 0 })).map((t) => t.name)).toEqual([
+      'Trois',
+      'Un',
+      'Deux bis',
+    ]);
+    expect((await call(c, 'journal.moveTemplate', { id: ids[2]!, position: 29 })).map((t) => t.name)).toEqual([
+      'Un',
+      'Deux bis',
+      'Trois',
+    ]);
     await call(c, 'journal.deleteTemplate', { id: ids[0]! });
     expect((await call(c, 'journal.templates', {})).map((t) => t.name)).toEqual(['Deux bis', 'Trois']);
     expect(c.db.prepare('SELECT position FROM session_templates ORDER BY position').pluck().all()).toEqual([0, 1]);
@@ -94,13 +137,22 @@ describe('templates', () => {
     const a = await call(c, 'journal.create', individual());
     await call(c, 'journal.createTemplate', { sessionId: a.id, name: 'CAF' });
     const before = fingerprint(c.db);
-    expect((await refusal(call(c, 'journal.createTemplate', { sessionId: a.id, name: '   ' }))).issues?.[0]?.message).toBe('journal.templateNameRequired');
-    expect((await refusal(call(c, 'journal.createTemplate', { sessionId: a.id, name: 'x'.repeat(81) }))).issues?.[0]?.message).toBe(
-      'journal.templateNameTooLong',
-    );
+    expect(
+      (await refusal(call(c, 'journal.createTemplate', { sessionId: a.id, name: '   ' }))).issues?.[0]?.message,
+    ).toBe('journal.templateNameRequired');
+    expect(
+      (await refusal(call(c, 'journal.createTemplate', { sessionId: a.id, name: 'x'.repeat(81) }))).issues?.[0]
+        ?.message,
+    ).toBe('journal.templateNameTooLong');
     const missing = '00000000-0000-4000-8000-000000000999';
-    expect(await refusal(call(c, 'journal.createTemplate', { sessionId: missing, name: 'Autre' }))).toMatchObject({ code: 'not_found', messageKey: 'journal.notFound' });
-    expect(await refusal(call(c, 'journal.renameTemplate', { id: missing, name: 'Autre' }))).toMatchObject({ code: 'not_found', messageKey: 'journal.templateNotFound' });
+    expect(await refusal(call(c, 'journal.createTemplate', { sessionId: missing, name: 'Autre' }))).toMatchObject({
+      code: 'not_found',
+      messageKey: 'journal.notFound',
+    });
+    expect(await refusal(call(c, 'journal.renameTemplate', { id: missing, name: 'Autre' }))).toMatchObject({
+      code: 'not_found',
+      messageKey: 'journal.templateNotFound',
+    });
     expect(await refusal(call(c, 'journal.deleteTemplate', { id: missing }))).toMatchObject({ code: 'not_found' });
     expect(fingerprint(c.db)).toEqual(before);
   });
@@ -111,7 +163,11 @@ describe('the new session memory', () => {
     const c = core();
     expect(await call(c, 'journal.memory', {})).toEqual({ last: null, suggestions: [] });
     await call(c, 'journal.create', individual({ date: '2026-03-11' }));
-    const last = await call(c, 'journal.create', individual({ date: '2026-02-01', operators: ['cpam'], durationMin: 45 }));
+    const last = await call(
+      c,
+      'journal.create',
+      individual({ date: '2026-02-01', operators: ['cpam'], durationMin: 45 }),
+    );
     const memory = await call(c, 'journal.memory', {});
     expect(memory.last).toMatchObject({ operators: ['cpam'], durationMin: 45 });
     await call(c, 'journal.delete', { id: last.id });
@@ -125,7 +181,8 @@ describe('the new session memory', () => {
     for (let i = 0; i < 3; i++) await call(c, 'journal.create', caf);
     for (let i = 0; i < 2; i++) await call(c, 'journal.create', cpam);
     // Too old, a workshop, and a deleted one: none of them counts.
-    for (let i = 0; i < 5; i++) await call(c, 'journal.create', individual({ date: '2025-12-01', operators: ['ants'] }));
+    for (let i = 0; i < 5; i++)
+      await call(c, 'journal.create', individual({ date: '2025-12-01', operators: ['ants'] }));
     await call(c, 'journal.create', workshop());
     const gone = await call(c, 'journal.create', individual({ operators: ['msa'] }));
     await call(c, 'journal.delete', { id: gone.id });
@@ -147,7 +204,9 @@ describe('the new session memory', () => {
     const c = openCore({ dataDir: dir, clock: testClock(clockAt), newId: sequentialIds() });
     cores.push(c);
     const today = localDate(new Date(clockAt));
-    const from = new Date(Date.parse(`${today}T00:00:00Z`) - (SUGGESTION_WEEKS * 7 - 1) * 86_400_000).toISOString().slice(0, 10);
+    const from = new Date(Date.parse(`${today}T00:00:00Z`) - (SUGGESTION_WEEKS * 7 - 1) * 86_400_000)
+      .toISOString()
+      .slice(0, 10);
 
     const ids = c.db.prepare('SELECT id FROM sessions WHERE deleted_at IS NULL ORDER BY seq').pluck().all() as string[];
     const groups = new Map<string, { session: Session; count: number; latest: number }>();

@@ -7,7 +7,18 @@ import { STAGING_DIR } from '../../main/core/files/files';
 import { KDF_DEFAULTS, MAGIC, encodePrelude, encryptStream, newHeader } from '../../main/core/transfer/desk-file';
 import { LATEST_SCHEMA_VERSION } from '../../main/core/storage/migrations';
 import type { JobView } from '../../shared/jobs/schema';
-import { LYON_SITE, call, callResult, fingerprint, individual, openCore, removeTempDirs, sequentialIds, tempDir, workshop } from './helpers';
+import {
+  LYON_SITE,
+  call,
+  callResult,
+  fingerprint,
+  individual,
+  openCore,
+  removeTempDirs,
+  sequentialIds,
+  tempDir,
+  workshop,
+} from './helpers';
 
 const PASS = 'correct horse battery staple';
 const FAST_KDF = { N: 2 ** 14, r: 8, p: 1 };
@@ -29,7 +40,8 @@ function dialogsIn(dir: string) {
 
 async function ended(core: Core, jobId: string): Promise<JobView> {
   let view = await call(core, 'jobs.get', { id: jobId });
-  while (view.state === 'running') view = await call(core, 'jobs.get', { id: jobId, afterVersion: view.version, waitMs: 5000 });
+  while (view.state === 'running')
+    view = await call(core, 'jobs.get', { id: jobId, afterVersion: view.version, waitMs: 5000 });
   return view;
 }
 
@@ -40,7 +52,14 @@ async function deskWithHistory(kdf = FAST_KDF, notesLength = 40) {
   await call(core, 'site.save', LYON_SITE);
   await call(core, 'settings.update', { locale: 'en' });
   for (let i = 0; i < 30; i++) {
-    await call(core, 'journal.create', individual({ date: `2026-03-${String(1 + (i % 28)).padStart(2, '0')}`, notes: `Note ${i} ${'x'.repeat(notesLength)}` }));
+    await call(
+      core,
+      'journal.create',
+      individual({
+        date: `2026-03-${String(1 + (i % 28)).padStart(2, '0')}`,
+        notes: `Note ${i} ${'x'.repeat(notesLength)}`,
+      }),
+    );
   }
   await call(core, 'journal.create', workshop());
   const gone = await call(core, 'journal.create', individual({ procedureName: 'Supprimée' }));
@@ -128,7 +147,9 @@ describe('moving a desk', () => {
     expect(readdirSync(a.files)).toEqual([]);
     expect(stagingOf(a.core)).toEqual([]);
     // The target was single use.
-    expect((await callResult(a.core, 'transfer.export', { targetId: target!.targetId, passphrase: PASS })).ok).toBe(false);
+    expect((await callResult(a.core, 'transfer.export', { targetId: target!.targetId, passphrase: PASS })).ok).toBe(
+      false,
+    );
     await a.core.close();
   });
 
@@ -183,9 +204,14 @@ describe('moving a desk', () => {
       await refusedWith(good, 'transfer.wrongPassphrase', 'not the passphrase at all');
 
       // A file from a newer Médiane: its header says a later schema version.
-      const { header, keys } = await newHeader(PASS, { schemaVersion: LATEST_SCHEMA_VERSION + 1, exportedAt: '2030-01-01T00:00:00.000Z' }, FAST_KDF);
+      const { header, keys } = await newHeader(
+        PASS,
+        { schemaVersion: LATEST_SCHEMA_VERSION + 1, exportedAt: '2030-01-01T00:00:00.000Z' },
+        FAST_KDF,
+      );
       const chunks: Buffer[] = [];
-      for await (const c of Readable.from([Buffer.from('whatever')]).pipe(encryptStream(header, keys))) chunks.push(c as Buffer);
+      for await (const c of Readable.from([Buffer.from('whatever')]).pipe(encryptStream(header, keys)))
+        chunks.push(c as Buffer);
       const newer = join(dir, 'newer.mediane');
       writeFileSync(newer, Buffer.concat(chunks));
       expect(Buffer.concat(chunks).subarray(0, encodePrelude(header).length).equals(encodePrelude(header))).toBe(true);
@@ -236,10 +262,12 @@ describe('moving a desk', () => {
     c.core.db.prepare('DELETE FROM site').run();
     c.state.openPath = file;
     const again = await call(c.core, 'files.pickOpen', { purpose: 'desk' });
-    expect(await callResult(c.core, 'transfer.restore', { sourceId: again!.sourceId, passphrase: PASS })).toMatchObject({
-      ok: false,
-      error: { code: 'conflict', messageKey: 'transfer.notFirstRun' },
-    });
+    expect(await callResult(c.core, 'transfer.restore', { sourceId: again!.sourceId, passphrase: PASS })).toMatchObject(
+      {
+        ok: false,
+        error: { code: 'conflict', messageKey: 'transfer.notFirstRun' },
+      },
+    );
     await a.core.close();
     await b.core.close();
     await c.core.close();
@@ -251,7 +279,10 @@ describe('moving a desk', () => {
     await a.core.close();
     // Desk A again, without dialogs (the browser-mode host).
     const hostA = openCore({ transferKdf: FAST_KDF, dataDir: a.core.dataDir });
-    const target = await call(hostA, 'files.pickSave', { purpose: 'desk', suggestedName: '../../etc/Mon lieu.mediane' });
+    const target = await call(hostA, 'files.pickSave', {
+      purpose: 'desk',
+      suggestedName: '../../etc/Mon lieu.mediane',
+    });
     expect(target).toMatchObject({ delivery: 'download', name: '_.._etc_Mon lieu.mediane' });
     expect(hostA.files.download(target!.targetId)).toBeNull();
     const { jobId } = await call(hostA, 'transfer.export', { targetId: target!.targetId, passphrase: PASS });
@@ -269,14 +300,23 @@ describe('moving a desk', () => {
       ok: false,
       error: { code: 'forbidden', messageKey: 'files.uploadInstead' },
     });
-    await expect(browserA.files.acceptUpload('big.mediane', Readable.from([bytes]), bytes.length - 1)).rejects.toMatchObject({
+    await expect(
+      browserA.files.acceptUpload('big.mediane', Readable.from([bytes]), bytes.length - 1),
+    ).rejects.toMatchObject({
       code: 'invalid_input',
       messageKey: 'files.tooLarge',
     });
     expect(stagingOf(browserA)).toEqual([]);
-    const source = await browserA.files.acceptUpload('desk.mediane', Readable.from([bytes.subarray(0, 1000), bytes.subarray(1000)]), bytes.length);
+    const source = await browserA.files.acceptUpload(
+      'desk.mediane',
+      Readable.from([bytes.subarray(0, 1000), bytes.subarray(1000)]),
+      bytes.length,
+    );
     expect(source).toMatchObject({ name: 'desk.mediane', bytes: bytes.length });
-    const { jobId: restoreId } = await call(browserA, 'transfer.restore', { sourceId: source.sourceId, passphrase: PASS });
+    const { jobId: restoreId } = await call(browserA, 'transfer.restore', {
+      sourceId: source.sourceId,
+      passphrase: PASS,
+    });
     expect((await ended(browserA, restoreId)).state).toBe('done');
     expect(content(browserA)).toEqual(content(hostA));
     // The upload was consumed.

@@ -31,7 +31,11 @@ async function startHost(dataDir: string, rendererDir: string): Promise<Host> {
   return { ...host, rpc: rpcClient(host.url, await credential(host.launchUrl)) };
 }
 
-async function rpc<T>(host: Host, method: string, input: unknown): Promise<{ ok: true; value: T } | { ok: false; error: { code: string } }> {
+async function rpc<T>(
+  host: Host,
+  method: string,
+  input: unknown,
+): Promise<{ ok: true; value: T } | { ok: false; error: { code: string } }> {
   const r = await host.rpc(method, input);
   expect(r.status).toBe(200);
   return r.body as { ok: true; value: T } | { ok: false; error: { code: string } };
@@ -50,11 +54,23 @@ function sessionNumber(n: number): SessionInput {
     case 0:
       return individual({ date: day, notes: `Session ${n}: dossier transmis, attestation à fournir. `.repeat(5) });
     case 1:
-      return individual({ date: day, operators: ['cpam', 'caf'], followUp: { dueDate: '2026-04-15', reason: 'Relancer' }, person: { communeCode: '69123' } });
+      return individual({
+        date: day,
+        operators: ['cpam', 'caf'],
+        followUp: { dueDate: '2026-04-15', reason: 'Relancer' },
+        person: { communeCode: '69123' },
+      });
     case 2:
       return workshop({ date: day });
     default:
-      return individual({ date: day, topics: ['email', 'navigation_sur_internet'], adminTopics: [], operators: [], outcome: null, durationMin: 15 + (n % 100) });
+      return individual({
+        date: day,
+        topics: ['email', 'navigation_sur_internet'],
+        adminTopics: [],
+        operators: [],
+        outcome: null,
+        durationMin: 15 + (n % 100),
+      });
   }
 }
 
@@ -83,85 +99,87 @@ afterAll(async () => {
 });
 
 describe('crash safety', () => {
-  it(
-    `every acknowledged save survives ${ROUNDS} SIGKILLs during concurrent saving, and the file stays intact`,
-    async () => {
-      const base = tempDir('mediane-crash-');
-      const dataDir = join(base, 'data');
-      const rendererDir = join(base, 'renderer');
-      mkdirSync(rendererDir, { recursive: true });
-      writeFileSync(join(rendererDir, 'index.html'), '<!doctype html><html lang="fr"><head><title>Médiane</title></head><body></body></html>');
+  it(`every acknowledged save survives ${ROUNDS} SIGKILLs during concurrent saving, and the file stays intact`, async () => {
+    const base = tempDir('mediane-crash-');
+    const dataDir = join(base, 'data');
+    const rendererDir = join(base, 'renderer');
+    mkdirSync(rendererDir, { recursive: true });
+    writeFileSync(
+      join(rendererDir, 'index.html'),
+      '<!doctype html><html lang="fr"><head><title>Médiane</title></head><body></body></html>',
+    );
 
-      const acknowledged: string[] = [];
-      const log: string[] = [];
-      let n = 0;
+    const acknowledged: string[] = [];
+    const log: string[] = [];
+    let n = 0;
 
-      for (let round = 1; round <= ROUNDS; round++) {
-        const host = await startHost(dataDir, rendererDir);
-        const status = await value<AppStatus>(host, 'app.status', {});
-        if (round === 1) {
-          expect(status.storage.uncleanShutdown).toBe(false);
-          await value(host, 'site.save', LYON_SITE);
-        } else {
-          expect(status.storage.uncleanShutdown, `round ${round}: the previous kill must be seen as an unclean shutdown`).toBe(true);
-          expect(status.storage.recoveredFrom).toBeNull(); // a kill loses nothing: no restore was needed
-          expect(status.setupDone).toBe(true);
-        }
-        // Everything acknowledged in earlier rounds is still there.
-        for (const id of acknowledged) {
-          const r = await rpc<{ id: string }>(host, 'journal.get', { id });
-          expect(r.ok, `round ${round}: acknowledged session ${id} is missing`).toBe(true);
-        }
-
-        // Several clients save as fast as they can; the host is killed at a random moment.
-        let killed = false;
-        const refusals: unknown[] = [];
-        const thisRound: string[] = [];
-        const client = async () => {
-          while (!killed) {
-            let r;
-            try {
-              r = await rpc<{ id: string }>(host, 'journal.create', sessionNumber(n++));
-            } catch {
-              return; // the connection died with the host: not acknowledged
-            }
-            if (r.ok) thisRound.push(r.value.id);
-            else refusals.push(r.error);
-          }
-        };
-        const clients = Array.from({ length: CLIENTS }, client);
-        const delay = 50 + Math.floor(Math.random() * 350);
-        await new Promise((r) => setTimeout(r, delay));
-        killed = true;
-        host.process.kill('SIGKILL');
-        const exit = await host.exited;
-        await Promise.all(clients);
-        acknowledged.push(...thisRound);
-        log.push(`round ${round}: killed after ${delay} ms, ${thisRound.length} acknowledged`);
-        expect(exit.signal).toBe('SIGKILL');
-        expect(refusals).toEqual([]);
-        expect(host.output()).not.toContain('[mediane]');
-
-        // The process is dead: the file as it left it must be intact and hold every acknowledged save.
-        const { integrity, ids } = inspectAfterCrash(dataDir, join(base, `inspect-${round}`));
-        expect(integrity).toBe('ok');
-        const missing = acknowledged.filter((id) => !ids.has(id));
-        expect(missing, `round ${round}: acknowledged but not in the file`).toEqual([]);
+    for (let round = 1; round <= ROUNDS; round++) {
+      const host = await startHost(dataDir, rendererDir);
+      const status = await value<AppStatus>(host, 'app.status', {});
+      if (round === 1) {
+        expect(status.storage.uncleanShutdown).toBe(false);
+        await value(host, 'site.save', LYON_SITE);
+      } else {
+        expect(
+          status.storage.uncleanShutdown,
+          `round ${round}: the previous kill must be seen as an unclean shutdown`,
+        ).toBe(true);
+        expect(status.storage.recoveredFrom).toBeNull(); // a kill loses nothing: no restore was needed
+        expect(status.setupDone).toBe(true);
+      }
+      // Everything acknowledged in earlier rounds is still there.
+      for (const id of acknowledged) {
+        const r = await rpc<{ id: string }>(host, 'journal.get', { id });
+        expect(r.ok, `round ${round}: acknowledged session ${id} is missing`).toBe(true);
       }
 
-      // A last start sees the unclean end and every acknowledged save; a clean stop then clears the marker.
-      const last = await startHost(dataDir, rendererDir);
-      expect((await value<AppStatus>(last, 'app.status', {})).storage.uncleanShutdown).toBe(true);
-      for (const id of acknowledged) expect((await rpc(last, 'journal.get', { id })).ok).toBe(true);
-      const total = await value<{ total: number }>(last, 'journal.list', { limit: 1 });
-      expect(total.total).toBeGreaterThanOrEqual(acknowledged.length);
-      last.process.kill('SIGTERM');
-      expect((await last.exited).code).toBe(0);
-      expect(existsSync(join(dataDir, RUNNING_MARKER))).toBe(false);
+      // Several clients save as fast as they can; the host is killed at a random moment.
+      let killed = false;
+      const refusals: unknown[] = [];
+      const thisRound: string[] = [];
+      const client = async () => {
+        while (!killed) {
+          let r;
+          try {
+            r = await rpc<{ id: string }>(host, 'journal.create', sessionNumber(n++));
+          } catch {
+            return; // the connection died with the host: not acknowledged
+          }
+          if (r.ok) thisRound.push(r.value.id);
+          else refusals.push(r.error);
+        }
+      };
+      const clients = Array.from({ length: CLIENTS }, client);
+      const delay = 50 + Math.floor(Math.random() * 350);
+      await new Promise((r) => setTimeout(r, delay));
+      killed = true;
+      host.process.kill('SIGKILL');
+      const exit = await host.exited;
+      await Promise.all(clients);
+      acknowledged.push(...thisRound);
+      log.push(`round ${round}: killed after ${delay} ms, ${thisRound.length} acknowledged`);
+      expect(exit.signal).toBe('SIGKILL');
+      expect(refusals).toEqual([]);
+      expect(host.output()).not.toContain('[mediane]');
 
-      expect(acknowledged.length, log.join('\n')).toBeGreaterThan(ROUNDS);
-      console.info(`[crash] ${log.join('; ')}; ${acknowledged.length} acknowledged in all`);
-    },
-    300_000,
-  );
+      // The process is dead: the file as it left it must be intact and hold every acknowledged save.
+      const { integrity, ids } = inspectAfterCrash(dataDir, join(base, `inspect-${round}`));
+      expect(integrity).toBe('ok');
+      const missing = acknowledged.filter((id) => !ids.has(id));
+      expect(missing, `round ${round}: acknowledged but not in the file`).toEqual([]);
+    }
+
+    // A last start sees the unclean end and every acknowledged save; a clean stop then clears the marker.
+    const last = await startHost(dataDir, rendererDir);
+    expect((await value<AppStatus>(last, 'app.status', {})).storage.uncleanShutdown).toBe(true);
+    for (const id of acknowledged) expect((await rpc(last, 'journal.get', { id })).ok).toBe(true);
+    const total = await value<{ total: number }>(last, 'journal.list', { limit: 1 });
+    expect(total.total).toBeGreaterThanOrEqual(acknowledged.length);
+    last.process.kill('SIGTERM');
+    expect((await last.exited).code).toBe(0);
+    expect(existsSync(join(dataDir, RUNNING_MARKER))).toBe(false);
+
+    expect(acknowledged.length, log.join('\n')).toBeGreaterThan(ROUNDS);
+    console.info(`[crash] ${log.join('; ')}; ${acknowledged.length} acknowledged in all`);
+  }, 300_000);
 });

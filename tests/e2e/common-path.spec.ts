@@ -144,7 +144,9 @@ test('a back-dated session’s follow-up is never in the past', async ({ app }) 
   expect(followUps[0]!.dueDate >= today()).toBe(true);
 });
 
-test('the workshop form: title and participants first, no outcome nor follow-up; French and English pass axe', async ({ app }) => {
+test('the workshop form: title and participants first, no outcome nor follow-up; French and English pass axe', async ({
+  app,
+}) => {
   await withSite(app);
   await app.getByRole('link', { name: 'Atelier', exact: true }).click();
   await expect(app.getByRole('heading', { level: 1, name: 'Nouvelle séance' })).toBeVisible();
@@ -163,7 +165,14 @@ test('the workshop form: title and participants first, no outcome nor follow-up;
   await app.getByRole('button', { name: 'Breakdown of participants' }).click();
   await expectAccessible(app, 'new workshop, breakdown open (en)');
   await app.getByRole('radio', { name: 'One-to-one session' }).check({ force: true });
-  for (const name of ['Other topics and procedure details', 'Date, time and place', 'Equipment and autonomy', 'Follow-up', 'The person', 'Notes']) {
+  for (const name of [
+    'Other topics and procedure details',
+    'Date, time and place',
+    'Equipment and autonomy',
+    'Follow-up',
+    'The person',
+    'Notes',
+  ]) {
     const section = app.getByRole('button', { name, exact: true });
     if ((await section.getAttribute('aria-expanded')) === 'false') await section.click();
   }

@@ -7,7 +7,9 @@ import { expect, expectAccessible, test } from './fixtures';
 
 const headerClock = (app: Page) => app.getByRole('banner').getByTestId('header-clock');
 
-test('the timer shows in the header on every screen, carries a label, and turns into a session with its start time', async ({ app }) => {
+test('the timer shows in the header on every screen, carries a label, and turns into a session with its start time', async ({
+  app,
+}) => {
   await withSite(app);
   const banner = app.getByRole('banner');
   await banner.getByRole('button', { name: 'Démarrer le chronomètre' }).click();
@@ -27,7 +29,10 @@ test('the timer shows in the header on every screen, carries a label, and turns 
     ['Mon lieu', 'Mon lieu'],
     ['Journal', 'Journal des séances'],
   ] as const) {
-    await app.getByRole('navigation', { name: 'Menu principal' }).getByRole('link', { name: link, exact: true }).click();
+    await app
+      .getByRole('navigation', { name: 'Menu principal' })
+      .getByRole('link', { name: link, exact: true })
+      .click();
     await expect(app.getByRole('heading', { level: 1, name: title })).toBeVisible();
     await expect(headerClock(app)).toBeVisible();
     await expect(banner.getByTestId('header-timer-label')).toHaveText('CAF prime');
@@ -57,7 +62,13 @@ test('keyboard alone: help with ?, shortcuts to every screen and the timer, neve
   await app.locator('body').press('?');
   const help = app.getByRole('dialog', { name: 'Raccourcis clavier' });
   await expect(help).toBeVisible();
-  for (const action of ['Afficher cette aide', 'Aller au journal', 'Nouvelle séance', 'Aller à « À relancer »', 'Aller à « Mon lieu »']) {
+  for (const action of [
+    'Afficher cette aide',
+    'Aller au journal',
+    'Nouvelle séance',
+    'Aller à « À relancer »',
+    'Aller à « Mon lieu »',
+  ]) {
     await expect(help.getByRole('cell', { name: action, exact: true })).toBeVisible();
   }
   await expect(help.getByRole('cell', { name: /^Démarrer le chronomètre/ })).toBeVisible();
@@ -94,7 +105,9 @@ test('keyboard alone: help with ?, shortcuts to every screen and the timer, neve
   await expect(app.getByText('Durée mesurée par le chronomètre')).toBeVisible();
 });
 
-test('a notice never stays beside a later action’s error, stays on its screen, and switches language', async ({ app }) => {
+test('a notice never stays beside a later action’s error, stays on its screen, and switches language', async ({
+  app,
+}) => {
   await withSite(app);
   const a = await rpc<{ id: string }>(app, 'journal.create', adminSession({ date: '2026-03-12' }));
   await rpc(app, 'journal.create', adminSession({ date: '2026-03-10' }));
@@ -112,7 +125,12 @@ test('a notice never stays beside a later action’s error, stays on its screen,
   await expect(notice).toBeVisible();
 
   // The next action fails (the other session was deleted elsewhere): its error shows alone.
-  const rows = await rpc<{ rows: Array<{ id: string }> }>(app, 'journal.list', { filter: {}, sort: 'date_desc', offset: 0, limit: 10 });
+  const rows = await rpc<{ rows: Array<{ id: string }> }>(app, 'journal.list', {
+    filter: {},
+    sort: 'date_desc',
+    offset: 0,
+    limit: 10,
+  });
   const other = rows.rows.find((r) => r.id !== a.id)!;
   await rpc(app, 'journal.delete', { id: other.id });
   await app.getByRole('button', { name: /^Actions pour la séance du 10\/03\/2026/ }).click();
@@ -129,11 +147,16 @@ test('a notice never stays beside a later action’s error, stays on its screen,
   await app.getByRole('navigation', { name: 'Menu principal' }).getByRole('link', { name: 'À relancer' }).click();
   await expect(app.getByRole('heading', { level: 1, name: 'À relancer' })).toBeVisible();
   await expect(app.getByText(/supprimée\./)).toHaveCount(0);
-  await app.getByRole('navigation', { name: 'Menu principal' }).getByRole('link', { name: 'Journal', exact: true }).click();
+  await app
+    .getByRole('navigation', { name: 'Menu principal' })
+    .getByRole('link', { name: 'Journal', exact: true })
+    .click();
   await expect(app.getByText(/supprimée\./)).toHaveCount(0);
 });
 
-test('the journal’s first screen: today’s count and time, the session just saved on top, folded filters with presets', async ({ app }) => {
+test('the journal’s first screen: today’s count and time, the session just saved on top, folded filters with presets', async ({
+  app,
+}) => {
   await withSite(app);
   const lastMonth = new Date();
   lastMonth.setDate(1);
@@ -141,7 +164,11 @@ test('the journal’s first screen: today’s count and time, the session just s
   const p = (n: number) => String(n).padStart(2, '0');
   await rpc(app, 'journal.create', adminSession({ startTime: '09:30', durationMin: 30 }));
   await rpc(app, 'journal.create', adminSession({ durationMin: 45 }));
-  await rpc(app, 'journal.create', adminSession({ date: `${lastMonth.getFullYear()}-${p(lastMonth.getMonth() + 1)}-15` }));
+  await rpc(
+    app,
+    'journal.create',
+    adminSession({ date: `${lastMonth.getFullYear()}-${p(lastMonth.getMonth() + 1)}-15` }),
+  );
   await app.reload();
   await expect(app.getByTestId('today-summary')).toHaveText('2 séances, 1 h 15');
   await expect(app.getByRole('table', { name: /^Séances enregistrées/ })).toContainText('à 09:30');

@@ -16,7 +16,9 @@ test('switching to English at run time; every screen passes axe in English', asy
   await app.getByRole('link', { name: 'New session' }).first().click();
   await expect(app.getByRole('heading', { level: 1, name: 'New session' })).toBeVisible();
   // France Services: the operators come first, visible without ticking anything.
-  await expect(app.getByRole('group', { name: /^Help with official procedures: organisations concerned/ })).toBeVisible();
+  await expect(
+    app.getByRole('group', { name: /^Help with official procedures: organisations concerned/ }),
+  ).toBeVisible();
   await expectAccessible(app, 'new session (en)');
 
   await app.getByRole('link', { name: 'Journal', exact: true }).click();
@@ -28,7 +30,10 @@ test('switching to English at run time; every screen passes axe in English', asy
   await expectAccessible(app, 'new workshop with errors (en)');
 
   await app.getByRole('link', { name: 'Journal', exact: true }).click();
-  await app.getByRole('button', { name: /^Actions for the session of/ }).first().click();
+  await app
+    .getByRole('button', { name: /^Actions for the session of/ })
+    .first()
+    .click();
   await expectAccessible(app, 'journal with a row menu open (en)');
   await app.getByRole('menuitem', { name: 'Edit' }).click();
   await expect(app.getByRole('heading', { level: 1, name: 'Edit session' })).toBeVisible();

@@ -29,7 +29,8 @@ test('a detailed administrative help session, with the keyboard only', async ({ 
   await withSite(app);
   // Keyboard only: focus moves with Tab from the page start to the link, then Space/typing/Ctrl+Enter.
   const quick = app.getByRole('link', { name: 'Nouvelle séance' }).first();
-  for (let i = 0; i < 30 && !(await quick.evaluate((el) => el === document.activeElement)); i++) await app.keyboard.press('Tab');
+  for (let i = 0; i < 30 && !(await quick.evaluate((el) => el === document.activeElement)); i++)
+    await app.keyboard.press('Tab');
   await expect(quick).toBeFocused();
   await app.keyboard.press('Enter');
   await expect(app.getByRole('heading', { level: 1, name: 'Nouvelle séance' })).toBeVisible();
@@ -109,7 +110,13 @@ test('an invalid entry is refused with a message and nothing is written', async 
     const res = await fetch('./rpc/journal.create', {
       method: 'POST',
       headers: { 'content-type': 'application/json', 'x-mediane-rpc': '1' },
-      body: JSON.stringify({ kind: 'individuel', date: '2026-02-30', durationMin: 2000, channel: 'lieu_activite', topics: [] }),
+      body: JSON.stringify({
+        kind: 'individuel',
+        date: '2026-02-30',
+        durationMin: 2000,
+        channel: 'lieu_activite',
+        topics: [],
+      }),
     });
     return res.json();
   });
@@ -168,7 +175,10 @@ test('edit, duplicate, delete and undo', async ({ app }) => {
   await expect(app.getByRole('status').filter({ hasText: /2 séances/ })).toBeVisible();
 
   // Delete, then undo.
-  await app.getByRole('button', { name: /^Actions pour la séance du/ }).first().click();
+  await app
+    .getByRole('button', { name: /^Actions pour la séance du/ })
+    .first()
+    .click();
   await app.getByRole('menuitem', { name: 'Supprimer' }).click();
   await expect(app.getByText(/supprimée/)).toBeVisible();
   await expect(app.getByRole('status').filter({ hasText: /^1 séance$/ })).toBeVisible();
@@ -180,8 +190,28 @@ test('edit, duplicate, delete and undo', async ({ app }) => {
 test('filters narrow the journal', async ({ app }) => {
   await withSite(app);
   await rpc(app, 'journal.create', adminSession({ operators: ['caf'], procedureName: 'Prime d’activité' }));
-  await rpc(app, 'journal.create', adminSession({ operators: ['ants'], adminTopics: ['papiers_elections_citoyennete'], procedureName: 'Pré-demande de passeport', outcome: 'doit_revenir' }));
-  await rpc(app, 'journal.create', adminSession({ topics: ['email'], adminTopics: [], operators: [], procedureName: '', outcome: null, date: '2025-03-10' }));
+  await rpc(
+    app,
+    'journal.create',
+    adminSession({
+      operators: ['ants'],
+      adminTopics: ['papiers_elections_citoyennete'],
+      procedureName: 'Pré-demande de passeport',
+      outcome: 'doit_revenir',
+    }),
+  );
+  await rpc(
+    app,
+    'journal.create',
+    adminSession({
+      topics: ['email'],
+      adminTopics: [],
+      operators: [],
+      procedureName: '',
+      outcome: null,
+      date: '2025-03-10',
+    }),
+  );
   await app.reload();
   await expect(app.getByRole('status').filter({ hasText: '3 séances' })).toBeVisible();
   await expectAccessible(app, 'journal list (fr)');
@@ -209,7 +239,11 @@ test('the follow-up view lists open follow-ups by due date and marks them done',
   const soon = new Date(Date.now() + 3 * 86400_000).toISOString().slice(0, 10);
   const later = new Date(Date.now() + 20 * 86400_000).toISOString().slice(0, 10);
   await rpc(app, 'journal.create', adminSession({ followUp: { dueDate: later, reason: 'Vérifier le versement' } }));
-  await rpc(app, 'journal.create', adminSession({ followUp: { dueDate: soon, reason: 'Apporter l’avis d’imposition' } }));
+  await rpc(
+    app,
+    'journal.create',
+    adminSession({ followUp: { dueDate: soon, reason: 'Apporter l’avis d’imposition' } }),
+  );
   await app.getByRole('link', { name: 'À relancer' }).click();
   await expect(app.getByRole('heading', { level: 1, name: 'À relancer' })).toBeVisible();
   await expectAccessible(app, 'follow-ups (fr)');

@@ -6,7 +6,10 @@ import { expect, expectAccessible, test } from './fixtures';
 
 const MESSAGE = 'Cette page n’est pas reliée à Médiane';
 
-test('a page opened without the launch link, or with a spent one, says how to open Médiane', async ({ browser, host }) => {
+test('a page opened without the launch link, or with a spent one, says how to open Médiane', async ({
+  browser,
+  host,
+}) => {
   // The launch link, once: this browser is the desk's.
   const desk = await browser.newContext({ locale: 'fr-FR' });
   const deskPage = await desk.newPage();

@@ -1,6 +1,8 @@
 import { expect, expectAccessible, test } from './fixtures';
 
-test('first-run setup: a refused form writes nothing, then the desk is set up with only the required fields, the rest in Mon lieu', async ({ app }) => {
+test('first-run setup: a refused form writes nothing, then the desk is set up with only the required fields, the rest in Mon lieu', async ({
+  app,
+}) => {
   await expect(app.getByRole('heading', { level: 1, name: 'Bienvenue dans Médiane' })).toBeVisible();
   await expectAccessible(app, 'setup (fr)');
 
@@ -61,5 +63,10 @@ test('first-run setup: a refused form writes nothing, then the desk is set up wi
   const file = await download;
   expect(file.suggestedFilename()).toBe('lieu-mediation-numerique-34145.json');
   const record = JSON.parse(await (await import('node:fs/promises')).readFile((await file.path())!, 'utf8'));
-  expect(record).toMatchObject({ nom: 'France Services de Lunel', code_insee: '34145', pivot: '73282932000074', typologie: 'RFS' });
+  expect(record).toMatchObject({
+    nom: 'France Services de Lunel',
+    code_insee: '34145',
+    pivot: '73282932000074',
+    typologie: 'RFS',
+  });
 });

@@ -8,7 +8,14 @@ import { expect, expectAccessible, test } from './fixtures';
 const VIEWPORT = { width: 1366, height: 768 };
 const NAME = 'CAF - prime d’activité, 30 min, finalisée';
 
-type Row = { id: string; date: string; durationMin: number; operators: string[]; topics: string[]; outcome: string | null };
+type Row = {
+  id: string;
+  date: string;
+  durationMin: number;
+  operators: string[];
+  topics: string[];
+  outcome: string | null;
+};
 
 async function sessions(page: Page): Promise<Row[]> {
   return (await rpc<{ rows: Row[] }>(page, 'journal.list', {})).rows;
@@ -34,9 +41,16 @@ function counter(page: Page) {
 /** A saved ordinary session, then the template made from it through its screen. */
 async function templateFromSavedSession(app: Page): Promise<void> {
   await withSite(app);
-  await rpc(app, 'journal.create', adminSession({ notes: 'Mme B. rappellera', person: { ageBracket: 'soixante_dix_plus' } }));
+  await rpc(
+    app,
+    'journal.create',
+    adminSession({ notes: 'Mme B. rappellera', person: { ageBracket: 'soixante_dix_plus' } }),
+  );
   await app.reload();
-  await app.getByRole('button', { name: /^Actions pour la séance du/ }).first().click();
+  await app
+    .getByRole('button', { name: /^Actions pour la séance du/ })
+    .first()
+    .click();
   await app.getByRole('menuitem', { name: 'Modifier' }).click();
   await app.getByRole('button', { name: 'Enregistrer comme modèle' }).click();
   const name = app.getByLabel(/Nom du modèle/);
@@ -53,7 +67,13 @@ async function templateFromSavedSession(app: Page): Promise<void> {
 }
 
 function expectOrdinary(row: Row | undefined): void {
-  expect(row).toMatchObject({ date: today(), durationMin: 30, operators: ['caf'], topics: ['aide_aux_demarches_administratives'], outcome: 'finalisee' });
+  expect(row).toMatchObject({
+    date: today(),
+    durationMin: 30,
+    operators: ['caf'],
+    topics: ['aide_aux_demarches_administratives'],
+    outcome: 'finalisee',
+  });
 }
 
 test('with a template: an ordinary session in three clicks from the journal, no scrolling', async ({ app }) => {
@@ -122,7 +142,10 @@ test('the templates page: rename, reorder, delete; English passes axe too', asyn
   await expect(app.getByText('Modèle renommé en « CAF - RSA ».')).toBeVisible();
   await app.getByRole('button', { name: 'Monter le modèle « CPAM »' }).click();
   await expect(app.getByText('Modèle « CPAM » déplacé en position 1.')).toBeVisible();
-  expect((await rpc<Array<{ name: string }>>(app, 'journal.templates', {})).map((t) => t.name)).toEqual(['CPAM', 'CAF - RSA']);
+  expect((await rpc<Array<{ name: string }>>(app, 'journal.templates', {})).map((t) => t.name)).toEqual([
+    'CPAM',
+    'CAF - RSA',
+  ]);
   await app.getByRole('button', { name: 'Supprimer le modèle « CPAM »' }).click();
   await expect(app.getByText(/Modèle « CPAM » supprimé/)).toBeVisible();
   expect((await rpc<Array<{ name: string }>>(app, 'journal.templates', {})).map((t) => t.name)).toEqual(['CAF - RSA']);

@@ -23,7 +23,11 @@ async function wholeJournal(page: Page): Promise<{ total: number; sessions: unkn
 }
 
 async function openHost(browser: Browser, host: Host): Promise<Page> {
-  const context = await browser.newContext({ locale: 'fr-FR', timezoneId: 'Europe/Paris', viewport: { width: 1280, height: 900 } });
+  const context = await browser.newContext({
+    locale: 'fr-FR',
+    timezoneId: 'Europe/Paris',
+    viewport: { width: 1280, height: 900 },
+  });
   const page = await context.newPage();
   await page.goto(host.launchUrl);
   return page;
@@ -57,12 +61,34 @@ async function expectRefused(page: Page): Promise<void> {
   expect((await rpc<Journal>(page, 'journal.list', {})).total).toBe(0);
 }
 
-test('move a desk: export with progress, refusals on the new computer, then restore in first run', async ({ app, browser }) => {
+test('move a desk: export with progress, refusals on the new computer, then restore in first run', async ({
+  app,
+  browser,
+}) => {
   test.setTimeout(120_000);
   await withSite(app);
   await rpc(app, 'journal.create', adminSession({ notes: NOTE }));
-  await rpc(app, 'journal.create', adminSession({ operators: ['ants'], adminTopics: ['papiers_elections_citoyennete'], procedureName: 'Pré-demande de passeport' }));
-  await rpc(app, 'journal.create', adminSession({ topics: ['email'], adminTopics: [], operators: [], procedureName: '', outcome: null, date: '2025-03-10' }));
+  await rpc(
+    app,
+    'journal.create',
+    adminSession({
+      operators: ['ants'],
+      adminTopics: ['papiers_elections_citoyennete'],
+      procedureName: 'Pré-demande de passeport',
+    }),
+  );
+  await rpc(
+    app,
+    'journal.create',
+    adminSession({
+      topics: ['email'],
+      adminTopics: [],
+      operators: [],
+      procedureName: '',
+      outcome: null,
+      date: '2025-03-10',
+    }),
+  );
   const before = await wholeJournal(app);
   expect(before.total).toBe(3);
 
@@ -71,7 +97,9 @@ test('move a desk: export with progress, refusals on the new computer, then rest
   await fillPassphrases(app);
   const download = app.waitForEvent('download');
   await app.getByRole('button', { name: 'Choisir où enregistrer et exporter' }).click();
-  await expect(app.getByText(/Le bureau a été exporté dans « mediane-france-services-de-lunel-.*\.mediane » \(.*, 3 séances\)/)).toBeVisible();
+  await expect(
+    app.getByText(/Le bureau a été exporté dans « mediane-france-services-de-lunel-.*\.mediane » \(.*, 3 séances\)/),
+  ).toBeVisible();
   const file = await download;
   expect(file.suggestedFilename()).toMatch(/^mediane-france-services-de-lunel-\d{4}-\d{2}-\d{2}\.mediane$/);
   const work = mkdtempSync(join(tmpdir(), 'mediane-move-'));
@@ -84,7 +112,9 @@ test('move a desk: export with progress, refusals on the new computer, then rest
     const page = await openHost(browser, fresh);
     await expect(page.getByRole('heading', { level: 1, name: 'Bienvenue dans Médiane' })).toBeVisible();
     await page.getByRole('link', { name: 'Restaurer un lieu depuis un autre ordinateur' }).click();
-    await expect(page.getByRole('heading', { level: 1, name: 'Restaurer un lieu depuis un autre ordinateur' })).toBeVisible();
+    await expect(
+      page.getByRole('heading', { level: 1, name: 'Restaurer un lieu depuis un autre ordinateur' }),
+    ).toBeVisible();
     await expectAccessible(page, 'restore (fr)');
 
     const bytes = readFileSync(exported);
@@ -123,7 +153,11 @@ test('cancel an export midway: no file under its name in the staging folder, no 
       for (let start = 0; start < count; start += 50) {
         await Promise.all(
           Array.from({ length: 50 }, () =>
-            fetch('./rpc/journal.create', { method: 'POST', headers: { 'content-type': 'application/json', 'x-mediane-rpc': '1' }, body: JSON.stringify(session) }),
+            fetch('./rpc/journal.create', {
+              method: 'POST',
+              headers: { 'content-type': 'application/json', 'x-mediane-rpc': '1' },
+              body: JSON.stringify(session),
+            }),
           ),
         );
       }

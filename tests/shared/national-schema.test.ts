@@ -6,7 +6,13 @@ import {
   type SchemaLieuMediationNumerique,
 } from '@gouvfr-anct/lieux-de-mediation-numerique';
 import { afterEach, describe, expect, it } from 'vitest';
-import { NATIONAL_PROGRAMMES, NATIONAL_SERVICES, SITE_TYPES, TRAINING_LABELS, type SiteProfileInput } from '../../shared/site/schema';
+import {
+  NATIONAL_PROGRAMMES,
+  NATIONAL_SERVICES,
+  SITE_TYPES,
+  TRAINING_LABELS,
+  type SiteProfileInput,
+} from '../../shared/site/schema';
 import { LYON_SITE, call, callResult, openCore, removeTempDirs, testClock } from '../core/helpers';
 
 afterEach(() => removeTempDirs());
@@ -36,11 +42,25 @@ describe('national schema of lieux de médiation numérique (ANCT)', () => {
     ],
     [
       'a CCAS in Ajaccio (Corsican INSEE code)',
-      { name: "CCAS d'Ajaccio", siteType: 'ccas', communeCode: '2A004', postcode: '20000', street: "12 cours Napoléon (rez-de-chaussée)", services: ['Aide aux démarches administratives'] },
+      {
+        name: "CCAS d'Ajaccio",
+        siteType: 'ccas',
+        communeCode: '2A004',
+        postcode: '20000',
+        street: '12 cours Napoléon (rez-de-chaussée)',
+        services: ['Aide aux démarches administratives'],
+      },
     ],
     [
       'an association in Saint-Denis (La Réunion)',
-      { name: 'Association Lien Numérique', siteType: 'association', communeCode: '97411', postcode: '97400', street: '5 rue de Paris', services: ['Accès internet et matériel informatique'] },
+      {
+        name: 'Association Lien Numérique',
+        siteType: 'association',
+        communeCode: '97411',
+        postcode: '97400',
+        street: '5 rue de Paris',
+        services: ['Accès internet et matériel informatique'],
+      },
     ],
   ];
 
@@ -56,7 +76,12 @@ describe('national schema of lieux de médiation numérique (ANCT)', () => {
         id: saved.id,
         nom: site.name,
         pivot: saved.siret || '00000000000000',
-        adresse: { voie: site.street, code_postal: site.postcode, code_insee: site.communeCode, commune: saved.communeName },
+        adresse: {
+          voie: site.street,
+          code_postal: site.postcode,
+          code_insee: site.communeCode,
+          commune: saved.communeName,
+        },
         services: site.services,
         source: 'Médiane',
       });
@@ -81,7 +106,10 @@ describe('national schema of lieux de médiation numérique (ANCT)', () => {
 
   it('refuses to export before setup, or without a street or services', async () => {
     const core = openCore();
-    expect(await callResult(core, 'site.exportNationalRecord', {})).toEqual({ ok: false, error: { code: 'setup_required', messageKey: 'site.setupRequired' } });
+    expect(await callResult(core, 'site.exportNationalRecord', {})).toEqual({
+      ok: false,
+      error: { code: 'setup_required', messageKey: 'site.setupRequired' },
+    });
     await call(core, 'site.save', { ...LYON_SITE, street: '', services: [] });
     const r = await callResult(core, 'site.exportNationalRecord', {});
     expect(r).toEqual({

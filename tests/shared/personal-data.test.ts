@@ -39,9 +39,12 @@ describe('personal data in notes', () => {
   });
 
   describe('e-mail addresses', () => {
-    it.each([['jean.dupont@example.fr'], ['marie-claire+caf@orange.fr'], ['Sébastien.Lefèvre@laposte.net']])('finds %s', (mail) => {
-      expect(found(`Son adresse : ${mail}, à vérifier`)).toEqual([['email', mail]]);
-    });
+    it.each([['jean.dupont@example.fr'], ['marie-claire+caf@orange.fr'], ['Sébastien.Lefèvre@laposte.net']])(
+      'finds %s',
+      (mail) => {
+        expect(found(`Son adresse : ${mail}, à vérifier`)).toEqual([['email', mail]]);
+      },
+    );
   });
 
   describe('NIR (numéro de sécurité sociale)', () => {
@@ -67,7 +70,9 @@ describe('personal data in notes', () => {
 
   describe('IBAN', () => {
     it('finds a French IBAN with a valid checksum, grouped or not', () => {
-      expect(found('IBAN FR76 3000 6000 0112 3456 7890 189 pour le virement')).toEqual([['iban', 'FR76 3000 6000 0112 3456 7890 189']]);
+      expect(found('IBAN FR76 3000 6000 0112 3456 7890 189 pour le virement')).toEqual([
+        ['iban', 'FR76 3000 6000 0112 3456 7890 189'],
+      ]);
       expect(found('rib FR7630006000011234567890189')).toEqual([['iban', 'FR7630006000011234567890189']]);
     });
     it('does not flag an IBAN-looking string with a wrong checksum', () => {

@@ -14,12 +14,15 @@ function luhnOk(digits: string): boolean {
 const digitSum = (s: string) => [...s].reduce((a, d) => a + Number(d), 0);
 
 describe('SIRET', () => {
-  it.each([['73282932000074'], ['35600000000048'], ['13002526500013'], ['21690123100011']])('accepts %s (Luhn)', (siret) => {
-    expect(luhnOk(siret)).toBe(true);
-    expect(isValidSiret(siret)).toBe(true);
-  });
+  it.each([['73282932000074'], ['35600000000048'], ['13002526500013'], ['21690123100011']])(
+    'accepts %s (Luhn)',
+    (siret) => {
+      expect(luhnOk(siret)).toBe(true);
+      expect(isValidSiret(siret)).toBe(true);
+    },
+  );
 
-  it("accepts a La Poste establishment whose digit sum is a multiple of 5, even when it fails Luhn", () => {
+  it('accepts a La Poste establishment whose digit sum is a multiple of 5, even when it fails Luhn', () => {
     const laPoste = '35600000049837'; // 3+5+6+4+9+8+3+7 = 45
     expect(digitSum(laPoste) % 5).toBe(0);
     expect(luhnOk(laPoste)).toBe(false);
@@ -27,13 +30,19 @@ describe('SIRET', () => {
     expect(isValidSiret('35600000049838')).toBe(false); // sum 46
   });
 
-  it.each([['73282932000075'], ['73282932000084'], ['12345678901234'], ['35600000000049']])('refuses %s (checksum)', (siret) => {
-    expect(isValidSiret(siret)).toBe(false);
-  });
+  it.each([['73282932000075'], ['73282932000084'], ['12345678901234'], ['35600000000049']])(
+    'refuses %s (checksum)',
+    (siret) => {
+      expect(isValidSiret(siret)).toBe(false);
+    },
+  );
 
-  it.each([['7328293200007'], ['732829320000740'], [''], ['7328293200007A'], ['abcdefghijklmn']])('refuses %j (length or characters)', (siret) => {
-    expect(isValidSiret(siret)).toBe(false);
-  });
+  it.each([['7328293200007'], ['732829320000740'], [''], ['7328293200007A'], ['abcdefghijklmn']])(
+    'refuses %j (length or characters)',
+    (siret) => {
+      expect(isValidSiret(siret)).toBe(false);
+    },
+  );
 
   it('allows spaces (and dots or dashes) as written on documents', () => {
     expect(isValidSiret('732 829 320 00074')).toBe(true);

@@ -9,14 +9,17 @@ import { createCredentialStore, CredentialStoreError, type SafeStorageLike } fro
 const SECRET = 'hub-token-7f3a9c1e-DO-NOT-LEAK';
 
 /** A fake safeStorage: "encrypts" by XOR with a key and a marker, so the plaintext never appears in the file. */
-function fakeSafeStorage(overrides: Partial<SafeStorageLike> & { key?: number } = {}): SafeStorageLike & { encryptStringAsync: ReturnType<typeof vi.fn> } {
+function fakeSafeStorage(
+  overrides: Partial<SafeStorageLike> & { key?: number } = {},
+): SafeStorageLike & { encryptStringAsync: ReturnType<typeof vi.fn> } {
   const key = overrides.key ?? 0x5a;
   const xor = (b: Buffer) => Buffer.from(b.map((x) => x ^ key));
   return {
     isAsyncEncryptionAvailable: async () => true,
     encryptStringAsync: vi.fn(async (s: string) => Buffer.concat([Buffer.from('v10'), xor(Buffer.from(s, 'utf8'))])),
     decryptStringAsync: async (b: Buffer) => {
-      if (b.subarray(0, 3).toString() !== 'v10') throw new Error('Error while decrypting the ciphertext provided to safeStorage.decryptString.');
+      if (b.subarray(0, 3).toString() !== 'v10')
+        throw new Error('Error while decrypting the ciphertext provided to safeStorage.decryptString.');
       return { result: xor(b.subarray(3)).toString('utf8'), shouldReEncrypt: false };
     },
     ...overrides,
@@ -57,7 +60,10 @@ describe('hub credential store', () => {
 
   it('refuses to save when OS encryption is unavailable (never falls back to plain text)', async () => {
     const dir = tempDir();
-    const store = createCredentialStore({ safeStorage: fakeSafeStorage({ isAsyncEncryptionAvailable: async () => false }), dir });
+    const store = createCredentialStore({
+      safeStorage: fakeSafeStorage({ isAsyncEncryptionAvailable: async () => false }),
+      dir,
+    });
     await expect(store.save(SECRET)).rejects.toMatchObject({ problem: 'unavailable' });
     expect(await store.available()).toBe('unavailable');
     expect(() => statSync(store.file)).toThrow();
@@ -68,17 +74,29 @@ describe('hub credential store', () => {
     const store = createCredentialStore({ safeStorage: weak, dir: tempDir(), platform: 'linux' });
     await expect(store.save(SECRET)).rejects.toBeInstanceOf(CredentialStoreError);
     expect(await store.available()).toBe('weak_backend');
-    const allowed = createCredentialStore({ safeStorage: weak, dir: tempDir(), platform: 'linux', allowWeakBackend: true });
+    const allowed = createCredentialStore({
+      safeStorage: weak,
+      dir: tempDir(),
+      platform: 'linux',
+      allowWeakBackend: true,
+    });
     await allowed.save(SECRET);
     expect(await allowed.load()).toBe(SECRET);
-    const keyring = createCredentialStore({ safeStorage: fakeSafeStorage({ getSelectedStorageBackend: () => 'gnome_libsecret' }), dir: tempDir(), platform: 'linux' });
+    const keyring = createCredentialStore({
+      safeStorage: fakeSafeStorage({ getSelectedStorageBackend: () => 'gnome_libsecret' }),
+      dir: tempDir(),
+      platform: 'linux',
+    });
     expect(await keyring.available()).toBe('ok');
   });
 
   it('reports an unreadable credential (other key, damaged file) as a typed error', async () => {
     const dir = tempDir();
     await createCredentialStore({ safeStorage: fakeSafeStorage(), dir }).save(SECRET);
-    const otherKey = createCredentialStore({ safeStorage: fakeSafeStorage({ decryptStringAsync: async () => Promise.reject(new Error('bad key')) }), dir });
+    const otherKey = createCredentialStore({
+      safeStorage: fakeSafeStorage({ decryptStringAsync: async () => Promise.reject(new Error('bad key')) }),
+      dir,
+    });
     await expect(otherKey.load()).rejects.toMatchObject({ problem: 'unreadable' });
     const store = createCredentialStore({ safeStorage: fakeSafeStorage(), dir });
     writeFileSync(store.file, '{not json');

@@ -14,21 +14,38 @@ describe('deployment settings', () => {
     const readText = fs({ [files[0]!]: '{"stateOperated": false}' });
     expect(readDeployment({ env: { MEDIANE_STATE_OPERATED: '1' }, files, readText }).stateOperated).toBe(true);
     expect(readDeployment({ env: { MEDIANE_STATE_OPERATED: 'true' }, files, readText }).stateOperated).toBe(true);
-    expect(readDeployment({ env: { MEDIANE_STATE_OPERATED: '0' }, files, readText: fs({ [files[0]!]: '{"stateOperated": true}' }) }).stateOperated).toBe(false);
+    expect(
+      readDeployment({
+        env: { MEDIANE_STATE_OPERATED: '0' },
+        files,
+        readText: fs({ [files[0]!]: '{"stateOperated": true}' }),
+      }).stateOperated,
+    ).toBe(false);
   });
 
   it('then the file next to the executable, then the one in userData', () => {
-    expect(readDeployment({ env: {}, files, readText: fs({ [files[0]!]: '{"stateOperated": true}', [files[1]!]: '{"stateOperated": false}' }) })).toEqual({
+    expect(
+      readDeployment({
+        env: {},
+        files,
+        readText: fs({ [files[0]!]: '{"stateOperated": true}', [files[1]!]: '{"stateOperated": false}' }),
+      }),
+    ).toEqual({
       stateOperated: true,
       source: files[0],
     });
-    expect(readDeployment({ env: {}, files, readText: fs({ [files[1]!]: '{"stateOperated": true}' }) }).source).toBe(files[1]);
+    expect(readDeployment({ env: {}, files, readText: fs({ [files[1]!]: '{"stateOperated": true}' }) }).source).toBe(
+      files[1],
+    );
   });
 
   it('ignores malformed values with a warning', () => {
     const warn = vi.fn();
     const readText = fs({ [files[0]!]: '{"stateOperated": "yes"}', [files[1]!]: 'not json' });
-    expect(readDeployment({ env: { MEDIANE_STATE_OPERATED: 'maybe' }, files, readText, log: { warn } })).toEqual({ stateOperated: false, source: 'default' });
+    expect(readDeployment({ env: { MEDIANE_STATE_OPERATED: 'maybe' }, files, readText, log: { warn } })).toEqual({
+      stateOperated: false,
+      source: 'default',
+    });
     expect(warn).toHaveBeenCalledTimes(3);
   });
 });

@@ -38,7 +38,8 @@ function skipReason(): string | null {
 /** The test's environment for Electron: a temp data folder, and never a dev server. */
 function smokeEnv(dataDir: string): Record<string, string> {
   const env: Record<string, string> = {};
-  for (const [k, v] of Object.entries(process.env)) if (v !== undefined && k !== 'ELECTRON_RENDERER_URL' && k !== 'ELECTRON_RUN_AS_NODE') env[k] = v;
+  for (const [k, v] of Object.entries(process.env))
+    if (v !== undefined && k !== 'ELECTRON_RENDERER_URL' && k !== 'ELECTRON_RUN_AS_NODE') env[k] = v;
   env.MEDIANE_DATA_DIR = dataDir;
   return env;
 }
@@ -51,11 +52,15 @@ describe.skipIf(reason !== null)('Electron smoke test', () => {
   let dataDir = '';
 
   beforeAll(() => {
-    const build = spawnSync(process.execPath, [join(root, 'node_modules', 'electron-vite', 'bin', 'electron-vite.js'), 'build'], {
-      cwd: root,
-      stdio: 'inherit',
-      timeout: 300_000,
-    });
+    const build = spawnSync(
+      process.execPath,
+      [join(root, 'node_modules', 'electron-vite', 'bin', 'electron-vite.js'), 'build'],
+      {
+        cwd: root,
+        stdio: 'inherit',
+        timeout: 300_000,
+      },
+    );
     expect(build.status).toBe(0);
     expect(existsSync(join(root, 'out', 'main', 'index.js'))).toBe(true);
     dataDir = mkdtempSync(join(tmpdir(), 'mediane-smoke-'));
@@ -92,7 +97,9 @@ describe.skipIf(reason !== null)('Electron smoke test', () => {
     expect(globals).toEqual({ require: 'undefined', process: 'undefined' });
 
     const status = await page.evaluate(() =>
-      (window as unknown as { mediane: Record<string, (i: unknown) => Promise<{ ok: boolean }>> }).mediane['app.status']!({}),
+      (window as unknown as { mediane: Record<string, (i: unknown) => Promise<{ ok: boolean }>> }).mediane[
+        'app.status'
+      ]!({}),
     );
     expect(status.ok).toBe(true);
 

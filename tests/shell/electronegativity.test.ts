@@ -1,4 +1,13 @@
-import { copyFileSync, existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import {
+  copyFileSync,
+  existsSync,
+  mkdirSync,
+  mkdtempSync,
+  readdirSync,
+  readFileSync,
+  rmSync,
+  writeFileSync,
+} from 'node:fs';
 import { createRequire } from 'node:module';
 import { tmpdir } from 'node:os';
 import { dirname, join, resolve } from 'node:path';
@@ -54,8 +63,12 @@ function stage(): string {
   const dir = mkdtempSync(join(tmpdir(), 'mediane-eneg-'));
   dirs.push(dir);
   const sources = [
-    ...readdirSync(join(root, 'main/app')).filter((f) => f.endsWith('.ts') && !f.endsWith('.test.ts')).map((f) => `main/app/${f}`),
-    ...readdirSync(join(root, 'main/ipc')).filter((f) => f.endsWith('.ts') && !f.endsWith('.test.ts')).map((f) => `main/ipc/${f}`),
+    ...readdirSync(join(root, 'main/app'))
+      .filter((f) => f.endsWith('.ts') && !f.endsWith('.test.ts'))
+      .map((f) => `main/app/${f}`),
+    ...readdirSync(join(root, 'main/ipc'))
+      .filter((f) => f.endsWith('.ts') && !f.endsWith('.test.ts'))
+      .map((f) => `main/ipc/${f}`),
     'main/preload.ts',
     'shared/security.ts',
     'shared/ipc.ts',
@@ -85,7 +98,10 @@ async function scan(input: string): Promise<ScanResult> {
 /** The exact call the linter cannot follow: `new BrowserWindow(createWindowOptions(` from the flagged position. */
 function isWindowOptionsFactoryCall(dir: string, issue: Issue): boolean {
   const lines = readFileSync(join(dir, issue.file), 'utf8').split('\n');
-  const from = lines.slice(issue.location.line - 1, issue.location.line + 2).join('\n').slice(issue.location.column);
+  const from = lines
+    .slice(issue.location.line - 1, issue.location.line + 2)
+    .join('\n')
+    .slice(issue.location.column);
   return /^new BrowserWindow\(\s*createWindowOptions\(/.test(from);
 }
 
@@ -126,7 +142,9 @@ describe('electronegativity scan', () => {
     console.info(
       `electronegativity: ${result.atomicChecks + result.globalChecks} checks, no HIGH finding` +
         (filtered.length ? ` (${filtered.length} filtered: createWindowOptions call)` : '') +
-        (others.length ? `; for review: ${others.map((i) => `${i.id} ${i.severity.name} ${i.file}:${i.location.line}`).join(', ')}` : ''),
+        (others.length
+          ? `; for review: ${others.map((i) => `${i.id} ${i.severity.name} ${i.file}:${i.location.line}`).join(', ')}`
+          : ''),
     );
   });
 });

@@ -79,7 +79,9 @@ export class FakeEmitter {
 /** session.webRequest: records the onBeforeRequest listener and answers whether a request would be cancelled. */
 export class FakeWebRequest {
   listener: ((details: { url: string }, callback: (response: { cancel?: boolean }) => void) => void) | null = null;
-  onBeforeRequest(listener: (details: { url: string }, callback: (response: { cancel?: boolean }) => void) => void): void {
+  onBeforeRequest(
+    listener: (details: { url: string }, callback: (response: { cancel?: boolean }) => void) => void,
+  ): void {
     this.listener = listener;
   }
   /** True when the request is cancelled. */

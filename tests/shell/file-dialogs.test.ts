@@ -9,7 +9,8 @@ const DOCS = join('/home', 'agent', 'Documents');
 const WINDOW = { id: 1 } as unknown as BaseWindow;
 
 class FakeDialog implements DialogLike {
-  calls: Array<{ kind: 'save' | 'open'; window: BaseWindow | null; options: SaveDialogOptions | OpenDialogOptions }> = [];
+  calls: Array<{ kind: 'save' | 'open'; window: BaseWindow | null; options: SaveDialogOptions | OpenDialogOptions }> =
+    [];
   saveAnswer: { canceled: boolean; filePath: string } = { canceled: false, filePath: '' };
   openAnswer: { canceled: boolean; filePaths: string[] } = { canceled: false, filePaths: [] };
   showSaveDialog(a: BaseWindow | SaveDialogOptions, b?: SaveDialogOptions) {

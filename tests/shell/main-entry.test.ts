@@ -30,7 +30,10 @@ function makeState() {
   const appEvents = new FakeEmitter();
   const app = Object.assign(appEvents, {
     isPackaged: false,
-    paths: new Map<string, string>([['appData', '/home/agent/.config'], ['exe', '/opt/Mediane/mediane']]),
+    paths: new Map<string, string>([
+      ['appData', '/home/agent/.config'],
+      ['exe', '/opt/Mediane/mediane'],
+    ]),
     setPath: vi.fn((name: string, value: string) => {
       calls.push(`setPath:${name}`);
       app.paths.set(name, value);
@@ -94,7 +97,10 @@ vi.mock('electron', () =>
   Object.defineProperties(
     {},
     Object.fromEntries(
-      ELECTRON_EXPORTS.map((name) => [name, { get: () => (h.state.electron as Record<string, unknown>)[name], enumerable: true }]),
+      ELECTRON_EXPORTS.map((name) => [
+        name,
+        { get: () => (h.state.electron as Record<string, unknown>)[name], enumerable: true },
+      ]),
     ),
   ),
 );
@@ -164,7 +170,9 @@ describe('main/app/index.ts wiring', () => {
     h.state = makeState();
     h.state.electron.app.isPackaged = true;
     const packaged = await boot();
-    expect(packaged.electron.session.defaultSession.webRequest.request('devtools://devtools/bundled/devtools_app.html')).toBe(true);
+    expect(
+      packaged.electron.session.defaultSession.webRequest.request('devtools://devtools/bundled/devtools_app.html'),
+    ).toBe(true);
     expect(packaged.electron.session.defaultSession.webRequest.request('app://mediane/index.html')).toBe(false);
     warn.mockRestore();
   });
@@ -182,7 +190,9 @@ describe('main/app/index.ts wiring', () => {
       experimentalFeatures: false,
       webviewTag: false,
     });
-    expect(String((win.options.webPreferences as { preload: string }).preload).replace(/\\/g, '/')).toMatch(/\/preload\/index\.cjs$/);
+    expect(String((win.options.webPreferences as { preload: string }).preload).replace(/\\/g, '/')).toMatch(
+      /\/preload\/index\.cjs$/,
+    );
     expect(win.loadURL).toHaveBeenCalledWith('app://mediane/index.html');
     win.emit('ready-to-show');
     expect(win.show).toHaveBeenCalled();
@@ -199,8 +209,12 @@ describe('main/app/index.ts wiring', () => {
       // The system's save and open dialogs (main/app/file-dialogs.ts): paths never cross to the renderer.
       dialogs: { pickSave: expect.any(Function), pickOpen: expect.any(Function) },
     });
-    expect(new Set(s.electron.ipcMain.handlers.keys())).toEqual(new Set(METHOD_NAMES.map((m) => IPC_CHANNEL_PREFIX + m)));
-    expect(await s.electron.ipcMain.invoke(mainFrame('app://mediane/index.html'), 'mediane:app.status', {})).toMatchObject({ ok: true });
+    expect(new Set(s.electron.ipcMain.handlers.keys())).toEqual(
+      new Set(METHOD_NAMES.map((m) => IPC_CHANNEL_PREFIX + m)),
+    );
+    expect(
+      await s.electron.ipcMain.invoke(mainFrame('app://mediane/index.html'), 'mediane:app.status', {}),
+    ).toMatchObject({ ok: true });
     expect(await s.electron.ipcMain.invoke(mainFrame('https://evil.example/'), 'mediane:app.status', {})).toEqual({
       ok: false,
       error: { code: 'forbidden' },
@@ -255,7 +269,10 @@ describe('main/app/index.ts wiring', () => {
     };
     const error = vi.spyOn(console, 'error').mockImplementation(() => undefined);
     const s = await boot();
-    expect(s.electron.dialog.showErrorBox).toHaveBeenCalledWith('Médiane', expect.stringContaining('version plus récente'));
+    expect(s.electron.dialog.showErrorBox).toHaveBeenCalledWith(
+      'Médiane',
+      expect.stringContaining('version plus récente'),
+    );
     expect(s.electron.app.exit).toHaveBeenCalledWith(1);
     expect(s.windows).toHaveLength(0);
     expect(s.electron.ipcMain.handlers.size).toBe(0);
@@ -273,12 +290,16 @@ describe('main/app/index.ts wiring', () => {
     h.state.electron.app.isPackaged = true;
     const packaged = await boot();
     expect(packaged.windows[0]!.loadURL).toHaveBeenCalledWith('app://mediane/index.html');
-    expect(await packaged.electron.ipcMain.invoke(mainFrame('http://localhost:5173/'), 'mediane:app.status', {})).toMatchObject({
+    expect(
+      await packaged.electron.ipcMain.invoke(mainFrame('http://localhost:5173/'), 'mediane:app.status', {}),
+    ).toMatchObject({
       ok: false,
     });
     expect((packaged.windows[0]!.options.webPreferences as { devTools: boolean }).devTools).toBe(false);
     const warn = vi.spyOn(console, 'warn').mockImplementation(() => undefined);
-    expect(packaged.electron.session.defaultSession.webRequest.request('http://localhost:5173/src/main.tsx')).toBe(true);
+    expect(packaged.electron.session.defaultSession.webRequest.request('http://localhost:5173/src/main.tsx')).toBe(
+      true,
+    );
     warn.mockRestore();
   });
 });

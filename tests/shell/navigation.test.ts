@@ -16,7 +16,11 @@ function setup(devServerUrl?: string) {
   const contents = new FakeEmitter();
   const openExternal = vi.fn(async () => undefined);
   const warn = vi.fn();
-  guardContents(contents as unknown as GuardedContentsLike, { isAppUrl: createOriginCheck(devServerUrl), openExternal, log: { warn } });
+  guardContents(contents as unknown as GuardedContentsLike, {
+    isAppUrl: createOriginCheck(devServerUrl),
+    openExternal,
+    log: { warn },
+  });
   return { contents, openExternal, warn };
 }
 
@@ -63,8 +67,18 @@ describe('external link allowlist', () => {
   it('covers the official domains of the brief', () => {
     expect([...OFFICIAL_DOMAINS].sort()).toEqual(
       [
-        'service-public.fr', 'caf.fr', 'ameli.fr', 'impots.gouv.fr', 'ants.gouv.fr', 'francetravail.fr', 'info-retraite.fr',
-        'lassuranceretraite.fr', 'msa.fr', 'franceconnect.gouv.fr', 'laposte.fr', 'justice.fr',
+        'service-public.fr',
+        'caf.fr',
+        'ameli.fr',
+        'impots.gouv.fr',
+        'ants.gouv.fr',
+        'francetravail.fr',
+        'info-retraite.fr',
+        'lassuranceretraite.fr',
+        'msa.fr',
+        'franceconnect.gouv.fr',
+        'laposte.fr',
+        'justice.fr',
       ].sort(),
     );
   });
@@ -80,15 +94,19 @@ describe('will-navigate / will-redirect', () => {
     expect(contents.navigate('will-redirect', 'app://mediane/index.html')).toBe(false);
   });
 
-  it.each(['https://www.example.com/', 'http://localhost:5173/', 'file:///etc/passwd', 'app://evil/', 'about:blank', 'javascript:alert(1)'])(
-    'prevents navigation to %s and does not open it',
-    (url) => {
-      const { contents, openExternal } = setup();
-      expect(contents.navigate('will-navigate', url)).toBe(true);
-      expect(contents.navigate('will-redirect', url)).toBe(true);
-      expect(openExternal).not.toHaveBeenCalled();
-    },
-  );
+  it.each([
+    'https://www.example.com/',
+    'http://localhost:5173/',
+    'file:///etc/passwd',
+    'app://evil/',
+    'about:blank',
+    'javascript:alert(1)',
+  ])('prevents navigation to %s and does not open it', (url) => {
+    const { contents, openExternal } = setup();
+    expect(contents.navigate('will-navigate', url)).toBe(true);
+    expect(contents.navigate('will-redirect', url)).toBe(true);
+    expect(openExternal).not.toHaveBeenCalled();
+  });
 
   it('prevents in-window navigation to an official site but opens it in the system browser', () => {
     const { contents, openExternal } = setup();
@@ -97,7 +115,9 @@ describe('will-navigate / will-redirect', () => {
   });
 
   it('accepts the dev server origin only when one is configured (unpackaged development)', () => {
-    expect(setup('http://localhost:5173').contents.navigate('will-navigate', 'http://localhost:5173/journal')).toBe(false);
+    expect(setup('http://localhost:5173').contents.navigate('will-navigate', 'http://localhost:5173/journal')).toBe(
+      false,
+    );
     expect(setup('http://localhost:5173').contents.navigate('will-navigate', 'http://localhost:5174/')).toBe(true);
     // A dev server URL that is not local http is ignored.
     expect(setup('https://evil.example/').contents.navigate('will-navigate', 'https://evil.example/')).toBe(true);
@@ -109,7 +129,14 @@ describe('will-frame-navigate (sub-frames too)', () => {
     const { contents, openExternal, warn } = setup();
     expect(contents.navigateFrame('app://mediane/index.html', false)).toBe(false);
     expect(contents.navigateFrame('app://mediane/index.html', true)).toBe(false);
-    for (const url of ['https://www.service-public.fr/particuliers', 'https://evil.example/', 'file:///etc/passwd', 'about:blank', 'data:text/html,x', 'app://evil/']) {
+    for (const url of [
+      'https://www.service-public.fr/particuliers',
+      'https://evil.example/',
+      'file:///etc/passwd',
+      'about:blank',
+      'data:text/html,x',
+      'app://evil/',
+    ]) {
       expect(contents.navigateFrame(url, false), url).toBe(true);
       expect(contents.navigateFrame(url, true), url).toBe(true);
     }

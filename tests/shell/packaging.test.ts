@@ -64,7 +64,12 @@ describe('electron-builder.yml', () => {
 
   it('builds an all-users assisted NSIS installer on Windows, keeping user data on uninstall', () => {
     expect(JSON.stringify(config.win.target)).toContain('nsis');
-    expect(config.nsis).toMatchObject({ oneClick: false, perMachine: true, allowElevation: true, deleteAppDataOnUninstall: false });
+    expect(config.nsis).toMatchObject({
+      oneClick: false,
+      perMachine: true,
+      allowElevation: true,
+      deleteAppDataOnUninstall: false,
+    });
     const text = readFileSync(join(root, 'electron-builder.yml'), 'utf8');
     expect(text).toMatch(/\/S \/allusers/); // the silent install line for IT
   });
@@ -81,8 +86,13 @@ describe('electron-builder.yml', () => {
       entitlements: 'resources/packaging/entitlements.mac.plist',
       entitlementsInherit: 'resources/packaging/entitlements.mac.plist',
     });
-    const plist = readFileSync(join(root, 'resources', 'packaging', 'entitlements.mac.plist'), 'utf8').replace(/<!--[\s\S]*?-->/g, '');
-    expect(plist).toMatch(/^<\?xml version="1\.0" encoding="UTF-8"\?>\s*<!DOCTYPE plist[^>]*>\s*<plist version="1\.0">\s*<dict>/);
+    const plist = readFileSync(join(root, 'resources', 'packaging', 'entitlements.mac.plist'), 'utf8').replace(
+      /<!--[\s\S]*?-->/g,
+      '',
+    );
+    expect(plist).toMatch(
+      /^<\?xml version="1\.0" encoding="UTF-8"\?>\s*<!DOCTYPE plist[^>]*>\s*<plist version="1\.0">\s*<dict>/,
+    );
     const entries = [...plist.matchAll(/<key>([^<]+)<\/key>\s*<(true|false)\/>/g)].map((m) => [m[1], m[2]]);
     expect(entries).toEqual([['com.apple.security.cs.allow-jit', 'true']]);
     // No other key of any kind (arrays, strings) slipped in.

@@ -4,15 +4,42 @@ import { denyAllPermissions, type PermissionSessionLike } from '../../main/app/p
 // SECURITY.md, rule 5: every permission request and check is refused.
 describe('denyAllPermissions', () => {
   function setup() {
-    const session = { setPermissionRequestHandler: vi.fn(), setPermissionCheckHandler: vi.fn(), setDevicePermissionHandler: vi.fn() };
+    const session = {
+      setPermissionRequestHandler: vi.fn(),
+      setPermissionCheckHandler: vi.fn(),
+      setDevicePermissionHandler: vi.fn(),
+    };
     denyAllPermissions(session as unknown as PermissionSessionLike);
-    const request = session.setPermissionRequestHandler.mock.calls[0]![0] as (wc: unknown, p: string, cb: (ok: boolean) => void, d: unknown) => void;
-    const check = session.setPermissionCheckHandler.mock.calls[0]![0] as (wc: unknown, p: string, origin: string, d: unknown) => boolean;
+    const request = session.setPermissionRequestHandler.mock.calls[0]![0] as (
+      wc: unknown,
+      p: string,
+      cb: (ok: boolean) => void,
+      d: unknown,
+    ) => void;
+    const check = session.setPermissionCheckHandler.mock.calls[0]![0] as (
+      wc: unknown,
+      p: string,
+      origin: string,
+      d: unknown,
+    ) => boolean;
     const device = session.setDevicePermissionHandler.mock.calls[0]![0] as (d: unknown) => boolean;
     return { request, check, device };
   }
 
-  const PERMISSIONS = ['media', 'geolocation', 'notifications', 'midiSysex', 'pointerLock', 'fullscreen', 'openExternal', 'clipboard-read', 'hid', 'serial', 'usb', 'unknown'];
+  const PERMISSIONS = [
+    'media',
+    'geolocation',
+    'notifications',
+    'midiSysex',
+    'pointerLock',
+    'fullscreen',
+    'openExternal',
+    'clipboard-read',
+    'hid',
+    'serial',
+    'usb',
+    'unknown',
+  ];
 
   it.each(PERMISSIONS)('denies the request for %s', (permission) => {
     const { request } = setup();

@@ -7,7 +7,10 @@ import { METHOD_NAMES } from '../../shared/contract';
 const { exposed, ipcRenderer } = vi.hoisted(() => ({
   exposed: new Map<string, unknown>(),
   ipcRenderer: {
-    invoke: vi.fn(async (channel: string, input: unknown): Promise<unknown> => ({ ok: true, value: { channel, input } })),
+    invoke: vi.fn(async (channel: string, input: unknown): Promise<unknown> => ({
+      ok: true,
+      value: { channel, input },
+    })),
     send: vi.fn(),
     sendSync: vi.fn(),
     on: vi.fn(),

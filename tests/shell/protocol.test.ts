@@ -18,7 +18,12 @@ const FILES: Record<string, string> = {
 
 function setup() {
   const readFile = vi.fn(async (path: string) => {
-    const rel = path.startsWith(ROOT + sep) ? path.slice(ROOT.length + 1).split(sep).join('/') : null;
+    const rel = path.startsWith(ROOT + sep)
+      ? path
+          .slice(ROOT.length + 1)
+          .split(sep)
+          .join('/')
+      : null;
     const content = rel !== null ? FILES[rel] : undefined;
     if (content === undefined) throw Object.assign(new Error('ENOENT'), { code: 'ENOENT' });
     return new TextEncoder().encode(content);
@@ -47,9 +52,15 @@ describe('app:// protocol handler', () => {
 
   it('serves assets with their types', async () => {
     const { handle } = setup();
-    expect((await handle({ url: 'app://mediane/assets/index-abc.js' })).headers.get('content-type')).toBe('text/javascript; charset=utf-8');
-    expect((await handle({ url: 'app://mediane/assets/index-abc.css' })).headers.get('content-type')).toBe('text/css; charset=utf-8');
-    expect((await handle({ url: 'app://mediane/assets/marianne.woff2' })).headers.get('content-type')).toBe('font/woff2');
+    expect((await handle({ url: 'app://mediane/assets/index-abc.js' })).headers.get('content-type')).toBe(
+      'text/javascript; charset=utf-8',
+    );
+    expect((await handle({ url: 'app://mediane/assets/index-abc.css' })).headers.get('content-type')).toBe(
+      'text/css; charset=utf-8',
+    );
+    expect((await handle({ url: 'app://mediane/assets/marianne.woff2' })).headers.get('content-type')).toBe(
+      'font/woff2',
+    );
   });
 
   it('maps / and app routes to the page, and missing assets to 404', async () => {
@@ -107,24 +118,29 @@ describe('app:// protocol handler', () => {
   });
 
   it('requestedPath keeps normal nested asset paths', () => {
-    expect(requestedPath('app://mediane/assets/fonts/Spectral-Regular.woff2')).toBe(join('assets/fonts/Spectral-Regular.woff2').split(sep).join('/'));
+    expect(requestedPath('app://mediane/assets/fonts/Spectral-Regular.woff2')).toBe(
+      join('assets/fonts/Spectral-Regular.woff2').split(sep).join('/'),
+    );
     expect(requestedPath('app://mediane/')).toBe('index.html');
   });
 
   const built = resolve(dirname(fileURLToPath(import.meta.url)), '..', '..', 'out', 'renderer');
-  it.skipIf(!existsSync(join(built, 'index.html')))('serves the real renderer build: the page and every asset it references', async () => {
-    const handle = createProtocolHandler({ rootDir: built, readFile: (p) => readFile(p) });
-    const page = await handle({ url: 'app://mediane/index.html' });
-    expect(page.status).toBe(200);
-    const html = await page.text();
-    const refs = [...html.matchAll(/(?:src|href)="([^"]+)"/g)].map((m) => m[1]!);
-    expect(refs.length).toBeGreaterThan(0);
-    for (const ref of refs) {
-      const res = await handle({ url: new URL(ref, 'app://mediane/index.html').href });
-      expect(res.status, ref).toBe(200);
-      expect(res.headers.get('content-security-policy')).toBe(CONTENT_SECURITY_POLICY);
-    }
-    // The CSP allows no inline script: the page must have none.
-    expect(html).not.toMatch(/<script(?![^>]*\bsrc=)[^>]*>/);
-  });
+  it.skipIf(!existsSync(join(built, 'index.html')))(
+    'serves the real renderer build: the page and every asset it references',
+    async () => {
+      const handle = createProtocolHandler({ rootDir: built, readFile: (p) => readFile(p) });
+      const page = await handle({ url: 'app://mediane/index.html' });
+      expect(page.status).toBe(200);
+      const html = await page.text();
+      const refs = [...html.matchAll(/(?:src|href)="([^"]+)"/g)].map((m) => m[1]!);
+      expect(refs.length).toBeGreaterThan(0);
+      for (const ref of refs) {
+        const res = await handle({ url: new URL(ref, 'app://mediane/index.html').href });
+        expect(res.status, ref).toBe(200);
+        expect(res.headers.get('content-security-policy')).toBe(CONTENT_SECURITY_POLICY);
+      }
+      // The CSP allows no inline script: the page must have none.
+      expect(html).not.toMatch(/<script(?![^>]*\bsrc=)[^>]*>/);
+    },
+  );
 });

@@ -22,7 +22,10 @@ describe('findElectronBinary', () => {
     expect(found.exists).toBe(false);
     mkdirSync(dirname(found.path!), { recursive: true });
     writeFileSync(found.path!, '');
-    expect(findElectronBinary(root, { ELECTRON_OVERRIDE_DIST_PATH: dist })).toMatchObject({ exists: true, reason: null });
+    expect(findElectronBinary(root, { ELECTRON_OVERRIDE_DIST_PATH: dist })).toMatchObject({
+      exists: true,
+      reason: null,
+    });
   });
 
   it('reports a missing electron package', () => {
@@ -35,7 +38,11 @@ describe('findElectronBinary', () => {
 
 describe.skipIf(findElectronBinary(root).exists)('npm start without the Electron runtime', () => {
   it('exits 1 with a clear message pointing to browser mode', () => {
-    const result = spawnSync(process.execPath, [join(root, 'main', 'app', 'start.mjs')], { cwd: root, encoding: 'utf8', timeout: 30_000 });
+    const result = spawnSync(process.execPath, [join(root, 'main', 'app', 'start.mjs')], {
+      cwd: root,
+      encoding: 'utf8',
+      timeout: 30_000,
+    });
     expect(result.status).toBe(1);
     expect(result.stderr).toContain('The Electron runtime is not installed on this machine.');
     expect(result.stderr).toContain('npm run web');

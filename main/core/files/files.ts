@@ -68,8 +68,11 @@ export interface FilesOptions {
 
 /** A name safe to show and to offer as a download name: no folders, no control or reserved characters. */
 export function safeFileName(name: string, fallback = 'mediane'): string {
-  // eslint-disable-next-line no-control-regex
-  const cleaned = name.replace(/[\\/:*?"<>|\u0000-\u001f\u007f]/g, '_').replace(/^[.\s]+|\s+$/g, '').slice(0, NAME_MAX);
+  const cleaned = name
+    // eslint-disable-next-line no-control-regex
+    .replace(/[\\/:*?"<>|\u0000-\u001f\u007f]/g, '_')
+    .replace(/^[.\s]+|\s+$/g, '')
+    .slice(0, NAME_MAX);
   return cleaned || fallback;
 }
 
@@ -119,7 +122,8 @@ export function createFiles(o: FilesOptions) {
   function grantOf<K extends Grant['kind']>(id: string, kind: K, purpose: FilePurpose): Extract<Grant, { kind: K }> {
     sweep();
     const g = grants.get(id);
-    if (!g || g.kind !== kind || g.purpose !== purpose || g.state !== 'open') throw new CoreError('not_found', 'files.expired');
+    if (!g || g.kind !== kind || g.purpose !== purpose || g.state !== 'open')
+      throw new CoreError('not_found', 'files.expired');
     return g as Extract<Grant, { kind: K }>;
   }
 
@@ -127,7 +131,12 @@ export function createFiles(o: FilesOptions) {
     const id = o.newId();
     const base = { kind: 'save', id, purpose: input.purpose, state: 'open', expiresAt: now() + GRANT_TTL_MS } as const;
     if (!o.dialogs) {
-      const g = add<SaveGrant>({ ...base, path: join(staging, `${id}.download`), name: safeFileName(input.suggestedName), delivery: 'download' });
+      const g = add<SaveGrant>({
+        ...base,
+        path: join(staging, `${id}.download`),
+        name: safeFileName(input.suggestedName),
+        delivery: 'download',
+      });
       return { targetId: g.id, name: g.name, delivery: g.delivery };
     }
     const path = await o.dialogs.pickSave(input.purpose, safeFileName(input.suggestedName));

@@ -43,7 +43,11 @@ const DEFAULT_KEEP_ENDED = 50;
 
 function typedError(err: unknown): AppError {
   if (err instanceof CoreError) {
-    return { code: err.code, ...(err.messageKey ? { messageKey: err.messageKey } : {}), ...(err.issues ? { issues: err.issues } : {}) };
+    return {
+      code: err.code,
+      ...(err.messageKey ? { messageKey: err.messageKey } : {}),
+      ...(err.issues ? { issues: err.issues } : {}),
+    };
   }
   return { code: 'internal' };
 }
@@ -82,7 +86,17 @@ export function createJobs(o: JobsOptions) {
     const id = o.newId();
     const controller = new AbortController();
     const entry: Entry = {
-      view: { id, method, state: 'running', done: 0, total: null, phase: PHASE_STARTING, version: 0, startedAt: now(), endedAt: null },
+      view: {
+        id,
+        method,
+        state: 'running',
+        done: 0,
+        total: null,
+        phase: PHASE_STARTING,
+        version: 0,
+        startedAt: now(),
+        endedAt: null,
+      },
       controller,
       settled: Promise.resolve(),
       waiters: new Set(),
@@ -131,7 +145,8 @@ export function createJobs(o: JobsOptions) {
   async function get(input: { id: string; afterVersion?: number; waitMs?: number }): Promise<JobView> {
     const entry = find(input.id);
     const after = input.afterVersion;
-    if (after === undefined || entry.view.version > after || entry.view.state !== 'running' || closed) return entry.view;
+    if (after === undefined || entry.view.version > after || entry.view.state !== 'running' || closed)
+      return entry.view;
     const waitMs = Math.min(input.waitMs ?? MAX_JOB_WAIT_MS, MAX_JOB_WAIT_MS);
     return new Promise<JobView>((resolve) => {
       const done = () => {
@@ -159,7 +174,8 @@ export function createJobs(o: JobsOptions) {
     get,
     cancel,
     /** True while any job runs (e.g. to refuse a second desk restore). */
-    running: (method?: JobMethod) => [...jobs.values()].some((e) => e.view.state === 'running' && (!method || e.view.method === method)),
+    running: (method?: JobMethod) =>
+      [...jobs.values()].some((e) => e.view.state === 'running' && (!method || e.view.method === method)),
     /** Cancels every running job and waits until each has cleaned up (the core closes its database after this). */
     async close(): Promise<void> {
       closed = true;

@@ -99,7 +99,13 @@ function queries(): Query[] {
   const pick = <T>(xs: readonly T[]) => xs[Math.floor(rng() * xs.length)]!;
   const out: Query[] = [];
   const periods: Array<[string | null, string | null]> = [
-    [null, null], [null, null], ['2025-01-01', '2025-12-31'], ['2026-03-01', '2026-03-31'], [null, '2020-06-30'], ['2026-11-20', null], ['2030-01-01', null],
+    [null, null],
+    [null, null],
+    ['2025-01-01', '2025-12-31'],
+    ['2026-03-01', '2026-03-31'],
+    [null, '2020-06-30'],
+    ['2026-11-20', null],
+    ['2030-01-01', null],
   ];
   for (let i = 0; i < 400; i++) {
     const [from, to] = pick(periods);
@@ -131,7 +137,10 @@ describe('journal list queries', () => {
     for (const q of queries()) {
       const page = await core.handlers['journal.list'](q);
       const want = reference(q);
-      expect({ ids: page.rows.map((r) => r.id), total: page.total, totalCapped: page.totalCapped }, JSON.stringify(q)).toEqual(want);
+      expect(
+        { ids: page.rows.map((r) => r.id), total: page.total, totalCapped: page.totalCapped },
+        JSON.stringify(q),
+      ).toEqual(want);
       if (want.totalCapped) seen.capped++;
       else if (want.total > 0) seen.exact++;
       if (want.ids.length === 0) seen.empty++;
@@ -146,8 +155,12 @@ describe('journal list queries', () => {
     for (const q of queries()) {
       const { rowsSql, countSql, params } = listQuery(q, storedEncoding(createTermCodes(core.db)));
       for (const sql of [rowsSql, countSql]) {
-        const plan = (core.db.prepare(`EXPLAIN QUERY PLAN ${sql}`).all(params) as Array<{ detail: string }>).map((r) => r.detail);
-        const tableScans = plan.filter((d) => /^SCAN (s|d|sessions|session_operators|session_topics)\b/.test(d) && !/USING/.test(d));
+        const plan = (core.db.prepare(`EXPLAIN QUERY PLAN ${sql}`).all(params) as Array<{ detail: string }>).map(
+          (r) => r.detail,
+        );
+        const tableScans = plan.filter(
+          (d) => /^SCAN (s|d|sessions|session_operators|session_topics)\b/.test(d) && !/USING/.test(d),
+        );
         expect(tableScans, `${JSON.stringify(q)}\n${plan.join('\n')}`).toEqual([]);
       }
     }

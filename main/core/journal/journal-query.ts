@@ -31,12 +31,31 @@ export interface ListEncoding {
  * as rare.
  */
 const SHARE = {
-  operator: { ants: 0.14, caf: 0.13, cpam: 0.11, dgfip: 0.12, france_travail: 0.08, autre_operateur: 0.07, cnav: 0.05 } as Record<string, number>,
-  topic: {
-    aide_aux_demarches_administratives: 0.63, prendre_en_main_du_materiel: 0.1, email: 0.1, navigation_sur_internet: 0.07,
-    securite_numerique: 0.06, bureautique: 0.06, gere_ses_contenus_numeriques: 0.04, sante: 0.04,
+  operator: {
+    ants: 0.14,
+    caf: 0.13,
+    cpam: 0.11,
+    dgfip: 0.12,
+    france_travail: 0.08,
+    autre_operateur: 0.07,
+    cnav: 0.05,
   } as Record<string, number>,
-  outcome: { finalisee: 0.4, a_finaliser_en_autonomie: 0.12, doit_revenir: 0.11, oriente_vers_structure: 0.06 } as Record<string, number>,
+  topic: {
+    aide_aux_demarches_administratives: 0.63,
+    prendre_en_main_du_materiel: 0.1,
+    email: 0.1,
+    navigation_sur_internet: 0.07,
+    securite_numerique: 0.06,
+    bureautique: 0.06,
+    gere_ses_contenus_numeriques: 0.04,
+    sante: 0.04,
+  } as Record<string, number>,
+  outcome: {
+    finalisee: 0.4,
+    a_finaliser_en_autonomie: 0.12,
+    doit_revenir: 0.11,
+    oriente_vers_structure: 0.06,
+  } as Record<string, number>,
   kind: { collectif: 0.15, individuel: 0.85 } as Record<string, number>,
   followUpDue: 0.01,
   rare: 0.02,
@@ -55,17 +74,24 @@ interface Condition {
   live: boolean;
 }
 
-const linkCondition = (table: 'session_operators' | 'session_topics', col: string, param: string, share: number): Condition => ({
+const linkCondition = (
+  table: 'session_operators' | 'session_topics',
+  col: string,
+  param: string,
+  share: number,
+): Condition => ({
   share,
   live: false,
   stream: (period) => `SELECT x.date, x.seq FROM ${table} x WHERE x.${col} = @${param}${period}`,
-  check: (a) => `EXISTS (SELECT 1 FROM ${table} c WHERE c.${col} = @${param} AND c.date = ${a}.date AND c.seq = ${a}.seq)`,
+  check: (a) =>
+    `EXISTS (SELECT 1 FROM ${table} c WHERE c.${col} = @${param} AND c.date = ${a}.date AND c.seq = ${a}.seq)`,
 });
 
 const sessionCondition = (index: string, terms: string, share: number): Condition => ({
   share,
   live: true,
-  stream: (period) => `SELECT x.date, x.seq FROM sessions x INDEXED BY ${index} WHERE ${terms.replaceAll('@x.', 'x.')} AND x.deleted_at IS NULL${period}`,
+  stream: (period) =>
+    `SELECT x.date, x.seq FROM sessions x INDEXED BY ${index} WHERE ${terms.replaceAll('@x.', 'x.')} AND x.deleted_at IS NULL${period}`,
   check: (a) =>
     `EXISTS (SELECT 1 FROM sessions c INDEXED BY ${index} WHERE ${terms.replaceAll('@x.', 'c.')} AND c.deleted_at IS NULL AND c.date = ${a}.date AND c.seq = ${a}.seq)`,
 });
@@ -108,7 +134,10 @@ export function listQuery(query: ListInput, encode: ListEncoding) {
     }
     return terms;
   };
-  const andPeriod = (col: string) => period(col).map((t) => ` AND ${t}`).join('');
+  const andPeriod = (col: string) =>
+    period(col)
+      .map((t) => ` AND ${t}`)
+      .join('');
 
   // Conditions on columns of sessions, as plain terms on the alias s (when one index serves the whole query).
   const scalar: string[] = [];
@@ -133,15 +162,33 @@ export function listQuery(query: ListInput, encode: ListEncoding) {
     keysSql = `SELECT s.date, s.seq FROM sessions s WHERE ${directWhere}`;
   } else {
     const conditions: Condition[] = [];
-    if (f.operator) conditions.push(linkCondition('session_operators', 'operator', 'operator', SHARE.operator[f.operator] ?? SHARE.rare));
+    if (f.operator)
+      conditions.push(
+        linkCondition('session_operators', 'operator', 'operator', SHARE.operator[f.operator] ?? SHARE.rare),
+      );
     if (f.topic) conditions.push(linkCondition('session_topics', 'topic', 'topic', SHARE.topic[f.topic] ?? SHARE.rare));
     const outcomeShare = f.outcome ? (SHARE.outcome[f.outcome] ?? SHARE.rare) : 1;
     // A kind and an outcome together are one range of one index: no intersection at all.
     if (f.outcome && f.kind) {
-      conditions.push(sessionCondition('sessions_by_kind_outcome', '@x.kind = @kind AND @x.outcome = @outcome', SHARE.kind[f.kind]! * outcomeShare));
-    } else if (f.outcome) conditions.push(sessionCondition('sessions_by_outcome', '@x.outcome = @outcome', outcomeShare));
-    if (f.followUpDue) conditions.push(sessionCondition('sessions_follow_up_by_date', `@x.${OPEN_FOLLOW_UP.replace(' AND ', ' AND @x.')}`, SHARE.followUpDue));
-    const kind = f.kind && !f.outcome ? sessionCondition('sessions_by_kind', '@x.kind = @kind', SHARE.kind[f.kind]!) : null;
+      conditions.push(
+        sessionCondition(
+          'sessions_by_kind_outcome',
+          '@x.kind = @kind AND @x.outcome = @outcome',
+          SHARE.kind[f.kind]! * outcomeShare,
+        ),
+      );
+    } else if (f.outcome)
+      conditions.push(sessionCondition('sessions_by_outcome', '@x.outcome = @outcome', outcomeShare));
+    if (f.followUpDue)
+      conditions.push(
+        sessionCondition(
+          'sessions_follow_up_by_date',
+          `@x.${OPEN_FOLLOW_UP.replace(' AND ', ' AND @x.')}`,
+          SHARE.followUpDue,
+        ),
+      );
+    const kind =
+      f.kind && !f.outcome ? sessionCondition('sessions_by_kind', '@x.kind = @kind', SHARE.kind[f.kind]!) : null;
     const workshops = sessionCondition('sessions_by_kind', '@x.kind = @collectif', SHARE.kind.collectif!);
     const deleted = `SELECT x.date, x.seq FROM sessions x INDEXED BY sessions_deleted WHERE x.deleted_at IS NOT NULL${andPeriod('x.date')}`;
     const linkPeriod = andPeriod('x.date');

@@ -1,7 +1,14 @@
 import type Database from 'better-sqlite3';
 import { CoreError } from '../../../shared/errors';
 import type { Clock, IdSource } from '../../../shared/ids';
-import { COUNT_CAP, type FollowUpItem, type JournalPage, type LiveTimer, type Session, type SessionData } from '../../../shared/journal/schema';
+import {
+  COUNT_CAP,
+  type FollowUpItem,
+  type JournalPage,
+  type LiveTimer,
+  type Session,
+  type SessionData,
+} from '../../../shared/journal/schema';
 import type { ParsedInput } from '../../../shared/contract';
 import type { Db } from '../storage/database';
 import { listQuery } from './journal-query';
@@ -42,7 +49,8 @@ export function createJournalService({ db, clock, newId, communeExists }: Journa
     softDelete: db.prepare('UPDATE sessions SET deleted_at = ?, updated_at = ? WHERE seq = ?'),
     restore: db.prepare('UPDATE sessions SET deleted_at = NULL, updated_at = ? WHERE seq = ?'),
     closeFollowUp: db.prepare('UPDATE sessions SET follow_up_closed_at = ?, updated_at = ? WHERE seq = ?'),
-    followUps: db.prepare(`SELECT id, date, follow_up_due, follow_up_reason, kind, operators, procedure_name, workshop_title
+    followUps:
+      db.prepare(`SELECT id, date, follow_up_due, follow_up_reason, kind, operators, procedure_name, workshop_title
       FROM sessions WHERE follow_up_due IS NOT NULL AND follow_up_closed_at IS NULL AND deleted_at IS NULL ORDER BY follow_up_due, seq`),
     activeOperators: db.prepare('SELECT key FROM operators WHERE active = 1 ORDER BY position'),
     insertTimer: db.prepare('INSERT INTO live_timers (id, started_at) VALUES (?, ?)'),
@@ -72,7 +80,8 @@ export function createJournalService({ db, clock, newId, communeExists }: Journa
   };
 
   let operatorKeys: Set<string> | null = null;
-  const knownOperators = () => (operatorKeys ??= new Set((s.activeOperators.all() as Array<{ key: string }>).map((r) => r.key)));
+  const knownOperators = () =>
+    (operatorKeys ??= new Set((s.activeOperators.all() as Array<{ key: string }>).map((r) => r.key)));
 
   function checkReferences(data: SessionData): void {
     const issues = [];
@@ -117,9 +126,16 @@ export function createJournalService({ db, clock, newId, communeExists }: Journa
     const row = rowById(id);
     // A closed follow-up stays closed when something else is edited; a new due date or reason reopens it.
     const sameFollowUp =
-      data.followUp !== null && row.follow_up_due === dayOf(data.followUp.dueDate) && row.follow_up_reason === data.followUp.reason;
+      data.followUp !== null &&
+      row.follow_up_due === dayOf(data.followUp.dueDate) &&
+      row.follow_up_reason === data.followUp.reason;
     const follow_up_closed_at = sameFollowUp ? row.follow_up_closed_at : null;
-    s.update.run({ ...sessionColumns(data, codes), seq: row.seq, follow_up_closed_at, updated_at: clock.now().getTime() });
+    s.update.run({
+      ...sessionColumns(data, codes),
+      seq: row.seq,
+      follow_up_closed_at,
+      updated_at: clock.now().getTime(),
+    });
     s.clearOperators.run(row.seq);
     s.clearTopics.run(row.seq);
     writeLinks(row.seq, data);

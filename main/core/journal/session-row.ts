@@ -54,10 +54,14 @@ function decodeBreakdown(codes: TermCodes, domain: TermDomain, blob: Uint8Array)
   return out;
 }
 
-const codeOrNull = (codes: TermCodes, domain: TermDomain, key: string | null) => (key === null ? null : codes.code(domain, key));
-const keyOrNull = (codes: TermCodes, domain: TermDomain, code: number | null) => (code === null ? null : codes.key(domain, code));
-const listOf = (codes: TermCodes, domain: TermDomain, keys: readonly string[]) => encodeCodes(keys.map((k) => codes.code(domain, k)));
-const keysOf = (codes: TermCodes, domain: TermDomain, blob: Uint8Array) => decodeCodes(blob).map((c) => codes.key(domain, c));
+const codeOrNull = (codes: TermCodes, domain: TermDomain, key: string | null) =>
+  key === null ? null : codes.code(domain, key);
+const keyOrNull = (codes: TermCodes, domain: TermDomain, code: number | null) =>
+  code === null ? null : codes.key(domain, code);
+const listOf = (codes: TermCodes, domain: TermDomain, keys: readonly string[]) =>
+  encodeCodes(keys.map((k) => codes.code(domain, k)));
+const keysOf = (codes: TermCodes, domain: TermDomain, blob: Uint8Array) =>
+  decodeCodes(blob).map((c) => codes.key(domain, c));
 
 /** The stored columns of a record (all but the id, the instants and the follow-up's closing, which are the service's). */
 export function sessionColumns(data: SessionData, codes: TermCodes) {
@@ -98,9 +102,34 @@ export type SessionColumns = ReturnType<typeof sessionColumns>;
 
 /** The names of those columns, for the INSERT and UPDATE statements (the type keeps both lists equal). */
 export const STORED_COLUMNS = [
-  'kind', 'date', 'start_time', 'duration_min', 'channel', 'equipment', 'topics', 'admin_topics', 'operators', 'procedure_name',
-  'outcome', 'orientation', 'follow_up_due', 'follow_up_reason', 'autonomy', 'age_bracket', 'gender', 'status', 'commune_code',
-  'first_visit', 'workshop_title', 'workshop_level', 'participants', 'by_gender', 'by_age', 'by_status', 'notes', 'taxonomy_version',
+  'kind',
+  'date',
+  'start_time',
+  'duration_min',
+  'channel',
+  'equipment',
+  'topics',
+  'admin_topics',
+  'operators',
+  'procedure_name',
+  'outcome',
+  'orientation',
+  'follow_up_due',
+  'follow_up_reason',
+  'autonomy',
+  'age_bracket',
+  'gender',
+  'status',
+  'commune_code',
+  'first_visit',
+  'workshop_title',
+  'workshop_level',
+  'participants',
+  'by_gender',
+  'by_age',
+  'by_status',
+  'notes',
+  'taxonomy_version',
 ] as const satisfies ReadonlyArray<keyof SessionColumns>;
 type Missing = Exclude<keyof SessionColumns, (typeof STORED_COLUMNS)[number]>;
 const _everyColumnListed: Missing extends never ? true : Missing = true;
@@ -131,7 +160,8 @@ export function sessionOf(row: StoredRow, codes: TermCodes): Session {
     procedureName: row.procedure_name,
     outcome: keyOrNull(codes, 'outcome', row.outcome),
     orientation: keyOrNull(codes, 'orientation', row.orientation),
-    followUp: row.follow_up_due === null ? null : { dueDate: isoDateOf(row.follow_up_due), reason: row.follow_up_reason! },
+    followUp:
+      row.follow_up_due === null ? null : { dueDate: isoDateOf(row.follow_up_due), reason: row.follow_up_reason! },
     notes: row.notes,
     id: row.id,
     taxonomyVersion: codes.key('taxonomy_version', row.taxonomy_version),
@@ -163,7 +193,19 @@ export function sessionOf(row: StoredRow, codes: TermCodes): Session {
 /** The columns a line of the journal list reads (see journal-query.ts), and the line. */
 export type ListedRow = Pick<
   StoredRow,
-  'id' | 'kind' | 'date' | 'start_time' | 'duration_min' | 'topics' | 'operators' | 'procedure_name' | 'workshop_title' | 'participants' | 'outcome' | 'follow_up_due' | 'follow_up_closed_at'
+  | 'id'
+  | 'kind'
+  | 'date'
+  | 'start_time'
+  | 'duration_min'
+  | 'topics'
+  | 'operators'
+  | 'procedure_name'
+  | 'workshop_title'
+  | 'participants'
+  | 'outcome'
+  | 'follow_up_due'
+  | 'follow_up_closed_at'
 >;
 
 export function journalRowOf(r: ListedRow, codes: TermCodes): JournalRow {
@@ -184,7 +226,10 @@ export function journalRowOf(r: ListedRow, codes: TermCodes): JournalRow {
   };
 }
 
-export type FollowUpRow = Pick<StoredRow, 'id' | 'date' | 'follow_up_due' | 'follow_up_reason' | 'kind' | 'operators' | 'procedure_name' | 'workshop_title'>;
+export type FollowUpRow = Pick<
+  StoredRow,
+  'id' | 'date' | 'follow_up_due' | 'follow_up_reason' | 'kind' | 'operators' | 'procedure_name' | 'workshop_title'
+>;
 
 export function followUpOf(r: FollowUpRow, codes: TermCodes): FollowUpItem {
   return {

@@ -1,5 +1,11 @@
 import type { Session } from '../../../shared/journal/schema';
-import { MAX_SUGGESTIONS, SUGGESTION_WEEKS, sameCombination, type Suggestion, type TemplateFields } from '../../../shared/journal/templates';
+import {
+  MAX_SUGGESTIONS,
+  SUGGESTION_WEEKS,
+  sameCombination,
+  type Suggestion,
+  type TemplateFields,
+} from '../../../shared/journal/templates';
 import type { Db } from '../storage/database';
 import { KIND_CODES, dayOf, sessionOf, type StoredRow } from './session-row';
 import { decodeCodes, type TermCodes } from './term-codes';
@@ -28,7 +34,15 @@ export function suggestionsFrom(today: string): number {
   return dayOf(today) - SUGGESTION_WEEKS * 7 + 1;
 }
 
-type Group = { topics: Buffer; admin_topics: Buffer; operators: Buffer; duration_min: number; outcome: number | null; n: number; latest: number };
+type Group = {
+  topics: Buffer;
+  admin_topics: Buffer;
+  operators: Buffer;
+  duration_min: number;
+  outcome: number | null;
+  n: number;
+  latest: number;
+};
 
 /**
  * The desk's usual individual sessions: the most frequent (topics, admin topics, operators, duration, outcome) of
@@ -37,13 +51,15 @@ type Group = { topics: Buffer; admin_topics: Buffer; operators: Buffer; duration
  * Each suggestion takes the channel of its group's latest session; nothing personal is ever part of one.
  */
 export function createSuggestions(db: Db, codes: TermCodes) {
-  const groups = db.prepare(`SELECT topics, admin_topics, operators, duration_min, outcome, count(*) AS n, max(seq) AS latest
+  const groups =
+    db.prepare(`SELECT topics, admin_topics, operators, duration_min, outcome, count(*) AS n, max(seq) AS latest
     FROM sessions INDEXED BY sessions_by_kind
     WHERE kind = ${KIND_CODES.individuel} AND deleted_at IS NULL AND date >= ? AND date <= ?
     GROUP BY topics, admin_topics, operators, duration_min, outcome
     ORDER BY n DESC, latest DESC LIMIT ?`);
   const channelOf = db.prepare('SELECT channel FROM sessions WHERE seq = ?').pluck();
-  const keys = (domain: 'topic' | 'admin_topic' | 'operator', blob: Buffer) => decodeCodes(blob).map((c) => codes.key(domain, c));
+  const keys = (domain: 'topic' | 'admin_topic' | 'operator', blob: Buffer) =>
+    decodeCodes(blob).map((c) => codes.key(domain, c));
 
   return (today: string, exclude: readonly TemplateFields[] = []): Suggestion[] => {
     // Enough groups to still have a full list once those equal to a template are left out.

@@ -15,7 +15,14 @@ export interface TemplateDeps {
   getSession(id: string): Session;
 }
 
-type TemplateRow = { id: string; name: string; position: number; fields: string; created_at: number; updated_at: number };
+type TemplateRow = {
+  id: string;
+  name: string;
+  position: number;
+  fields: string;
+  created_at: number;
+  updated_at: number;
+};
 
 /** The desk's templates (list, create from a saved session, rename, reorder, delete) and the new session's memory. */
 export function createTemplateService({ db, clock, newId, getSession }: TemplateDeps) {
@@ -62,7 +69,9 @@ export function createTemplateService({ db, clock, newId, getSession }: Template
   });
   const moveTx = db.transaction((id: string, position: number): Template[] => {
     rowById(id);
-    const ids = list().map((t) => t.id).filter((x) => x !== id);
+    const ids = list()
+      .map((t) => t.id)
+      .filter((x) => x !== id);
     ids.splice(Math.min(position, ids.length), 0, id);
     renumber(ids);
     return list();

@@ -30,22 +30,37 @@ describe('term codes in the journal', () => {
     core.db.prepare("INSERT INTO operators (key, position, builtin) VALUES ('mairie', 11, 0)").run();
     core.close();
     core = createCore({ dataDir, maintenance: false });
-    const input = { kind: 'individuel', date: '2026-03-10', durationMin: 30, channel: 'lieu_activite', topics: ['email'], operators: ['mairie'] };
+    const input = {
+      kind: 'individuel',
+      date: '2026-03-10',
+      durationMin: 30,
+      channel: 'lieu_activite',
+      topics: ['email'],
+      operators: ['mairie'],
+    };
     const session = SessionInput.parse(input);
     const timer = await core.handlers['journal.startTimer']({});
-    core.db.exec(`CREATE TEMP TRIGGER fail_timer_delete BEFORE DELETE ON live_timers BEGIN SELECT RAISE(ABORT, 'disk says no'); END`);
-    await expect(Promise.resolve().then(() => core.handlers['journal.create'](SessionInput.parse({ ...input, liveId: timer.id })))).rejects.toThrow(
-      'disk says no',
+    core.db.exec(
+      `CREATE TEMP TRIGGER fail_timer_delete BEFORE DELETE ON live_timers BEGIN SELECT RAISE(ABORT, 'disk says no'); END`,
     );
+    await expect(
+      Promise.resolve().then(() => core.handlers['journal.create'](SessionInput.parse({ ...input, liveId: timer.id }))),
+    ).rejects.toThrow('disk says no');
     expect(core.db.prepare("SELECT count(*) AS n FROM term_codes WHERE key = 'mairie'").get()).toEqual({ n: 0 });
     core.db.exec('DROP TRIGGER fail_timer_delete');
 
     const saved = await core.handlers['journal.create'](session);
-    expect(core.db.prepare("SELECT count(*) AS n FROM term_codes WHERE domain = 'operator' AND key = 'mairie'").get()).toEqual({ n: 1 });
+    expect(
+      core.db.prepare("SELECT count(*) AS n FROM term_codes WHERE domain = 'operator' AND key = 'mairie'").get(),
+    ).toEqual({ n: 1 });
     core.close();
     core = createCore({ dataDir, maintenance: false });
     expect((await core.handlers['journal.get']({ id: saved.id })).operators).toEqual(['mairie']);
-    expect((await core.handlers['journal.list'](JournalQuery.parse({ filter: { operator: 'mairie' } }))).rows.map((r) => r.id)).toEqual([saved.id]);
+    expect(
+      (await core.handlers['journal.list'](JournalQuery.parse({ filter: { operator: 'mairie' } }))).rows.map(
+        (r) => r.id,
+      ),
+    ).toEqual([saved.id]);
     core.close();
   });
 });

@@ -3,7 +3,9 @@ import type { Db } from '../storage/database';
 
 export function createSettingsService(db: Db) {
   const get = db.prepare('SELECT value FROM settings WHERE key = ?');
-  const put = db.prepare('INSERT INTO settings (key, value) VALUES (?, ?) ON CONFLICT(key) DO UPDATE SET value = excluded.value');
+  const put = db.prepare(
+    'INSERT INTO settings (key, value) VALUES (?, ?) ON CONFLICT(key) DO UPDATE SET value = excluded.value',
+  );
   const value = (key: string) => (get.get(key) as { value: string } | undefined)?.value ?? null;
   return {
     read(): Settings {

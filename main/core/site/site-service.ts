@@ -39,12 +39,18 @@ export function createSiteService(db: Db, clock: Clock, newId: IdSource, commune
   function read(): SiteProfile | null {
     const row = get.get() as { id: string; data: string; created_at: string; updated_at: string } | undefined;
     if (!row) return null;
-    return { ...(JSON.parse(row.data) as Omit<SiteProfile, 'id' | 'createdAt' | 'updatedAt'>), id: row.id, createdAt: row.created_at, updatedAt: row.updated_at };
+    return {
+      ...(JSON.parse(row.data) as Omit<SiteProfile, 'id' | 'createdAt' | 'updatedAt'>),
+      id: row.id,
+      createdAt: row.created_at,
+      updatedAt: row.updated_at,
+    };
   }
 
   const save = db.transaction((input: ParsedInput<'site.save'>): SiteProfile => {
     const commune = communes.get(input.communeCode);
-    if (!commune) throw new CoreError('invalid_input', undefined, [{ path: 'communeCode', message: 'site.communeInvalid' }]);
+    if (!commune)
+      throw new CoreError('invalid_input', undefined, [{ path: 'communeCode', message: 'site.communeInvalid' }]);
     if (!commune.postcodes.includes(input.postcode)) {
       throw new CoreError('invalid_input', undefined, [{ path: 'postcode', message: 'site.postcodeNotInCommune' }]);
     }
@@ -73,15 +79,26 @@ export function createSiteService(db: Db, clock: Clock, newId: IdSource, commune
           id: Id(site.id),
           nom: Nom(site.name),
           pivot: Pivot(site.siret || UNKNOWN_PIVOT),
-          adresse: Adresse({ voie: site.street, code_postal: site.postcode, code_insee: site.communeCode, commune: site.communeName }),
+          adresse: Adresse({
+            voie: site.street,
+            code_postal: site.postcode,
+            code_insee: site.communeCode,
+            commune: site.communeName,
+          }),
           services: Services(site.services as Service[]),
           date_maj: new Date(site.updatedAt),
           source: 'Médiane',
           ...(typology ? { typologies: Typologies([typology]) } : {}),
           ...(site.programmes.length
-            ? { dispositif_programmes_nationaux: DispositifProgrammesNationaux(site.programmes as DispositifProgrammeNational[]) }
+            ? {
+                dispositif_programmes_nationaux: DispositifProgrammesNationaux(
+                  site.programmes as DispositifProgrammeNational[],
+                ),
+              }
             : {}),
-          ...(site.trainingLabels.length ? { formations_labels: FormationsLabels(site.trainingLabels as FormationLabel[]) } : {}),
+          ...(site.trainingLabels.length
+            ? { formations_labels: FormationsLabels(site.trainingLabels as FormationLabel[]) }
+            : {}),
         };
         const record = toSchemaLieuMediationNumerique(lieu) as unknown as Record<string, string | number>;
         return { fileName: `lieu-mediation-numerique-${site.communeCode}.json`, record };

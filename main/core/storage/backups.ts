@@ -63,7 +63,12 @@ export type BackupProgress = (done: number, total: number) => void;
  * disk is always whole and readable, and a copy that fails its check never counts (nor pushes a good one out of the
  * rotation).
  */
-export async function createBackup(db: Db, dataDir: string, clock: Clock, onProgress?: BackupProgress): Promise<BackupFile> {
+export async function createBackup(
+  db: Db,
+  dataDir: string,
+  clock: Clock,
+  onProgress?: BackupProgress,
+): Promise<BackupFile> {
   const dir = join(dataDir, BACKUP_DIR);
   ensurePrivateDir(dir);
   const name = `mediane-${stamp(clock.now())}.sqlite`;

@@ -131,7 +131,12 @@ function removeStale(path: string, staleRaw: string): void {
 }
 
 function toHolder(c: LockContent): LockHolder {
-  return { pid: c.pid, hostname: c.hostname, host: c.host === 'desktop' || c.host === 'browser' ? c.host : null, startedAt: c.startedAt };
+  return {
+    pid: c.pid,
+    hostname: c.hostname,
+    host: c.host === 'desktop' || c.host === 'browser' ? c.host : null,
+    startedAt: c.startedAt,
+  };
 }
 
 function releaseAllAtExit(): void {
@@ -174,7 +179,9 @@ export function lockDataFolder(dataDir: string, host: HostKind): DataFolderLock 
   }
   if (!taken) {
     // Without a live holder found, the lock kept changing hands under us: name the last one seen.
-    throw new DataFolderLockedError(holder ?? (lastSeen ? toHolder(lastSeen) : { pid: 0, hostname: hostname(), host: null, startedAt: '' }));
+    throw new DataFolderLockedError(
+      holder ?? (lastSeen ? toHolder(lastSeen) : { pid: 0, hostname: hostname(), host: null, startedAt: '' }),
+    );
   }
 
   const entry = { token: content.token, inUse: () => true };

@@ -27,7 +27,13 @@ export interface OpenedDatabase {
 
 /** What an earlier version (or a wide umask) may have left readable by others: made private at every open. */
 function tightenDataFolder(dataDir: string): void {
-  for (const name of [DB_FILE, ...DB_SIDE_SUFFIXES.map((s) => DB_FILE + s), RUNNING_MARKER, NEEDS_RECOVERY_MARKER, LOCK_FILE]) {
+  for (const name of [
+    DB_FILE,
+    ...DB_SIDE_SUFFIXES.map((s) => DB_FILE + s),
+    RUNNING_MARKER,
+    NEEDS_RECOVERY_MARKER,
+    LOCK_FILE,
+  ]) {
     tightenFile(join(dataDir, name));
   }
   tightenBackups(dataDir);

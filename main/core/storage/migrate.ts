@@ -23,9 +23,12 @@ export function migrate(db: Db, clock: Clock): void {
   db.exec(`CREATE TABLE IF NOT EXISTS schema_migrations (
     version INTEGER PRIMARY KEY, name TEXT NOT NULL, checksum TEXT NOT NULL, applied_at TEXT NOT NULL) STRICT`);
   const applied = new Map(
-    (db.prepare('SELECT version, checksum FROM schema_migrations').all() as Array<{ version: number; checksum: string }>).map(
-      (r) => [r.version, r.checksum],
-    ),
+    (
+      db.prepare('SELECT version, checksum FROM schema_migrations').all() as Array<{
+        version: number;
+        checksum: string;
+      }>
+    ).map((r) => [r.version, r.checksum]),
   );
   for (const m of MIGRATIONS) {
     const recorded = applied.get(m.version);

@@ -61,11 +61,17 @@ export function deriveKeys(passphrase: string, kdf: DeskHeader['kdf'], signal?: 
   const { N, r, p } = kdf;
   return new Promise((resolve, reject) => {
     // scrypt runs on libuv's thread pool: the event loop stays free while it works.
-    scrypt(passphrase.normalize('NFC'), Buffer.from(kdf.salt, 'base64'), 64, { N, r, p, maxmem: 256 * N * r + 32 * 1024 * 1024 }, (err, key) => {
-      if (signal?.aborted) return reject(new Error('cancelled'));
-      if (err) return reject(err);
-      resolve({ cipherKey: key.subarray(0, 32), checkKey: key.subarray(32) });
-    });
+    scrypt(
+      passphrase.normalize('NFC'),
+      Buffer.from(kdf.salt, 'base64'),
+      64,
+      { N, r, p, maxmem: 256 * N * r + 32 * 1024 * 1024 },
+      (err, key) => {
+        if (signal?.aborted) return reject(new Error('cancelled'));
+        if (err) return reject(err);
+        resolve({ cipherKey: key.subarray(0, 32), checkKey: key.subarray(32) });
+      },
+    );
   });
 }
 
@@ -165,12 +171,16 @@ export function encryptStream(header: DeskHeader, keys: DeskKeys): Transform {
 const refuse = (key: string) => new CoreError('invalid_input', key);
 
 /** Reads and checks the prelude; refuses a foreign file, a damaged header or one from a newer Médiane. */
-export async function readPrelude(path: string, latestSchemaVersion: number): Promise<{ header: DeskHeader; prelude: Buffer }> {
+export async function readPrelude(
+  path: string,
+  latestSchemaVersion: number,
+): Promise<{ header: DeskHeader; prelude: Buffer }> {
   const file = await open(path, 'r');
   try {
     const start = Buffer.alloc(MAGIC.length + 4);
     const { bytesRead } = await file.read(start, 0, start.length, 0);
-    if (bytesRead < MAGIC.length || !start.subarray(0, MAGIC.length).equals(MAGIC)) throw refuse('transfer.foreignFile');
+    if (bytesRead < MAGIC.length || !start.subarray(0, MAGIC.length).equals(MAGIC))
+      throw refuse('transfer.foreignFile');
     if (bytesRead < start.length) throw refuse('transfer.truncatedFile');
     const len = start.readUInt32BE(MAGIC.length);
     if (len === 0 || len > MAX_HEADER_BYTES) throw refuse('transfer.damagedFile');
@@ -190,7 +200,13 @@ export async function readPrelude(path: string, latestSchemaVersion: number): Pr
     if (header.schemaVersion > latestSchemaVersion) throw refuse('transfer.newerVersion');
     const { N, r, p } = header.kdf;
     const logN = Math.log2(N);
-    if (!Number.isInteger(logN) || logN < KDF_LIMITS.minLogN || logN > KDF_LIMITS.maxLogN || r > KDF_LIMITS.maxR || p > KDF_LIMITS.maxP) {
+    if (
+      !Number.isInteger(logN) ||
+      logN < KDF_LIMITS.minLogN ||
+      logN > KDF_LIMITS.maxLogN ||
+      r > KDF_LIMITS.maxR ||
+      p > KDF_LIMITS.maxP
+    ) {
       throw refuse('transfer.damagedFile');
     }
     return { header, prelude: Buffer.concat([start, json]) };

@@ -138,13 +138,20 @@ export function createTransferService(o: TransferOptions) {
         let sessions: number;
         let schemaVersion: number;
         try {
-          sessions = (copy.prepare('SELECT count(*) AS n FROM sessions WHERE deleted_at IS NULL').get() as { n: number }).n;
+          sessions = (
+            copy.prepare('SELECT count(*) AS n FROM sessions WHERE deleted_at IS NULL').get() as { n: number }
+          ).n;
           schemaVersion = copy.pragma('user_version', { simple: true }) as number;
         } finally {
           copy.close();
         }
         ctx.progress(0, null, PHASES.deriving);
-        const { header, keys } = await newHeader(input.passphrase, { schemaVersion, exportedAt: o.clock.now().toISOString() }, kdf, ctx.signal);
+        const { header, keys } = await newHeader(
+          input.passphrase,
+          { schemaVersion, exportedAt: o.clock.now().toISOString() },
+          kdf,
+          ctx.signal,
+        );
         checkNotAborted(ctx.signal);
         const size = statSync(snap).size;
         ctx.progress(0, size, PHASES.encrypting);
@@ -202,8 +209,12 @@ export function createTransferService(o: TransferOptions) {
         // Children are emptied and filled in any order; the keys are checked once, at commit.
         db.pragma('defer_foreign_keys = ON');
         for (const { name } of tables) {
-          const columns = (db.prepare(`PRAGMA main.table_info("${name}")`).all() as Array<{ name: string }>).map((c) => `"${c.name}"`);
-          const theirs = (db.prepare(`PRAGMA restored.table_info("${name}")`).all() as Array<{ name: string }>).map((c) => `"${c.name}"`);
+          const columns = (db.prepare(`PRAGMA main.table_info("${name}")`).all() as Array<{ name: string }>).map(
+            (c) => `"${c.name}"`,
+          );
+          const theirs = (db.prepare(`PRAGMA restored.table_info("${name}")`).all() as Array<{ name: string }>).map(
+            (c) => `"${c.name}"`,
+          );
           if (theirs.length !== columns.length || theirs.some((c) => !columns.includes(c))) {
             throw new CoreError('invalid_input', 'transfer.damagedFile');
           }
@@ -259,7 +270,8 @@ export function createTransferService(o: TransferOptions) {
         if (version === null) throw new CoreError('invalid_input', 'transfer.damagedFile');
         if (version > o.latestSchemaVersion) throw new CoreError('invalid_input', 'transfer.newerVersion');
         ctx.progress(0, null, PHASES.checking);
-        if ((await o.integrityCheck(copyPath)) !== 'ok') throw new CoreError('invalid_input', 'transfer.integrityFailed');
+        if ((await o.integrityCheck(copyPath)) !== 'ok')
+          throw new CoreError('invalid_input', 'transfer.integrityFailed');
         checkNotAborted(ctx.signal);
         ctx.progress(0, null, PHASES.migrating);
         let siteName: string | null = null;
@@ -270,8 +282,10 @@ export function createTransferService(o: TransferOptions) {
           if ((copy.pragma('foreign_key_check') as unknown[]).length > 0) throw new Error('dangling references');
           o.migrate(copy, o.clock);
           const site = copy.prepare('SELECT data FROM site LIMIT 1').get() as { data: string } | undefined;
-          siteName = site ? ((JSON.parse(site.data) as { name?: unknown }).name as string | undefined) ?? null : null;
-          sessions = (copy.prepare('SELECT count(*) AS n FROM sessions WHERE deleted_at IS NULL').get() as { n: number }).n;
+          siteName = site ? (((JSON.parse(site.data) as { name?: unknown }).name as string | undefined) ?? null) : null;
+          sessions = (
+            copy.prepare('SELECT count(*) AS n FROM sessions WHERE deleted_at IS NULL').get() as { n: number }
+          ).n;
         } catch {
           // A copy that passed the integrity check but not its migrations was not written by Médiane as we know it.
           throw new CoreError('invalid_input', 'transfer.damagedFile');

@@ -65,7 +65,13 @@ export function FoldedSection({ id, title, open, onToggle, children }: Props) {
   return (
     <section className="fr-accordion mediane-fold">
       <h2 className="fr-accordion__title">
-        <button type="button" className="fr-accordion__btn" aria-expanded={open} aria-controls={bodyId} onClick={() => onToggle(id)}>
+        <button
+          type="button"
+          className="fr-accordion__btn"
+          aria-expanded={open}
+          aria-controls={bodyId}
+          onClick={() => onToggle(id)}
+        >
           {title}
         </button>
       </h2>

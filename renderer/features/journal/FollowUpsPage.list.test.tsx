@@ -41,7 +41,9 @@ describe('FollowUpsPage', () => {
     expect(await screen.findByRole('heading', { level: 1, name: 'À relancer' })).toBeTruthy();
     await screen.findByText('Vérifier le versement CAF');
     const list = document.querySelector('ul.mediane-followups') as HTMLElement;
-    const entries = within(list).getAllByRole('listitem').filter((li) => li.parentElement === list);
+    const entries = within(list)
+      .getAllByRole('listitem')
+      .filter((li) => li.parentElement === list);
     expect(entries).toHaveLength(2);
     expect(entries[0]!.textContent).toContain('En retard');
     expect(entries[0]!.textContent).toContain('Prévue le 10/01/2001');
@@ -49,7 +51,9 @@ describe('FollowUpsPage', () => {
     expect(entries[0]!.textContent).toContain('CAF · Prime d’activité');
     expect(entries[1]!.textContent).toContain('À venir');
     expect(entries[1]!.textContent).toContain('Premiers pas sur tablette');
-    expect(screen.getByRole('link', { name: 'Ouvrir la séance du 05/01/2026' }).getAttribute('href')).toBe(`#/seance/${items[0]!.id}`);
+    expect(screen.getByRole('link', { name: 'Ouvrir la séance du 05/01/2026' }).getAttribute('href')).toBe(
+      `#/seance/${items[0]!.id}`,
+    );
     expect(screen.getByText('2 relances à faire')).toBeTruthy();
   });
 
@@ -67,9 +71,13 @@ describe('FollowUpsPage', () => {
     await waitFor(() => expect(fake['journal.closeFollowUp']).toHaveBeenCalledWith({ id: items[0]!.id }));
     await waitFor(() => expect(screen.queryByText('Vérifier le versement CAF')).toBeNull());
     expect(fake['journal.followUps']).toHaveBeenCalledTimes(2);
-    expect(screen.getByRole('status').textContent).toContain('Relance « Vérifier le versement CAF » marquée comme traitée.');
+    expect(screen.getByRole('status').textContent).toContain(
+      'Relance « Vérifier le versement CAF » marquée comme traitée.',
+    );
     await waitFor(() =>
-      expect(document.activeElement).toBe(screen.getByRole('button', { name: 'Marquer comme traitée : Relancer pour la suite de l’atelier' })),
+      expect(document.activeElement).toBe(
+        screen.getByRole('button', { name: 'Marquer comme traitée : Relancer pour la suite de l’atelier' }),
+      ),
     );
   });
 

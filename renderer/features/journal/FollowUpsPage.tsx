@@ -66,7 +66,13 @@ export function FollowUpsPage() {
       <p>{t('list.followUps.intro')}</p>
       <p role="status" className="fr-text--bold">
         {message ? `${message} ` : ''}
-        {items === null ? (error ? '' : t('list.loading')) : items.length > 0 ? t('list.followUps.count', { count: items.length }) : ''}
+        {items === null
+          ? error
+            ? ''
+            : t('list.loading')
+          : items.length > 0
+            ? t('list.followUps.count', { count: items.length })
+            : ''}
       </p>
       {error && <RetryAlert message={error} onRetry={reload} />}
       {items && items.length === 0 && (
@@ -82,12 +88,16 @@ export function FollowUpsPage() {
             const what =
               item.kind === 'collectif'
                 ? (item.workshopTitle ?? '')
-                : [item.operators.map((k) => taxonomyLabel('operator', k)).join(', '), item.procedureName].filter(Boolean).join(' · ');
+                : [item.operators.map((k) => taxonomyLabel('operator', k)).join(', '), item.procedureName]
+                    .filter(Boolean)
+                    .join(' · ');
             return (
               <li key={item.id} className="mediane-followups__item fr-mb-3w">
                 <h2 className="fr-h6 fr-mb-1w">{item.reason}</h2>
                 <p className="fr-mb-1w">
-                  <span className={`fr-badge fr-badge--sm fr-badge--no-icon fr-badge--${TONE[state]}`}>{t(`list.followUp.${state}`)}</span>{' '}
+                  <span className={`fr-badge fr-badge--sm fr-badge--no-icon fr-badge--${TONE[state]}`}>
+                    {t(`list.followUp.${state}`)}
+                  </span>{' '}
                   {t('list.followUps.due', { date: formatDate(item.dueDate, lang) })}
                 </p>
                 <p className="fr-text--sm fr-mb-1w">

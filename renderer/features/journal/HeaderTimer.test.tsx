@@ -23,7 +23,10 @@ afterEach(() => {
 describe('HeaderTimer', () => {
   it('starts from the header, shows how long, and Alt+T turns it into a session with its start time', async () => {
     const startedAt = new Date(Date.now() - 125_000).toISOString();
-    const fake = installFakeApi({ 'journal.timers': () => [], 'journal.startTimer': () => ({ id: ID, startedAt, label: '' }) });
+    const fake = installFakeApi({
+      'journal.timers': () => [],
+      'journal.startTimer': () => ({ id: ID, startedAt, label: '' }),
+    });
     renderWithStatus(<HeaderTimer />);
     fireEvent.click(await screen.findByRole('button', { name: 'Démarrer le chronomètre' }));
     const clock = await screen.findByRole('timer');
@@ -34,14 +37,19 @@ describe('HeaderTimer', () => {
     expect(screen.getByRole('status').textContent).toMatch(/^Chronomètre démarré à \d\d:\d\d : 0 minute écoulée\.$/);
 
     fireEvent.keyDown(document.body, { key: 't', code: 'KeyT', altKey: true });
-    expect(window.location.hash).toBe(`#/seance/nouvelle?type=individuel&chrono=${ID}&duree=3&debut=${localClockTime(startedAt)}`);
+    expect(window.location.hash).toBe(
+      `#/seance/nouvelle?type=individuel&chrono=${ID}&duree=3&debut=${localClockTime(startedAt)}`,
+    );
   });
 
   it('labels the timer, warns about personal data as it is typed, and shows the core refusal', async () => {
     const timer = { id: ID, startedAt: new Date().toISOString(), label: '' };
     const fake = installFakeApi({
       'journal.timers': () => [timer],
-      'journal.labelTimer': ({ label }) => (label.includes('06') ? refused({ code: 'invalid_input', messageKey: 'journal.timerLabelPersonal' }) : { ...timer, label }),
+      'journal.labelTimer': ({ label }) =>
+        label.includes('06')
+          ? refused({ code: 'invalid_input', messageKey: 'journal.timerLabelPersonal' })
+          : { ...timer, label },
     });
     renderWithStatus(<HeaderTimer />);
     fireEvent.click(await screen.findByRole('button', { name: 'Ajouter un libellé' }));

@@ -187,7 +187,9 @@ export function HeaderTimer() {
                 </span>
               </>
             )}
-            {timers.length > 1 && <span className="fr-text--sm"> {t('desk.timer.more', { count: timers.length - 1 })}</span>}
+            {timers.length > 1 && (
+              <span className="fr-text--sm"> {t('desk.timer.more', { count: timers.length - 1 })}</span>
+            )}
           </p>
           {editing ? (
             <LabelForm
@@ -211,7 +213,12 @@ export function HeaderTimer() {
                 </button>
               </li>
               <li>
-                <button ref={labelButton} type="button" className="fr-btn fr-btn--sm fr-btn--tertiary" onClick={() => setEditing(true)}>
+                <button
+                  ref={labelButton}
+                  type="button"
+                  className="fr-btn fr-btn--sm fr-btn--tertiary"
+                  onClick={() => setEditing(true)}
+                >
                   {timer.label ? t('desk.timer.editLabel') : t('desk.timer.addLabel')}
                 </button>
               </li>

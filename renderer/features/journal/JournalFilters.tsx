@@ -38,7 +38,15 @@ interface Props {
 }
 
 /** One period bound: typed freely, applied once it is a valid date (after a pause, on leaving the field or on Enter). */
-function DateFilter({ label, value, onApply }: { label: string; value: string | null; onApply(v: string | null): void }) {
+function DateFilter({
+  label,
+  value,
+  onApply,
+}: {
+  label: string;
+  value: string | null;
+  onApply(v: string | null): void;
+}) {
   const id = useId();
   const [text, setText] = useState(value ?? '');
   const [invalid, setInvalid] = useState(false);
@@ -93,7 +101,11 @@ function DateFilter({ label, value, onApply }: { label: string; value: string | 
 /** How many filters are set, the period counting as one. */
 function activeCount(f: FilterState): number {
   const period = f.from !== null || f.to !== null ? 1 : 0;
-  return period + (['kind', 'operator', 'topic', 'outcome'] as const).filter((k) => f[k] !== null).length + (f.followUpDue ? 1 : 0);
+  return (
+    period +
+    (['kind', 'operator', 'topic', 'outcome'] as const).filter((k) => f[k] !== null).length +
+    (f.followUpDue ? 1 : 0)
+  );
 }
 
 /**
@@ -117,7 +129,8 @@ export function JournalFilters({ value, sort, operators, onChange, onSortChange 
     toggle.current?.focus();
   }
 
-  const update = <K extends keyof FilterState>(key: K, v: FilterState[K]) => onChange({ [key]: v } as Partial<FilterState>);
+  const update = <K extends keyof FilterState>(key: K, v: FilterState[K]) =>
+    onChange({ [key]: v } as Partial<FilterState>);
   // One select per list, its empty first choice meaning "any".
   const selects = [
     { key: 'kind', label: t('list.filters.kind'), any: t('list.filters.anyKind'), values: SESSION_KINDS },
@@ -133,10 +146,7 @@ export function JournalFilters({ value, sort, operators, onChange, onSortChange 
   }
 
   return (
-    <form
-      className="mediane-filters fr-mb-3w"
-      onSubmit={(e) => e.preventDefault()}
-    >
+    <form className="mediane-filters fr-mb-3w" onSubmit={(e) => e.preventDefault()}>
       <div className="mediane-periods" role="group" aria-labelledby={`${id}-period`}>
         <p className="fr-text--bold fr-mb-1w" id={`${id}-period`}>
           {t('desk.period.legend')}
@@ -163,46 +173,63 @@ export function JournalFilters({ value, sort, operators, onChange, onSortChange 
         {active > 0 && ` (${t('desk.filters.active', { count: active })})`}
       </button>
       {active > 0 && (
-        <button type="button" className="fr-btn fr-btn--tertiary-no-outline fr-btn--sm fr-icon-close-circle-line fr-btn--icon-left fr-ml-1w fr-mb-2w" onClick={reset}>
+        <button
+          type="button"
+          className="fr-btn fr-btn--tertiary-no-outline fr-btn--sm fr-icon-close-circle-line fr-btn--icon-left fr-ml-1w fr-mb-2w"
+          onClick={reset}
+        >
           {t('list.filters.reset')}
         </button>
       )}
       <div id={`${id}-more`} hidden={!open}>
-      <fieldset className="fr-fieldset" aria-labelledby={`${id}-legend`}>
-        <legend className="fr-fieldset__legend fr-text--lg" id={`${id}-legend`}>
-          {t('list.filters.legend')}
-        </legend>
-        <div className="fr-fieldset__element fr-fieldset__element--inline mediane-filters__field">
-          <DateFilter key={`from-${generation}`} label={t('list.filters.from')} value={value.from} onApply={(v) => update('from', v)} />
-        </div>
-        <div className="fr-fieldset__element fr-fieldset__element--inline mediane-filters__field">
-          <DateFilter key={`to-${generation}`} label={t('list.filters.to')} value={value.to} onApply={(v) => update('to', v)} />
-        </div>
-        {selects.map(({ key, label, any, values }) => (
-          <div className="fr-fieldset__element fr-fieldset__element--inline mediane-filters__field" key={key}>
-            <SelectField<string>
-              id={`${id}-${key}`}
-              label={label}
-              value={value[key] ?? ''}
-              onChange={(v) => update(key, (v || null) as FilterState[typeof key])}
-              options={[{ value: '', label: any }, ...values.map((k) => ({ value: k, label: taxonomyLabel(key, k) }))]}
+        <fieldset className="fr-fieldset" aria-labelledby={`${id}-legend`}>
+          <legend className="fr-fieldset__legend fr-text--lg" id={`${id}-legend`}>
+            {t('list.filters.legend')}
+          </legend>
+          <div className="fr-fieldset__element fr-fieldset__element--inline mediane-filters__field">
+            <DateFilter
+              key={`from-${generation}`}
+              label={t('list.filters.from')}
+              value={value.from}
+              onApply={(v) => update('from', v)}
             />
           </div>
-        ))}
-        <div className="fr-fieldset__element">
-          <div className="fr-checkbox-group">
-            <input
-              type="checkbox"
-              id={`${id}-due`}
-              checked={value.followUpDue}
-              onChange={(e) => update('followUpDue', e.target.checked)}
+          <div className="fr-fieldset__element fr-fieldset__element--inline mediane-filters__field">
+            <DateFilter
+              key={`to-${generation}`}
+              label={t('list.filters.to')}
+              value={value.to}
+              onApply={(v) => update('to', v)}
             />
-            <label className="fr-label" htmlFor={`${id}-due`}>
-              {t('list.filters.followUpDue')}
-            </label>
           </div>
-        </div>
-      </fieldset>
+          {selects.map(({ key, label, any, values }) => (
+            <div className="fr-fieldset__element fr-fieldset__element--inline mediane-filters__field" key={key}>
+              <SelectField<string>
+                id={`${id}-${key}`}
+                label={label}
+                value={value[key] ?? ''}
+                onChange={(v) => update(key, (v || null) as FilterState[typeof key])}
+                options={[
+                  { value: '', label: any },
+                  ...values.map((k) => ({ value: k, label: taxonomyLabel(key, k) })),
+                ]}
+              />
+            </div>
+          ))}
+          <div className="fr-fieldset__element">
+            <div className="fr-checkbox-group">
+              <input
+                type="checkbox"
+                id={`${id}-due`}
+                checked={value.followUpDue}
+                onChange={(e) => update('followUpDue', e.target.checked)}
+              />
+              <label className="fr-label" htmlFor={`${id}-due`}>
+                {t('list.filters.followUpDue')}
+              </label>
+            </div>
+          </div>
+        </fieldset>
       </div>
       <div className="mediane-filters__sort">
         <SelectField

@@ -36,8 +36,27 @@ function page(rows: JournalRow[], total = rows.length, totalCapped = false): Jou
 }
 
 const twoRows = [
-  row({ id: A, date: '2026-03-12', durationMin: 90, topics: ['email', 'bureautique', 'sante', 'parentalite'], operators: ['caf', 'cpam'], followUpDue: '2000-01-02' }),
-  row({ id: B, kind: 'collectif', date: '2026-03-10', startTime: '14:00', durationMin: 45, topics: ['securite_numerique'], operators: [], procedureName: '', workshopTitle: 'Éviter les arnaques', participants: 8, outcome: null }),
+  row({
+    id: A,
+    date: '2026-03-12',
+    durationMin: 90,
+    topics: ['email', 'bureautique', 'sante', 'parentalite'],
+    operators: ['caf', 'cpam'],
+    followUpDue: '2000-01-02',
+  }),
+  row({
+    id: B,
+    kind: 'collectif',
+    date: '2026-03-10',
+    startTime: '14:00',
+    durationMin: 45,
+    topics: ['securite_numerique'],
+    operators: [],
+    procedureName: '',
+    workshopTitle: 'Éviter les arnaques',
+    participants: 8,
+    outcome: null,
+  }),
 ];
 
 function setup(extra: FakeHandlers = {}) {
@@ -99,10 +118,16 @@ describe('JournalPage', () => {
     expect(second.textContent).toContain('45 min');
 
     // One compact actions button per row, named after its session (date, time, who or what).
-    expect(within(first).getAllByRole('button').map((b) => b.getAttribute('aria-label') ?? b.textContent)).toEqual([
-      'Actions pour la séance du 12/03/2026, CAF, Assurance Maladie (CPAM)',
-    ]);
-    expect(screen.getByRole('button', { name: 'Actions pour la séance du 10/03/2026 à 14:00, Éviter les arnaques' }).getAttribute('aria-haspopup')).toBe('menu');
+    expect(
+      within(first)
+        .getAllByRole('button')
+        .map((b) => b.getAttribute('aria-label') ?? b.textContent),
+    ).toEqual(['Actions pour la séance du 12/03/2026, CAF, Assurance Maladie (CPAM)']);
+    expect(
+      screen
+        .getByRole('button', { name: 'Actions pour la séance du 10/03/2026 à 14:00, Éviter les arnaques' })
+        .getAttribute('aria-haspopup'),
+    ).toBe('menu');
     await choose('Actions pour la séance du 12/03/2026, CAF, Assurance Maladie (CPAM)', 'Modifier');
     expect(window.location.hash).toBe(`#/seance/${A}`);
 
@@ -115,13 +140,19 @@ describe('JournalPage', () => {
   });
 
   it('says "more than 10 000" when the count is capped and pages forward', async () => {
-    const many = Array.from({ length: PAGE_SIZE }, (_, i) => row({ id: `00000000-0000-4000-8000-${String(i).padStart(12, '0')}` }));
+    const many = Array.from({ length: PAGE_SIZE }, (_, i) =>
+      row({ id: `00000000-0000-4000-8000-${String(i).padStart(12, '0')}` }),
+    );
     const fake = setup({ 'journal.list': () => page(many, 10_000, true) });
     renderWithStatus(<JournalPage />);
     await waitFor(() => expect(screen.getByTestId('journal-count').textContent).toMatch(/^Plus de 10\s000 séances$/));
     fireEvent.click(screen.getByRole('button', { name: 'Page suivante' }));
-    await waitFor(() => expect(fake['journal.list']).toHaveBeenLastCalledWith(expect.objectContaining({ offset: PAGE_SIZE })));
-    await waitFor(() => expect(document.activeElement).toBe(screen.getByRole('heading', { level: 2, name: 'Séances enregistrées' })));
+    await waitFor(() =>
+      expect(fake['journal.list']).toHaveBeenLastCalledWith(expect.objectContaining({ offset: PAGE_SIZE })),
+    );
+    await waitFor(() =>
+      expect(document.activeElement).toBe(screen.getByRole('heading', { level: 2, name: 'Séances enregistrées' })),
+    );
   });
 
   it('queries the core again when a filter or the sort changes', async () => {
@@ -131,7 +162,9 @@ describe('JournalPage', () => {
 
     fireEvent.change(screen.getByLabelText('Organisme'), { target: { value: 'caf' } });
     await waitFor(() =>
-      expect(fake['journal.list']).toHaveBeenLastCalledWith(expect.objectContaining({ filter: expect.objectContaining({ operator: 'caf' }), offset: 0 })),
+      expect(fake['journal.list']).toHaveBeenLastCalledWith(
+        expect.objectContaining({ filter: expect.objectContaining({ operator: 'caf' }), offset: 0 }),
+      ),
     );
 
     fireEvent.click(screen.getByLabelText('Seulement les séances avec une relance à faire'));
@@ -142,20 +175,26 @@ describe('JournalPage', () => {
     );
 
     fireEvent.change(screen.getByLabelText('Trier les séances'), { target: { value: 'duration_desc' } });
-    await waitFor(() => expect(fake['journal.list']).toHaveBeenLastCalledWith(expect.objectContaining({ sort: 'duration_desc' })));
+    await waitFor(() =>
+      expect(fake['journal.list']).toHaveBeenLastCalledWith(expect.objectContaining({ sort: 'duration_desc' })),
+    );
 
     // A date applies once valid, here on leaving the field rather than after the pause.
     const from = screen.getByLabelText(/^Du/);
     fireEvent.change(from, { target: { value: '2026-03-01' } });
     fireEvent.blur(from);
     await waitFor(() =>
-      expect(fake['journal.list']).toHaveBeenLastCalledWith(expect.objectContaining({ filter: expect.objectContaining({ from: '2026-03-01', operator: 'caf' }) })),
+      expect(fake['journal.list']).toHaveBeenLastCalledWith(
+        expect.objectContaining({ filter: expect.objectContaining({ from: '2026-03-01', operator: 'caf' }) }),
+      ),
     );
 
     fireEvent.click(screen.getByRole('button', { name: 'Effacer les filtres' }));
     await waitFor(() =>
       expect(fake['journal.list']).toHaveBeenLastCalledWith(
-        expect.objectContaining({ filter: { from: null, to: null, kind: null, operator: null, topic: null, outcome: null, followUpDue: false } }),
+        expect.objectContaining({
+          filter: { from: null, to: null, kind: null, operator: null, topic: null, outcome: null, followUpDue: false },
+        }),
       ),
     );
   });
@@ -166,9 +205,13 @@ describe('JournalPage', () => {
     await screen.findByRole('table');
     const to = screen.getByLabelText(/^Au/);
     fireEvent.change(to, { target: { value: '2026-03-31' } });
-    expect(fake['journal.list']).not.toHaveBeenLastCalledWith(expect.objectContaining({ filter: expect.objectContaining({ to: '2026-03-31' }) }));
+    expect(fake['journal.list']).not.toHaveBeenLastCalledWith(
+      expect.objectContaining({ filter: expect.objectContaining({ to: '2026-03-31' }) }),
+    );
     await waitFor(() =>
-      expect(fake['journal.list']).toHaveBeenLastCalledWith(expect.objectContaining({ filter: expect.objectContaining({ to: '2026-03-31' }) })),
+      expect(fake['journal.list']).toHaveBeenLastCalledWith(
+        expect.objectContaining({ filter: expect.objectContaining({ to: '2026-03-31' }) }),
+      ),
     );
 
     const calls = fake['journal.list'].mock.calls.length;
@@ -198,7 +241,9 @@ describe('JournalPage', () => {
 
     const undo = await screen.findByRole('button', { name: 'Annuler la suppression' });
     expect(fake['journal.delete']).toHaveBeenCalledWith({ id: A });
-    expect(screen.getAllByRole('status').some((s) => s.textContent?.includes('Séance du 12/03/2026 supprimée.'))).toBe(true);
+    expect(screen.getAllByRole('status').some((s) => s.textContent?.includes('Séance du 12/03/2026 supprimée.'))).toBe(
+      true,
+    );
     expect(document.activeElement).toBe(undo);
     await waitFor(() => expect(screen.getByTestId('journal-count').textContent).toBe('1 séance'));
 
@@ -207,13 +252,21 @@ describe('JournalPage', () => {
     await screen.findByText('Séance du 12/03/2026 restaurée.');
     await waitFor(() => expect(screen.getByTestId('journal-count').textContent).toBe('2 séances'));
     // The focus goes back to the restored row.
-    await waitFor(() => expect(document.activeElement).toBe(screen.getByRole('button', { name: 'Actions pour la séance du 12/03/2026, CAF, Assurance Maladie (CPAM)' })));
+    await waitFor(() =>
+      expect(document.activeElement).toBe(
+        screen.getByRole('button', { name: 'Actions pour la séance du 12/03/2026, CAF, Assurance Maladie (CPAM)' }),
+      ),
+    );
   });
 
   it('hides the undo notice after about ten seconds unless it holds the focus', async () => {
     setup({ 'journal.delete': ({ id }) => ({ id }) });
     renderWithStatus(<JournalPage />);
-    fireEvent.click(await screen.findByRole('button', { name: 'Actions pour la séance du 12/03/2026, CAF, Assurance Maladie (CPAM)' }));
+    fireEvent.click(
+      await screen.findByRole('button', {
+        name: 'Actions pour la séance du 12/03/2026, CAF, Assurance Maladie (CPAM)',
+      }),
+    );
     const button = screen.getByRole('menuitem', { name: 'Supprimer' });
     vi.useFakeTimers({ toFake: ['setTimeout', 'clearTimeout'] });
     try {
@@ -284,11 +337,15 @@ describe('LiveTimers (in the journal)', () => {
     const clock = await screen.findByRole('timer');
     expect(clock.getAttribute('aria-live')).toBe('off');
     expect(clock.textContent).toMatch(/^01:0\d$/);
-    expect(screen.getAllByRole('status').some((s) => /Chronomètre démarré à \d\d:\d\d\./.test(s.textContent ?? ''))).toBe(true);
+    expect(
+      screen.getAllByRole('status').some((s) => /Chronomètre démarré à \d\d:\d\d\./.test(s.textContent ?? '')),
+    ).toBe(true);
 
     fireEvent.click(screen.getByRole('button', { name: /^Terminer et enregistrer la séance commencée à/ }));
     // The session starts when the timer did.
-    expect(window.location.hash).toBe(`#/seance/nouvelle?type=individuel&chrono=${timerId}&duree=2&debut=${localClockTime(startedAt)}`);
+    expect(window.location.hash).toBe(
+      `#/seance/nouvelle?type=individuel&chrono=${timerId}&duree=2&debut=${localClockTime(startedAt)}`,
+    );
   });
 
   it('keeps a timer started before the first list of timers arrived', async () => {
@@ -324,7 +381,9 @@ describe('LiveTimers (in the journal)', () => {
   it('offers the quick entry and workshop links', async () => {
     setup();
     renderWithStatus(<JournalPage />);
-    expect((await screen.findByRole('link', { name: 'Nouvelle séance' })).getAttribute('href')).toBe('#/seance/nouvelle?type=individuel');
+    expect((await screen.findByRole('link', { name: 'Nouvelle séance' })).getAttribute('href')).toBe(
+      '#/seance/nouvelle?type=individuel',
+    );
     expect(screen.getByRole('link', { name: 'Atelier' }).getAttribute('href')).toBe('#/seance/nouvelle?type=collectif');
   });
 });

@@ -53,13 +53,16 @@ function Topics({ topics }: { topics: string[] }) {
 function FollowUpCell({ row, todayIso }: { row: JournalRow; todayIso: string }) {
   const { t, i18n } = useTranslation('journal');
   if (!row.followUpDue) return <Empty />;
-  if (row.followUpClosed) return <span className="fr-badge fr-badge--sm fr-badge--success">{t('list.followUp.closed')}</span>;
+  if (row.followUpClosed)
+    return <span className="fr-badge fr-badge--sm fr-badge--success">{t('list.followUp.closed')}</span>;
   const state = dueState(row.followUpDue, todayIso);
   const tone = state === 'overdue' ? 'error' : state === 'today' ? 'warning' : 'info';
   return (
     <>
       <span className={`fr-badge fr-badge--sm fr-badge--${tone} fr-badge--no-icon`}>{t(`list.followUp.${state}`)}</span>{' '}
-      <span className="mediane-nowrap">{t('list.followUp.due', { date: formatDate(row.followUpDue, i18n.language) })}</span>
+      <span className="mediane-nowrap">
+        {t('list.followUp.due', { date: formatDate(row.followUpDue, i18n.language) })}
+      </span>
     </>
   );
 }
@@ -69,7 +72,8 @@ function Subject({ row }: { row: JournalRow }) {
   if (row.kind === 'collectif') {
     return (
       <>
-        {row.workshopTitle ?? ''} <span className="mediane-nowrap">({t('list.participants', { count: row.participants })})</span>
+        {row.workshopTitle ?? ''}{' '}
+        <span className="mediane-nowrap">({t('list.participants', { count: row.participants })})</span>
       </>
     );
   }
@@ -150,7 +154,11 @@ export function JournalPage({ savedId = null }: { savedId?: string | null }) {
       return;
     }
     pendingFocus.current = row.id;
-    showNotice({ tone: 'success', message: { key: 'journal:list.notices.restored', params: dateOf(row) }, returnFocus: focusHeading });
+    showNotice({
+      tone: 'success',
+      message: { key: 'journal:list.notices.restored', params: dateOf(row) },
+      returnFocus: focusHeading,
+    });
     reload();
   }
 
@@ -265,7 +273,11 @@ export function JournalPage({ savedId = null }: { savedId?: string | null }) {
                           ? row.operators.map((k) => taxonomyLabel('operator', k)).join(', ')
                           : row.workshopTitle || row.procedureName || '';
                         return (
-                          <tr key={row.id} data-row-id={row.id} className={row.id === savedId ? 'mediane-row--saved' : undefined}>
+                          <tr
+                            key={row.id}
+                            data-row-id={row.id}
+                            className={row.id === savedId ? 'mediane-row--saved' : undefined}
+                          >
                             <th scope="row">
                               <span className="mediane-nowrap">{date}</span>
                               {row.startTime && (
@@ -282,7 +294,13 @@ export function JournalPage({ savedId = null }: { savedId?: string | null }) {
                             <td>
                               <Topics topics={row.topics} />
                             </td>
-                            <td>{row.operators.length ? row.operators.map((k) => taxonomyLabel('operator', k)).join(', ') : <Empty />}</td>
+                            <td>
+                              {row.operators.length ? (
+                                row.operators.map((k) => taxonomyLabel('operator', k)).join(', ')
+                              ) : (
+                                <Empty />
+                              )}
+                            </td>
                             <td>
                               <Subject row={row} />
                             </td>

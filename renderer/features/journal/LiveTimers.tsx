@@ -95,10 +95,16 @@ export function LiveTimers() {
                     {formatElapsed(ms)}
                   </span>
                 </p>
-                {elapsedMinutes(ms) >= MAX_DURATION_MIN && <p className="fr-text--sm fr-mb-1w">{t('list.live.tooLong')}</p>}
+                {elapsedMinutes(ms) >= MAX_DURATION_MIN && (
+                  <p className="fr-text--sm fr-mb-1w">{t('list.live.tooLong')}</p>
+                )}
                 <ul className="fr-btns-group fr-btns-group--inline-md fr-btns-group--sm fr-btns-group--icon-left">
                   <li>
-                    <button type="button" className="fr-btn fr-icon-check-line fr-btn--icon-left" onClick={() => finishTimer(timer)}>
+                    <button
+                      type="button"
+                      className="fr-btn fr-icon-check-line fr-btn--icon-left"
+                      onClick={() => finishTimer(timer)}
+                    >
                       {t('list.live.finish')}
                       <span className="fr-sr-only">{t('list.live.finishOf', { time })}</span>
                     </button>

@@ -1,6 +1,11 @@
 import { useEffect, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { findPersonalData, maskPersonalData, PERSONAL_DATA_KINDS, type PersonalDataKind } from '../../../shared/notes/personal-data';
+import {
+  findPersonalData,
+  maskPersonalData,
+  PERSONAL_DATA_KINDS,
+  type PersonalDataKind,
+} from '../../../shared/notes/personal-data';
 
 export const DETECT_DELAY_MS = 300;
 
@@ -41,8 +46,11 @@ export function NotesField({ value, onChange, error }: Props) {
     area.current?.focus();
   }
 
-  const list = new Intl.ListFormat(i18n.language, { style: 'long', type: 'conjunction' }).format(kinds.map((k) => t(`editor.notes.kinds.${k}`)));
-  const describedBy = [error ? `${id}-error` : null, kinds.length ? `${id}-warning` : null].filter(Boolean).join(' ') || undefined;
+  const list = new Intl.ListFormat(i18n.language, { style: 'long', type: 'conjunction' }).format(
+    kinds.map((k) => t(`editor.notes.kinds.${k}`)),
+  );
+  const describedBy =
+    [error ? `${id}-error` : null, kinds.length ? `${id}-warning` : null].filter(Boolean).join(' ') || undefined;
 
   return (
     <div className={`fr-input-group${error ? ' fr-input-group--error' : ''}`}>
@@ -80,11 +88,7 @@ export function NotesField({ value, onChange, error }: Props) {
             </button>
           </div>
         ) : (
-          masked && (
-            <p className="fr-message fr-message--valid fr-mt-1w">
-              {t('editor.notes.masked')}
-            </p>
-          )
+          masked && <p className="fr-message fr-message--valid fr-mt-1w">{t('editor.notes.masked')}</p>
         )}
       </div>
     </div>

@@ -16,9 +16,21 @@ export function PersonFields({ form, update, error }: FieldsProps) {
     { value: 'unknown', label: t('editor.person.unknown') },
   ];
   const selects = [
-    { key: 'ageBracket', id: 'session-person-age', options: AGE_BRACKETS.map((k) => ({ value: k, label: tx(`age.${k}`) })) },
-    { key: 'gender', id: 'session-person-gender', options: GENDERS.map((k) => ({ value: k, label: tx(`gender.${k}`) })) },
-    { key: 'status', id: 'session-person-status', options: STATUSES.map((k) => ({ value: k, label: tx(`status.${k}`) })) },
+    {
+      key: 'ageBracket',
+      id: 'session-person-age',
+      options: AGE_BRACKETS.map((k) => ({ value: k, label: tx(`age.${k}`) })),
+    },
+    {
+      key: 'gender',
+      id: 'session-person-gender',
+      options: GENDERS.map((k) => ({ value: k, label: tx(`gender.${k}`) })),
+    },
+    {
+      key: 'status',
+      id: 'session-person-status',
+      options: STATUSES.map((k) => ({ value: k, label: tx(`status.${k}`) })),
+    },
   ] as const;
   return (
     <Fieldset id="session-person" legend={t('editor.person.legend')} hint={t('editor.person.hint')}>

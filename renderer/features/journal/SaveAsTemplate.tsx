@@ -86,7 +86,12 @@ export function SaveAsTemplate({ sessionId, saved }: { sessionId: string; saved:
           />
           <ul className="fr-btns-group fr-btns-group--inline fr-btns-group--sm">
             <li>
-              <button type="button" className="fr-btn fr-btn--sm" onClick={() => void submit()} disabled={create.pending}>
+              <button
+                type="button"
+                className="fr-btn fr-btn--sm"
+                onClick={() => void submit()}
+                disabled={create.pending}
+              >
                 {t('templates.save.submit')}
               </button>
             </li>
@@ -98,7 +103,12 @@ export function SaveAsTemplate({ sessionId, saved }: { sessionId: string; saved:
           </ul>
         </div>
       ) : (
-        <button ref={opener} type="button" className="fr-btn fr-btn--secondary fr-btn--sm fr-icon-bookmark-line fr-btn--icon-left" onClick={start}>
+        <button
+          ref={opener}
+          type="button"
+          className="fr-btn fr-btn--secondary fr-btn--sm fr-icon-bookmark-line fr-btn--icon-left"
+          onClick={start}
+        >
           {t('templates.save.open')}
         </button>
       )}

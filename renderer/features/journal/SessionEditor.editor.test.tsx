@@ -34,7 +34,14 @@ function stored(input: unknown): Session {
   // What the core would answer: the parsed input plus the record's metadata.
   const parsed = SessionInput.parse(input);
   const { liveId: _liveId, ...data } = parsed;
-  return { ...data, id: SESSION_ID, taxonomyVersion: 'test', createdAt: '2026-03-12T10:00:00Z', updatedAt: '2026-03-12T10:00:00Z', followUpClosedAt: null } as Session;
+  return {
+    ...data,
+    id: SESSION_ID,
+    taxonomyVersion: 'test',
+    createdAt: '2026-03-12T10:00:00Z',
+    updatedAt: '2026-03-12T10:00:00Z',
+    followUpClosedAt: null,
+  } as Session;
 }
 
 function install(extra: FakeHandlers = {}) {
@@ -118,10 +125,19 @@ describe('SessionEditor: new individual session', () => {
       followUp: null,
       notes: '',
       autonomy: 'autonome',
-      person: { ageBracket: 'soixante_dix_plus', gender: 'non_communique', status: 'non_communique', communeCode: null, firstVisit: true },
+      person: {
+        ageBracket: 'soixante_dix_plus',
+        gender: 'non_communique',
+        status: 'non_communique',
+        communeCode: null,
+        firstVisit: true,
+      },
     });
     await waitFor(() => expect(window.location.hash).toMatch(/^#\/journal\?enregistree=[0-9a-f-]{36}$/));
-    expect(notices.currentNotice()).toMatchObject({ tone: 'success', message: { key: 'journal:editor.flash.created' } });
+    expect(notices.currentNotice()).toMatchObject({
+      tone: 'success',
+      message: { key: 'journal:editor.flash.created' },
+    });
     expect(notices.noticeText(notices.currentNotice()!.message)).toBe('La séance a été enregistrée.');
   });
 
@@ -134,7 +150,9 @@ describe('SessionEditor: new individual session', () => {
     await user.click(screen.getByRole('checkbox', { name: 'Aide aux démarches administratives' }));
 
     const operators = screen.getByRole('group', { name: /Organismes concernés/ });
-    const names = within(operators).getAllByRole('checkbox').map((c) => c.getAttribute('id'));
+    const names = within(operators)
+      .getAllByRole('checkbox')
+      .map((c) => c.getAttribute('id'));
     expect(names).toEqual(STATUS.operators.map((op) => `session-operators-${op}`));
     expect(within(operators).getByRole('checkbox', { name: 'Finances publiques (impots.gouv)' })).toBeTruthy();
 
@@ -171,7 +189,12 @@ describe('SessionEditor: new individual session', () => {
     await user.click(screen.getByRole('radio', { name: '15 min' }));
     await user.click(screen.getByRole('button', { name: 'Enregistrer la séance' }));
     await waitFor(() => expect(bridge['journal.create']!).toHaveBeenCalled());
-    expect(sent('journal.create')).toMatchObject({ topics: ['bureautique'], adminTopics: [], operators: [], procedureName: '' });
+    expect(sent('journal.create')).toMatchObject({
+      topics: ['bureautique'],
+      adminTopics: [],
+      operators: [],
+      procedureName: '',
+    });
   });
 
   it('asks for the reason of a follow-up and sends it with its date', async () => {
@@ -192,7 +215,10 @@ describe('SessionEditor: new individual session', () => {
     await user.type(reason, 'Vérifier la réponse de la CAF');
     await user.click(screen.getByRole('button', { name: 'Enregistrer la séance' }));
     await waitFor(() => expect(bridge['journal.create']!).toHaveBeenCalled());
-    expect(sent('journal.create')).toMatchObject({ durationMin: 60, followUp: { dueDate: due.value, reason: 'Vérifier la réponse de la CAF' } });
+    expect(sent('journal.create')).toMatchObject({
+      durationMin: 60,
+      followUp: { dueDate: due.value, reason: 'Vérifier la réponse de la CAF' },
+    });
   });
 });
 
@@ -350,11 +376,15 @@ describe('SessionEditor: refused saves', () => {
     expect(duration.getAttribute('aria-invalid')).toBe('true');
     const describedBy = duration.getAttribute('aria-describedby') ?? '';
     expect(describedBy).toContain('session-duration-error');
-    expect(document.getElementById('session-duration-error')?.textContent).toBe('Une séance ne peut pas dépasser 23 h 59.');
+    expect(document.getElementById('session-duration-error')?.textContent).toBe(
+      'Une séance ne peut pas dépasser 23 h 59.',
+    );
 
     const commune = screen.getByRole('combobox', { name: /Commune de résidence/ });
     expect(commune.getAttribute('aria-describedby')).toBeTruthy();
-    expect(document.getElementById(commune.getAttribute('aria-describedby')!)?.textContent).toBe('Choisissez une commune dans la liste.');
+    expect(document.getElementById(commune.getAttribute('aria-describedby')!)?.textContent).toBe(
+      'Choisissez une commune dans la liste.',
+    );
 
     // Nothing typed is lost.
     expect((screen.getByRole('radio', { name: '2 h' }) as HTMLInputElement).checked).toBe(true);
@@ -374,9 +404,13 @@ describe('SessionEditor: refused saves', () => {
     await user.click(screen.getByRole('button', { name: 'Enregistrer la séance' }));
     const alert = await screen.findByRole('alert');
     expect(bridge['journal.create']!).not.toHaveBeenCalled();
-    expect(within(alert).getByRole('link', { name: /Thématiques d’accompagnement : Choisissez au moins une thématique/ })).toBeTruthy();
+    expect(
+      within(alert).getByRole('link', { name: /Thématiques d’accompagnement : Choisissez au moins une thématique/ }),
+    ).toBeTruthy();
     expect(within(alert).getByRole('link', { name: /Durée : Choisissez une durée/ })).toBeTruthy();
-    expect(screen.getByRole('group', { name: /Thématiques d’accompagnement/ }).getAttribute('aria-invalid')).toBe('true');
+    expect(screen.getByRole('group', { name: /Thématiques d’accompagnement/ }).getAttribute('aria-invalid')).toBe(
+      'true',
+    );
   });
 
   it('shows a failure that is not about a field and allows another try', async () => {
@@ -455,7 +489,13 @@ const STORED: Session = {
   followUp: { dueDate: '2026-03-19', reason: 'Vérifier le dossier' },
   notes: 'RAS',
   autonomy: 'partiellement_autonome',
-  person: { ageBracket: 'soixante_dix_plus', gender: 'feminin', status: 'retraite', communeCode: '75056', firstVisit: false },
+  person: {
+    ageBracket: 'soixante_dix_plus',
+    gender: 'feminin',
+    status: 'retraite',
+    communeCode: '75056',
+    firstVisit: false,
+  },
   taxonomyVersion: 'test',
   createdAt: '2026-03-12T10:00:00Z',
   updatedAt: '2026-03-12T10:00:00Z',
@@ -473,7 +513,9 @@ describe('SessionEditor: edit', () => {
     expect(screen.queryByRole('group', { name: /Type de séance/ })).toBeNull();
     expect(screen.getByText('Type de séance : Accompagnement individuel')).toBeTruthy();
     expect((screen.getByRole('radio', { name: 'Autre durée' }) as HTMLInputElement).checked).toBe(true);
-    expect((screen.getByRole('combobox', { name: /Commune de résidence/ }) as HTMLInputElement).value).toBe('Paris (75)');
+    expect((screen.getByRole('combobox', { name: /Commune de résidence/ }) as HTMLInputElement).value).toBe(
+      'Paris (75)',
+    );
     // An operator no longer offered by the desk stays visible and ticked, so an edit never drops it silently.
     expect((screen.getByRole('checkbox', { name: 'ancien_operateur' }) as HTMLInputElement).checked).toBe(true);
     expect(screen.getByRole('link', { name: 'Annuler' }).getAttribute('href')).toBe('#/journal');
@@ -495,7 +537,13 @@ describe('SessionEditor: edit', () => {
       followUp: { dueDate: '2026-03-19', reason: 'Vérifier le dossier' },
       notes: 'RAS',
       autonomy: 'partiellement_autonome',
-      person: { ageBracket: 'soixante_dix_plus', gender: 'feminin', status: 'retraite', communeCode: '75056', firstVisit: false },
+      person: {
+        ageBracket: 'soixante_dix_plus',
+        gender: 'feminin',
+        status: 'retraite',
+        communeCode: '75056',
+        firstVisit: false,
+      },
     });
     await waitFor(() => expect(window.location.hash).toMatch(/^#\/journal\?enregistree=[0-9a-f-]{36}$/));
     expect(notices.noticeText(notices.currentNotice()!.message)).toBe('La séance a été modifiée.');
@@ -509,7 +557,11 @@ describe('SessionEditor: edit', () => {
   });
 
   it('says so when the session does not exist', async () => {
-    install({ 'journal.get': () => { throw new FakeFailure({ code: 'not_found', messageKey: 'journal.notFound' }); } });
+    install({
+      'journal.get': () => {
+        throw new FakeFailure({ code: 'not_found', messageKey: 'journal.notFound' });
+      },
+    });
     renderEditor({ type: 'edit', id: SESSION_ID });
     expect(await screen.findByRole('heading', { level: 1, name: 'Séance introuvable' })).toBeTruthy();
     expect(screen.getByRole('alert').textContent).toContain('introuvable');
@@ -518,23 +570,40 @@ describe('SessionEditor: edit', () => {
 
   it('loads a workshop with its counts', async () => {
     install({
-      'journal.get': () => ({
-        ...STORED,
-        kind: 'collectif',
-        workshop: { title: 'Premiers pas', level: 'intermediaire', participants: 6, byGender: { feminin: 4, non_communique: 2 }, byAge: {}, byStatus: {} },
-      }) as unknown as Session,
+      'journal.get': () =>
+        ({
+          ...STORED,
+          kind: 'collectif',
+          workshop: {
+            title: 'Premiers pas',
+            level: 'intermediaire',
+            participants: 6,
+            byGender: { feminin: 4, non_communique: 2 },
+            byAge: {},
+            byStatus: {},
+          },
+        }) as unknown as Session,
     });
     renderEditor({ type: 'edit', id: SESSION_ID });
     expect(await screen.findByDisplayValue('Premiers pas')).toBeTruthy();
     expect((screen.getByRole('radio', { name: 'Intermédiaire' }) as HTMLInputElement).checked).toBe(true);
-    expect((screen.getByRole('spinbutton', { name: 'Femme : nombre de participants' }) as HTMLInputElement).value).toBe('4');
+    expect((screen.getByRole('spinbutton', { name: 'Femme : nombre de participants' }) as HTMLInputElement).value).toBe(
+      '4',
+    );
     expect(within(screen.getByRole('table', { name: 'Par genre' })).getByRole('status').textContent).toBe('2');
   });
 });
 
 describe('editor model', () => {
   it('never sends admin details without the admin topic, nor an orientation without that outcome', () => {
-    const form = { ...emptyForm('individuel', '2026-03-12', 30), topics: ['email' as const], adminTopics: ['logement' as const], operators: ['caf'], procedureName: 'x', orientation: 'autre' as const };
+    const form = {
+      ...emptyForm('individuel', '2026-03-12', 30),
+      topics: ['email' as const],
+      adminTopics: ['logement' as const],
+      operators: ['caf'],
+      procedureName: 'x',
+      orientation: 'autre' as const,
+    };
     expect(checkForm(form)).toEqual([]);
     const input = buildInput(form, null);
     expect(input).toMatchObject({ adminTopics: [], operators: [], procedureName: '', orientation: null });
@@ -542,7 +611,13 @@ describe('editor model', () => {
   });
 
   it('flags a custom duration above 23 h 59 and a follow-up before the session', () => {
-    const form = { ...emptyForm('individuel', '2026-03-12', 1500), topics: ['email' as const], followUpOn: true, followUpDue: '2026-03-01', followUpReason: 'ok' };
+    const form = {
+      ...emptyForm('individuel', '2026-03-12', 1500),
+      topics: ['email' as const],
+      followUpOn: true,
+      followUpDue: '2026-03-01',
+      followUpReason: 'ok',
+    };
     expect(checkForm(form).map((i) => i.path)).toEqual(['durationMin', 'followUp.dueDate']);
   });
 
@@ -560,7 +635,12 @@ describe('editor model', () => {
       { path: 'durationMin', key: 'journal:editor.check.durationRequired' },
     ]);
     const individual = { ...emptyForm('individuel', '2026-03-12'), followUpOn: true };
-    expect(checkForm(individual).map((i) => i.path)).toEqual(['topics', 'durationMin', 'followUp.dueDate', 'followUp.reason']);
+    expect(checkForm(individual).map((i) => i.path)).toEqual([
+      'topics',
+      'durationMin',
+      'followUp.dueDate',
+      'followUp.reason',
+    ]);
   });
 
   it('defaults a follow-up to a week from today, even for a back-dated session, never before the session', () => {
@@ -570,21 +650,47 @@ describe('editor model', () => {
   });
 
   it('refuses a follow-up due before today for a new session, not for an edit of an older one', () => {
-    const form = { ...emptyForm('individuel', '2026-01-05', 30), topics: ['email' as const], followUpOn: true, followUpDue: '2026-01-12', followUpReason: 'Rappeler' };
-    expect(checkForm(form, { today: '2026-03-12', isNew: true })).toEqual([{ path: 'followUp.dueDate', key: 'journal:editor.check.followUpInPast' }]);
+    const form = {
+      ...emptyForm('individuel', '2026-01-05', 30),
+      topics: ['email' as const],
+      followUpOn: true,
+      followUpDue: '2026-01-12',
+      followUpReason: 'Rappeler',
+    };
+    expect(checkForm(form, { today: '2026-03-12', isNew: true })).toEqual([
+      { path: 'followUp.dueDate', key: 'journal:editor.check.followUpInPast' },
+    ]);
     expect(checkForm({ ...form, followUpDue: '2026-03-12' }, { today: '2026-03-12', isNew: true })).toEqual([]);
     expect(checkForm(form, { today: '2026-03-12', isNew: false })).toEqual([]);
   });
 
   it('a copy keeps the what, dated today, without its time, notes or follow-up', () => {
     const copy = duplicateForm(STORED, PARIS, '2026-04-02');
-    expect(copy).toMatchObject({ date: '2026-04-02', startTime: '', notes: '', followUpOn: false, followUpDue: '', followUpReason: '' });
-    expect(copy).toMatchObject({ topics: STORED.topics, operators: STORED.operators, procedureName: STORED.procedureName, outcome: STORED.outcome, channel: STORED.channel });
+    expect(copy).toMatchObject({
+      date: '2026-04-02',
+      startTime: '',
+      notes: '',
+      followUpOn: false,
+      followUpDue: '',
+      followUpReason: '',
+    });
+    expect(copy).toMatchObject({
+      topics: STORED.topics,
+      operators: STORED.operators,
+      procedureName: STORED.procedureName,
+      outcome: STORED.outcome,
+      channel: STORED.channel,
+    });
     expect(copy.person.commune).toEqual(PARIS);
   });
 
   it('reads a duration typed as text that is not a number as an invalid duration', () => {
-    const form = { ...emptyForm('individuel', '2026-03-12'), topics: ['email' as const], duration: 'other' as const, durationOther: 'une heure' };
+    const form = {
+      ...emptyForm('individuel', '2026-03-12'),
+      topics: ['email' as const],
+      duration: 'other' as const,
+      durationOther: 'une heure',
+    };
     expect(checkForm(form)).toEqual([{ path: 'durationMin', key: 'errors:journal.durationInvalid' }]);
   });
 });
@@ -626,7 +732,14 @@ describe('SessionEditor: shaped by the site', () => {
     // Visible without ticking anything; the topics and the rare fields are folded.
     const operators = screen.getByRole('group', { name: /Aide aux démarches administratives : organismes concernés/ });
     expect(screen.queryByRole('group', { name: /Thématiques d’accompagnement/ })).toBeNull();
-    for (const title of ['Autres thématiques et détail de la démarche', 'Date, heure et lieu', 'Matériel et autonomie', 'Relance', 'La personne', 'Notes']) {
+    for (const title of [
+      'Autres thématiques et détail de la démarche',
+      'Date, heure et lieu',
+      'Matériel et autonomie',
+      'Relance',
+      'La personne',
+      'Notes',
+    ]) {
       expect(folded(title)).toBe(true);
     }
     // The common path: operator, duration, outcome, save.
@@ -654,7 +767,9 @@ describe('SessionEditor: shaped by the site', () => {
     const admin = screen.getByRole('checkbox', { name: 'Aide aux démarches administratives' }) as HTMLInputElement;
     expect(admin.checked).toBe(true);
     await user.click(admin);
-    expect((screen.getByRole('checkbox', { name: 'Assurance Maladie (CPAM)' }) as HTMLInputElement).checked).toBe(false);
+    expect((screen.getByRole('checkbox', { name: 'Assurance Maladie (CPAM)' }) as HTMLInputElement).checked).toBe(
+      false,
+    );
   });
 
   it('at a médiathèque, the digital topics come first and the operators wait for the administrative-help topic', async () => {
@@ -747,6 +862,13 @@ describe('SessionEditor: duplicate', () => {
     await user.click(screen.getByRole('button', { name: 'Enregistrer la séance' }));
     await waitFor(() => expect(bridge['journal.create']!).toHaveBeenCalled());
     expect(bridge['journal.update']!).not.toHaveBeenCalled();
-    expect(sent('journal.create')).toMatchObject({ date: today(), startTime: null, notes: '', followUp: null, procedureName: 'Aide au logement', operators: ['caf', 'ancien_operateur'] });
+    expect(sent('journal.create')).toMatchObject({
+      date: today(),
+      startTime: null,
+      notes: '',
+      followUp: null,
+      procedureName: 'Aide au logement',
+      operators: ['caf', 'ancien_operateur'],
+    });
   });
 });

@@ -34,13 +34,21 @@ import { NotesField } from './NotesField';
 import { paths } from './paths';
 import { PersonFields } from './PersonFields';
 import { SaveAsTemplate } from './SaveAsTemplate';
-import { AutonomyField, ChannelField, DateTimeFields, EquipmentField, FollowUpFields, OperatorsFirstField, OutcomeFields, TopicFields } from './SessionFields';
+import {
+  AutonomyField,
+  ChannelField,
+  DateTimeFields,
+  EquipmentField,
+  FollowUpFields,
+  OperatorsFirstField,
+  OutcomeFields,
+  TopicFields,
+} from './SessionFields';
 import { applyTemplate } from './template-form';
 import { TemplatePicker } from './TemplatePicker';
 import { WorkshopBreakdownFields, WorkshopFields } from './WorkshopFields';
 
 export type { EditorMode } from './editor-model';
-
 
 /** The session editor: one form for a new session (individual or workshop, possibly closing a live timer) and for an edit. */
 export function SessionEditor({ mode }: { mode: EditorMode }) {
@@ -48,11 +56,18 @@ export function SessionEditor({ mode }: { mode: EditorMode }) {
   // "Dupliquer": the source is only read; the copy exists once this editor is saved.
   if (mode.sourceId) return <StoredSession id={mode.sourceId} mode={mode} />;
   // A session closing a timer starts when the timer did.
-  const initial = { ...emptyForm(mode.kind, localDate(new Date()), mode.durationMin), ...(mode.startTime ? { startTime: mode.startTime } : {}) };
+  const initial = {
+    ...emptyForm(mode.kind, localDate(new Date()), mode.durationMin),
+    ...(mode.startTime ? { startTime: mode.startTime } : {}),
+  };
   return <SessionForm mode={mode} initial={initial} />;
 }
 
-type Loaded = { state: 'loading' } | { state: 'ready'; form: FormState } | { state: 'notFound' } | { state: 'failed'; message: string };
+type Loaded =
+  | { state: 'loading' }
+  | { state: 'ready'; form: FormState }
+  | { state: 'notFound' }
+  | { state: 'failed'; message: string };
 
 /** Reads a stored session, then opens it for an edit or as the prefilled copy of a new one. */
 function StoredSession({ id, mode }: { id: string; mode: EditorMode }) {
@@ -66,9 +81,11 @@ function StoredSession({ id, mode }: { id: string; mode: EditorMode }) {
     if (session.loading || (communeCode !== null && commune.loading)) return { state: 'loading' };
     const error = session.error ?? (communeCode !== null ? commune.error : null);
     // A malformed id in the address is as good as a deleted session for the person looking at it.
-    if (session.error && (session.error.code === 'not_found' || session.error.code === 'invalid_input')) return { state: 'notFound' };
+    if (session.error && (session.error.code === 'not_found' || session.error.code === 'invalid_input'))
+      return { state: 'notFound' };
     if (error || !session.data) return { state: 'failed', message: coreErrorText(error) };
-    if (mode.type === 'new') return { state: 'ready', form: duplicateForm(session.data, commune.data ?? null, localDate(new Date())) };
+    if (mode.type === 'new')
+      return { state: 'ready', form: duplicateForm(session.data, commune.data ?? null, localDate(new Date())) };
     return { state: 'ready', form: formFromSession(session.data, commune.data ?? null) };
   })();
   const retry = () => {
@@ -77,7 +94,13 @@ function StoredSession({ id, mode }: { id: string; mode: EditorMode }) {
   };
 
   if (loaded.state === 'ready') {
-    return <SessionForm mode={mode} initial={loaded.form} copyOf={mode.type === 'new' && session.data ? session.data.date : undefined} />;
+    return (
+      <SessionForm
+        mode={mode}
+        initial={loaded.form}
+        copyOf={mode.type === 'new' && session.data ? session.data.date : undefined}
+      />
+    );
   }
   if (loaded.state === 'loading') {
     return (
@@ -97,11 +120,7 @@ function StoredSession({ id, mode }: { id: string; mode: EditorMode }) {
       <ul className="fr-btns-group fr-btns-group--inline-md">
         {!notFound && (
           <li>
-            <button
-              type="button"
-              className="fr-btn"
-              onClick={retry}
-            >
+            <button type="button" className="fr-btn" onClick={retry}>
               {tc('retry')}
             </button>
           </li>
@@ -135,7 +154,10 @@ function SessionForm({ mode, initial, copyOf }: { mode: EditorMode; initial: For
     setForm((f) => ({ ...f, ...patch }));
     // A field's message goes once the field is changed; the alert at the top stays until the next save.
     if (Object.keys(formErrors.errors.fields).some((path) => isUnder(path, touched))) {
-      formErrors.set((e) => ({ ...e, fields: Object.fromEntries(Object.entries(e.fields).filter(([path]) => !isUnder(path, touched))) }));
+      formErrors.set((e) => ({
+        ...e,
+        fields: Object.fromEntries(Object.entries(e.fields).filter(([path]) => !isUnder(path, touched))),
+      }));
     }
   };
   const fields: FieldsProps = { form, update, error: formErrors.field };
@@ -156,7 +178,10 @@ function SessionForm({ mode, initial, copyOf }: { mode: EditorMode; initial: For
     setSaving(true);
     try {
       const input = buildInput(form, mode.type === 'new' ? (mode.timerId ?? null) : null);
-      const saved = mode.type === 'edit' ? await api('journal.update', { id: mode.id, session: input }) : await api('journal.create', input);
+      const saved =
+        mode.type === 'edit'
+          ? await api('journal.update', { id: mode.id, session: input })
+          : await api('journal.create', input);
       const action = mode.type === 'edit' ? 'updated' : 'created';
       // The app shell's notice region confirms the save on the journal page.
       showNotice({ tone: 'success', message: { key: `journal:editor.flash.${action}` }, screen: 'journal' });
@@ -190,15 +215,27 @@ function SessionForm({ mode, initial, copyOf }: { mode: EditorMode; initial: For
   const { summary, fields: errorFields } = formErrors.errors;
   const summaryItems: SummaryItem[] = Object.entries(errorFields).map(([path, message]) => {
     const anchor = anchorOf(path);
-    return anchor ? { key: path, field: t(anchor.label as 'editor.when.date'), message, targetId: anchor.id } : { key: path, message };
+    return anchor
+      ? { key: path, field: t(anchor.label as 'editor.when.date'), message, targetId: anchor.id }
+      : { key: path, message };
   });
   const fromTimer = mode.type === 'new' && Boolean(mode.timerId) && mode.durationMin != null;
 
   return (
     <>
       <h1>{title}</h1>
-      {summary && <ErrorSummary title={t('editor.error.title')} titleLevel={2} summary={summary} items={summaryItems} attempt={attempt} />}
-      {copyOf && <p className="fr-text--sm fr-mb-1w">{t('editor.duplicateOf', { date: formatDate(copyOf, i18n.language) })}</p>}
+      {summary && (
+        <ErrorSummary
+          title={t('editor.error.title')}
+          titleLevel={2}
+          summary={summary}
+          items={summaryItems}
+          attempt={attempt}
+        />
+      )}
+      {copyOf && (
+        <p className="fr-text--sm fr-mb-1w">{t('editor.duplicateOf', { date: formatDate(copyOf, i18n.language) })}</p>
+      )}
       <p className="fr-text--sm fr-mb-2w">{t('editor.intro')}</p>
       {mode.type === 'edit' && <SaveAsTemplate sessionId={mode.id} saved={initial} />}
       {/* The form only listens to keys coming from its own controls (Ctrl+Enter, stray Enter): delegation, not a widget. */}
@@ -214,7 +251,9 @@ function SessionForm({ mode, initial, copyOf }: { mode: EditorMode; initial: For
       >
         {mode.type === 'new' && (
           // A timer measured this session: its duration wins over the template's.
-          <TemplatePicker onPick={(picked) => update(applyTemplate(form, picked.fields, { keepDuration: fromTimer }))} />
+          <TemplatePicker
+            onPick={(picked) => update(applyTemplate(form, picked.fields, { keepDuration: fromTimer }))}
+          />
         )}
         {mode.type === 'new' ? (
           <RadioGroup
@@ -225,7 +264,9 @@ function SessionForm({ mode, initial, copyOf }: { mode: EditorMode; initial: For
             options={SESSION_KINDS.map((k) => ({ value: k, label: tx(`kind.${k}`) }))}
             value={form.kind}
             // A workshop has no outcome nor follow-up: what was chosen for an individual session is not carried over.
-            onChange={(kind) => update(kind === 'collectif' ? { kind, outcome: null, orientation: '', followUpOn: false } : { kind })}
+            onChange={(kind) =>
+              update(kind === 'collectif' ? { kind, outcome: null, orientation: '', followUpOn: false } : { kind })
+            }
           />
         ) : (
           <p className="fr-text--lead fr-mb-3w">{t('editor.kind.current', { kind: tx(`kind.${form.kind}`) })}</p>
@@ -237,39 +278,79 @@ function SessionForm({ mode, initial, copyOf }: { mode: EditorMode; initial: For
         {/* A workshop has no outcome nor follow-up: the schema still accepts them (older records), the form never asks. */}
         {form.kind === 'individuel' && <OutcomeFields {...fields} />}
         {form.kind === 'individuel' && adminFirst && (
-          <FoldedSection id="details" title={t('editor.sections.details')} open={sections.isOpen('details')} onToggle={sections.toggle}>
+          <FoldedSection
+            id="details"
+            title={t('editor.sections.details')}
+            open={sections.isOpen('details')}
+            onToggle={sections.toggle}
+          >
             <TopicFields {...fields} operators={status.operators} operatorsAbove />
           </FoldedSection>
         )}
-        <FoldedSection id="when" title={t('editor.sections.when')} open={sections.isOpen('when')} onToggle={sections.toggle}>
+        <FoldedSection
+          id="when"
+          title={t('editor.sections.when')}
+          open={sections.isOpen('when')}
+          onToggle={sections.toggle}
+        >
           <DateTimeFields {...fields} />
           <ChannelField {...fields} />
         </FoldedSection>
-        <FoldedSection id="equipment" title={t(form.kind === 'individuel' ? 'editor.sections.equipment' : 'editor.equipment.legend')} open={sections.isOpen('equipment')} onToggle={sections.toggle}>
+        <FoldedSection
+          id="equipment"
+          title={t(form.kind === 'individuel' ? 'editor.sections.equipment' : 'editor.equipment.legend')}
+          open={sections.isOpen('equipment')}
+          onToggle={sections.toggle}
+        >
           <EquipmentField {...fields} />
           {form.kind === 'individuel' && <AutonomyField {...fields} />}
         </FoldedSection>
         {form.kind === 'individuel' ? (
           <>
-            <FoldedSection id="followUp" title={t('editor.sections.followUp')} open={sections.isOpen('followUp')} onToggle={sections.toggle}>
+            <FoldedSection
+              id="followUp"
+              title={t('editor.sections.followUp')}
+              open={sections.isOpen('followUp')}
+              onToggle={sections.toggle}
+            >
               <FollowUpFields {...fields} isNew={isNew} />
             </FoldedSection>
-            <FoldedSection id="person" title={t('editor.sections.person')} open={sections.isOpen('person')} onToggle={sections.toggle}>
+            <FoldedSection
+              id="person"
+              title={t('editor.sections.person')}
+              open={sections.isOpen('person')}
+              onToggle={sections.toggle}
+            >
               <PersonFields {...fields} />
             </FoldedSection>
           </>
         ) : (
-          <FoldedSection id="breakdown" title={t('editor.sections.breakdown')} open={sections.isOpen('breakdown')} onToggle={sections.toggle}>
+          <FoldedSection
+            id="breakdown"
+            title={t('editor.sections.breakdown')}
+            open={sections.isOpen('breakdown')}
+            onToggle={sections.toggle}
+          >
             <WorkshopBreakdownFields {...fields} />
           </FoldedSection>
         )}
-        <FoldedSection id="notes" title={t('editor.sections.notes')} open={sections.isOpen('notes')} onToggle={sections.toggle}>
+        <FoldedSection
+          id="notes"
+          title={t('editor.sections.notes')}
+          open={sections.isOpen('notes')}
+          onToggle={sections.toggle}
+        >
           <NotesField value={form.notes} onChange={(notes) => update({ notes })} error={formErrors.field('notes')} />
         </FoldedSection>
         {/* Sticky: on a long form (sections open) the save action stays on screen. */}
         <ul className="fr-btns-group fr-btns-group--inline-md mediane-editor-actions">
           <li>
-            <button type="submit" className="fr-btn" aria-keyshortcuts="Control+Enter" aria-describedby="session-shortcut">
+            <button
+              type="submit"
+              className="fr-btn"
+              aria-keyshortcuts="Control+Enter"
+              aria-describedby="session-shortcut"
+            >
               {saving ? t('editor.actions.saving') : t('editor.actions.save')}
             </button>
           </li>

@@ -80,15 +80,27 @@ export function EquipmentField({ form, update, error }: FieldsProps) {
 }
 
 // An operator kept by an older session stays pickable even if the desk's list no longer offers it.
-function operatorOptions(operators: readonly string[], picked: readonly string[], tx: ReturnType<typeof useTranslation<'taxonomy'>>['t']) {
-  return [...operators, ...picked.filter((op) => !operators.includes(op))].map((k) => ({ value: k, label: tx(`operator.${k}` as 'operator.caf', { defaultValue: k }) }));
+function operatorOptions(
+  operators: readonly string[],
+  picked: readonly string[],
+  tx: ReturnType<typeof useTranslation<'taxonomy'>>['t'],
+) {
+  return [...operators, ...picked.filter((op) => !operators.includes(op))].map((k) => ({
+    value: k,
+    label: tx(`operator.${k}` as 'operator.caf', { defaultValue: k }),
+  }));
 }
 
 /**
  * The operators at the top of the form (France Services): visible without ticking anything; ticking one ticks the
  * administrative-help topic, which they belong to.
  */
-export function OperatorsFirstField({ form, update, error, operators }: FieldsProps & { operators: readonly string[] }) {
+export function OperatorsFirstField({
+  form,
+  update,
+  error,
+  operators,
+}: FieldsProps & { operators: readonly string[] }) {
   const { t } = useTranslation('journal');
   const { t: tx } = useTranslation('taxonomy');
   return (
@@ -102,7 +114,10 @@ export function OperatorsFirstField({ form, update, error, operators }: FieldsPr
       onChange={(ops) =>
         update({
           operators: ops,
-          topics: ops.length > 0 && !form.topics.includes(ADMIN_TOPIC_TRIGGER) ? TOPICS.filter((k) => k === ADMIN_TOPIC_TRIGGER || form.topics.includes(k)) : form.topics,
+          topics:
+            ops.length > 0 && !form.topics.includes(ADMIN_TOPIC_TRIGGER)
+              ? TOPICS.filter((k) => k === ADMIN_TOPIC_TRIGGER || form.topics.includes(k))
+              : form.topics,
         })
       }
     />
@@ -114,7 +129,13 @@ export function OperatorsFirstField({ form, update, error, operators }: FieldsPr
  * `operatorsAbove` (France Services) the operators are already at the top of the form: unticking the topic there
  * clears them, since the core keeps operators only with that topic.
  */
-export function TopicFields({ form, update, error, operators, operatorsAbove = false }: FieldsProps & { operators: readonly string[]; operatorsAbove?: boolean }) {
+export function TopicFields({
+  form,
+  update,
+  error,
+  operators,
+  operatorsAbove = false,
+}: FieldsProps & { operators: readonly string[]; operatorsAbove?: boolean }) {
   const { t } = useTranslation('journal');
   const { t: tx } = useTranslation('taxonomy');
   const admin = form.topics.includes(ADMIN_TOPIC_TRIGGER);
@@ -130,7 +151,11 @@ export function TopicFields({ form, update, error, operators, operatorsAbove = f
         options={TOPICS.map((k) => ({ value: k, label: tx(`topic.${k}`) }))}
         value={form.topics}
         onChange={(topics) =>
-          update(operatorsAbove && !topics.includes(ADMIN_TOPIC_TRIGGER) && form.operators.length > 0 ? { topics, operators: [] } : { topics })
+          update(
+            operatorsAbove && !topics.includes(ADMIN_TOPIC_TRIGGER) && form.operators.length > 0
+              ? { topics, operators: [] }
+              : { topics },
+          )
         }
       />
       {admin && (
@@ -188,7 +213,10 @@ export function AutonomyField({ form, update, error }: FieldsProps) {
       legend={t('editor.autonomy.legend')}
       layout="stack"
       error={error('autonomy')}
-      options={[{ value: '', label: t('editor.notFilled') }, ...AUTONOMY.map((k) => ({ value: k, label: tx(`autonomy.${k}`) }))]}
+      options={[
+        { value: '', label: t('editor.notFilled') },
+        ...AUTONOMY.map((k) => ({ value: k, label: tx(`autonomy.${k}`) })),
+      ]}
       value={form.autonomy ?? ''}
       onChange={(v) => update({ autonomy: v || null })}
     />
@@ -204,7 +232,10 @@ export function OutcomeFields({ form, update, error }: FieldsProps) {
       id="session-outcome"
       legend={t('editor.outcome.legend')}
       error={error('outcome')}
-      options={[{ value: '', label: t('editor.notFilled') }, ...OUTCOMES.map((k) => ({ value: k, label: tx(`outcome.${k}`) }))]}
+      options={[
+        { value: '', label: t('editor.notFilled') },
+        ...OUTCOMES.map((k) => ({ value: k, label: tx(`outcome.${k}`) })),
+      ]}
       value={form.outcome ?? ''}
       onChange={(v) => update({ outcome: v || null })}
       after={
@@ -218,7 +249,10 @@ export function OutcomeFields({ form, update, error }: FieldsProps) {
               value={form.orientation}
               onChange={(orientation) => update({ orientation })}
               // An empty first choice that stays pickable (a placeholder could not be chosen again).
-              options={[{ value: '', label: t('editor.outcome.orientationPlaceholder') }, ...ORIENTATIONS.map((k) => ({ value: k, label: tx(`orientation.${k}`) }))]}
+              options={[
+                { value: '', label: t('editor.outcome.orientationPlaceholder') },
+                ...ORIENTATIONS.map((k) => ({ value: k, label: tx(`orientation.${k}`) })),
+              ]}
             />
           </div>
         )
@@ -247,7 +281,8 @@ export function FollowUpFields({ form, update, error, isNew }: FieldsProps & { i
             onChange={(e) =>
               update({
                 followUpOn: e.target.checked,
-                followUpDue: e.target.checked && !form.followUpDue ? defaultFollowUpDue(form.date, today) : form.followUpDue,
+                followUpDue:
+                  e.target.checked && !form.followUpDue ? defaultFollowUpDue(form.date, today) : form.followUpDue,
               })
             }
           />

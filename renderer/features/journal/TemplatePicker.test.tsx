@@ -29,17 +29,40 @@ const fields = (over: Partial<TemplateFields>): TemplateFields => ({
   workshopLevel: null,
   ...over,
 });
-const template = (id: string, name: string, f: TemplateFields): Template => ({ id, name, fields: f, createdAt: '2026-03-01T10:00:00Z', updatedAt: '2026-03-01T10:00:00Z' });
+const template = (id: string, name: string, f: TemplateFields): Template => ({
+  id,
+  name,
+  fields: f,
+  createdAt: '2026-03-01T10:00:00Z',
+  updatedAt: '2026-03-01T10:00:00Z',
+});
 const TEMPLATES = [
   template('aaaaaaaa-aaaa-4aaa-8aaa-aaaaaaaaaaa1', 'CAF - prime d’activité', fields({})),
-  template('aaaaaaaa-aaaa-4aaa-8aaa-aaaaaaaaaaa2', 'CPAM - carte Vitale', fields({ operators: ['cpam'], durationMin: 45, procedureName: 'Carte Vitale', outcome: 'doit_revenir' })),
+  template(
+    'aaaaaaaa-aaaa-4aaa-8aaa-aaaaaaaaaaa2',
+    'CPAM - carte Vitale',
+    fields({ operators: ['cpam'], durationMin: 45, procedureName: 'Carte Vitale', outcome: 'doit_revenir' }),
+  ),
 ];
-const LAST = fields({ operators: ['ants'], adminTopics: ['papiers_elections_citoyennete'], durationMin: 15, procedureName: '', outcome: 'a_finaliser_en_autonomie' });
+const LAST = fields({
+  operators: ['ants'],
+  adminTopics: ['papiers_elections_citoyennete'],
+  durationMin: 15,
+  procedureName: '',
+  outcome: 'a_finaliser_en_autonomie',
+});
 
 let bridge: FakeApi;
 function stored(input: unknown): Session {
   const { liveId: _l, ...data } = SessionInput.parse(input);
-  return { ...data, id: SESSION_ID, taxonomyVersion: 't', createdAt: '2026-03-12T10:00:00Z', updatedAt: '2026-03-12T10:00:00Z', followUpClosedAt: null } as Session;
+  return {
+    ...data,
+    id: SESSION_ID,
+    taxonomyVersion: 't',
+    createdAt: '2026-03-12T10:00:00Z',
+    updatedAt: '2026-03-12T10:00:00Z',
+    followUpClosedAt: null,
+  } as Session;
 }
 
 beforeAll(() => initAppI18n('fr'));
@@ -48,9 +71,24 @@ beforeEach(() => {
   bridge = installFakeApi({
     'journal.create': (input) => stored(input),
     'journal.templates': () => TEMPLATES,
-    'journal.memory': () => ({ last: LAST, suggestions: [{ fields: fields({ operators: ['dgfip'], durationMin: 60, procedureName: '' }), count: 7 }] }),
-    'journal.get': () => stored({ kind: 'individuel', date: '2026-03-10', durationMin: 30, channel: 'lieu_activite', topics: ['aide_aux_demarches_administratives'], operators: ['caf'], procedureName: 'Demande de RSA', outcome: 'finalisee', notes: 'Mme X' }),
-    'journal.createTemplate': (input) => template('aaaaaaaa-aaaa-4aaa-8aaa-aaaaaaaaaaa3', input.name.trim(), fields({})),
+    'journal.memory': () => ({
+      last: LAST,
+      suggestions: [{ fields: fields({ operators: ['dgfip'], durationMin: 60, procedureName: '' }), count: 7 }],
+    }),
+    'journal.get': () =>
+      stored({
+        kind: 'individuel',
+        date: '2026-03-10',
+        durationMin: 30,
+        channel: 'lieu_activite',
+        topics: ['aide_aux_demarches_administratives'],
+        operators: ['caf'],
+        procedureName: 'Demande de RSA',
+        outcome: 'finalisee',
+        notes: 'Mme X',
+      }),
+    'journal.createTemplate': (input) =>
+      template('aaaaaaaa-aaaa-4aaa-8aaa-aaaaaaaaaaa3', input.name.trim(), fields({})),
   });
 });
 afterEach(() => cleanup());
@@ -63,7 +101,9 @@ describe('TemplatePicker', () => {
     renderWithStatus(<SessionEditor mode={{ type: 'new', kind: 'individuel' }} />);
     await user.click(await screen.findByRole('button', { name: /CAF - prime d’activité/ }));
     expect((screen.getByRole('radio', { name: '30 min' }) as HTMLInputElement).checked).toBe(true);
-    expect(screen.getByRole('status', { name: '' }).textContent).toBe('Formulaire rempli avec « CAF - prime d’activité » : vérifiez puis enregistrez.');
+    expect(screen.getByRole('status', { name: '' }).textContent).toBe(
+      'Formulaire rempli avec « CAF - prime d’activité » : vérifiez puis enregistrez.',
+    );
     await user.click(screen.getByRole('button', { name: 'Enregistrer la séance' }));
     await waitFor(() => expect(bridge['journal.create']).toHaveBeenCalledTimes(1));
     expect(sentCreate()).toMatchObject({
@@ -103,9 +143,15 @@ describe('TemplatePicker', () => {
 
   it('keeps a timer’s duration, and offers the desk’s usual sessions after the templates', async () => {
     const user = userEvent.setup();
-    renderWithStatus(<SessionEditor mode={{ type: 'new', kind: 'individuel', timerId: '22222222-2222-4222-8222-222222222222', durationMin: 37 }} />);
+    renderWithStatus(
+      <SessionEditor
+        mode={{ type: 'new', kind: 'individuel', timerId: '22222222-2222-4222-8222-222222222222', durationMin: 37 }}
+      />,
+    );
     await user.click(await screen.findByRole('button', { name: /7 fois/ }));
-    expect((screen.getByRole('checkbox', { name: /impots\.gouv|DGFiP|Finances publiques/ }) as HTMLInputElement).checked).toBe(true);
+    expect(
+      (screen.getByRole('checkbox', { name: /impots\.gouv|DGFiP|Finances publiques/ }) as HTMLInputElement).checked,
+    ).toBe(true);
     await user.click(screen.getByRole('button', { name: 'Enregistrer la séance' }));
     await waitFor(() => expect(bridge['journal.create']).toHaveBeenCalledTimes(1));
     expect(sentCreate()).toMatchObject({ durationMin: 37, operators: ['dgfip'] });
@@ -136,8 +182,12 @@ describe('SaveAsTemplate', () => {
     expect(bridge['journal.createTemplate']).not.toHaveBeenCalled();
 
     await user.type(name, 'CAF - RSA{Enter}');
-    await waitFor(() => expect(bridge['journal.createTemplate']).toHaveBeenCalledWith({ sessionId: SESSION_ID, name: 'CAF - RSA' }));
-    expect(await screen.findByText('Modèle « CAF - RSA » créé : il est proposé en tête de chaque nouvelle séance.')).toBeTruthy();
+    await waitFor(() =>
+      expect(bridge['journal.createTemplate']).toHaveBeenCalledWith({ sessionId: SESSION_ID, name: 'CAF - RSA' }),
+    );
+    expect(
+      await screen.findByText('Modèle « CAF - RSA » créé : il est proposé en tête de chaque nouvelle séance.'),
+    ).toBeTruthy();
     expect(bridge['journal.update']).not.toHaveBeenCalled();
   });
 });

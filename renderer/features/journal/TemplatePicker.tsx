@@ -55,18 +55,26 @@ export function TemplatePicker({ onPick }: { onPick: (picked: Picked) => void })
 
   function pick(id: string, picked: Picked, focus: boolean) {
     onPick(picked);
-    setApplied(picked.name === null ? t('templates.picker.appliedLast') : t('templates.picker.applied', { name: picked.name }));
+    setApplied(
+      picked.name === null ? t('templates.picker.appliedLast') : t('templates.picker.applied', { name: picked.name }),
+    );
     if (focus) document.getElementById(pickId(id))?.focus();
   }
 
-  useShortcut(LAST_SESSION_KEY, 'journal:templates.shortcuts.last', () => last && pick('last', { fields: last, name: null }, true), {
-    enabled: last !== null,
-  });
+  useShortcut(
+    LAST_SESSION_KEY,
+    'journal:templates.shortcuts.last',
+    () => last && pick('last', { fields: last, name: null }, true),
+    {
+      enabled: last !== null,
+    },
+  );
 
   const failed = templates.error !== null || memory.error !== null;
   // Nothing to offer (a new desk), or not read yet: the form starts at once, with no block nor Tab stop above it.
   if (failed) return <p className="fr-message fr-message--error fr-mb-2w">{t('templates.picker.loadFailed')}</p>;
-  if (templates.loading || memory.loading || (list.length === 0 && last === null && suggestions.length === 0)) return null;
+  if (templates.loading || memory.loading || (list.length === 0 && last === null && suggestions.length === 0))
+    return null;
 
   return (
     <section className="mediane-template-picker fr-mb-2w" aria-labelledby="template-picker-title">

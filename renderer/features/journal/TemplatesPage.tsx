@@ -8,7 +8,17 @@ import { RetryAlert } from '../../ui/RetryAlert';
 import { describeFields } from './template-form';
 import { paths } from './paths';
 
-function TemplateRow({ template, index, count, onDone }: { template: Template; index: number; count: number; onDone(message: string, focusId?: string): void }) {
+function TemplateRow({
+  template,
+  index,
+  count,
+  onDone,
+}: {
+  template: Template;
+  index: number;
+  count: number;
+  onDone(message: string, focusId?: string): void;
+}) {
   const { t } = useTranslation('journal');
   const [name, setName] = useState(template.name);
   const [error, setError] = useState<string | undefined>(undefined);
@@ -24,7 +34,12 @@ function TemplateRow({ template, index, count, onDone }: { template: Template; i
     }
   }
   const rename = () =>
-    run(async () => (await api('journal.renameTemplate', { id: template.id, name })) && t('templates.page.renamed', { name: name.trim() }), nameId);
+    run(
+      async () =>
+        (await api('journal.renameTemplate', { id: template.id, name })) &&
+        t('templates.page.renamed', { name: name.trim() }),
+      nameId,
+    );
   const move = (position: number, dir: 'up' | 'down') =>
     run(async () => {
       await api('journal.moveTemplate', { id: template.id, position });
@@ -73,7 +88,12 @@ function TemplateRow({ template, index, count, onDone }: { template: Template; i
       <td>
         <ul className="fr-btns-group fr-btns-group--inline fr-btns-group--sm">
           <li>
-            <button type="button" className="fr-btn fr-btn--secondary fr-btn--sm" disabled={name.trim() === template.name} onClick={() => void rename()}>
+            <button
+              type="button"
+              className="fr-btn fr-btn--secondary fr-btn--sm"
+              disabled={name.trim() === template.name}
+              onClick={() => void rename()}
+            >
               {t('templates.page.rename')}
               <span className="fr-sr-only"> {of}</span>
             </button>
@@ -103,7 +123,11 @@ function TemplateRow({ template, index, count, onDone }: { template: Template; i
             </button>
           </li>
           <li>
-            <button type="button" className="fr-btn fr-btn--tertiary fr-btn--sm fr-icon-delete-line fr-btn--icon-left" onClick={() => void remove()}>
+            <button
+              type="button"
+              className="fr-btn fr-btn--tertiary fr-btn--sm fr-icon-delete-line fr-btn--icon-left"
+              onClick={() => void remove()}
+            >
               {t('templates.page.delete')}
               <span className="fr-sr-only"> {of}</span>
             </button>
@@ -158,7 +182,13 @@ export function TemplatesPage() {
                   </thead>
                   <tbody>
                     {list.map((template, i) => (
-                      <TemplateRow key={`${template.id}-${template.updatedAt}`} template={template} index={i} count={list.length} onDone={done} />
+                      <TemplateRow
+                        key={`${template.id}-${template.updatedAt}`}
+                        template={template}
+                        index={i}
+                        count={list.length}
+                        onDone={done}
+                      />
                     ))}
                   </tbody>
                 </table>

@@ -15,7 +15,12 @@ export const TODAY_LIMIT = 200;
 export function TodaySummary({ reloads, savedId }: { reloads: number; savedId: string | null }) {
   const { t, i18n } = useTranslation('journal');
   const day = today();
-  const list = useCoreQuery('journal.list', { filter: { ...NO_FILTER, from: day, to: day }, sort: 'date_desc', offset: 0, limit: TODAY_LIMIT });
+  const list = useCoreQuery('journal.list', {
+    filter: { ...NO_FILTER, from: day, to: day },
+    sort: 'date_desc',
+    offset: 0,
+    limit: TODAY_LIMIT,
+  });
   const saved = useCoreQuery('journal.get', { id: savedId ?? '' }, { enabled: savedId !== null });
   const { refetch } = list;
   useEffect(() => {
@@ -50,7 +55,9 @@ export function TodaySummary({ reloads, savedId }: { reloads: number; savedId: s
           <h3 className="fr-callout__title fr-h6">{t('desk.saved.title')}</h3>
           <p className="fr-callout__text fr-text--md">
             {[
-              s.startTime ? t('desk.saved.dateAt', { date: formatDate(s.date, i18n.language), time: s.startTime }) : formatDate(s.date, i18n.language),
+              s.startTime
+                ? t('desk.saved.dateAt', { date: formatDate(s.date, i18n.language), time: s.startTime })
+                : formatDate(s.date, i18n.language),
               formatDuration(s.durationMin),
               s.kind === 'collectif' ? s.workshop.title : s.topics.map((k) => taxonomyLabel('topic', k)).join(', '),
               s.operators.map((k) => taxonomyLabel('operator', k)).join(', '),

@@ -136,12 +136,28 @@ export function WorkshopBreakdownFields({ form, update, error }: FieldsProps) {
   const w = form.workshop;
   const set = (patch: Partial<FormState['workshop']>) => update({ workshop: { ...w, ...patch } });
   const tables: Array<{ key: Breakdown; caption: string; rows: Array<{ key: string; label: string }> }> = [
-    { key: 'byGender', caption: t('editor.workshop.byGender'), rows: GENDERS.filter((k) => k !== 'non_communique').map((k) => ({ key: k, label: tx(`gender.${k}`) })) },
-    { key: 'byAge', caption: t('editor.workshop.byAge'), rows: AGE_BRACKETS.filter((k) => k !== 'non_communique').map((k) => ({ key: k, label: tx(`age.${k}`) })) },
-    { key: 'byStatus', caption: t('editor.workshop.byStatus'), rows: STATUSES.filter((k) => k !== 'non_communique').map((k) => ({ key: k, label: tx(`status.${k}`) })) },
+    {
+      key: 'byGender',
+      caption: t('editor.workshop.byGender'),
+      rows: GENDERS.filter((k) => k !== 'non_communique').map((k) => ({ key: k, label: tx(`gender.${k}`) })),
+    },
+    {
+      key: 'byAge',
+      caption: t('editor.workshop.byAge'),
+      rows: AGE_BRACKETS.filter((k) => k !== 'non_communique').map((k) => ({ key: k, label: tx(`age.${k}`) })),
+    },
+    {
+      key: 'byStatus',
+      caption: t('editor.workshop.byStatus'),
+      rows: STATUSES.filter((k) => k !== 'non_communique').map((k) => ({ key: k, label: tx(`status.${k}`) })),
+    },
   ];
   return (
-    <Fieldset id="session-workshop-breakdown" legend={t('editor.workshop.breakdownLegend')} hint={t('editor.workshop.breakdownHint')}>
+    <Fieldset
+      id="session-workshop-breakdown"
+      legend={t('editor.workshop.breakdownLegend')}
+      hint={t('editor.workshop.breakdownHint')}
+    >
       <div className="fr-fieldset__element mediane-counts">
         {tables.map((table) => (
           <CountsTable

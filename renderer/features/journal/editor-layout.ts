@@ -19,7 +19,8 @@ function sectionOf(path: string, form: FormState, adminFirst: boolean): SectionI
   if (isUnder(path, ['person'])) return 'person';
   if (isUnder(path, ['notes'])) return 'notes';
   if (isUnder(path, ['workshop.byGender', 'workshop.byAge', 'workshop.byStatus'])) return 'breakdown';
-  if (adminFirst && form.kind === 'individuel' && isUnder(path, ['topics', 'adminTopics', 'procedureName'])) return 'details';
+  if (adminFirst && form.kind === 'individuel' && isUnder(path, ['topics', 'adminTopics', 'procedureName']))
+    return 'details';
   return null;
 }
 
@@ -36,13 +37,27 @@ export function sectionsWithValues(form: FormState, today: string, adminFirst: b
   const blank = emptyForm(form.kind, today);
   const out: SectionId[] = [];
   const otherTopics = form.topics.some((t) => t !== ADMIN_TOPIC_TRIGGER);
-  if (adminFirst && form.kind === 'individuel' && (otherTopics || form.adminTopics.length > 0 || form.procedureName.trim() !== '')) out.push('details');
+  if (
+    adminFirst &&
+    form.kind === 'individuel' &&
+    (otherTopics || form.adminTopics.length > 0 || form.procedureName.trim() !== '')
+  )
+    out.push('details');
   if (form.date !== today || form.startTime !== '' || form.channel !== blank.channel) out.push('when');
   if (form.equipment.length > 0 || (form.kind === 'individuel' && form.autonomy !== null)) out.push('equipment');
   if (form.kind === 'individuel' && form.followUpOn) out.push('followUp');
-  if (form.kind === 'individuel' && (JSON.stringify({ ...form.person, commune: form.person.commune?.code ?? null }) !== JSON.stringify({ ...blank.person, commune: null }))) out.push('person');
+  if (
+    form.kind === 'individuel' &&
+    JSON.stringify({ ...form.person, commune: form.person.commune?.code ?? null }) !==
+      JSON.stringify({ ...blank.person, commune: null })
+  )
+    out.push('person');
   const w = form.workshop;
-  if (form.kind === 'collectif' && [w.byGender, w.byAge, w.byStatus].some((c) => Object.values(c).some((v) => (v ?? '').trim() !== ''))) out.push('breakdown');
+  if (
+    form.kind === 'collectif' &&
+    [w.byGender, w.byAge, w.byStatus].some((c) => Object.values(c).some((v) => (v ?? '').trim() !== ''))
+  )
+    out.push('breakdown');
   if (form.notes.trim() !== '') out.push('notes');
   return out;
 }

@@ -21,7 +21,14 @@ import {
 // and building the SessionInput sent to the core. Kept out of the components so the rules read in one place.
 
 export type EditorMode =
-  | { type: 'new'; kind: SessionKind; timerId?: string | null; durationMin?: number | null; sourceId?: string | null; startTime?: string | null }
+  | {
+      type: 'new';
+      kind: SessionKind;
+      timerId?: string | null;
+      durationMin?: number | null;
+      sourceId?: string | null;
+      startTime?: string | null;
+    }
   | { type: 'edit'; id: string };
 
 export type FirstVisit = 'yes' | 'no' | 'unknown';
@@ -96,7 +103,13 @@ export function emptyForm(kind: SessionKind, today: string, durationMin?: number
     followUpOn: false,
     followUpDue: '',
     followUpReason: '',
-    person: { ageBracket: 'non_communique', gender: 'non_communique', status: 'non_communique', commune: null, firstVisit: 'unknown' },
+    person: {
+      ageBracket: 'non_communique',
+      gender: 'non_communique',
+      status: 'non_communique',
+      commune: null,
+      firstVisit: 'unknown',
+    },
     workshop: { title: '', level: null, participants: '', byGender: {}, byAge: {}, byStatus: {} },
     notes: '',
   };
@@ -157,7 +170,15 @@ export function formFromSession(s: Session, commune: Commune | null): FormState 
  * leaves the journal as it was. The copy keeps the what, dated today with no time, without the notes or the follow-up.
  */
 export function duplicateForm(source: Session, commune: Commune | null, today: string): FormState {
-  return { ...formFromSession(source, commune), date: today, startTime: '', notes: '', followUpOn: false, followUpDue: '', followUpReason: '' };
+  return {
+    ...formFromSession(source, commune),
+    date: today,
+    startTime: '',
+    notes: '',
+    followUpOn: false,
+    followUpDue: '',
+    followUpReason: '',
+  };
 }
 
 /**
@@ -260,13 +281,21 @@ function formOrder(path: string): number {
 function formOnlyIssues(form: FormState, context: CheckContext): ClientIssue[] {
   const issues: ClientIssue[] = [];
   if (form.duration === null) issues.push({ path: 'durationMin', key: 'journal:editor.check.durationRequired' });
-  if (form.followUpOn && form.followUpDue.trim() === '') issues.push({ path: 'followUp.dueDate', key: 'journal:editor.check.followUpDateRequired' });
+  if (form.followUpOn && form.followUpDue.trim() === '')
+    issues.push({ path: 'followUp.dueDate', key: 'journal:editor.check.followUpDateRequired' });
   // Only the editor knows today and whether the session is new: the shared schema cannot refuse a past due date, since
   // an older session being edited (or one from another computer) legitimately keeps the follow-up it had.
-  else if (form.followUpOn && context.isNew && context.today && /^\d{4}-\d{2}-\d{2}$/.test(form.followUpDue) && form.followUpDue < context.today) {
+  else if (
+    form.followUpOn &&
+    context.isNew &&
+    context.today &&
+    /^\d{4}-\d{2}-\d{2}$/.test(form.followUpDue) &&
+    form.followUpDue < context.today
+  ) {
     issues.push({ path: 'followUp.dueDate', key: 'journal:editor.check.followUpInPast' });
   }
-  if (form.kind === 'collectif' && !form.workshop.level) issues.push({ path: 'workshop.level', key: 'journal:editor.check.levelRequired' });
+  if (form.kind === 'collectif' && !form.workshop.level)
+    issues.push({ path: 'workshop.level', key: 'journal:editor.check.levelRequired' });
   return issues;
 }
 
@@ -291,7 +320,10 @@ export function checkForm(form: FormState, context: CheckContext = {}): ClientIs
     const message = /^[a-z]+\.[A-Za-z.]+$/.test(issue.message) ? issue.message : `invalid.${issue.code}`;
     issues.push({ path, key: `errors:${message}` });
   }
-  return issues.map((issue, i) => ({ issue, i })).sort((a, b) => formOrder(a.issue.path) - formOrder(b.issue.path) || a.i - b.i).map(({ issue }) => issue);
+  return issues
+    .map((issue, i) => ({ issue, i }))
+    .sort((a, b) => formOrder(a.issue.path) - formOrder(b.issue.path) || a.i - b.i)
+    .map(({ issue }) => issue);
 }
 
 /** The SessionInput for the core: kind-specific shape, admin details only with the admin topic, liveId when timed. */

@@ -2,7 +2,8 @@
 export const fr = {
   newTitle: 'Nouvelle séance',
   editTitle: 'Modifier la séance',
-  duplicateOf: 'Copie de la séance du {{date}}, datée d’aujourd’hui : rien n’est enregistré avant « Enregistrer la séance ».',
+  duplicateOf:
+    'Copie de la séance du {{date}}, datée d’aujourd’hui : rien n’est enregistré avant « Enregistrer la séance ».',
   sections: {
     details: 'Autres thématiques et détail de la démarche',
     when: 'Date, heure et lieu',
@@ -12,7 +13,8 @@ export const fr = {
     breakdown: 'Répartition des participants',
     notes: 'Notes',
   },
-  intro: 'Les champs marqués d’un astérisque (*) sont obligatoires. Aucune information ne doit permettre d’identifier la personne accompagnée.',
+  intro:
+    'Les champs marqués d’un astérisque (*) sont obligatoires. Aucune information ne doit permettre d’identifier la personne accompagnée.',
   loading: 'Chargement de la séance…',
   notFoundTitle: 'Séance introuvable',
   loadFailedTitle: 'La séance n’a pas pu être ouverte',
@@ -98,7 +100,8 @@ export const fr = {
     label: 'Note',
     hint: 'Reste sur cet ordinateur et n’est jamais exportée. N’y écrivez aucune donnée personnelle.',
     warningTitle: 'Données personnelles repérées',
-    warning: 'Cette note semble contenir : {{kinds}}. Une note ne doit pas permettre d’identifier la personne. Vous pouvez enregistrer quand même, mais il vaut mieux masquer ces données.',
+    warning:
+      'Cette note semble contenir : {{kinds}}. Une note ne doit pas permettre d’identifier la personne. Vous pouvez enregistrer quand même, mais il vaut mieux masquer ces données.',
     mask: 'Masquer ces données',
     masked: 'Les données repérées ont été masquées.',
     kinds: {
@@ -152,7 +155,8 @@ export const en: typeof fr = {
     breakdown: 'Breakdown of participants',
     notes: 'Notes',
   },
-  intro: 'Fields marked with an asterisk (*) are required. Nothing you enter should make it possible to identify the person helped.',
+  intro:
+    'Fields marked with an asterisk (*) are required. Nothing you enter should make it possible to identify the person helped.',
   loading: 'Loading the session…',
   notFoundTitle: 'Session not found',
   loadFailedTitle: 'The session could not be opened',
@@ -238,7 +242,8 @@ export const en: typeof fr = {
     label: 'Note',
     hint: 'Stays on this computer and is never exported. Do not write any personal data in it.',
     warningTitle: 'Personal data spotted',
-    warning: 'This note seems to contain {{kinds}}. A note must not make it possible to identify the person. You can still save, but it is better to mask this data.',
+    warning:
+      'This note seems to contain {{kinds}}. A note must not make it possible to identify the person. You can still save, but it is better to mask this data.',
     mask: 'Mask this data',
     masked: 'The data spotted has been masked.',
     kinds: {

@@ -27,7 +27,8 @@ export const fr = {
   templateNameTooLong: 'Le nom du modèle est trop long (80 caractères au plus).',
   templateNotFound: 'Ce modèle est introuvable : il a peut-être été supprimé.',
   timerLabelTooLong: 'Le libellé du chronomètre fait 40 caractères au plus.',
-  timerLabelPersonal: 'Le libellé du chronomètre semble contenir une donnée personnelle (téléphone, courriel, numéro, adresse) : il s’affiche sur tous les écrans, retirez-la.',
+  timerLabelPersonal:
+    'Le libellé du chronomètre semble contenir une donnée personnelle (téléphone, courriel, numéro, adresse) : il s’affiche sur tous les écrans, retirez-la.',
 };
 
 export const en: typeof fr = {
@@ -57,5 +58,6 @@ export const en: typeof fr = {
   templateNameTooLong: 'The template name is too long (80 characters at most).',
   templateNotFound: 'This template cannot be found: it may have been deleted.',
   timerLabelTooLong: 'The timer label is 40 characters at most.',
-  timerLabelPersonal: 'The timer label seems to contain personal data (phone, e-mail, number, address): it shows on every screen, remove it.',
+  timerLabelPersonal:
+    'The timer label seems to contain personal data (phone, e-mail, number, address): it shows on every screen, remove it.',
 };

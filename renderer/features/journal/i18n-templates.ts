@@ -27,8 +27,10 @@ export const fr = {
   },
   page: {
     title: 'Modèles de séance',
-    intro: 'Les modèles sont proposés dans cet ordre en tête de chaque nouvelle séance ; les neuf premiers ont une touche (1 à 9). Les modifier ne change aucune séance déjà enregistrée.',
-    empty: 'Aucun modèle pour l’instant : ouvrez une séance enregistrée depuis le journal et choisissez « Enregistrer comme modèle ».',
+    intro:
+      'Les modèles sont proposés dans cet ordre en tête de chaque nouvelle séance ; les neuf premiers ont une touche (1 à 9). Les modifier ne change aucune séance déjà enregistrée.',
+    empty:
+      'Aucun modèle pour l’instant : ouvrez une séance enregistrée depuis le journal et choisissez « Enregistrer comme modèle ».',
     caption: 'Modèles du lieu, dans l’ordre où ils sont proposés',
     columns: { position: 'Ordre', name: 'Nom', content: 'Contenu', actions: 'Actions' },
     nameLabel: 'Nom du modèle {{n}}',
@@ -84,7 +86,8 @@ export const en: typeof fr = {
   },
   page: {
     title: 'Session templates',
-    intro: 'Templates are offered in this order at the top of every new session; the first nine have a key (1 to 9). Changing them changes no saved session.',
+    intro:
+      'Templates are offered in this order at the top of every new session; the first nine have a key (1 to 9). Changing them changes no saved session.',
     empty: 'No template yet: open a saved session from the journal and choose “Save as template”.',
     caption: 'The site’s templates, in the order they are offered',
     columns: { position: 'Order', name: 'Name', content: 'Content', actions: 'Actions' },

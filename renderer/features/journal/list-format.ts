@@ -33,7 +33,8 @@ export type Period = (typeof PERIODS)[number];
 /** A period preset as its first and last days (ISO), weeks from Monday, by the local calendar of `todayIso`. */
 export function periodRange(period: Period, todayIso: string = today()): { from: string; to: string } {
   const [y, m, d] = todayIso.split('-').map(Number) as [number, number, number];
-  const iso = (date: Date) => `${date.getUTCFullYear()}-${String(date.getUTCMonth() + 1).padStart(2, '0')}-${String(date.getUTCDate()).padStart(2, '0')}`;
+  const iso = (date: Date) =>
+    `${date.getUTCFullYear()}-${String(date.getUTCMonth() + 1).padStart(2, '0')}-${String(date.getUTCDate()).padStart(2, '0')}`;
   const day = (yy: number, mm: number, dd: number) => iso(new Date(Date.UTC(yy, mm - 1, dd)));
   switch (period) {
     case 'today':
@@ -52,8 +53,10 @@ export function periodRange(period: Period, todayIso: string = today()): { from:
 /** The preset a period filter stands for, 'all' with no bounds, null for bounds typed by hand. */
 export function periodOf(from: string | null, to: string | null, todayIso: string = today()): Period | 'all' | null {
   if (from === null && to === null) return 'all';
-  return PERIODS.find((p) => {
-    const r = periodRange(p, todayIso);
-    return r.from === from && r.to === to;
-  }) ?? null;
+  return (
+    PERIODS.find((p) => {
+      const r = periodRange(p, todayIso);
+      return r.from === from && r.to === to;
+    }) ?? null
+  );
 }

@@ -27,7 +27,8 @@ export const routes: FeatureRoute[] = [
   },
   {
     name: 'editSession',
-    match: ({ parts }) => (parts[0] === 'seance' && parts[1] ? <SessionEditor key={parts[1]} mode={{ type: 'edit', id: parts[1] }} /> : null),
+    match: ({ parts }) =>
+      parts[0] === 'seance' && parts[1] ? <SessionEditor key={parts[1]} mode={{ type: 'edit', id: parts[1] }} /> : null,
   },
   { name: 'templates', match: ({ parts }) => (parts[0] === 'modeles' ? <TemplatesPage /> : null) },
   { name: 'followUps', match: ({ parts }) => (parts[0] === 'relances' ? <FollowUpsPage /> : null) },

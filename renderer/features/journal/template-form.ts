@@ -23,7 +23,11 @@ export function applyTemplate(form: FormState, fields: TemplateFields, { keepDur
     orientation: fields.orientation ?? '',
     workshop:
       fields.kind === 'collectif'
-        ? { ...form.workshop, title: fields.workshopTitle ?? form.workshop.title, level: fields.workshopLevel ?? form.workshop.level }
+        ? {
+            ...form.workshop,
+            title: fields.workshopTitle ?? form.workshop.title,
+            level: fields.workshopLevel ?? form.workshop.level,
+          }
         : form.workshop,
   };
 }
@@ -41,7 +45,10 @@ export function describeFields(fields: TemplateFields): string {
 
 /** A name to start from when saving a session as a template ("CAF - Demande de RSA, 30 min, finalisée"). */
 export function proposedName(form: FormState): string {
-  const what = form.kind === 'collectif' ? form.workshop.title.trim() : form.procedureName.trim() || (form.topics[0] ? taxonomyLabel('topic', form.topics[0]) : '');
+  const what =
+    form.kind === 'collectif'
+      ? form.workshop.title.trim()
+      : form.procedureName.trim() || (form.topics[0] ? taxonomyLabel('topic', form.topics[0]) : '');
   const who = form.operators.map((k) => taxonomyLabel('operator', k)).join(', ');
   const minutes = durationOf(form);
   const tail = [

@@ -20,7 +20,10 @@ function setup(extra: FakeHandlers = {}) {
   let done = false;
   const calls = installFakeApi({
     'app.status': () => statusWith(done ? SAVED_SITE : null),
-    'communes.search': ({ query }) => [LUNEL, MARSEILLE].filter((c) => c.name.toLowerCase().startsWith(query.toLowerCase()) || c.postcodes.some((p) => p.startsWith(query))),
+    'communes.search': ({ query }) =>
+      [LUNEL, MARSEILLE].filter(
+        (c) => c.name.toLowerCase().startsWith(query.toLowerCase()) || c.postcodes.some((p) => p.startsWith(query)),
+      ),
     'site.save': () => {
       done = true;
       return SAVED_SITE;
@@ -47,7 +50,8 @@ describe('SetupPage', () => {
     expect(screen.getByRole('group', { name: /^Type de lieu \*/ })).toBeTruthy();
     expect(screen.getByRole('radio', { name: 'Médiathèque' })).toBeTruthy();
     // The optional fields (the national schema's ≈30 boxes among them) wait for "Mon lieu", which the page says.
-    for (const label of [/^Adresse/, /^Numéro SIRET/, /^Votre nom affiché/]) expect(screen.queryByLabelText(label)).toBeNull();
+    for (const label of [/^Adresse/, /^Numéro SIRET/, /^Votre nom affiché/])
+      expect(screen.queryByLabelText(label)).toBeNull();
     for (const legend of [/^Services proposés/, /^Dispositifs et programmes nationaux/, /^Formations et labels/]) {
       expect(screen.queryByRole('group', { name: legend })).toBeNull();
     }
@@ -91,7 +95,9 @@ describe('SetupPage', () => {
       'site.save': () => SAVED_SITE,
     });
     const user = userEvent.setup({ delay: null });
-    renderWithStatus(<SiteProfileForm site={null} commune={null} submitLabel="Enregistrer" titleLevel={2} onSaved={() => undefined} />);
+    renderWithStatus(
+      <SiteProfileForm site={null} commune={null} submitLabel="Enregistrer" titleLevel={2} onSaved={() => undefined} />,
+    );
     await user.type(await screen.findByLabelText(/^Nom du lieu/), 'France Services de Lunel');
     await user.click(screen.getByRole('radio', { name: 'France Services' }));
     await pickCommune(user, 'Lun', /Lunel/);
@@ -147,7 +153,9 @@ describe('SetupPage', () => {
     const alert = await screen.findByRole('alert');
     expect(alert.textContent).toContain('Le lieu n’a pas été enregistré');
     expect(alert.textContent).toContain('Rien n’a été enregistré');
-    expect(within(alert).getByRole('link', { name: 'Nom du lieu : Indiquez le nom du lieu (2 caractères au moins).' })).toBeTruthy();
+    expect(
+      within(alert).getByRole('link', { name: 'Nom du lieu : Indiquez le nom du lieu (2 caractères au moins).' }),
+    ).toBeTruthy();
     expect(within(alert).getByRole('link', { name: /^Type de lieu : Choisissez une valeur/ })).toBeTruthy();
     expect(within(alert).getByRole('link', { name: /^Commune : Choisissez la commune/ })).toBeTruthy();
     await waitFor(() => expect(document.activeElement).toBe(alert));
@@ -159,7 +167,9 @@ describe('SetupPage', () => {
     expect(described?.textContent).toBe('Indiquez le nom du lieu (2 caractères au moins).');
     expect(name.closest('.fr-input-group')?.classList.contains('fr-input-group--error')).toBe(true);
     const firstRadio = screen.getByRole('radio', { name: 'France Services' });
-    expect(document.getElementById(firstRadio.getAttribute('aria-describedby') ?? '')?.textContent).toBe('Choisissez une valeur dans la liste.');
+    expect(document.getElementById(firstRadio.getAttribute('aria-describedby') ?? '')?.textContent).toBe(
+      'Choisissez une valeur dans la liste.',
+    );
 
     // The link in the summary takes the keyboard to the field.
     await user.click(within(alert).getByRole('link', { name: /^Nom du lieu/ }));
@@ -174,7 +184,9 @@ describe('SetupPage', () => {
   it('checks the SIRET as it is typed, and again when the field is left (whole form)', async () => {
     installFakeApi({ 'app.status': () => statusWith(null) });
     const user = userEvent.setup({ delay: null });
-    renderWithStatus(<SiteProfileForm site={null} commune={null} submitLabel="Enregistrer" titleLevel={2} onSaved={() => undefined} />);
+    renderWithStatus(
+      <SiteProfileForm site={null} commune={null} submitLabel="Enregistrer" titleLevel={2} onSaved={() => undefined} />,
+    );
     await screen.findByLabelText(/^Numéro SIRET/);
     expect(isValidSiret(VALID_SIRET)).toBe(true);
     expect(isValidSiret(WRONG_SIRET)).toBe(false);
@@ -216,7 +228,9 @@ describe('SetupPage', () => {
 
   it('the whole form in English keeps the national schema’s values in French', async () => {
     installFakeApi({ 'app.status': () => statusWith(null) });
-    renderWithStatus(<SiteProfileForm site={null} commune={null} submitLabel="Save" titleLevel={2} onSaved={() => undefined} />);
+    renderWithStatus(
+      <SiteProfileForm site={null} commune={null} submitLabel="Save" titleLevel={2} onSaved={() => undefined} />,
+    );
     await screen.findByLabelText(/^Nom du lieu/);
     await act(() => i18next.changeLanguage('en'));
     expect(screen.getByLabelText(/^Street address/)).toBeTruthy();

@@ -18,7 +18,14 @@ export function SetupPage({ onDone }: { onDone(): void }) {
       <div className="fr-col-12 fr-col-lg-8">
         <h1>{t('setupTitle')}</h1>
         <p className="fr-text--lead">{t('setupIntro')}</p>
-        <SiteProfileForm site={null} commune={null} submitLabel={t('setupSubmit')} titleLevel={2} onSaved={done} requiredOnly />
+        <SiteProfileForm
+          site={null}
+          commune={null}
+          submitLabel={t('setupSubmit')}
+          titleLevel={2}
+          onSaved={done}
+          requiredOnly
+        />
         <div className="fr-callout fr-mt-6w">
           <p className="fr-callout__text">{t('restoreFromOther.hint')}</p>
           <a className="fr-btn fr-btn--secondary" href={ROUTES_ELSEWHERE.restoreDesk}>

@@ -16,7 +16,12 @@ function open(extra: FakeHandlers = {}) {
     'communes.get': ({ code }) => (code === LUNEL.code ? LUNEL : null),
     'communes.search': () => [LUNEL],
     'site.save': (input) => {
-      site = { ...SAVED_SITE, ...input, siret: input.siret ?? '', updatedAt: '2026-06-02T09:00:00.000Z' } as typeof SAVED_SITE;
+      site = {
+        ...SAVED_SITE,
+        ...input,
+        siret: input.siret ?? '',
+        updatedAt: '2026-06-02T09:00:00.000Z',
+      } as typeof SAVED_SITE;
       return site;
     },
     ...extra,
@@ -51,9 +56,13 @@ describe('SitePage', () => {
     expect((screen.getByRole('radio', { name: 'France Services' }) as HTMLInputElement).checked).toBe(true);
     expect((screen.getByRole('combobox', { name: /^Commune/ }) as HTMLInputElement).value).toBe('Lunel (34)');
     expect((screen.getByLabelText(/^Code postal/) as HTMLSelectElement).value).toBe('34400');
-    expect((screen.getByRole('checkbox', { name: 'Aide aux démarches administratives' }) as HTMLInputElement).checked).toBe(true);
+    expect(
+      (screen.getByRole('checkbox', { name: 'Aide aux démarches administratives' }) as HTMLInputElement).checked,
+    ).toBe(true);
     const programmes = screen.getByRole('group', { name: /^Dispositifs et programmes nationaux/ });
-    expect((within(programmes).getByRole('checkbox', { name: 'France Services' }) as HTMLInputElement).checked).toBe(true);
+    expect((within(programmes).getByRole('checkbox', { name: 'France Services' }) as HTMLInputElement).checked).toBe(
+      true,
+    );
     expect((screen.getByLabelText(/^Votre nom affiché/) as HTMLInputElement).value).toBe('Camille');
     expect(screen.getByText('Version du référentiel des séances : coop-2026.06+mediane.1')).toBeTruthy();
   });
@@ -62,15 +71,25 @@ describe('SitePage', () => {
     open({
       'app.status': () => ({
         ...statusWith(SAVED_SITE),
-        storage: { ...statusWith(SAVED_SITE).storage, lastBackupAt: '2026-06-02T07:30:00.000Z', lastIntegrityCheckAt: null, integrity: 'not_run' },
+        storage: {
+          ...statusWith(SAVED_SITE).storage,
+          lastBackupAt: '2026-06-02T07:30:00.000Z',
+          lastIntegrityCheckAt: null,
+          integrity: 'not_run',
+        },
       }),
     });
     expect(await screen.findByRole('heading', { level: 2, name: 'Données de ce poste' })).toBeTruthy();
     expect(screen.getByText(/^Dernière sauvegarde automatique : /)).toBeTruthy();
-    expect(screen.getByText('Le premier contrôle d’intégrité des données sera fait dans quelques secondes.')).toBeTruthy();
+    expect(
+      screen.getByText('Le premier contrôle d’intégrité des données sera fait dans quelques secondes.'),
+    ).toBeTruthy();
     cleanup();
     open({
-      'app.status': () => ({ ...statusWith(SAVED_SITE), storage: { ...statusWith(SAVED_SITE).storage, integrity: 'failed' } }),
+      'app.status': () => ({
+        ...statusWith(SAVED_SITE),
+        storage: { ...statusWith(SAVED_SITE).storage, integrity: 'failed' },
+      }),
     });
     expect(await screen.findByText(/Le contrôle d’intégrité des données a échoué/)).toBeTruthy();
     expect(screen.getByText(/^Aucune sauvegarde automatique pour l’instant/)).toBeTruthy();
@@ -103,19 +122,29 @@ describe('SitePage', () => {
 
   it('shows the refusal of an edit without any success message', async () => {
     const { user } = open({
-      'site.save': () => refused({ code: 'invalid_input', issues: [{ path: 'postcode', message: 'site.postcodeNotInCommune' }] }),
+      'site.save': () =>
+        refused({ code: 'invalid_input', issues: [{ path: 'postcode', message: 'site.postcodeNotInCommune' }] }),
     });
     await screen.findByLabelText(/^Nom du lieu/);
     await user.click(screen.getByRole('button', { name: 'Enregistrer les modifications' }));
     const alert = await screen.findByRole('alert');
-    expect(within(alert).getByRole('link', { name: 'Code postal : Ce code postal ne correspond pas à la commune.' })).toBeTruthy();
+    expect(
+      within(alert).getByRole('link', { name: 'Code postal : Ce code postal ne correspond pas à la commune.' }),
+    ).toBeTruthy();
     await waitFor(() => expect(document.activeElement).toBe(alert));
     expect(screen.queryByText('Les informations du lieu ont été enregistrées.')).toBeNull();
   });
 
   it('downloads the national record as a JSON file named by the core', async () => {
-    const record = { id: SAVED_SITE.id, nom: 'France Services de Lunel', code_postal: '34400', services: 'Aide aux démarches administratives' };
-    const { calls, user } = open({ 'site.exportNationalRecord': () => ({ fileName: 'lieu-mediation-numerique-34145.json', record }) });
+    const record = {
+      id: SAVED_SITE.id,
+      nom: 'France Services de Lunel',
+      code_postal: '34400',
+      services: 'Aide aux démarches administratives',
+    };
+    const { calls, user } = open({
+      'site.exportNationalRecord': () => ({ fileName: 'lieu-mediation-numerique-34145.json', record }),
+    });
     let blob: Blob | null = null;
     vi.spyOn(URL, 'createObjectURL').mockImplementation((b: Blob | MediaSource) => {
       blob = b as Blob;
@@ -160,8 +189,14 @@ describe('SitePage', () => {
     const alert = await screen.findByRole('alert');
     expect(alert.textContent).toContain('La fiche du lieu n’a pas été exportée');
     expect(alert.textContent).toContain('La fiche du lieu est incomplète pour le schéma national.');
-    expect(within(alert).getByRole('link', { name: 'Adresse : Indiquez l’adresse du lieu pour l’exporter.' })).toBeTruthy();
-    expect(within(alert).getByRole('link', { name: 'Services proposés : Choisissez au moins un service proposé pour exporter le lieu.' })).toBeTruthy();
+    expect(
+      within(alert).getByRole('link', { name: 'Adresse : Indiquez l’adresse du lieu pour l’exporter.' }),
+    ).toBeTruthy();
+    expect(
+      within(alert).getByRole('link', {
+        name: 'Services proposés : Choisissez au moins un service proposé pour exporter le lieu.',
+      }),
+    ).toBeTruthy();
     await waitFor(() => expect(document.activeElement).toBe(alert));
     expect(click).not.toHaveBeenCalled();
 

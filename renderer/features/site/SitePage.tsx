@@ -16,7 +16,15 @@ import { SiteProfileForm, summaryItems, useFieldLabels } from './SiteProfileForm
 /** A stand-in for the saved commune when the geographic code cannot give it back (never expected). */
 function communeFromSite(site: SiteProfile): Commune {
   const departement = site.communeCode.startsWith('97') ? site.communeCode.slice(0, 3) : site.communeCode.slice(0, 2);
-  return { code: site.communeCode, name: site.communeName, postcodes: [site.postcode], departement, departementName: '', epci: null, population: null };
+  return {
+    code: site.communeCode,
+    name: site.communeName,
+    postcodes: [site.postcode],
+    departement,
+    departementName: '',
+    epci: null,
+    population: null,
+  };
 }
 
 /** The saved profile and its commune (the form needs the commune's postcodes), loaded once when the page opens. */
@@ -25,7 +33,11 @@ function useSavedProfile() {
   const [site] = useState(status.site);
   const saved = useCoreQuery('communes.get', { code: site?.communeCode ?? '' }, { enabled: site !== null });
   // Undefined while loading; a commune the code does not give back (or a failed look-up) is rebuilt from the profile.
-  const commune: Commune | null | undefined = !site ? null : saved.loading ? undefined : (saved.data ?? communeFromSite(site));
+  const commune: Commune | null | undefined = !site
+    ? null
+    : saved.loading
+      ? undefined
+      : (saved.data ?? communeFromSite(site));
   return { site, commune };
 }
 
@@ -65,7 +77,12 @@ function ExportSection() {
           attempt={attempt}
         />
       )}
-      <button type="button" className="fr-btn fr-btn--secondary fr-btn--icon-left fr-icon-download-line" onClick={() => void run()} aria-busy={busy || undefined}>
+      <button
+        type="button"
+        className="fr-btn fr-btn--secondary fr-btn--icon-left fr-icon-download-line"
+        onClick={() => void run()}
+        aria-busy={busy || undefined}
+      >
         {busy ? t('export.working') : t('export.button')}
       </button>
       <div role="status" className="fr-mt-2w">
@@ -119,7 +136,9 @@ function StorageStatus() {
   return (
     <section className="fr-mt-6w" aria-labelledby="site-storage-title">
       <h2 id="site-storage-title">{t('storage.title')}</h2>
-      <p data-testid="storage-backup">{lastBackupAt ? t('storage.lastBackup', { date: when(lastBackupAt) }) : t('storage.noBackupYet')}</p>
+      <p data-testid="storage-backup">
+        {lastBackupAt ? t('storage.lastBackup', { date: when(lastBackupAt) }) : t('storage.noBackupYet')}
+      </p>
       <p data-testid="storage-integrity">{integrityText}</p>
       <p className="fr-hint-text">{t('storage.explain')}</p>
       <p>

@@ -135,7 +135,15 @@ interface Props {
  * writes nothing and comes back as per-field messages, summarised in an alert that takes the focus.
  * The SIRET is also checked as it is typed, so the mediator sees a mistake before saving.
  */
-export function SiteProfileForm({ site, commune, submitLabel, titleLevel, onSubmit, onSaved, requiredOnly = false }: Props) {
+export function SiteProfileForm({
+  site,
+  commune,
+  submitLabel,
+  titleLevel,
+  onSubmit,
+  onSaved,
+  requiredOnly = false,
+}: Props) {
   const { t, i18n } = useTranslation(['site', 'taxonomy']);
   const labels = useFieldLabels();
   const errors = useFormErrors();
@@ -157,7 +165,10 @@ export function SiteProfileForm({ site, commune, submitLabel, titleLevel, onSubm
   }
 
   const siret = normaliseSiret(draft.siret.trim());
-  const siretLive = siret !== '' && (siretBlurred || siret.length >= 14) && !isValidSiret(siret) ? errorText('site.siretInvalid') : undefined;
+  const siretLive =
+    siret !== '' && (siretBlurred || siret.length >= 14) && !isValidSiret(siret)
+      ? errorText('site.siretInvalid')
+      : undefined;
   const siretError = siretLive ?? fieldError('siret');
 
   const postcodes = draft.commune?.postcodes ?? [];
@@ -166,7 +177,13 @@ export function SiteProfileForm({ site, commune, submitLabel, titleLevel, onSubm
     setDraft((d) => ({
       ...d,
       commune: c,
-      postcode: !c ? '' : c.postcodes.length === 1 ? c.postcodes[0]! : c.postcodes.includes(d.postcode) ? d.postcode : '',
+      postcode: !c
+        ? ''
+        : c.postcodes.length === 1
+          ? c.postcodes[0]!
+          : c.postcodes.includes(d.postcode)
+            ? d.postcode
+            : '',
     }));
     const next = new Set(edited);
     next.add('communeCode');
@@ -220,7 +237,13 @@ export function SiteProfileForm({ site, commune, submitLabel, titleLevel, onSubm
   return (
     <form onSubmit={(e) => void submit(e)} noValidate aria-busy={saving || undefined}>
       {errors.errors.summary && (
-        <ErrorSummary title={t('form.errorTitle')} titleLevel={titleLevel} summary={errors.errors.summary} items={items} attempt={attempt} />
+        <ErrorSummary
+          title={t('form.errorTitle')}
+          titleLevel={titleLevel}
+          summary={errors.errors.summary}
+          items={items}
+          attempt={attempt}
+        />
       )}
       <p className="fr-hint-text fr-mb-3w">{t('form.requiredNote')}</p>
 

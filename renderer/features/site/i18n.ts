@@ -16,7 +16,10 @@ export const fr = {
       'Le reste (adresse, SIRET, services, programmes et labels du schéma national des lieux de médiation numérique, votre nom affiché) se complète quand vous voulez dans « Mon lieu ».',
     name: { label: 'Nom du lieu', hint: 'Par exemple : France Services de Lunel' },
     siteType: { legend: 'Type de lieu' },
-    commune: { label: 'Commune', hint: 'Tapez le nom de la commune ou son code postal, puis choisissez dans la liste.' },
+    commune: {
+      label: 'Commune',
+      hint: 'Tapez le nom de la commune ou son code postal, puis choisissez dans la liste.',
+    },
     postcode: {
       label: 'Code postal',
       chooseCommuneFirst: 'Choisissez d’abord la commune',
@@ -59,7 +62,8 @@ export const fr = {
   },
   export: {
     title: 'Exporter vers le schéma national',
-    intro: 'Produit la fiche du lieu au format du schéma national des lieux de médiation numérique (ANCT), dans un fichier JSON à publier sur la carte nationale. L’export reprend les informations enregistrées.',
+    intro:
+      'Produit la fiche du lieu au format du schéma national des lieux de médiation numérique (ANCT), dans un fichier JSON à publier sur la carte nationale. L’export reprend les informations enregistrées.',
     button: 'Télécharger la fiche du lieu (JSON)',
     working: 'Préparation de la fiche…',
     done: 'Fiche téléchargée : {{fileName}}',
@@ -78,14 +82,17 @@ export const fr = {
     title: 'Données de ce poste',
     moveDeskLink: 'Changer d’ordinateur, sauvegarder maintenant',
     lastBackup: 'Dernière sauvegarde automatique : {{date}}',
-    noBackupYet: 'Aucune sauvegarde automatique pour l’instant : la première est faite quelques secondes après le démarrage.',
+    noBackupYet:
+      'Aucune sauvegarde automatique pour l’instant : la première est faite quelques secondes après le démarrage.',
     integrity: {
       lastOk: 'Dernier contrôle d’intégrité des données réussi : {{date}}',
       checking: 'Contrôle d’intégrité des données en cours…',
-      failed: 'Le contrôle d’intégrité des données a échoué. Redémarrez Médiane pour restaurer la dernière sauvegarde valide.',
+      failed:
+        'Le contrôle d’intégrité des données a échoué. Redémarrez Médiane pour restaurer la dernière sauvegarde valide.',
       notYet: 'Le premier contrôle d’intégrité des données sera fait dans quelques secondes.',
     },
-    explain: 'Le journal reste sur cet ordinateur. Médiane garde les 7 dernières sauvegardes quotidiennes à côté de lui.',
+    explain:
+      'Le journal reste sur cet ordinateur. Médiane garde les 7 dernières sauvegardes quotidiennes à côté de lui.',
   },
 };
 
@@ -146,7 +153,8 @@ export const en: typeof fr = {
   },
   export: {
     title: 'Export to the national schema',
-    intro: 'Produces the site’s record in the format of the national schema of digital inclusion sites (ANCT), as a JSON file to publish on the national map. The export uses the saved details.',
+    intro:
+      'Produces the site’s record in the format of the national schema of digital inclusion sites (ANCT), as a JSON file to publish on the national map. The export uses the saved details.',
     button: 'Download the site record (JSON)',
     working: 'Preparing the record…',
     done: 'Record downloaded: {{fileName}}',

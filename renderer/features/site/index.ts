@@ -11,6 +11,14 @@ export const site = {
   i18n: { fr, en },
   errors: { fr: errors.fr, en: errors.en },
   routes,
-  nav: [{ key: 'site', href: paths.site, label: 'site:nav.site', routes: ['site'], shortcut: { keys: SHORTCUTS.site, description: 'site:shortcuts.site' } }],
+  nav: [
+    {
+      key: 'site',
+      href: paths.site,
+      label: 'site:nav.site',
+      routes: ['site'],
+      shortcut: { keys: SHORTCUTS.site, description: 'site:shortcuts.site' },
+    },
+  ],
   firstRun: SetupPage,
 } as const satisfies Feature;

@@ -9,7 +9,11 @@ import { FakeJobs, enabledCancel, setUpTransferTests } from './fake-jobs';
 import { MoveDeskPage } from './MoveDeskPage';
 import { renderWithStatus } from '../../test-kit';
 
-const TARGET = { targetId: '11111111-2222-4333-8444-555555555555', name: 'mediane-2026-06-01.mediane', delivery: 'native' as const };
+const TARGET = {
+  targetId: '11111111-2222-4333-8444-555555555555',
+  name: 'mediane-2026-06-01.mediane',
+  delivery: 'native' as const,
+};
 const GOOD = 'une phrase assez longue';
 
 setUpTransferTests();
@@ -58,14 +62,18 @@ describe('MoveDeskPage: export the whole desk', () => {
     const { api, jobs, user } = setup();
     await typePassphrases(user, GOOD);
     await user.click(screen.getByRole('button', { name: /exporter/ }));
-    expect(callsOf(api, 'files.pickSave')).toEqual([{ purpose: 'desk', suggestedName: expect.stringMatching(/^mediane-.*\.mediane$/) }]);
+    expect(callsOf(api, 'files.pickSave')).toEqual([
+      { purpose: 'desk', suggestedName: expect.stringMatching(/^mediane-.*\.mediane$/) },
+    ]);
     await screen.findByRole('button', { name: 'Annuler' });
     expect(callsOf(api, 'transfer.export')).toEqual([{ targetId: TARGET.targetId, passphrase: GOOD }]);
     const id = jobs.idOf('transfer.export');
     act(() => jobs.progress(id, 40, 100));
     await waitFor(() => expect((screen.getByRole('progressbar') as HTMLProgressElement).value).toBe(40));
     act(() => jobs.finish(id, { name: TARGET.name, bytes: 2 * 1024 * 1024, sessions: 3 }));
-    expect(await screen.findByText(/Le bureau a été exporté dans « mediane-2026-06-01\.mediane » \(2 Mo, 3 séances\)/)).toBeTruthy();
+    expect(
+      await screen.findByText(/Le bureau a été exporté dans « mediane-2026-06-01\.mediane » \(2 Mo, 3 séances\)/),
+    ).toBeTruthy();
     expect(screen.queryByRole('button', { name: 'Annuler' })).toBeNull();
     expect((screen.getByLabelText(/^Mot de passe du fichier/) as HTMLInputElement).value).toBe('');
   });
@@ -120,7 +128,9 @@ describe('MoveDeskPage: export the whole desk', () => {
 describe('MoveDeskPage: back up now', () => {
   it('shows the latest backup, runs a backup with progress and refreshes the time', async () => {
     let last: string | null = null;
-    const { jobs, user } = setup({ 'app.status': () => ({ ...STATUS, storage: { ...STATUS.storage, lastBackupAt: last } }) });
+    const { jobs, user } = setup({
+      'app.status': () => ({ ...STATUS, storage: { ...STATUS.storage, lastBackupAt: last } }),
+    });
     expect(await screen.findByText('Aucune sauvegarde pour le moment.')).toBeTruthy();
     await user.click(screen.getByRole('button', { name: 'Sauvegarder maintenant' }));
     await screen.findByRole('button', { name: 'Annuler' });

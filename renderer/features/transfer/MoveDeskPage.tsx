@@ -12,7 +12,11 @@ import { JobProgress } from '../../ui/JobProgress';
 import { useDeskJob, useFileSize, type Ended } from './DeskJob';
 import { FailureAlert, failureKey } from './FailureAlert';
 
-type ExportOutcome = { kind: 'done'; result: ExportDeskResult; download: boolean } | { kind: 'cancelled' } | { kind: 'pickCancelled' } | null;
+type ExportOutcome =
+  | { kind: 'done'; result: ExportDeskResult; download: boolean }
+  | { kind: 'cancelled' }
+  | { kind: 'pickCancelled' }
+  | null;
 
 /** A file name that says which desk and when: "mediane-<site>-<date>.mediane". */
 function suggestedName(siteName: string | undefined, now: Date): string {
@@ -130,7 +134,13 @@ function ExportSection() {
       <div ref={resultRef} tabIndex={-1} role="status" className="fr-mt-2w">
         {outcome?.kind === 'done' && (
           <div className="fr-alert fr-alert--success fr-alert--sm">
-            <p>{t('move.done', { name: outcome.result.name, size: size(outcome.result.bytes), sessions: outcome.result.sessions })}</p>
+            <p>
+              {t('move.done', {
+                name: outcome.result.name,
+                size: size(outcome.result.bytes),
+                sessions: outcome.result.sessions,
+              })}
+            </p>
             {outcome.download && <p>{t('move.downloaded')}</p>}
           </div>
         )}
@@ -173,7 +183,11 @@ function BackupSection() {
       <p>{t('backup.intro')}</p>
       <p>
         {last
-          ? t('backup.last', { date: new Intl.DateTimeFormat(i18n.language, { dateStyle: 'short', timeStyle: 'short' }).format(new Date(last)) })
+          ? t('backup.last', {
+              date: new Intl.DateTimeFormat(i18n.language, { dateStyle: 'short', timeStyle: 'short' }).format(
+                new Date(last),
+              ),
+            })
           : t('backup.none')}
       </p>
       {failure && <FailureAlert ref={alertRef} title={t('backup.errorTitle')} message={errorText(failure)} />}

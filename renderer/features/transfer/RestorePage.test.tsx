@@ -35,7 +35,9 @@ async function chooseAndType(user: ReturnType<typeof userEvent.setup>, passphras
 describe('RestorePage', () => {
   it('asks for the file first, then the passphrase', async () => {
     const { api, user } = setup();
-    expect(await screen.findByRole('heading', { level: 1, name: 'Restaurer un lieu depuis un autre ordinateur' })).toBeTruthy();
+    expect(
+      await screen.findByRole('heading', { level: 1, name: 'Restaurer un lieu depuis un autre ordinateur' }),
+    ).toBeTruthy();
     await user.click(screen.getByRole('button', { name: 'Restaurer le bureau' }));
     expect(screen.getByText('Choisissez d’abord le fichier à restaurer.')).toBeTruthy();
     expect(screen.getByText('Saisissez le mot de passe du fichier.')).toBeTruthy();
@@ -57,14 +59,19 @@ describe('RestorePage', () => {
     });
     markRestored();
     const statusCalls = api['app.status'].mock.calls.length;
-    act(() => jobs.finish(id, { siteName: 'France Services de Lunel', sessions: 12, exportedAt: '2026-06-01T08:00:00.000Z' }));
+    act(() =>
+      jobs.finish(id, { siteName: 'France Services de Lunel', sessions: 12, exportedAt: '2026-06-01T08:00:00.000Z' }),
+    );
     await waitFor(() => expect(window.location.hash).toBe('#/journal'));
     await waitFor(() => expect(api['app.status'].mock.calls.length).toBeGreaterThan(statusCalls));
   });
 
   // The core's keys for the transfer refusals live with the core's texts; two of today's keys show the mechanism.
   for (const [error, text] of [
-    [{ code: 'invalid_input', messageKey: 'storage.newerVersion' }, 'Ces données ont été écrites par une version plus récente de Médiane.'],
+    [
+      { code: 'invalid_input', messageKey: 'storage.newerVersion' },
+      'Ces données ont été écrites par une version plus récente de Médiane.',
+    ],
     [{ code: 'invalid_input' }, 'Certaines informations ne sont pas valides.'],
   ] as const) {
     it(`shows the core's message (${error.messageKey ?? error.code}), says nothing changed, and asks for the file again`, async () => {

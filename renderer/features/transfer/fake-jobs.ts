@@ -16,7 +16,17 @@ export class FakeJobs {
 
   start(method: string): { jobId: string } {
     const id = `00000000-0000-4000-8000-${String(this.next++).padStart(12, '0')}`;
-    this.jobs.set(id, { id, method, state: 'running', done: 0, total: null, phase: 'jobs.phase.copying', version: 0, startedAt: '2026-06-01T10:00:00.000Z', endedAt: null });
+    this.jobs.set(id, {
+      id,
+      method,
+      state: 'running',
+      done: 0,
+      total: null,
+      phase: 'jobs.phase.copying',
+      version: 0,
+      startedAt: '2026-06-01T10:00:00.000Z',
+      endedAt: null,
+    });
     return { jobId: id };
   }
 
@@ -35,8 +45,10 @@ export class FakeJobs {
   }
 
   progress = (id: string, done: number, total: number) => this.update(id, { done, total });
-  finish = (id: string, result: unknown) => this.update(id, { state: 'done', result, endedAt: '2026-06-01T10:01:00.000Z' });
-  fail = (id: string, error: AppError) => this.update(id, { state: 'failed', error, endedAt: '2026-06-01T10:01:00.000Z' });
+  finish = (id: string, result: unknown) =>
+    this.update(id, { state: 'done', result, endedAt: '2026-06-01T10:01:00.000Z' });
+  fail = (id: string, error: AppError) =>
+    this.update(id, { state: 'failed', error, endedAt: '2026-06-01T10:01:00.000Z' });
 
   handlers(): FakeHandlers {
     return {

@@ -25,7 +25,8 @@ export const fr = {
   },
   backup: {
     title: 'Sauvegarder maintenant',
-    intro: 'Médiane sauvegarde le bureau chaque jour sur cet ordinateur. Vous pouvez aussi lancer une sauvegarde tout de suite.',
+    intro:
+      'Médiane sauvegarde le bureau chaque jour sur cet ordinateur. Vous pouvez aussi lancer une sauvegarde tout de suite.',
     button: 'Sauvegarder maintenant',
     last: 'Dernière sauvegarde : {{date}}.',
     none: 'Aucune sauvegarde pour le moment.',

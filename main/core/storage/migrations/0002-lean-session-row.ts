@@ -9,7 +9,8 @@ import type { Migration } from './migration';
  */
 const refuse = (what: string) => `'migration 2 cannot convert ${what}'`;
 /** 'YYYY-MM-DD' to days since 2000-01-01 (julianday('2000-01-01') is 2451544.5). */
-const day = (x: string) => `(CASE WHEN date(${x}) IS ${x} THEN CAST(julianday(${x}) - 2451544.5 AS INTEGER) ELSE ${refuse('a date')} END)`;
+const day = (x: string) =>
+  `(CASE WHEN date(${x}) IS ${x} THEN CAST(julianday(${x}) - 2451544.5 AS INTEGER) ELSE ${refuse('a date')} END)`;
 /** An ISO instant as the app writes it (toISOString) to milliseconds since 1970. */
 const ms = (x: string) =>
   `(CASE WHEN strftime('%Y-%m-%dT%H:%M:%fZ', ${x}) IS ${x} THEN unixepoch(${x}) * 1000 + CAST(substr(${x}, 21, 3) AS INTEGER) ELSE ${refuse('an instant')} END)`;
@@ -18,7 +19,8 @@ const minutes = (x: string) =>
 const code = (domain: string, x: string) =>
   `(CASE WHEN ${x} IS NULL THEN NULL ELSE coalesce((SELECT c.code FROM term_codes c WHERE c.domain = '${domain}' AND c.key = ${x}), ${refuse('a key')}) END)`;
 /** Hex of an unsigned LEB128 varint (term-codes.ts), for values below 16,384. */
-const varint = (x: string) => `(CASE WHEN ${x} < 128 THEN printf('%02x', ${x}) ELSE printf('%02x%02x', ${x} % 128 + 128, ${x} / 128) END)`;
+const varint = (x: string) =>
+  `(CASE WHEN ${x} < 128 THEN printf('%02x', ${x}) ELSE printf('%02x%02x', ${x} % 128 + 128, ${x} / 128) END)`;
 /** A JSON array of keys to the BLOB of their codes, in the array's order. */
 const codes = (domain: string, array: string) => `(SELECT CASE WHEN count(c.code) = json_array_length(${array})
       THEN coalesce(unhex(group_concat(${varint('c.code')}, '' ORDER BY j.key)), x'') ELSE ${refuse('a list of keys')} END
@@ -53,25 +55,60 @@ export const migration0002: Migration = {
         ${seed('channel', ['lieu_activite', 'domicile', 'a_distance', 'autre'])},
         ${seed('equipment', ['ordinateur', 'telephone', 'tablette', 'autre', 'aucun'])},
         ${seed('topic', [
-          'diagnostic_numerique', 'prendre_en_main_du_materiel', 'maintenance_de_materiel', 'gere_ses_contenus_numeriques',
-          'navigation_sur_internet', 'email', 'bureautique', 'reseaux_sociaux', 'sante', 'banque_et_achats_en_ligne',
-          'entrepreneuriat', 'insertion_professionnelle', 'securite_numerique', 'parentalite', 'scolarite_et_numerique',
-          'creer_avec_le_numerique', 'culture_numerique', 'intelligence_artificielle', 'aide_aux_demarches_administratives',
+          'diagnostic_numerique',
+          'prendre_en_main_du_materiel',
+          'maintenance_de_materiel',
+          'gere_ses_contenus_numeriques',
+          'navigation_sur_internet',
+          'email',
+          'bureautique',
+          'reseaux_sociaux',
+          'sante',
+          'banque_et_achats_en_ligne',
+          'entrepreneuriat',
+          'insertion_professionnelle',
+          'securite_numerique',
+          'parentalite',
+          'scolarite_et_numerique',
+          'creer_avec_le_numerique',
+          'culture_numerique',
+          'intelligence_artificielle',
+          'aide_aux_demarches_administratives',
         ])},
         ${seed('admin_topic', [
-          'papiers_elections_citoyennete', 'famille_scolarite', 'social_sante', 'travail_formation', 'logement',
-          'transports_mobilite', 'argent_impots', 'justice', 'etrangers_europe', 'loisirs_sports_culture', 'associations',
+          'papiers_elections_citoyennete',
+          'famille_scolarite',
+          'social_sante',
+          'travail_formation',
+          'logement',
+          'transports_mobilite',
+          'argent_impots',
+          'justice',
+          'etrangers_europe',
+          'loisirs_sports_culture',
+          'associations',
         ])},
         ${seed('operator', ['caf', 'cpam', 'cnav', 'msa', 'france_travail', 'dgfip', 'ants', 'justice', 'la_poste', 'autre_operateur'])},
         ${seed('outcome', ['finalisee', 'a_finaliser_en_autonomie', 'doit_revenir', 'oriente_vers_structure'])},
         ${seed('orientation', [
-          'administration', 'mediation_numerique', 'operateur_ou_organisme_en_charge', 'aide_sociale',
-          'insertion_professionnelle', 'aide_aux_demarches_administratives', 'autre',
+          'administration',
+          'mediation_numerique',
+          'operateur_ou_organisme_en_charge',
+          'aide_sociale',
+          'insertion_professionnelle',
+          'aide_aux_demarches_administratives',
+          'autre',
         ])},
         ${seed('autonomy', ['entierement_accompagne', 'partiellement_autonome', 'autonome'])},
         ${seed('age_bracket', [
-          'moins_de_douze', 'douze_dix_huit', 'dix_huit_vingt_quatre', 'vingt_cinq_trente_neuf', 'quarante_cinquante_neuf',
-          'soixante_soixante_neuf', 'soixante_dix_plus', 'non_communique',
+          'moins_de_douze',
+          'douze_dix_huit',
+          'dix_huit_vingt_quatre',
+          'vingt_cinq_trente_neuf',
+          'quarante_cinquante_neuf',
+          'soixante_soixante_neuf',
+          'soixante_dix_plus',
+          'non_communique',
         ])},
         ${seed('gender', ['masculin', 'feminin', 'non_communique'])},
         ${seed('status', ['scolarise', 'sans_emploi', 'en_emploi', 'retraite', 'non_communique'])},
