@@ -54,3 +54,15 @@ export function adminSession(overrides: Record<string, unknown> = {}) {
     ...overrides,
   };
 }
+
+/** A digital-mediation session (e-mail), no operator, no outcome: the other common kind of individual session. */
+export function emailSession(overrides: Record<string, unknown> = {}) {
+  return adminSession({
+    topics: ['email'],
+    adminTopics: [],
+    operators: [],
+    procedureName: '',
+    outcome: null,
+    ...overrides,
+  });
+}

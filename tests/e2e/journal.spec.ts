@@ -1,4 +1,4 @@
-import { adminSession, rpc, today, withSite } from './helpers';
+import { adminSession, emailSession, rpc, today, withSite } from './helpers';
 import { expect, expectAccessible, test } from './fixtures';
 
 test('start and stop a live session, then log it with the measured duration', async ({ app }) => {
@@ -200,18 +200,7 @@ test('filters narrow the journal', async ({ app }) => {
       outcome: 'doit_revenir',
     }),
   );
-  await rpc(
-    app,
-    'journal.create',
-    adminSession({
-      topics: ['email'],
-      adminTopics: [],
-      operators: [],
-      procedureName: '',
-      outcome: null,
-      date: '2025-03-10',
-    }),
-  );
+  await rpc(app, 'journal.create', emailSession({ date: '2025-03-10' }));
   await app.reload();
   await expect(app.getByRole('status').filter({ hasText: '3 séances' })).toBeVisible();
   await expectAccessible(app, 'journal list (fr)');

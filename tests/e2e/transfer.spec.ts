@@ -2,7 +2,7 @@ import { readdirSync, readFileSync, rmSync, writeFileSync, mkdtempSync, existsSy
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { Browser, Page } from '@playwright/test';
-import { adminSession, rpc, withSite } from './helpers';
+import { adminSession, emailSession, rpc, withSite } from './helpers';
 import { expect, expectAccessible, startHost, stopHost, test, type Host } from './fixtures';
 
 // Moving a desk to another computer, in browser mode: export on one host (a download), restore on a second host with
@@ -77,18 +77,7 @@ test('move a desk: export with progress, refusals on the new computer, then rest
       procedureName: 'Pré-demande de passeport',
     }),
   );
-  await rpc(
-    app,
-    'journal.create',
-    adminSession({
-      topics: ['email'],
-      adminTopics: [],
-      operators: [],
-      procedureName: '',
-      outcome: null,
-      date: '2025-03-10',
-    }),
-  );
+  await rpc(app, 'journal.create', emailSession({ date: '2025-03-10' }));
   const before = await wholeJournal(app);
   expect(before.total).toBe(3);
 
