@@ -12,6 +12,14 @@ export interface MethodSpec<I extends z.ZodType = z.ZodType, O extends z.ZodType
   readonly output: O;
   /** For a method that starts a long job: the schema of the job's result (the method itself answers `JobStarted`). */
   readonly result?: z.ZodType;
+  /** Callable in self-service mode, when the desk's PC is handed to a person alone (the core refuses every other one). */
+  readonly selfService?: boolean;
+}
+
+/** Per-method options, declared beside the schemas like the kind. */
+export interface MethodOptions {
+  /** A person alone at the desk's PC (self-service mode) may call it: only the self-service screens' own methods. */
+  readonly selfService?: boolean;
 }
 
 export type ContractPart = Readonly<Record<string, MethodSpec>>;
@@ -20,16 +28,18 @@ export type ContractPart = Readonly<Record<string, MethodSpec>>;
 export function query<I extends z.ZodType, O extends z.ZodType>(
   input: I,
   output: O,
+  options: MethodOptions = {},
 ): MethodSpec<I, O> & { kind: 'query' } {
-  return { kind: 'query', input, output };
+  return { kind: 'query', input, output, ...options };
 }
 
 /** A method that may write. */
 export function mutation<I extends z.ZodType, O extends z.ZodType>(
   input: I,
   output: O,
+  options: MethodOptions = {},
 ): MethodSpec<I, O> & { kind: 'mutation' } {
-  return { kind: 'mutation', input, output };
+  return { kind: 'mutation', input, output, ...options };
 }
 
 /** What a method that starts a job answers at once; progress and the result come from `jobs.get`. */
@@ -44,8 +54,9 @@ export type JobStarted = z.infer<typeof JobStarted>;
 export function job<I extends z.ZodType, R extends z.ZodType>(
   input: I,
   result: R,
+  options: MethodOptions = {},
 ): MethodSpec<I, typeof JobStarted> & { kind: 'mutation'; result: R } {
-  return { kind: 'mutation', input, output: JobStarted, result };
+  return { kind: 'mutation', input, output: JobStarted, result, ...options };
 }
 
 /** Inputs shared by many methods. */
