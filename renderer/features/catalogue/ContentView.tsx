@@ -157,7 +157,7 @@ function renderNode(node: ContentNode, key: number, level: number): ReactNode {
       return <CerfaNumber key={k} n={plainText(node.c)} />;
     case 'Definition':
     case 'Abreviation':
-      return <Section key={k} el={node} level={level} />;
+      return <Definition key={k} el={node} />;
     case 'Dossier':
     case 'Fiche':
       return (
@@ -379,6 +379,20 @@ function OnlineService({ el }: { el: El }) {
           <ExternalLink url={el.a.URL}>{t('fiche.openService')}</ExternalLink>
         </p>
       )}
+    </div>
+  );
+}
+
+/** A glossary entry of the fiche: a term and its meaning, in small print after the content. */
+function Definition({ el }: { el: El }) {
+  const { t } = useTranslation('catalogue');
+  const { title, rest } = split(el);
+  return (
+    <div className="fr-text--sm fr-mb-2w">
+      <p className="fr-mb-0">
+        <strong>{title || t('content.definition')}</strong>
+      </p>
+      <ContentView nodes={rest} level={6} />
     </div>
   );
 }
