@@ -13,6 +13,7 @@ export const OFFICIAL_DOMAINS = [
   'ants.gouv.fr',
   'interieur.gouv.fr',
   'antai.gouv.fr',
+  'amendes.gouv.fr',
   'certificat-air.gouv.fr',
   'demande-logement-social.gouv.fr',
   'maprimerenov.gouv.fr',

@@ -66,6 +66,16 @@ describe('shipped guides (resources/guides)', () => {
       expect(guide.steps.length, guide.id).toBeGreaterThanOrEqual(3);
     }
   });
+
+  it('cover what france-services.md lists: 40+ guides, the nine national operators, FranceConnect, e-mail, businesses', () => {
+    const guides = shipped();
+    expect(guides.length).toBeGreaterThanOrEqual(40);
+    const operators = new Set(guides.map((g) => g.operator));
+    expect(DEFAULT_OPERATORS.filter((op) => !operators.has(op))).toEqual([]);
+    expect(guides.some((g) => g.id.startsWith('franceconnect'))).toBe(true);
+    expect(guides.filter((g) => g.topics.includes('email')).length).toBeGreaterThanOrEqual(3);
+    expect(guides.filter((g) => g.audience.includes('professionnels')).length).toBeGreaterThanOrEqual(3);
+  });
 });
 
 // A known-good guide, broken one way at a time: each break must be caught (by the schema or by checkGuide).
