@@ -111,6 +111,11 @@ describe('a broken guide is refused', () => {
       (g) => (g.aidantsConnect.url = 'https://www.caf.fr/'),
       'guides.aidantsConnectUrl',
     ],
+    [
+      'Aidants Connect without FranceConnect',
+      (g) => (g.franceConnect = { support: 'no' }),
+      'guides.aidantsConnectNeedsFranceConnect',
+    ],
     ['an empty step action', (g) => (g.steps[1].action = '   '), 'guides.textRequired'],
     ['an empty step check', (g) => (g.steps[0].check = ''), 'guides.textRequired'],
     ['steps out of order', (g) => (g.steps[1].number = 3), 'guides.stepOrder'],
