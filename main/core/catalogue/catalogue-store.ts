@@ -45,6 +45,8 @@ CREATE VIRTUAL TABLE entries_fts USING fts5(
 
 /** Column weights of BM25 (title, keywords, body): a word in the title counts most. */
 const BM25_WEIGHTS = '10.0, 4.0, 1.0';
+/** Fuzzy matches re-ranked before the limit is applied. */
+const FUZZY_CANDIDATES = 100;
 const FUZZY_OPTIONS = {
   fields: ['title', 'keywords'],
   storeFields: [] as string[],
@@ -248,8 +250,17 @@ export function openReader(path: string) {
         const json = db.prepare("SELECT value FROM meta WHERE key = 'fuzzy'").pluck().get() as string;
         fuzzy = MiniSearch.loadJSON(json, FUZZY_OPTIONS);
       }
+      const firstLetters = new Set(searchTokens(query).map((t) => t[0]));
+      // A typo rarely hits a word's first letter: a match that starts like a typed word ranks before one that does not
+      // ("pasport": "passeport" before "sport", both two edits away).
       return fuzzy
         .search(query, { fuzzy: 0.25, prefix: true, combineWith: 'AND', boost: { title: 3 } })
+        .slice(0, FUZZY_CANDIDATES)
+        .map((r) => ({
+          id: r.id as number,
+          score: r.score * (Object.keys(r.match).every((term) => firstLetters.has(term[0])) ? 1 : 0.3),
+        }))
+        .sort((a, b) => b.score - a.score)
         .slice(0, limit)
         .map((r) => byRowid.get(r.id) as HitRow | undefined)
         .filter((r): r is HitRow => r !== undefined);

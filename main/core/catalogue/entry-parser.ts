@@ -225,7 +225,8 @@ export function entryFromDocument(root: RawElement, fileId: string): ParsedEntry
       .filter((el) => CONTENT_BLOCKS.has(el.n))
       .flatMap((el) => toContent(el, root.n)),
   );
-  const title = cleanText(child(root, 'dc:title'));
+  // Editorial pages of the guided search carry a "**" marker before their title: not part of the title people read.
+  const title = cleanText(child(root, 'dc:title')).replace(/^\*+\s*/, '');
   const description = cleanText(child(root, 'dc:description'));
   return {
     id,
