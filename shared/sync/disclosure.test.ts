@@ -20,10 +20,11 @@ const person = fc.record({
   area: fc.constantFrom(...AREAS, 'non_communique'),
 });
 // Small and large periods alike: most disclosure problems live in small counts.
+type PersonValue = typeof person extends fc.Arbitrary<infer P> ? P : never;
 const people = fc.oneof(fc.array(person, { maxLength: 12 }), fc.array(person, { maxLength: 120 }));
 const kArb = fc.integer({ min: 3, max: 11 });
 
-function rawOf(list: Array<fc.RecordValue<typeof person>>, version = 1): RawSnapshot {
+function rawOf(list: Array<PersonValue>, version = 1): RawSnapshot {
   const tally = (pick: (p: (typeof list)[number]) => string | null) => {
     const out: Record<string, number> = {};
     for (const p of list) {
