@@ -9,8 +9,8 @@ import { HubError } from './errors';
 // foreign or rolled-back pack is refused at the door (desks check again: the hub is not their trust anchor).
 
 export function createPacks(db: HubDb, clock: Clock, trustedKeys: Readonly<Record<string, string>>) {
-  async function latest(channel: string) {
-    return db
+  async function latest(channel: string, on: HubDb = db) {
+    return on
       .selectFrom('packs')
       .selectAll()
       .where('channel', '=', channel)
@@ -27,7 +27,7 @@ export function createPacks(db: HubDb, clock: Clock, trustedKeys: Readonly<Recor
         } catch {
           channel = undefined;
         }
-        const current = channel ? await latest(channel) : undefined;
+        const current = channel ? await latest(channel, trx) : undefined;
         const result = verifyPack(pack, {
           trustedKeys,
           installedVersion: current ? Number(current.version) : undefined,
