@@ -40,6 +40,8 @@ export interface HubServerOptions {
   trustedKeys?: Readonly<Record<string, string>>;
   /** Requests per minute per client address (enrollment has its own, stricter limit). */
   rateLimitPerMinute?: number;
+  /** Enrollment attempts per minute per client address (codes are what an attacker would try to guess). */
+  enrollPerMinute?: number;
   logger?: boolean;
 }
 
@@ -150,8 +152,7 @@ export async function buildHub(options: HubServerOptions): Promise<FastifyInstan
   api.post(
     `${prefix}/enroll`,
     {
-      // Guessing codes is what an attacker would try: a tight limit per client.
-      config: { rateLimit: { max: 10, timeWindow: '1 minute' } },
+      config: { rateLimit: { max: options.enrollPerMinute ?? 10, timeWindow: '1 minute' } },
       schema: { body: EnrollRequest, response: { 200: EnrollResponse, ...errorResponses } },
     },
     async (req) => desks.enroll(req.body.code),
