@@ -74,7 +74,13 @@ export async function startTestHub(
 ): Promise<TestHub> {
   const clock = fakeClock();
   const test = await openTestDb(dialect, clock);
-  const app = await buildHub({ db: test.opened.db, clock, rateLimitPerMinute: 100_000, enrollPerMinute: 100_000, ...options });
+  const app = await buildHub({
+    db: test.opened.db,
+    clock,
+    rateLimitPerMinute: 100_000,
+    enrollPerMinute: 100_000,
+    ...options,
+  });
   return {
     app,
     opened: test.opened,
