@@ -14,6 +14,7 @@ import type { Clock } from '../shared/ids';
 import {
   API_VERSION,
   ApiError,
+  Consolidated,
   CoordinatorSummary,
   EnrollRequest,
   EnrollResponse,
@@ -179,6 +180,21 @@ export async function buildHub(options: HubServerOptions): Promise<FastifyInstan
       },
     },
     async (req) => snapshots.summary((req.identity as CoordinatorIdentity).scopeId, req.query.from, req.query.to),
+  );
+
+  api.get(
+    `${prefix}/coordinator/sites/:siteId`,
+    {
+      onRequest: authenticate('coordinator'),
+      schema: {
+        security: [{ bearer: [] }],
+        params: z.object({ siteId: z.uuid() }).strict(),
+        querystring: SummaryQuery,
+        response: { 200: Consolidated, ...errorResponses },
+      },
+    },
+    async (req) =>
+      snapshots.site((req.identity as CoordinatorIdentity).scopeId, req.params.siteId, req.query.from, req.query.to),
   );
 
   const Channel = z.object({ channel: z.enum(PACK_CHANNELS) }).strict();
