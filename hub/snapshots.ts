@@ -34,6 +34,9 @@ export function snapshotHash(snapshot: Snapshot): string {
   return createHash('sha256').update(canonical(snapshot)).digest('hex');
 }
 
+/** The running sums of the whole network are kept beside the départements', under this code. */
+const NATIONAL = 'FR';
+
 export function createSnapshots(db: HubDb, clock: Clock) {
   return {
     async upload(desk: DeskIdentity, snapshot: Snapshot): Promise<UploadReceipt> {
@@ -134,14 +137,16 @@ export function createSnapshots(db: HubDb, clock: Clock) {
           await trx
             .insertInto('departement_cells')
             .values(
-              changed.map((d) => ({
-                departement: site.departement,
-                period_key: snapshot.period.key,
-                dimension: d.dimension,
-                cell_key: d.key,
-                n: d.n,
-                suppressed_in: d.suppressed,
-              })),
+              [site.departement, NATIONAL].flatMap((departement) =>
+                changed.map((d) => ({
+                  departement,
+                  period_key: snapshot.period.key,
+                  dimension: d.dimension,
+                  cell_key: d.key,
+                  n: d.n,
+                  suppressed_in: d.suppressed,
+                })),
+              ),
             )
             .onConflict((oc) =>
               oc.columns(['departement', 'period_key', 'dimension', 'cell_key']).doUpdateSet((eb) => ({
@@ -179,7 +184,7 @@ export function createSnapshots(db: HubDb, clock: Clock) {
           .where('period_key', '>=', from)
           .where('period_key', '<=', to)
           .groupBy(['dimension', 'cell_key']);
-        if (scope.kind === 'departement') cells = cells.where('departement', 'in', scope.codes);
+        cells = cells.where('departement', 'in', scope.kind === 'departement' ? scope.codes : [NATIONAL]);
         const rows = await cells.execute();
         let count = db
           .selectFrom('snapshots')

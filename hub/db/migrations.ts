@@ -90,9 +90,9 @@ const migration0001: HubMigration = {
       .addPrimaryKeyConstraint('snapshots_pk', ['desk_id', 'period_key']),
     db.schema.createIndex('snapshots_by_period').on('snapshots').columns(['period_key', 'site_id']),
     db.schema.createIndex('snapshots_by_site').on('snapshots').columns(['site_id', 'period_key']),
-    // Every table of every snapshot summed per département and period, kept in the upload's transaction (the
-    // previous version of a period is subtracted, the new one added): a département's or the country's figures read
-    // a few thousand rows instead of parsing every snapshot.
+    // Every table of every snapshot summed per département and period, and for the whole network (département 'FR'),
+    // kept in the upload's transaction (the previous version of a period is subtracted, the new one added): a
+    // département's or the country's figures read a few thousand rows instead of parsing every snapshot.
     db.schema
       .createTable('departement_cells')
       .addColumn('departement', 'text', (c) => c.notNull())
