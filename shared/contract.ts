@@ -3,6 +3,7 @@ import { appContract } from './app/contract';
 import { communesContract } from './communes/contract';
 import { mergeContract, type MethodKind } from './contract-kit';
 import { filesContract } from './files/contract';
+import { guidesContract } from './guides/contract';
 import { jobsContract } from './jobs/contract';
 import { journalContract } from './journal/contract';
 import { settingsContract } from './settings/contract';
@@ -23,6 +24,7 @@ export const contract = mergeContract(
   filesContract,
   transferContract,
   storageContract,
+  guidesContract,
 );
 
 export type Contract = typeof contract;

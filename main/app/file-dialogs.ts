@@ -26,6 +26,7 @@ export interface DialogLike {
 }
 
 export const DESK_EXTENSION = 'mediane';
+export const GUIDE_PACK_EXTENSION = 'json';
 
 // The main process has no i18next: these few dialog texts live here, in the app's two languages.
 const TEXTS = {
@@ -64,7 +65,7 @@ export function createFileDialogs({ dialog, getWindow, documentsDir, locale }: F
   const filters = (purpose: FilePurpose) => {
     const t = TEXTS[locale()];
     // One purpose today ('desk'); a new purpose adds its own extension here.
-    const extension = { desk: DESK_EXTENSION }[purpose];
+    const extension = { desk: DESK_EXTENSION, guidePack: GUIDE_PACK_EXTENSION }[purpose];
     return { t, extension, filters: [{ name: t.filter, extensions: [extension] }] };
   };
 
