@@ -44,6 +44,8 @@ export const DESK_GUIDE: Guide = {
 // pack source comes from the fuzz test's dialogs (a file that is not a pack: refused).
 export const guidesExamples: ContractExamples<keyof typeof guidesContract> = async (call) => {
   await call('guides.saveOverride', { guide: DESK_GUIDE });
+  // A second one that no example reverts: the pack export always has something to write.
+  await call('guides.saveOverride', { guide: { ...DESK_GUIDE, id: 'lieu-guide-a-partager' } });
   const timer = await call('journal.startTimer', {});
   await call('guides.open', { holder: { timerId: timer.id }, id: DESK_GUIDE.id });
   const target = await call('files.pickSave', { purpose: 'guidePack', suggestedName: 'guides-lyon.json' });
