@@ -11,7 +11,6 @@ import { rpc, withSite } from './helpers';
 // and Arabic, the desk's own version of a guide, and guide packs. axe in French and English on each new screen.
 
 const GUIDE = 'caf-prime-activite';
-const TITLE = 'Demander la prime d’activité';
 
 const go = (page: Page, hash: string) => page.evaluate((h) => (window.location.hash = h), hash);
 
