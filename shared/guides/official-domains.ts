@@ -24,6 +24,7 @@ export const OFFICIAL_DOMAINS = [
   'cybermalveillance.gouv.fr',
   'internet-signalement.gouv.fr',
   'economie.gouv.fr',
+  'associations.gouv.fr',
   '1jeune1solution.gouv.fr',
   // National operators of France Services
   'caf.fr',
