@@ -63,6 +63,7 @@ test('guided mode from the running timer, by keyboard: open a guide, tick every 
   await expect(app.getByTestId('guide-progress')).toContainText(`${count} étape(s) sur ${count} faite(s)`);
   await expect(app.getByTestId('guide-progress')).toContainText('Issue suggérée : Démarche finalisée');
   await expectAccessible(app, 'guide page in a session (fr)');
+  await app.screenshot({ path: '/tmp/guided-guide-session.png', fullPage: true });
   await expect(banner.getByTestId('timer-guides')).toHaveText('1 guide suivi');
 
   // End the session from the header: the editor shows the guide and takes the suggested outcome.
@@ -70,6 +71,7 @@ test('guided mode from the running timer, by keyboard: open a guide, tick every 
   await expect(app.getByRole('heading', { level: 1, name: 'Nouvelle séance' })).toBeVisible();
   await expect(app.getByTestId('editor-guides')).toContainText(guideTitle);
   await expect(app.getByRole('radio', { name: 'Démarche finalisée' })).toBeChecked();
+  await app.getByTestId('editor-guides').screenshot({ path: '/tmp/guided-editor.png' });
   await app.getByRole('checkbox', { name: 'CAF', exact: true }).check({ force: true });
   await app.keyboard.press('Control+Enter');
   await expect(app.getByRole('heading', { level: 1, name: 'Journal des séances' })).toBeVisible();
@@ -87,6 +89,7 @@ test('guided mode from the running timer, by keyboard: open a guide, tick every 
   const table = app.getByRole('table', { name: /^Séances enregistrées/ });
   await expect(table.getByTestId('row-guides')).toHaveText(`Guide suivi : ${guideTitle} (${count}/${count})`);
   await expect(table).toContainText('Démarche finalisée');
+  await app.screenshot({ path: '/tmp/guided-journal.png' });
 
   // The journal's filter by guide.
   await rpc(app, 'journal.create', {
