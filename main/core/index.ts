@@ -160,7 +160,7 @@ export function createCore(options: CoreOptions) {
     files: { acceptUpload: files.acceptUpload, download: files.download, release: files.release },
     jobs,
     /** Ports for other features (search indexes the guides; the catalogue's fiche page lists the guides citing it). */
-    guides: { guideIndexEntries: guides.guideIndexEntries, citing: guides.citing },
+    guides: { guideIndexEntries: guides.guideIndexEntries, citing: guides.citing, revision: guides.revision },
     /**
      * Stops background work, cancels running jobs and waits for them to clean up, then closes the database.
      * With no job running it finishes synchronously, so a host may reopen the folder right after calling it.

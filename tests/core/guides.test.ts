@@ -120,7 +120,9 @@ describe('guides: shipped and local versions', () => {
   });
 
   it('gives other features index entries and the guides citing a fiche', async () => {
+    const before = core.guides.revision();
     await call(core, 'guides.saveOverride', { guide: DESK_GUIDE });
+    expect(core.guides.revision()).toBeGreaterThan(before);
     expect(core.guides.guideIndexEntries().map((e) => [e.id, e.local])).toEqual([
       ['ants-test-titre', false],
       ['caf-test-aides', false],

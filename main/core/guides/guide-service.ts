@@ -57,6 +57,8 @@ export function createGuideService({ db, clock, files, shipped }: GuideServiceDe
   };
 
   let shippedById: Map<string, Guide> | null = null;
+  // Moves on every change of the desk's own guides: an index built from guideIndexEntries() knows when to rebuild.
+  let revision = 0;
   const shippedMap = () => (shippedById ??= new Map(shipped().map((g) => [g.id, g])));
 
   /** Every guide as the desk reads it, sorted by title (French order). Overrides are few: read on each call. */
@@ -114,11 +116,13 @@ export function createGuideService({ db, clock, files, shipped }: GuideServiceDe
   }
 
   const saveTx = db.transaction((guide: Guide) => {
+    revision++;
     write(guide, 'edit');
     return detail(guide.id);
   });
 
   const revertTx = db.transaction((id: string) => {
+    revision++;
     if (s.remove.run(id).changes === 0) {
       if (shippedMap().has(id)) throw new CoreError('conflict', 'guides.notLocal');
       throw new CoreError('not_found', 'guides.notFound');
@@ -177,6 +181,7 @@ export function createGuideService({ db, clock, files, shipped }: GuideServiceDe
       else added++;
       write(guide, 'pack');
     }
+    if (added + updated > 0) revision++;
     return { added, updated, unchanged, ids: guides.map((g) => g.id) };
   });
 
@@ -231,6 +236,8 @@ export function createGuideService({ db, clock, files, shipped }: GuideServiceDe
     /** The guide as the desk reads it, or null (guided mode, handouts). */
     find: (id: string): Guide | null => effective().get(id)?.guide ?? null,
 
+    /** Changes whenever the desk's own guides change (an edit, a revert, a pack): rebuild an index built before. */
+    revision: () => revision,
     /** For the search feature: what to index (built by the search feature, never at start). */
     guideIndexEntries: (): GuideIndexEntry[] =>
       sorted().map(({ guide, local }) => ({
