@@ -12,6 +12,9 @@ import { rpc, withSite } from './helpers';
 
 const GUIDE = 'caf-prime-activite';
 
+// Each test walks several screens with an axe scan on each: more than the default minute on a busy machine.
+test.describe.configure({ timeout: 180_000 });
+
 const go = (page: Page, hash: string) => page.evaluate((h) => (window.location.hash = h), hash);
 
 async function title(page: Page): Promise<string> {

@@ -89,7 +89,7 @@ export function GuidePage({ id, holder }: { id: string; holder: SessionHolder | 
         {` · ${t('page.duration', { count: guide.typicalDurationMinutes })}`}
         {` · ${t('page.audience')} ${guide.audience.map((a) => t(`audience.${a}`)).join(', ')}`}
       </p>
-      <ul className="fr-btns-group fr-btns-group--inline-md fr-btns-group--sm fr-mb-3w">
+      <ul className="fr-btns-group fr-btns-group--inline-md fr-btns-group--sm fr-btns-group--icon-left fr-mb-3w">
         <li>
           <a className="fr-btn fr-btn--secondary fr-icon-printer-line fr-btn--icon-left" href={paths.handout(guide.id)}>
             {t('page.handout')}
