@@ -40,6 +40,8 @@ const TEXTS = {
     savePackTitle: 'Enregistrer le paquet de guides',
     openPackTitle: 'Choisir un paquet de guides',
     packFilter: 'Paquet de guides (JSON)',
+    catalogueOpenTitle: 'Choisir une archive service-public.fr (zip)',
+    catalogueFilter: 'Archive service-public.fr',
     all: 'Tous les fichiers',
   },
   en: {
@@ -52,6 +54,8 @@ const TEXTS = {
     savePackTitle: 'Save the guide pack',
     openPackTitle: 'Choose a guide pack',
     packFilter: 'Guide pack (JSON)',
+    catalogueOpenTitle: 'Choose a service-public.fr archive (zip)',
+    catalogueFilter: 'service-public.fr archive',
     all: 'All files',
   },
 } as const;
@@ -80,6 +84,12 @@ export function createFileDialogs({ dialog, getWindow, documentsDir, locale }: F
     const byPurpose = {
       desk: { extension: DESK_EXTENSION, saveTitle: texts.saveTitle, openTitle: texts.openTitle, name: texts.filter },
       pdf: { extension: 'pdf', saveTitle: texts.savePdfTitle, openTitle: texts.openPdfTitle, name: texts.pdfFilter },
+      catalogue: {
+        extension: 'zip',
+        saveTitle: texts.saveTitle,
+        openTitle: texts.catalogueOpenTitle,
+        name: texts.catalogueFilter,
+      },
       guidePack: {
         extension: GUIDE_PACK_EXTENSION,
         saveTitle: texts.savePackTitle,
