@@ -1,4 +1,5 @@
 import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { zipSync } from 'fflate';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { ORDINARY_SESSION } from '../../shared/journal/contract.examples';
@@ -131,6 +132,29 @@ describe('guides: shipped and local versions', () => {
     expect(core.guides.citing('R1234')).toEqual([{ id: 'ants-test-titre', title: 'ANTS : un titre' }]);
     expect(core.guides.citing('F35003').map((g) => g.id)).toHaveLength(3);
     expect(core.guides.citing('F1')).toEqual([]);
+  });
+});
+
+describe('guides on the catalogue’s fiche page', () => {
+  it('a fiche lists the guides citing it, the desk’s own versions included', async () => {
+    const xml = readFileSync(join(__dirname, '..', 'fixtures', 'catalogue', 'xml', 'F1341-3.3.xml'));
+    const archive = join(files, 'particuliers.zip');
+    writeFileSync(
+      archive,
+      zipSync({ 'F1341.xml': new Uint8Array(xml), 'arborescence.xml': new TextEncoder().encode('<Arborescence/>') }),
+    );
+    opens.push(archive);
+    const source = await call(core, 'files.pickOpen', { purpose: 'catalogue' });
+    const { jobId } = await call(core, 'catalogue.import', { sourceIds: [source!.sourceId] });
+    let view = await call(core, 'jobs.get', { id: jobId });
+    while (view.state === 'running')
+      view = await call(core, 'jobs.get', { id: jobId, afterVersion: view.version, waitMs: 5000 });
+    expect(view.state).toBe('done');
+    expect((await call(core, 'catalogue.entry', { id: 'F1341' })).citedBy).toEqual([]);
+    await call(core, 'guides.saveOverride', { guide: { ...DESK_GUIDE, servicePublicRefs: ['F1341'] } });
+    expect((await call(core, 'catalogue.entry', { id: 'F1341' })).citedBy).toEqual([
+      { id: DESK_GUIDE.id, title: DESK_GUIDE.title },
+    ]);
   });
 });
 
