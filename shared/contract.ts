@@ -4,6 +4,7 @@ import { catalogueContract } from './catalogue/contract';
 import { communesContract } from './communes/contract';
 import { mergeContract, type MethodKind } from './contract-kit';
 import { filesContract } from './files/contract';
+import { guidesContract } from './guides/contract';
 import { jobsContract } from './jobs/contract';
 import { printContract } from './print/contract';
 import { journalContract } from './journal/contract';
@@ -25,6 +26,7 @@ export const contract = mergeContract(
   filesContract,
   transferContract,
   storageContract,
+  guidesContract,
   printContract,
   catalogueContract,
 );

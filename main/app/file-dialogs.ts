@@ -26,6 +26,7 @@ export interface DialogLike {
 }
 
 export const DESK_EXTENSION = 'mediane';
+export const GUIDE_PACK_EXTENSION = 'json';
 
 // The main process has no i18next: the dialogs' texts live here, in the app's two languages, one entry per purpose
 // (a new purpose adds its extension and texts here; the type makes the entry mandatory).
@@ -48,6 +49,15 @@ const PURPOSES: Record<FilePurpose, { extension: string; fr: PurposeTexts; en: P
     extension: 'pdf',
     fr: { saveTitle: 'Enregistrer en PDF', openTitle: 'Choisir un PDF', filter: 'Document PDF' },
     en: { saveTitle: 'Save as PDF', openTitle: 'Choose a PDF', filter: 'PDF document' },
+  },
+  guidePack: {
+    extension: 'json',
+    fr: {
+      saveTitle: 'Enregistrer le paquet de guides',
+      openTitle: 'Choisir un paquet de guides',
+      filter: 'Paquet de guides (JSON)',
+    },
+    en: { saveTitle: 'Save the guide pack', openTitle: 'Choose a guide pack', filter: 'Guide pack (JSON)' },
   },
   catalogue: {
     extension: 'zip',

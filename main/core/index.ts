@@ -12,6 +12,10 @@ import { journalHandlers } from './journal/handlers';
 import { settingsHandlers } from './settings/handlers';
 import { siteHandlers } from './site/handlers';
 import { guardWrites } from './write-guard';
+import { readGuideDirectory, locateShippedGuidesDir } from './guides/guide-files';
+import { createGuideService } from './guides/guide-service';
+import { guidesHandlers } from './guides/handlers';
+import { createSessionGuides } from './guides/session-guides';
 import { createFiles, STAGING_DIR, type FileDialogs } from './files/files';
 import { filesHandlers } from './files/handlers';
 import { createJobs, type JobsLog } from './jobs/jobs';
@@ -45,6 +49,8 @@ export interface CoreOptions {
   log?: JobsLog;
   /** scrypt cost of desk files; tests lower it (see transfer/desk-file.ts for the default and the bounds). */
   transferKdf?: { N: number; r: number; p: number };
+  /** The shipped guides' folder; tests give their own (default: resources/guides, found from this module). */
+  guidesDir?: string;
   /** The host's page-to-PDF renderer (desktop); browser mode prints through the browser instead. */
   printToPdf?: PrintToPdf;
   /**
@@ -64,7 +70,25 @@ export function createCore(options: CoreOptions) {
   const communes = createCommunesIndex();
   const settings = createSettingsService(opened.db);
   const site = createSiteService(opened.db, clock, newId, communes);
-  const journal = createJournalService({ db: opened.db, clock, newId, communeExists: communes.exists });
+  const files = createFiles({ dataDir: options.dataDir, clock, newId, dialogs: options.dialogs });
+  // Guides: the shipped files are read on first use (never at start), overlaid by the desk's own versions.
+  const guides = createGuideService({
+    db: opened.db,
+    clock,
+    files,
+    shipped: () => {
+      const dir = options.guidesDir ?? locateShippedGuidesDir();
+      return dir ? readGuideDirectory(dir).guides : [];
+    },
+  });
+  const sessionGuides = createSessionGuides({ db: opened.db, clock, findGuide: guides.find });
+  const journal = createJournalService({
+    db: opened.db,
+    clock,
+    newId,
+    communeExists: communes.exists,
+    links: sessionGuides.links,
+  });
   const maintenance = createMaintenance(opened, {
     dataDir: options.dataDir,
     clock,
@@ -74,7 +98,6 @@ export function createCore(options: CoreOptions) {
   });
   const checkpointer = createCheckpointer(opened.db);
   const jobs = createJobs({ clock, newId, log: options.log });
-  const files = createFiles({ dataDir: options.dataDir, clock, newId, dialogs: options.dialogs });
   const transfer = createTransferService({
     db: opened.db,
     stagingDir: join(options.dataDir, STAGING_DIR),
@@ -94,7 +117,8 @@ export function createCore(options: CoreOptions) {
     newId,
     jobs,
     takeSource: (id) => files.takeSource(id, 'catalogue'),
-    citedBy: options.catalogueCitedBy,
+    // A fiche lists the guides that cite it (the desk's own versions included).
+    citedBy: options.catalogueCitedBy ?? guides.citing,
   });
   if (options.demoCatalogue) catalogue.installDemoIfMissing(options.demoCatalogue);
   if (options.maintenance !== false) {
@@ -133,6 +157,12 @@ export function createCore(options: CoreOptions) {
     ...filesHandlers(files),
     ...transferHandlers(transfer),
     ...storageHandlers({ jobs, maintenance, dataDir: options.dataDir, clock }),
+    ...guidesHandlers({
+      guides,
+      sessions: sessionGuides,
+      readSetting: settings.value,
+      writeSetting: settings.put,
+    }),
     ...printHandlers(createPrintService({ files, printToPdf: options.printToPdf })),
     ...catalogueHandlers(catalogue),
   };
@@ -149,6 +179,8 @@ export function createCore(options: CoreOptions) {
     /** For the browser-mode host's upload and download routes (files never cross the contract as paths). */
     files: { acceptUpload: files.acceptUpload, download: files.download, release: files.release },
     jobs,
+    /** Ports for other features (search indexes the guides; the catalogue's fiche page lists the guides citing it). */
+    guides: { guideIndexEntries: guides.guideIndexEntries, citing: guides.citing, revision: guides.revision },
     /** The official catalogue's core service (`searchEntries`, `entry`), injected into the features that need it. */
     catalogue,
     /**
