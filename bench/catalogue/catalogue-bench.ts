@@ -1,6 +1,6 @@
 import { spawnSync } from 'node:child_process';
 import { mkdtempSync, rmSync, statSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { loadavg, tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { inflateRawSync } from 'node:zlib';
@@ -100,9 +100,12 @@ function likeScan(db: Database.Database) {
 export async function runCatalogueBench({ quick }: { quick: boolean }): Promise<void> {
   const archives = fullArchives();
   const runs = quick ? 1 : 3;
+  const load = loadavg()
+    .map((x) => x.toFixed(1))
+    .join(' ');
   const out: string[] = [
     '',
-    `Official catalogue — full archive set (${archives.length} archives), ${runs} run(s) each`,
+    `Official catalogue — full archive set, ${runs} run(s) each; load average ${load} at start`,
   ];
 
   const streamed = Array.from({ length: runs }, () => importInChild('stream', archives));
