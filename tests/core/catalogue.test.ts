@@ -165,7 +165,7 @@ describe('importing archives', () => {
     const { catalogue } = service();
     await catalogue.importArchives([particuliers(), professionnels()], { demo: false, ...quiet });
     const ids = (q: string) => catalogue.searchEntries(q, 5).map((h) => h.id);
-    expect(ids("CARTE D'IDENTITE")).toEqual(['N358', 'F1341']);
+    expect(ids("CARTE D'IDENTITE").sort()).toEqual(['F1341', 'N358']);
     expect(ids('d’identité')).toContain('F1341');
     expect(ids('prime d activ')[0]).toBe('R42726');
     expect(ids('micro entrepreneur')[0]).toBe('F23961');
@@ -201,7 +201,12 @@ describe('importing archives', () => {
     const { catalogue, dataDir } = service();
     await catalogue.importArchives([particuliers()], { demo: false, ...quiet });
     expect(await refusal(catalogue.importArchives([make()], { demo: false, ...quiet }))).toBe(key);
-    expect(catalogue.searchEntries('carte identite', 5).map((h) => h.id)).toEqual(['N358', 'F1341']);
+    expect(
+      catalogue
+        .searchEntries('carte identite', 5)
+        .map((h) => h.id)
+        .sort(),
+    ).toEqual(['F1341', 'N358']);
     expect(catalogue.status().counts).toEqual({ fiche: 1, service: 1, topic: 1 });
     expect(readdirSync(dataDir).filter((f) => f.startsWith(CATALOGUE_FILE))).toEqual([CATALOGUE_FILE]);
   });
@@ -244,7 +249,7 @@ describe('importing archives', () => {
       },
     });
     await expect(running).rejects.toThrow();
-    expect(answersDuring).toEqual(['N358', 'F1341']);
+    expect(answersDuring.sort()).toEqual(['F1341', 'N358']);
     expect(catalogue.status().counts.fiche).toBe(1);
     expect(catalogue.searchEntries('micro entrepreneur', 5)).toEqual([]);
     expect(readdirSync(dataDir).filter((f) => f.startsWith(CATALOGUE_FILE))).toEqual([CATALOGUE_FILE]);
@@ -312,7 +317,10 @@ describe('catalogue.import through the contract (a job)', () => {
       expect(found).toMatchObject({
         dataDate: '2025-01-14',
         demo: false,
-        hits: [expect.objectContaining({ id: 'N358' }), expect.objectContaining({ id: 'F1341' })],
+        hits: expect.arrayContaining([
+          expect.objectContaining({ id: 'N358' }),
+          expect.objectContaining({ id: 'F1341' }),
+        ]),
       });
       expect(await call(core, 'catalogue.entry', { id: 'R42726' })).toMatchObject({ kind: 'service' });
       // A desk file's source is not a catalogue source: single use, and of its own purpose.
