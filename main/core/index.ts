@@ -18,6 +18,8 @@ import { createJobs, type JobsLog } from './jobs/jobs';
 import { jobsHandlers } from './jobs/handlers';
 import { storageHandlers } from './storage/handlers';
 import { transferHandlers } from './transfer/handlers';
+import { printHandlers } from './print/handlers';
+import { createPrintService, type PrintToPdf } from './print/print-service';
 import { createTransferService } from './transfer/transfer-service';
 import { createJournalService } from './journal/journal-service';
 import { createSettingsService } from './settings/settings-service';
@@ -50,6 +52,8 @@ export interface CoreOptions {
   demoCatalogue?: string[];
   /** Guides citing a catalogue entry (the guides feature), shown on the fiche page. */
   catalogueCitedBy?: CitedByPort;
+  /** The host's page-to-PDF renderer (desktop); browser mode prints through the browser instead. */
+  printToPdf?: PrintToPdf;
 }
 
 /** The whole of Médiane's back end, in plain Node: hosts (Electron, browser mode, tests) only wire transports to it. */
@@ -130,6 +134,7 @@ export function createCore(options: CoreOptions) {
     ...transferHandlers(transfer),
     ...storageHandlers({ jobs, maintenance, dataDir: options.dataDir, clock }),
     ...catalogueHandlers(catalogue),
+    ...printHandlers(createPrintService({ files, printToPdf: options.printToPdf })),
   };
   // Once the background integrity check has failed, the file is not trusted with new data: every mutation is refused
   // (with a message asking to restart, which restores the last good backup) so nothing lands in a damaged file.
