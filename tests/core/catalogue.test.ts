@@ -176,6 +176,23 @@ describe('importing archives', () => {
     expect(ids('"*)(')).toEqual([]);
   });
 
+  it('ranks a word in the title before the same word only in the body (BM25, title weighted)', async () => {
+    const { catalogue } = service();
+    const fiche = (id: string, title: string, body: string) =>
+      `<Publication ID="${id}"><dc:title>${title}</dc:title><dc:date>modified 2024-01-01</dc:date><Texte><Paragraphe>${body}</Paragraphe></Texte></Publication>`;
+    // The body-only entry comes first in the archive: a tie (no ranking) would list it first.
+    const archive = zipFile({
+      'F1.xml': fiche(
+        'F1',
+        'Médaille du travail',
+        'Elle peut être demandée avant la retraite. ' + 'Texte. '.repeat(20),
+      ),
+      'F2.xml': fiche('F2', 'Demander sa retraite', 'La demande se fait en ligne.'),
+    });
+    await catalogue.importArchives([archive], { demo: false, ...quiet });
+    expect(catalogue.searchEntries('retraite', 5).map((h) => h.id)).toEqual(['F2', 'F1']);
+  });
+
   it.each([
     ['a file that is not a zip', () => zipText('PDF-1.4 not a zip'), 'catalogue.notZip'],
     ['a truncated archive', () => truncated(particuliers()), 'catalogue.damaged'],

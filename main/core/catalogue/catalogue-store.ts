@@ -17,7 +17,7 @@ import type { ParsedEntry } from './entry-parser';
 
 export const CATALOGUE_FILE = 'catalogue.sqlite';
 const BUILDING_PREFIX = `${CATALOGUE_FILE}.building-`;
-export const STORE_FORMAT = '3';
+export const STORE_FORMAT = '4';
 
 const SCHEMA = `
 CREATE TABLE meta (key TEXT PRIMARY KEY, value TEXT NOT NULL) STRICT;
@@ -39,8 +39,7 @@ CREATE VIRTUAL TABLE entries_fts USING fts5(
   title, keywords, body,
   content = '',
   tokenize = 'unicode61 remove_diacritics 2',
-  prefix = '2 3',
-  detail = column
+  prefix = '2 3'
 );
 `;
 
@@ -202,11 +201,7 @@ export interface HitRow {
   audiences: string;
 }
 
-/**
- * FTS5 query of normalised words: all of them, the last one also as a prefix (the user is still typing). Each word is
- * its own one-token phrase: the index keeps columns but not positions (`detail = column`, a smaller, faster index),
- * so multi-word phrases are not available, and not needed.
- */
+/** FTS5 query of normalised words: all of them, the last one also as a prefix (the user is still typing). */
 export function ftsQuery(tokens: string[]): string {
   return tokens.map((t, i) => (i === tokens.length - 1 ? `"${t}"*` : `"${t}"`)).join(' AND ');
 }
