@@ -354,9 +354,11 @@ describe('catalogue.import through the contract (a job)', () => {
     }
   });
 
-  it('installs the demo catalogue at the first start only, marked as a demo', async () => {
+  it('installs the demo catalogue when no usable catalogue exists, marked as a demo, and only then', async () => {
     const dataDir = tempDir();
     const demo = [particuliers()];
+    // A file this version cannot read (an older store format, or damage) counts as no catalogue.
+    writeFileSync(join(dataDir, CATALOGUE_FILE), 'not a catalogue');
     let core = openCore({ dataDir, demoCatalogue: demo });
     try {
       for (let i = 0; i < 200 && !(await call(core, 'catalogue.status', {})).installed; i++)

@@ -206,6 +206,21 @@ export function ftsQuery(tokens: string[]): string {
   return tokens.map((t, i) => (i === tokens.length - 1 ? `"${t}"*` : `"${t}"`)).join(' AND ');
 }
 
+/** Whether `path` holds a catalogue this version reads (a file of another store format counts as none). */
+export function isUsableCatalogue(path: string): boolean {
+  if (!existsSync(path)) return false;
+  try {
+    const db = new Database(path, { readonly: true, fileMustExist: true });
+    try {
+      return db.prepare("SELECT value FROM meta WHERE key = 'format'").pluck().get() === STORE_FORMAT;
+    } finally {
+      db.close();
+    }
+  } catch {
+    return false;
+  }
+}
+
 /** The installed catalogue, read only. Opened on first use; `close` before the file is replaced. */
 export function openReader(path: string) {
   if (!existsSync(path)) return null;
