@@ -6,6 +6,7 @@ import { join } from 'node:path';
 import { appHandlers } from './app/handlers';
 import { catalogueHandlers } from './catalogue/handlers';
 import { createCatalogueService, type CitedByPort } from './catalogue/catalogue-service';
+import { citedByShippedGuides } from './catalogue/shipped-guides-port';
 import { communesHandlers } from './communes/handlers';
 import { createCommunesIndex } from './communes/communes-index';
 import { journalHandlers } from './journal/handlers';
@@ -94,7 +95,7 @@ export function createCore(options: CoreOptions) {
     newId,
     jobs,
     takeSource: (id) => files.takeSource(id, 'catalogue'),
-    citedBy: options.catalogueCitedBy,
+    citedBy: options.catalogueCitedBy ?? citedByShippedGuides(),
   });
   if (options.demoCatalogue) catalogue.installDemoIfMissing(options.demoCatalogue);
   if (options.maintenance !== false) {

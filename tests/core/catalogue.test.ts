@@ -354,6 +354,21 @@ describe('catalogue.import through the contract (a job)', () => {
     }
   });
 
+  it('lists the shipped guides citing a fiche on its page', async () => {
+    const { core, state } = desk();
+    try {
+      await importThrough(core, state, [particuliers()]);
+      const cited = await call(core, 'catalogue.entry', { id: 'F1341' });
+      // resources/guides/ants-carte-identite-passeport.json cites F1341 (the real shipped guides).
+      expect(cited.citedBy).toEqual(
+        expect.arrayContaining([expect.objectContaining({ id: 'ants-carte-identite-passeport' })]),
+      );
+      expect((await call(core, 'catalogue.entry', { id: 'N358' })).citedBy).toEqual([]);
+    } finally {
+      await core.close();
+    }
+  });
+
   it('installs the demo catalogue when no usable catalogue exists, marked as a demo, and only then', async () => {
     const dataDir = tempDir();
     const demo = [particuliers()];
