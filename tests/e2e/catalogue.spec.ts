@@ -64,6 +64,9 @@ test('import an official archive, open a fiche, and refuse a corrupted archive w
   await expect(chapter).toHaveAttribute('aria-expanded', 'false');
   await chapter.click();
   await expect(chapter).toHaveAttribute('aria-expanded', 'true');
+  // The guides that cite this fiche (the shipped guides, until the guides feature answers with the desk's overrides).
+  const citing = app.getByRole('region', { name: 'Guides Médiane qui citent cette fiche' });
+  await expect(citing.getByRole('link').first()).toHaveAttribute('href', /^#\/guide\//);
   await expectAccessible(app, 'fiche (fr)');
   // External links leave the app in a new window, never with access to it.
   const external = app.locator('a[target="_blank"]').first();

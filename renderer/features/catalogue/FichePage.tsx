@@ -88,8 +88,8 @@ function Entry({ entry }: { entry: CatalogueEntry }) {
       )}
       <ContentView nodes={entry.content} />
       {entry.citedBy.length > 0 && (
-        <section className="fr-mt-4w">
-          <h2>{t('fiche.citedBy')}</h2>
+        <section className="fr-mt-4w" aria-labelledby="fiche-cited-by">
+          <h2 id="fiche-cited-by">{t('fiche.citedBy')}</h2>
           <ul>
             {entry.citedBy.map((g) => (
               <li key={g.id}>

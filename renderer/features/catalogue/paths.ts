@@ -6,7 +6,7 @@ export const paths = {
 
 // Screens of other features these pages link to: by address, never by import.
 export const elsewhere = {
-  guide: (id: string) => `#/guides/${encodeURIComponent(id)}`,
+  guide: (id: string) => `#/guide/${encodeURIComponent(id)}`,
 };
 
 /** An F/R/N identifier of the catalogue. */
