@@ -5,6 +5,7 @@ import { mergeContract, type MethodKind } from './contract-kit';
 import { filesContract } from './files/contract';
 import { jobsContract } from './jobs/contract';
 import { journalContract } from './journal/contract';
+import { lockContract } from './lock/contract';
 import { settingsContract } from './settings/contract';
 import { siteContract } from './site/contract';
 import { storageContract } from './storage/contract';
@@ -23,6 +24,7 @@ export const contract = mergeContract(
   filesContract,
   transferContract,
   storageContract,
+  lockContract,
 );
 
 export type Contract = typeof contract;

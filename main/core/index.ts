@@ -3,6 +3,8 @@ import type { Handlers } from '../../shared/contract';
 import { randomIds, systemClock, type Clock, type IdSource } from '../../shared/ids';
 import { TAXONOMY_VERSION } from '../../shared/taxonomy';
 import { join } from 'node:path';
+import type { Readable } from 'node:stream';
+import { CoreError } from '../../shared/errors';
 import { appHandlers } from './app/handlers';
 import { communesHandlers } from './communes/handlers';
 import { createCommunesIndex } from './communes/communes-index';
@@ -10,6 +12,9 @@ import { journalHandlers } from './journal/handlers';
 import { settingsHandlers } from './settings/handlers';
 import { siteHandlers } from './site/handlers';
 import { guardWrites } from './write-guard';
+import { guardLock } from './lock/guard';
+import { lockHandlers } from './lock/handlers';
+import { createLockService, type LockOptions } from './lock/lock-service';
 import { createFiles, STAGING_DIR, type FileDialogs } from './files/files';
 import { filesHandlers } from './files/handlers';
 import { createJobs, type JobsLog } from './jobs/jobs';
@@ -41,6 +46,8 @@ export interface CoreOptions {
   log?: JobsLog;
   /** scrypt cost of desk files; tests lower it (see transfer/desk-file.ts for the default and the bounds). */
   transferKdf?: { N: number; r: number; p: number };
+  /** The app lock's PIN cost and wrong-PIN waits; tests lower them (see lock/lock-service.ts for the defaults). */
+  lock?: LockOptions;
 }
 
 /** The whole of Médiane's back end, in plain Node: hosts (Electron, browser mode, tests) only wire transports to it. */
@@ -49,6 +56,7 @@ export function createCore(options: CoreOptions) {
   const newId = options.newId ?? randomIds;
   const opened = openDatabase(options.dataDir, clock);
   const communes = createCommunesIndex();
+  const lock = createLockService(options.dataDir, clock, options.lock);
   const settings = createSettingsService(opened.db);
   const site = createSiteService(opened.db, clock, newId, communes);
   const journal = createJournalService({ db: opened.db, clock, newId, communeExists: communes.exists });
@@ -97,6 +105,7 @@ export function createCore(options: CoreOptions) {
       },
       operators: journal.operators(),
       taxonomyVersion: TAXONOMY_VERSION,
+      lock: lock.status(),
     };
   };
 
@@ -111,10 +120,20 @@ export function createCore(options: CoreOptions) {
     ...filesHandlers(files),
     ...transferHandlers(transfer),
     ...storageHandlers({ jobs, maintenance, dataDir: options.dataDir, clock }),
+    ...lockHandlers(lock),
   };
   // Once the background integrity check has failed, the file is not trusted with new data: every mutation is refused
   // (with a message asking to restart, which restores the last good backup) so nothing lands in a damaged file.
-  const handlers = guardWrites(all, () => maintenance.integrity() === 'failed');
+  // Outside it, the app lock: while locked or in self-service mode only a short explicit list of methods runs
+  // (lock/guard.ts), whichever host the call comes through.
+  const lockRestricts = () => {
+    const now = lock.current();
+    return now.locked || now.selfService;
+  };
+  const handlers = guardLock(
+    guardWrites(all, () => maintenance.integrity() === 'failed'),
+    lock,
+  );
 
   return {
     handlers,
@@ -123,8 +142,18 @@ export function createCore(options: CoreOptions) {
     /** Warms the commune index after the first screen is up (loading it would delay the first screen). */
     warm: () => setTimeout(() => communes.warm(), 50).unref(),
     /** For the browser-mode host's upload and download routes (files never cross the contract as paths). */
-    files: { acceptUpload: files.acceptUpload, download: files.download, release: files.release },
+    // Locked or in self-service mode, no desk file moves through them either (they are outside the contract).
+    files: {
+      acceptUpload: (name: string, body: Readable, maxBytes: number) =>
+        lockRestricts()
+          ? Promise.reject(new CoreError('forbidden', 'lock.locked'))
+          : files.acceptUpload(name, body, maxBytes),
+      download: (targetId: string) => (lockRestricts() ? null : files.download(targetId)),
+      release: files.release,
+    },
     jobs,
+    /** The lock's state, for the desktop shell (kiosk window in self-service mode). */
+    lock: { current: lock.current, onChange: lock.onChange },
     /**
      * Stops background work, cancels running jobs and waits for them to clean up, then closes the database.
      * With no job running it finishes synchronously, so a host may reopen the folder right after calling it.
