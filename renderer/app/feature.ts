@@ -11,6 +11,8 @@ export interface FeatureRoute {
   match(location: HashLocation): ReactNode | null;
   /** Also reachable before the desk is set up (instead of the first-run screen), e.g. restoring a desk. */
   beforeSetup?: boolean;
+  /** Reachable in self-service mode (the diagnosis): every other route then leads to SELF_SERVICE_HOME. */
+  selfService?: boolean;
 }
 
 export interface NavEntry {
@@ -36,4 +38,13 @@ export interface Feature {
   firstRun?: ComponentType<{ onDone(): void }>;
   /** A tool shown in the header on every screen once the desk is set up (the running timer). */
   headerTool?: ComponentType;
+  /** The app lock's screens (one feature at most): shown by the shell while the core says locked / self-service. */
+  lockScreens?: {
+    /** Instead of the whole app while locked. */
+    Locked: ComponentType;
+    /** In the header in self-service mode: the way out, with the PIN. */
+    LeaveSelfService: ComponentType;
+    /** In self-service mode when no self-service route answers the address (no self-service screen installed). */
+    SelfServiceHome: ComponentType;
+  };
 }
