@@ -12,6 +12,7 @@ import { guardAllWebContents } from './navigation';
 import { restrictNetwork } from './network';
 import { APP_ENTRY_URL, APP_SCHEME, createOriginCheck } from './origin';
 import { denyAllPermissions } from './permissions';
+import { guardSelfServiceWindow } from './self-service';
 import { createProtocolHandler } from './protocol';
 import { createWindowOptions } from './window-options';
 
@@ -48,6 +49,13 @@ protocol.registerSchemesAsPrivileged([
 let mainWindow: BrowserWindow | null = null;
 let core: Core | null = null;
 let unregisterIpc: (() => void) | null = null;
+// Set when the OS ends the session (Windows log-off, shutdown): a self-service window may close then.
+let systemEnding = false;
+
+function installApplicationMenu(): void {
+  const template = applicationMenuTemplate(process.platform, app.isPackaged);
+  if (template !== undefined) Menu.setApplicationMenu(template === null ? null : Menu.buildFromTemplate(template));
+}
 
 function createMainWindow(): BrowserWindow {
   const win = new BrowserWindow(
@@ -58,7 +66,17 @@ function createMainWindow(): BrowserWindow {
     }),
   );
   win.once('ready-to-show', () => win.show());
+  // Self-service mode (the core's state, kept across restarts): a kiosk window with no menu and no escape keys.
+  const lock = core?.lock;
+  const applyMode = guardSelfServiceWindow(win, {
+    selfService: () => lock?.current().selfService ?? false,
+    setMenu: (menu) => (menu === null ? Menu.setApplicationMenu(null) : installApplicationMenu()),
+    systemEnding: () => systemEnding,
+  });
+  const stopFollowing = lock?.onChange(() => applyMode());
+  win.on('session-end', () => (systemEnding = true));
   win.on('closed', () => {
+    stopFollowing?.();
     if (mainWindow === win) mainWindow = null;
   });
   void win.loadURL(devServerUrl ?? APP_ENTRY_URL);
@@ -79,8 +97,7 @@ function startupFailure(err: unknown): void {
 
 async function onReady(): Promise<void> {
   if (process.platform === 'win32') app.setAppUserModelId('fr.mediane.app');
-  const template = applicationMenuTemplate(process.platform, app.isPackaged);
-  if (template !== undefined) Menu.setApplicationMenu(template === null ? null : Menu.buildFromTemplate(template));
+  installApplicationMenu();
 
   // SECURITY.md, rule 5.
   denyAllPermissions(session.defaultSession, log);

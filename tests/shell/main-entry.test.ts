@@ -2,7 +2,7 @@ import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { METHOD_NAMES } from '../../shared/contract';
 import { IPC_CHANNEL_PREFIX } from '../../shared/ipc';
 import { CONTENT_SECURITY_POLICY } from '../../shared/security';
-import { FakeEmitter, FakeIpcMain, FakeWebRequest, fakeHandlers, mainFrame } from './fakes';
+import { FakeEmitter, FakeEvent, FakeIpcMain, FakeWebRequest, fakeHandlers, mainFrame } from './fakes';
 
 // The Electron entry, main/app/index.ts, run against a fake 'electron' module: checks that every SECURITY.md rule
 // is actually wired (not only implemented), in the right order (scheme privileges and sandbox before 'ready').
@@ -21,6 +21,10 @@ function makeState() {
     isMinimized = () => false;
     restore = vi.fn();
     focus = vi.fn();
+    setKiosk = vi.fn();
+    setClosable = vi.fn();
+    setMinimizable = vi.fn();
+    webContents = Object.assign(new FakeEmitter(), { closeDevTools: vi.fn(), isDevToolsOpened: () => false });
     constructor(readonly options: Record<string, unknown>) {
       super();
       calls.push('new BrowserWindow');
@@ -66,10 +70,24 @@ function makeState() {
       webRequest: new FakeWebRequest(),
     },
   };
+  const lockListeners = new Set<() => void>();
   const core = {
     handlers: fakeHandlers(),
     warm: vi.fn(),
     close: vi.fn(async () => undefined),
+    selfService: false,
+    lock: {
+      current: () => ({ selfService: core.selfService }),
+      onChange: (l: () => void) => {
+        lockListeners.add(l);
+        return () => lockListeners.delete(l);
+      },
+    },
+    /** The core switches self-service mode (as lock.enterSelfService / leaveSelfService do). */
+    setSelfService(on: boolean) {
+      core.selfService = on;
+      for (const l of lockListeners) l();
+    },
   };
   return {
     calls,
@@ -301,5 +319,39 @@ describe('main/app/index.ts wiring', () => {
       true,
     );
     warn.mockRestore();
+  });
+  it('follows the core into self-service mode: kiosk window, no menu, escape keys swallowed, no close', async () => {
+    const s = await boot();
+    const win = s.windows[0]!;
+    expect(win.setKiosk).toHaveBeenLastCalledWith(false);
+    s.core.setSelfService(true);
+    expect(win.setKiosk).toHaveBeenLastCalledWith(true);
+    expect(win.setClosable).toHaveBeenLastCalledWith(false);
+    expect(s.electron.Menu.setApplicationMenu).toHaveBeenLastCalledWith(null);
+    const reload = new FakeEvent();
+    win.webContents.emit('before-input-event', reload, {
+      type: 'keyDown',
+      key: 'r',
+      control: true,
+      meta: false,
+      alt: false,
+      shift: false,
+    });
+    expect(reload.defaultPrevented).toBe(true);
+    const close = new FakeEvent();
+    win.emit('close', close);
+    expect(close.defaultPrevented).toBe(true);
+    s.core.setSelfService(false);
+    expect(win.setKiosk).toHaveBeenLastCalledWith(false);
+    const reloadAgain = new FakeEvent();
+    win.webContents.emit('before-input-event', reloadAgain, {
+      type: 'keyDown',
+      key: 'r',
+      control: true,
+      meta: false,
+      alt: false,
+      shift: false,
+    });
+    expect(reloadAgain.defaultPrevented).toBe(false);
   });
 });

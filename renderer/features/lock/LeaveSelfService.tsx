@@ -19,6 +19,8 @@ export function LeaveSelfService() {
     if (open && !box.open) {
       if (typeof box.showModal === 'function') box.showModal();
       else box.setAttribute('open', '');
+      // showModal focuses the first control (the close button): the PIN field is what the person came for.
+      box.querySelector<HTMLInputElement>('input')?.focus();
     }
     if (!open && box.open) {
       if (typeof box.close === 'function') box.close();
