@@ -13,6 +13,7 @@ import { restrictNetwork } from './network';
 import { APP_ENTRY_URL, APP_SCHEME, createOriginCheck } from './origin';
 import { denyAllPermissions } from './permissions';
 import { guardSelfServiceWindow } from './self-service';
+import { RESET_PIN_FLAG, runPinReset } from './pin-reset';
 import { createProtocolHandler } from './protocol';
 import { createWindowOptions } from './window-options';
 
@@ -149,7 +150,15 @@ async function onReady(): Promise<void> {
   core.warm();
 }
 
-if (!app.requestSingleInstanceLock()) {
+if (process.argv.includes(RESET_PIN_FLAG)) {
+  // IT's recovery of a forgotten PIN: no window, no core; the result in a message box (and on the console).
+  void app.whenReady().then(() => {
+    const { code, message } = runPinReset(app.getPath('userData'), app.getLocale().toLowerCase().startsWith('fr'));
+    console.log(message);
+    dialog.showMessageBoxSync({ type: code === 0 ? 'info' : 'error', title: 'Médiane', message });
+    app.exit(code);
+  });
+} else if (!app.requestSingleInstanceLock()) {
   // Another Médiane already runs on this data folder: it gets focus (below), this one leaves.
   app.quit();
 } else {

@@ -1,3 +1,6 @@
+import { existsSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { METHOD_NAMES } from '../../shared/contract';
 import { IPC_CHANNEL_PREFIX } from '../../shared/ipc';
@@ -103,7 +106,7 @@ function makeState() {
       ipcMain: new FakeIpcMain(),
       BrowserWindow: FakeWindow,
       shell: { openExternal: vi.fn(async () => undefined) },
-      dialog: { showErrorBox: vi.fn() },
+      dialog: { showErrorBox: vi.fn(), showMessageBoxSync: vi.fn() },
       Menu: { setApplicationMenu: vi.fn(), buildFromTemplate: vi.fn((t: unknown) => t) },
     },
   };
@@ -353,5 +356,25 @@ describe('main/app/index.ts wiring', () => {
       shift: false,
     });
     expect(reloadAgain.defaultPrevented).toBe(false);
+  });
+  it('with --reset-pin, removes the PIN of the data folder and opens nothing', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'mediane-reset-'));
+    writeFileSync(join(dir, 'app-lock.json'), '{}');
+    process.env.MEDIANE_DATA_DIR = dir;
+    const argv = process.argv;
+    process.argv = [...argv, '--reset-pin'];
+    try {
+      const s = await boot();
+      expect(s.windows).toHaveLength(0);
+      expect(s.electron.app.requestSingleInstanceLock).not.toHaveBeenCalled();
+      expect(s.electron.dialog.showMessageBoxSync).toHaveBeenCalledWith(
+        expect.objectContaining({ type: 'info', message: expect.stringContaining('est retiré') }),
+      );
+      expect(s.electron.app.exit).toHaveBeenCalledWith(0);
+      expect(existsSync(join(dir, 'app-lock.json'))).toBe(false);
+    } finally {
+      process.argv = argv;
+      rmSync(dir, { recursive: true, force: true });
+    }
   });
 });
