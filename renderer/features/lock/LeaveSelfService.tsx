@@ -1,4 +1,5 @@
 import { useEffect, useId, useRef, useState } from 'react';
+import { createPortal } from 'react-dom';
 import { useTranslation } from 'react-i18next';
 import { PinCheckForm } from './PinCheckForm';
 
@@ -39,43 +40,47 @@ export function LeaveSelfService() {
       >
         {t('selfService.leave')}
       </button>
-      <dialog
-        ref={dialog}
-        aria-labelledby={titleId}
-        className={`fr-modal${open ? ' fr-modal--opened' : ''}`}
-        onCancel={(e) => {
-          e.preventDefault();
-          setOpen(false);
-        }}
-      >
-        {open && (
-          <div className="fr-container fr-container--fluid fr-container-md">
-            <div className="fr-grid-row fr-grid-row--center">
-              <div className="fr-col-12 fr-col-md-6">
-                <div className="fr-modal__body">
-                  <div className="fr-modal__header">
-                    <button
-                      type="button"
-                      className="fr-btn--close fr-btn"
-                      title={t('selfService.close')}
-                      onClick={() => setOpen(false)}
-                    >
-                      {t('selfService.close')}
-                    </button>
-                  </div>
-                  <div className="fr-modal__content">
-                    <h1 id={titleId} className="fr-modal__title">
-                      {t('selfService.leaveTitle')}
-                    </h1>
-                    <p>{t('selfService.leaveIntro')}</p>
-                    <PinCheckForm method="lock.leaveSelfService" submitLabel={t('selfService.leaveSubmit')} />
+      {/* Outside the header, whose tool styles would apply to the dialog's buttons and text. */}
+      {createPortal(
+        <dialog
+          ref={dialog}
+          aria-labelledby={titleId}
+          className={`fr-modal${open ? ' fr-modal--opened' : ''}`}
+          onCancel={(e) => {
+            e.preventDefault();
+            setOpen(false);
+          }}
+        >
+          {open && (
+            <div className="fr-container fr-container--fluid fr-container-md">
+              <div className="fr-grid-row fr-grid-row--center">
+                <div className="fr-col-12 fr-col-md-6">
+                  <div className="fr-modal__body">
+                    <div className="fr-modal__header">
+                      <button
+                        type="button"
+                        className="fr-btn--close fr-btn"
+                        title={t('selfService.close')}
+                        onClick={() => setOpen(false)}
+                      >
+                        {t('selfService.close')}
+                      </button>
+                    </div>
+                    <div className="fr-modal__content">
+                      <h1 id={titleId} className="fr-modal__title">
+                        {t('selfService.leaveTitle')}
+                      </h1>
+                      <p>{t('selfService.leaveIntro')}</p>
+                      <PinCheckForm method="lock.leaveSelfService" submitLabel={t('selfService.leaveSubmit')} />
+                    </div>
                   </div>
                 </div>
               </div>
             </div>
-          </div>
-        )}
-      </dialog>
+          )}
+        </dialog>,
+        document.body,
+      )}
     </>
   );
 }
