@@ -4,6 +4,7 @@ import { communesContract } from './communes/contract';
 import { mergeContract, type MethodKind } from './contract-kit';
 import { filesContract } from './files/contract';
 import { jobsContract } from './jobs/contract';
+import { printContract } from './print/contract';
 import { journalContract } from './journal/contract';
 import { lockContract } from './lock/contract';
 import { settingsContract } from './settings/contract';
@@ -24,6 +25,7 @@ export const contract = mergeContract(
   filesContract,
   transferContract,
   storageContract,
+  printContract,
   lockContract,
 );
 

@@ -12,6 +12,7 @@ import { guardAllWebContents } from './navigation';
 import { restrictNetwork } from './network';
 import { APP_ENTRY_URL, APP_SCHEME, createOriginCheck } from './origin';
 import { denyAllPermissions } from './permissions';
+import { createPrintToPdf } from './print';
 import { guardSelfServiceWindow } from './self-service';
 import { RESET_PIN_FLAG, runPinReset } from './pin-reset';
 import { createProtocolHandler } from './protocol';
@@ -135,6 +136,7 @@ async function onReady(): Promise<void> {
       stateOperated: deployment.stateOperated,
       appVersion: app.getVersion(),
       dialogs,
+      printToPdf: createPrintToPdf(() => mainWindow),
     });
   } catch (err) {
     startupFailure(err);

@@ -23,6 +23,7 @@ import { settingsExamples } from '../../shared/settings/contract.examples';
 import { siteExamples } from '../../shared/site/contract.examples';
 import { storageExamples } from '../../shared/storage/contract.examples';
 import { transferExamples } from '../../shared/transfer/contract.examples';
+import { printExamples } from '../../shared/print/contract.examples';
 import { call, fingerprint, openCore, removeTempDirs, sequentialIds, tempDir, testClock } from '../core/helpers';
 
 // Property: whatever arrives at the boundary, dispatch answers with a typed Result. It never throws, a success always
@@ -231,6 +232,7 @@ beforeAll(async () => {
     newId: sequentialIds(),
     dialogs,
     transferKdf: { N: 2 ** 14, r: 8, p: 1 },
+    printToPdf: async () => new TextEncoder().encode('%PDF-1.7 fuzz'),
     // A cheap PIN hash, and no wait after wrong PINs: the clock stands still here, so a wait would never end and
     // the untouched examples below could not unlock.
     lock: { kdf: { N: 2 ** 10, r: 8, p: 1 }, baseDelayMs: 0 },
@@ -247,6 +249,7 @@ beforeAll(async () => {
     ...(await filesExamples(seed)),
     ...(await transferExamples(seed)),
     ...(await storageExamples(seed)),
+    ...(await printExamples(seed)),
     // Last: its examples lock the app and open self-service mode, then leave them (see its file).
     ...(await lockExamples(seed)),
   };
