@@ -51,7 +51,8 @@ protocol.registerSchemesAsPrivileged([
 let mainWindow: BrowserWindow | null = null;
 let core: Core | null = null;
 let unregisterIpc: (() => void) | null = null;
-// Set when the OS ends the session (Windows log-off, shutdown): a self-service window may close then.
+// Set when the OS ends the session (Windows log-off, shutdown) or the app is quitting (macOS log-off goes through
+// before-quit; in self-service mode no menu or key of the app's can start a quit): a self-service window may close.
 let systemEnding = false;
 
 function installApplicationMenu(): void {
@@ -172,6 +173,7 @@ if (process.argv.includes(RESET_PIN_FLAG)) {
   // SECURITY.md, rule 4: navigation, new windows and <webview> guarded on every webContents as soon as it is created.
   guardAllWebContents(app, { isAppUrl: isTrustedUrl, openExternal: (url) => shell.openExternal(url), log });
   app.on('window-all-closed', () => app.quit());
+  app.on('before-quit', () => (systemEnding = true));
   app.on('activate', () => {
     if (core && BrowserWindow.getAllWindows().length === 0) mainWindow = createMainWindow();
   });

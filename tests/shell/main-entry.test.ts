@@ -346,6 +346,11 @@ describe('main/app/index.ts wiring', () => {
     const close = new FakeEvent();
     win.emit('close', close);
     expect(close.defaultPrevented).toBe(true);
+    // The OS ending the session (macOS log-off comes through before-quit) may close it.
+    s.electron.app.emit('before-quit');
+    const closeAtQuit = new FakeEvent();
+    win.emit('close', closeAtQuit);
+    expect(closeAtQuit.defaultPrevented).toBe(false);
     s.core.setSelfService(false);
     expect(win.setKiosk).toHaveBeenLastCalledWith(false);
     const reloadAgain = new FakeEvent();
