@@ -38,6 +38,7 @@ export const STATUS: AppStatus = {
   },
   operators: ['caf', 'cpam', 'dgfip', 'autre_operateur'],
   taxonomyVersion: 'coop-2026.06+mediane.1',
+  lock: { pinSet: false, locked: false, selfService: false, idleMinutes: 5, retryAfter: null },
 };
 
 /** Replaces window.mediane (the preload's bridge) with fakes; app.status answers STATUS unless a handler says otherwise. */

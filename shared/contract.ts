@@ -8,6 +8,7 @@ import { guidesContract } from './guides/contract';
 import { jobsContract } from './jobs/contract';
 import { printContract } from './print/contract';
 import { journalContract } from './journal/contract';
+import { lockContract } from './lock/contract';
 import { settingsContract } from './settings/contract';
 import { siteContract } from './site/contract';
 import { storageContract } from './storage/contract';
@@ -29,6 +30,7 @@ export const contract = mergeContract(
   guidesContract,
   printContract,
   catalogueContract,
+  lockContract,
 );
 
 export type Contract = typeof contract;

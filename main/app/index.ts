@@ -14,6 +14,8 @@ import { restrictNetwork } from './network';
 import { APP_ENTRY_URL, APP_SCHEME, createOriginCheck } from './origin';
 import { denyAllPermissions } from './permissions';
 import { createPrintToPdf } from './print';
+import { guardSelfServiceWindow } from './self-service';
+import { RESET_PIN_FLAG, runPinReset } from './pin-reset';
 import { createProtocolHandler } from './protocol';
 import { createWindowOptions } from './window-options';
 
@@ -50,6 +52,14 @@ protocol.registerSchemesAsPrivileged([
 let mainWindow: BrowserWindow | null = null;
 let core: Core | null = null;
 let unregisterIpc: (() => void) | null = null;
+// Set when the OS ends the session (Windows log-off, shutdown) or the app is quitting (macOS log-off goes through
+// before-quit; in self-service mode no menu or key of the app's can start a quit): a self-service window may close.
+let systemEnding = false;
+
+function installApplicationMenu(): void {
+  const template = applicationMenuTemplate(process.platform, app.isPackaged);
+  if (template !== undefined) Menu.setApplicationMenu(template === null ? null : Menu.buildFromTemplate(template));
+}
 
 function createMainWindow(): BrowserWindow {
   const win = new BrowserWindow(
@@ -60,7 +70,17 @@ function createMainWindow(): BrowserWindow {
     }),
   );
   win.once('ready-to-show', () => win.show());
+  // Self-service mode (the core's state, kept across restarts): a kiosk window with no menu and no escape keys.
+  const lock = core?.lock;
+  const applyMode = guardSelfServiceWindow(win, {
+    selfService: () => lock?.current().selfService ?? false,
+    setMenu: (menu) => (menu === null ? Menu.setApplicationMenu(null) : installApplicationMenu()),
+    systemEnding: () => systemEnding,
+  });
+  const stopFollowing = lock?.onChange(() => applyMode());
+  win.on('session-end', () => (systemEnding = true));
   win.on('closed', () => {
+    stopFollowing?.();
     if (mainWindow === win) mainWindow = null;
   });
   void win.loadURL(devServerUrl ?? APP_ENTRY_URL);
@@ -81,8 +101,7 @@ function startupFailure(err: unknown): void {
 
 async function onReady(): Promise<void> {
   if (process.platform === 'win32') app.setAppUserModelId('fr.mediane.app');
-  const template = applicationMenuTemplate(process.platform, app.isPackaged);
-  if (template !== undefined) Menu.setApplicationMenu(template === null ? null : Menu.buildFromTemplate(template));
+  installApplicationMenu();
 
   // SECURITY.md, rule 5.
   denyAllPermissions(session.defaultSession, log);
@@ -136,7 +155,15 @@ async function onReady(): Promise<void> {
   core.warm();
 }
 
-if (!app.requestSingleInstanceLock()) {
+if (process.argv.includes(RESET_PIN_FLAG)) {
+  // IT's recovery of a forgotten PIN: no window, no core; the result in a message box (and on the console).
+  void app.whenReady().then(() => {
+    const { code, message } = runPinReset(app.getPath('userData'), app.getLocale().toLowerCase().startsWith('fr'));
+    console.log(message);
+    dialog.showMessageBoxSync({ type: code === 0 ? 'info' : 'error', title: 'Médiane', message });
+    app.exit(code);
+  });
+} else if (!app.requestSingleInstanceLock()) {
   // Another Médiane already runs on this data folder: it gets focus (below), this one leaves.
   app.quit();
 } else {
@@ -148,6 +175,7 @@ if (!app.requestSingleInstanceLock()) {
   // SECURITY.md, rule 4: navigation, new windows and <webview> guarded on every webContents as soon as it is created.
   guardAllWebContents(app, { isAppUrl: isTrustedUrl, openExternal: (url) => shell.openExternal(url), log });
   app.on('window-all-closed', () => app.quit());
+  app.on('before-quit', () => (systemEnding = true));
   app.on('activate', () => {
     if (core && BrowserWindow.getAllWindows().length === 0) mainWindow = createMainWindow();
   });

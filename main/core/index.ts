@@ -3,6 +3,8 @@ import type { Handlers } from '../../shared/contract';
 import { randomIds, systemClock, type Clock, type IdSource } from '../../shared/ids';
 import { TAXONOMY_VERSION } from '../../shared/taxonomy';
 import { join } from 'node:path';
+import type { Readable } from 'node:stream';
+import { CoreError } from '../../shared/errors';
 import { appHandlers } from './app/handlers';
 import { catalogueHandlers } from './catalogue/handlers';
 import { createCatalogueService, type CitedByPort } from './catalogue/catalogue-service';
@@ -16,6 +18,9 @@ import { readGuideDirectory, locateShippedGuidesDir } from './guides/guide-files
 import { createGuideService } from './guides/guide-service';
 import { guidesHandlers } from './guides/handlers';
 import { createSessionGuides } from './guides/session-guides';
+import { guardLock } from './lock/guard';
+import { lockHandlers } from './lock/handlers';
+import { createLockService, type LockOptions } from './lock/lock-service';
 import { createFiles, STAGING_DIR, type FileDialogs } from './files/files';
 import { filesHandlers } from './files/handlers';
 import { createJobs, type JobsLog } from './jobs/jobs';
@@ -60,6 +65,8 @@ export interface CoreOptions {
   demoCatalogue?: string[];
   /** Guides citing a catalogue entry (the guides feature), shown on the fiche page. */
   catalogueCitedBy?: CitedByPort;
+  /** The app lock's PIN cost and wrong-PIN waits; tests lower them (see lock/lock-service.ts for the defaults). */
+  lock?: LockOptions;
 }
 
 /** The whole of Médiane's back end, in plain Node: hosts (Electron, browser mode, tests) only wire transports to it. */
@@ -68,6 +75,7 @@ export function createCore(options: CoreOptions) {
   const newId = options.newId ?? randomIds;
   const opened = openDatabase(options.dataDir, clock);
   const communes = createCommunesIndex();
+  const lock = createLockService(options.dataDir, clock, options.lock);
   const settings = createSettingsService(opened.db);
   const site = createSiteService(opened.db, clock, newId, communes);
   const files = createFiles({ dataDir: options.dataDir, clock, newId, dialogs: options.dialogs });
@@ -143,6 +151,7 @@ export function createCore(options: CoreOptions) {
       },
       operators: journal.operators(),
       taxonomyVersion: TAXONOMY_VERSION,
+      lock: lock.status(),
     };
   };
 
@@ -165,10 +174,20 @@ export function createCore(options: CoreOptions) {
     }),
     ...printHandlers(createPrintService({ files, printToPdf: options.printToPdf })),
     ...catalogueHandlers(catalogue),
+    ...lockHandlers(lock),
   };
   // Once the background integrity check has failed, the file is not trusted with new data: every mutation is refused
   // (with a message asking to restart, which restores the last good backup) so nothing lands in a damaged file.
-  const handlers = guardWrites(all, () => maintenance.integrity() === 'failed');
+  // Outside it, the app lock: while locked or in self-service mode only a short explicit list of methods runs
+  // (lock/guard.ts), whichever host the call comes through.
+  const lockRestricts = () => {
+    const now = lock.current();
+    return now.locked || now.selfService;
+  };
+  const handlers = guardLock(
+    guardWrites(all, () => maintenance.integrity() === 'failed'),
+    lock,
+  );
 
   return {
     handlers,
@@ -177,12 +196,22 @@ export function createCore(options: CoreOptions) {
     /** Warms the commune index after the first screen is up (loading it would delay the first screen). */
     warm: () => setTimeout(() => communes.warm(), 50).unref(),
     /** For the browser-mode host's upload and download routes (files never cross the contract as paths). */
-    files: { acceptUpload: files.acceptUpload, download: files.download, release: files.release },
+    // Locked or in self-service mode, no desk file moves through them either (they are outside the contract).
+    files: {
+      acceptUpload: (name: string, body: Readable, maxBytes: number) =>
+        lockRestricts()
+          ? Promise.reject(new CoreError('forbidden', 'lock.locked'))
+          : files.acceptUpload(name, body, maxBytes),
+      download: (targetId: string) => (lockRestricts() ? null : files.download(targetId)),
+      release: files.release,
+    },
     jobs,
     /** Ports for other features (search indexes the guides; the catalogue's fiche page lists the guides citing it). */
     guides: { guideIndexEntries: guides.guideIndexEntries, citing: guides.citing, revision: guides.revision },
     /** The official catalogue's core service (`searchEntries`, `entry`), injected into the features that need it. */
     catalogue,
+    /** The lock's state, for the desktop shell (kiosk window in self-service mode). */
+    lock: { current: lock.current, onChange: lock.onChange },
     /**
      * Stops background work, cancels running jobs and waits for them to clean up, then closes the database.
      * With no job running it finishes synchronously, so a host may reopen the folder right after calling it.

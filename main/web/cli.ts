@@ -1,11 +1,12 @@
 import { demoArchives } from '../core/catalogue/demo';
 import { spawn } from 'node:child_process';
-import { readFileSync } from 'node:fs';
+import { existsSync, readFileSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
 import { createCore } from '../core';
 import { readDeployment } from '../core/deployment';
+import { resetPin } from '../core/lock/reset';
 import { startupErrorMessage } from '../core/startup-errors';
 import { defaultDataDir } from './data-dir';
 import { createWebServer } from './server';
@@ -42,6 +43,7 @@ async function main() {
       port: { type: 'string', default: '0' },
       'no-open': { type: 'boolean', default: false },
       'renderer-dir': { type: 'string' },
+      'reset-pin': { type: 'boolean', default: false },
     },
   });
   const port = Number(values.port);
@@ -50,6 +52,20 @@ async function main() {
     process.exit(2);
   }
   const dataDir = resolve(values['data-dir'] ?? defaultDataDir());
+  // A forgotten PIN: run by IT or the account's owner with Médiane closed (SECURITY.md, rule 21). Serves nothing.
+  if (values['reset-pin']) {
+    if (!existsSync(dataDir)) {
+      console.error(`No Médiane data folder at ${dataDir}: give it with --data-dir.`);
+      process.exit(2);
+    }
+    const outcome = resetPin(dataDir);
+    console.log(
+      outcome === 'reset'
+        ? `The app lock's PIN was removed from ${dataDir} (and self-service mode ended). Set a new PIN in « Mon lieu ».`
+        : `No PIN was set in ${dataDir}: nothing to do.`,
+    );
+    return;
+  }
   const core = createCore({
     dataDir,
     stateOperated: readDeployment({ env: process.env, files: [join(dataDir, 'deployment.json')], log: console })

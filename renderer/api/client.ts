@@ -45,9 +45,25 @@ async function overHttp(method: string, input: unknown): Promise<Result<unknown>
   return { ok: false, error: { code: 'internal' } };
 }
 
+// The core refuses every call outside a short list while the app is locked or in self-service mode
+// (main/core/lock/guard.ts): whichever screen gets that refusal, the shell reads the app status again and follows.
+const LOCK_REFUSALS = new Set(['lock.locked', 'lock.selfServiceOnly']);
+const lockRefusalListeners = new Set<() => void>();
+
+/** Called whenever a call is refused because of the app lock; answers the unsubscribe function. */
+export function onLockRefusal(listener: () => void): () => void {
+  lockRefusalListeners.add(listener);
+  return () => lockRefusalListeners.delete(listener);
+}
+
 export async function api<M extends MethodName>(method: M, input: MethodInput<M>): Promise<MethodOutput<M>> {
   const result = window.mediane ? await window.mediane[method](input) : await overHttp(method, input);
-  if (!result.ok) throw new ApiError(result.error);
+  if (!result.ok) {
+    if (result.error.code === 'forbidden' && LOCK_REFUSALS.has(result.error.messageKey ?? '')) {
+      for (const l of lockRefusalListeners) l();
+    }
+    throw new ApiError(result.error);
+  }
   return result.value as MethodOutput<M>;
 }
 

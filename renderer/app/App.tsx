@@ -1,12 +1,13 @@
-import { useEffect, useMemo, useRef } from 'react';
+import { useEffect, useMemo, useRef, type ComponentType, type ReactNode, type RefObject } from 'react';
 import { useTranslation } from 'react-i18next';
 import { errorText } from '../i18n';
 import { navigate, parseHash, useHash } from '../lib/router';
+import { SELF_SERVICE_HOME } from '../lib/self-service';
 import { useShortcut } from '../lib/shortcuts';
 import { NoticeRegion, setNoticeScreen } from '../ui/notices';
 import { AppHeader } from './AppHeader';
 import type { NavEntry } from './feature';
-import { FIRST_RUN, goHome, NAV, resolveRoute } from './features';
+import { FIRST_RUN, goHome, LOCK_SCREENS, NAV, resolveRoute, resolveSelfServiceRoute } from './features';
 import { StatusProvider, useAppStatus } from './status';
 
 function StorageNotice() {
@@ -36,25 +37,18 @@ function NavShortcut({ entry }: { entry: NavEntry & { shortcut: NonNullable<NavE
   return null;
 }
 
-function Shell() {
+/** Skip link, header, the main region and the footer: the frame of every screen, locked or not. */
+function Frame({
+  header,
+  mainRef,
+  children,
+}: {
+  header: ReactNode;
+  mainRef: RefObject<HTMLElement | null>;
+  children: ReactNode;
+}) {
   const { t } = useTranslation();
   const { status } = useAppStatus();
-  const hash = useHash();
-  const route = useMemo(() => resolveRoute(parseHash(hash)), [hash]);
-  const main = useRef<HTMLElement>(null);
-
-  // A notice belongs to the screen it was raised for: it goes when another screen opens.
-  useEffect(() => {
-    setNoticeScreen(route.name);
-  }, [route.name]);
-
-  // On every screen change, move focus to the page so keyboard and screen-reader users start at its title.
-  // A new screen starts at the top of the page: focusing <main> alone would scroll its top under the window's edge.
-  useEffect(() => {
-    main.current?.focus({ preventScroll: true });
-    window.scrollTo(0, 0);
-  }, [route.name, status.setupDone]);
-
   return (
     <>
       <div className="fr-skiplinks">
@@ -66,7 +60,7 @@ function Shell() {
                 href="#contenu"
                 onClick={(e) => {
                   e.preventDefault();
-                  main.current?.focus();
+                  mainRef.current?.focus();
                 }}
               >
                 {t('skipToContent')}
@@ -75,15 +69,9 @@ function Shell() {
           </ul>
         </nav>
       </div>
-      <AppHeader routeName={route.name} showNav={status.setupDone} />
-      {status.setupDone &&
-        NAV.map((entry) =>
-          entry.shortcut ? <NavShortcut key={entry.key} entry={{ ...entry, shortcut: entry.shortcut }} /> : null,
-        )}
-      <main id="contenu" ref={main} tabIndex={-1} className="fr-container fr-py-4w mediane-main">
-        <StorageNotice />
-        <NoticeRegion />
-        {status.setupDone || !FIRST_RUN || route.beforeSetup ? route.screen : <FIRST_RUN onDone={goHome} />}
+      {header}
+      <main id="contenu" ref={mainRef} tabIndex={-1} className="fr-container fr-py-4w mediane-main">
+        {children}
       </main>
       <footer className="fr-footer" role="contentinfo">
         <div className="fr-container">
@@ -102,6 +90,82 @@ function Shell() {
       </footer>
     </>
   );
+}
+
+function NormalShell() {
+  const { status } = useAppStatus();
+  const hash = useHash();
+  const route = useMemo(() => resolveRoute(parseHash(hash)), [hash]);
+  const main = useRef<HTMLElement>(null);
+
+  // A notice belongs to the screen it was raised for: it goes when another screen opens.
+  useEffect(() => {
+    setNoticeScreen(route.name);
+  }, [route.name]);
+
+  // On every screen change, move focus to the page so keyboard and screen-reader users start at its title.
+  // A new screen starts at the top of the page: focusing <main> alone would scroll its top under the window's edge.
+  useEffect(() => {
+    main.current?.focus({ preventScroll: true });
+    window.scrollTo(0, 0);
+  }, [route.name, status.setupDone]);
+
+  return (
+    <Frame mainRef={main} header={<AppHeader routeName={route.name} showNav={status.setupDone} />}>
+      {status.setupDone &&
+        NAV.map((entry) =>
+          entry.shortcut ? <NavShortcut key={entry.key} entry={{ ...entry, shortcut: entry.shortcut }} /> : null,
+        )}
+      <StorageNotice />
+      <NoticeRegion />
+      {status.setupDone || !FIRST_RUN || route.beforeSetup ? route.screen : <FIRST_RUN onDone={goHome} />}
+    </Frame>
+  );
+}
+
+/**
+ * Self-service mode (the core refuses everything else anyway): only the self-service routes, no navigation, no
+ * header tools, no shortcuts of the shell; any other address leads to SELF_SERVICE_HOME.
+ */
+function SelfServiceShell({ Home }: { Home: ComponentType }) {
+  const hash = useHash();
+  const route = useMemo(() => resolveSelfServiceRoute(parseHash(hash)), [hash]);
+  const main = useRef<HTMLElement>(null);
+  const name = route?.name ?? 'selfServiceHome';
+
+  useEffect(() => {
+    if (route === null && hash !== SELF_SERVICE_HOME) navigate(SELF_SERVICE_HOME);
+  }, [route, hash]);
+
+  useEffect(() => {
+    setNoticeScreen(name);
+    main.current?.focus({ preventScroll: true });
+    window.scrollTo(0, 0);
+  }, [name]);
+
+  return (
+    <Frame mainRef={main} header={<AppHeader routeName={name} showNav={false} restricted="selfService" />}>
+      <NoticeRegion />
+      {route ? route.screen : <Home />}
+    </Frame>
+  );
+}
+
+/** Locked: every screen is gone (unmounted, not hidden) until the PIN is entered. */
+function LockedShell({ Locked }: { Locked: ComponentType }) {
+  const main = useRef<HTMLElement>(null);
+  return (
+    <Frame mainRef={main} header={<AppHeader routeName="locked" showNav={false} restricted="locked" />}>
+      <Locked />
+    </Frame>
+  );
+}
+
+function Shell() {
+  const { status } = useAppStatus();
+  if (LOCK_SCREENS && status.lock.locked) return <LockedShell Locked={LOCK_SCREENS.Locked} />;
+  if (LOCK_SCREENS && status.lock.selfService) return <SelfServiceShell Home={LOCK_SCREENS.SelfServiceHome} />;
+  return <NormalShell />;
 }
 
 export function App() {

@@ -4,7 +4,8 @@ import { api } from '../api/client';
 import logo from '../assets/mediane-logo.svg';
 import { setLocale, translate } from '../i18n';
 import { ShortcutHelp } from '../ui/ShortcutHelp';
-import { HEADER_TOOLS, HOME, NAV } from './features';
+import { SELF_SERVICE_HOME } from '../lib/self-service';
+import { HEADER_TOOLS, HOME, LOCK_SCREENS, NAV } from './features';
 import { useAppStatus } from './status';
 
 // The State's brand block reads the same in every language: it is a mark, not a sentence.
@@ -14,13 +15,25 @@ const STATE_BRAND = ['République', 'Française'] as const;
  * DSFR header. The brand block (Marianne, « République française ») is reserved to the administration by the DSFR's
  * terms: it shows only when the deployment says a State body operates this installation; otherwise Médiane's own logo.
  */
-export function AppHeader({ routeName, showNav }: { routeName: string; showNav: boolean }) {
+export function AppHeader({
+  routeName,
+  showNav,
+  restricted,
+}: {
+  routeName: string;
+  showNav: boolean;
+  /** Locked or in self-service mode: no navigation, no tools, and the language changes for this screen only. */
+  restricted?: 'locked' | 'selfService';
+}) {
   const { t, i18n } = useTranslation();
   const { status, refresh } = useAppStatus();
   const other: Locale = i18n.language === 'en' ? 'fr' : 'en';
+  const LeaveSelfService = restricted === 'selfService' ? LOCK_SCREENS?.LeaveSelfService : undefined;
 
   async function switchLanguage() {
     await setLocale(other);
+    // The desk's setting is not for a person alone at the PC (and the core refuses it while locked).
+    if (restricted) return;
     await api('settings.update', { locale: other });
     await refresh();
   }
@@ -47,7 +60,10 @@ export function AppHeader({ routeName, showNav }: { routeName: string; showNav: 
                 )}
               </div>
               <div className="fr-header__service">
-                <a href={HOME.href} title={`${translate(HOME.label)} - ${t('appName')}`}>
+                <a
+                  href={restricted === 'selfService' ? SELF_SERVICE_HOME : HOME.href}
+                  title={restricted ? t('appName') : `${translate(HOME.label)} - ${t('appName')}`}
+                >
                   <p className="fr-header__service-title">{t('appName')}</p>
                 </a>
                 <p className="fr-header__service-tagline">{status.site ? status.site.name : t('tagline')}</p>
@@ -65,6 +81,11 @@ export function AppHeader({ routeName, showNav }: { routeName: string; showNav: 
                   {showNav && (
                     <li>
                       <ShortcutHelp />
+                    </li>
+                  )}
+                  {LeaveSelfService && (
+                    <li>
+                      <LeaveSelfService />
                     </li>
                   )}
                   <li>

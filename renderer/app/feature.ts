@@ -12,6 +12,8 @@ export interface FeatureRoute {
   match(location: HashLocation): ReactNode | null;
   /** Also reachable before the desk is set up (instead of the first-run screen), e.g. restoring a desk. */
   beforeSetup?: boolean;
+  /** Reachable in self-service mode (the diagnosis): every other route then leads to SELF_SERVICE_HOME. */
+  selfService?: boolean;
 }
 
 export interface NavEntry {
@@ -39,4 +41,13 @@ export interface Feature {
   headerTool?: ComponentType;
   /** What the feature adds to the journal's session screens (renderer/ui/session-slots.tsx). */
   sessionSlots?: SessionSlots;
+  /** The app lock's screens (one feature at most): shown by the shell while the core says locked / self-service. */
+  lockScreens?: {
+    /** Instead of the whole app while locked. */
+    Locked: ComponentType;
+    /** In the header in self-service mode: the way out, with the PIN. */
+    LeaveSelfService: ComponentType;
+    /** In self-service mode when no self-service route answers the address (no self-service screen installed). */
+    SelfServiceHome: ComponentType;
+  };
 }

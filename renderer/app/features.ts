@@ -3,6 +3,7 @@ import type { Locale } from '../../shared/settings/schema';
 import { guides } from '../features/guides';
 import { catalogue } from '../features/catalogue';
 import { journal } from '../features/journal';
+import { lock } from '../features/lock';
 import { site } from '../features/site';
 import { transfer } from '../features/transfer';
 import { assembleResources, coreResources, initI18n } from '../i18n';
@@ -12,7 +13,7 @@ import type { FeatureRoute, NavEntry } from './feature';
 
 // THE list of features: the shell builds its routes, navigation and translations from it, so a new feature is one
 // more entry here (and its folder). The first feature's first navigation entry is the home page.
-export const FEATURES = [journal, site, transfer, guides, catalogue] as const;
+export const FEATURES = [journal, site, transfer, guides, catalogue, lock] as const;
 
 // The journal's session screens show what other features add (guided mode): the shell hands them over here.
 provideSessionSlots(FEATURES.flatMap((f) => ('sessionSlots' in f && f.sessionSlots ? [f.sessionSlots] : [])));
@@ -52,6 +53,19 @@ export const HEADER_TOOLS: ReadonlyArray<{ key: string; Tool: ComponentType }> =
   'headerTool' in f && f.headerTool ? [{ key: f.namespace, Tool: f.headerTool as ComponentType }] : [],
 );
 export const FIRST_RUN = FEATURES.map((f) => ('firstRun' in f ? f.firstRun : undefined)).find((c) => c !== undefined);
+export const LOCK_SCREENS = FEATURES.map((f) => ('lockScreens' in f ? f.lockScreens : undefined)).find(
+  (c) => c !== undefined,
+);
+
+/** In self-service mode: the self-service route this address leads to, or null (the shell then goes to SELF_SERVICE_HOME). */
+export function resolveSelfServiceRoute(location: HashLocation): { name: string; screen: ReactNode } | null {
+  for (const route of ROUTES) {
+    if (!route.selfService) continue;
+    const screen = route.match(location);
+    if (screen !== null) return { name: route.name, screen };
+  }
+  return null;
+}
 
 /** The route an address leads to; an unknown address leads home. */
 export function resolveRoute(location: HashLocation): { name: string; screen: ReactNode; beforeSetup: boolean } {

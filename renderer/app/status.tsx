@@ -1,6 +1,6 @@
 import { createContext, useCallback, useContext, useEffect, useState, type ReactNode } from 'react';
 import type { AppStatus } from '../../shared/app/schema';
-import { api } from '../api/client';
+import { api, onLockRefusal } from '../api/client';
 import { setLocale } from '../i18n';
 import { coreErrorKey } from '../lib/core-error';
 
@@ -50,6 +50,9 @@ export function StatusProvider({
   useEffect(() => {
     void refresh();
   }, [refresh]);
+
+  // A call refused by the app lock means the core locked (idle) or is in self-service mode: show what it says.
+  useEffect(() => onLockRefusal(() => void refresh()), [refresh]);
 
   if (error) return <>{failed(error, () => void refresh())}</>;
   if (!status) return <>{loading}</>;

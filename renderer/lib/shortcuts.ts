@@ -257,6 +257,7 @@ export const SHORTCUTS = {
   journal: 'Alt+J',
   followUps: 'Alt+S',
   site: 'Alt+L',
+  lock: 'Alt+Shift+L',
   save: 'Mod+Enter',
   cancel: 'Escape',
 } as const;

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { LockStatus } from '../lock/schema';
 import { Settings } from '../settings/schema';
 import { SiteProfile } from '../site/schema';
 
@@ -22,5 +23,7 @@ export const AppStatus = z.object({
   storage: StorageStatus,
   operators: z.array(z.string()),
   taxonomyVersion: z.string(),
+  /** The app lock and self-service mode (the renderer shows the lock screen or the self-service screens). */
+  lock: LockStatus,
 });
 export type AppStatus = z.infer<typeof AppStatus>;

@@ -20,6 +20,7 @@ import { filesExamples } from '../../shared/files/contract.examples';
 import { guidesExamples } from '../../shared/guides/contract.examples';
 import { jobsExamples } from '../../shared/jobs/contract.examples';
 import { journalExamples } from '../../shared/journal/contract.examples';
+import { lockExamples } from '../../shared/lock/contract.examples';
 import { settingsExamples } from '../../shared/settings/contract.examples';
 import { siteExamples } from '../../shared/site/contract.examples';
 import { storageExamples } from '../../shared/storage/contract.examples';
@@ -234,6 +235,9 @@ beforeAll(async () => {
     dialogs,
     transferKdf: { N: 2 ** 14, r: 8, p: 1 },
     printToPdf: async () => new TextEncoder().encode('%PDF-1.7 fuzz'),
+    // A cheap PIN hash, and no wait after wrong PINs: the clock stands still here, so a wait would never end and
+    // the untouched examples below could not unlock.
+    lock: { kdf: { N: 2 ** 10, r: 8, p: 1 }, baseDelayMs: 0 },
   });
   const seed = <K extends MethodName>(method: K, input: MethodInput<K>) => call(core, method, input);
   // Site first: the journal's examples refer to its commune.
@@ -250,6 +254,8 @@ beforeAll(async () => {
     ...(await storageExamples(seed)),
     ...(await guidesExamples(seed)),
     ...(await printExamples(seed)),
+    // Last: its examples lock the app and open self-service mode, then leave them (see its file).
+    ...(await lockExamples(seed)),
   };
   core.warm();
 });

@@ -1,8 +1,11 @@
+import { existsSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { METHOD_NAMES } from '../../shared/contract';
 import { IPC_CHANNEL_PREFIX } from '../../shared/ipc';
 import { CONTENT_SECURITY_POLICY } from '../../shared/security';
-import { FakeEmitter, FakeIpcMain, FakeWebRequest, fakeHandlers, mainFrame } from './fakes';
+import { FakeEmitter, FakeEvent, FakeIpcMain, FakeWebRequest, fakeHandlers, mainFrame } from './fakes';
 
 // The Electron entry, main/app/index.ts, run against a fake 'electron' module: checks that every SECURITY.md rule
 // is actually wired (not only implemented), in the right order (scheme privileges and sandbox before 'ready').
@@ -21,6 +24,10 @@ function makeState() {
     isMinimized = () => false;
     restore = vi.fn();
     focus = vi.fn();
+    setKiosk = vi.fn();
+    setClosable = vi.fn();
+    setMinimizable = vi.fn();
+    webContents = Object.assign(new FakeEmitter(), { closeDevTools: vi.fn(), isDevToolsOpened: () => false });
     constructor(readonly options: Record<string, unknown>) {
       super();
       calls.push('new BrowserWindow');
@@ -66,10 +73,24 @@ function makeState() {
       webRequest: new FakeWebRequest(),
     },
   };
+  const lockListeners = new Set<() => void>();
   const core = {
     handlers: fakeHandlers(),
     warm: vi.fn(),
     close: vi.fn(async () => undefined),
+    selfService: false,
+    lock: {
+      current: () => ({ selfService: core.selfService }),
+      onChange: (l: () => void) => {
+        lockListeners.add(l);
+        return () => lockListeners.delete(l);
+      },
+    },
+    /** The core switches self-service mode (as lock.enterSelfService / leaveSelfService do). */
+    setSelfService(on: boolean) {
+      core.selfService = on;
+      for (const l of lockListeners) l();
+    },
   };
   return {
     calls,
@@ -85,7 +106,7 @@ function makeState() {
       ipcMain: new FakeIpcMain(),
       BrowserWindow: FakeWindow,
       shell: { openExternal: vi.fn(async () => undefined) },
-      dialog: { showErrorBox: vi.fn() },
+      dialog: { showErrorBox: vi.fn(), showMessageBoxSync: vi.fn() },
       Menu: { setApplicationMenu: vi.fn(), buildFromTemplate: vi.fn((t: unknown) => t) },
     },
   };
@@ -305,5 +326,64 @@ describe('main/app/index.ts wiring', () => {
       true,
     );
     warn.mockRestore();
+  });
+  it('follows the core into self-service mode: kiosk window, no menu, escape keys swallowed, no close', async () => {
+    const s = await boot();
+    const win = s.windows[0]!;
+    expect(win.setKiosk).toHaveBeenLastCalledWith(false);
+    s.core.setSelfService(true);
+    expect(win.setKiosk).toHaveBeenLastCalledWith(true);
+    expect(win.setClosable).toHaveBeenLastCalledWith(false);
+    expect(s.electron.Menu.setApplicationMenu).toHaveBeenLastCalledWith(null);
+    const reload = new FakeEvent();
+    win.webContents.emit('before-input-event', reload, {
+      type: 'keyDown',
+      key: 'r',
+      control: true,
+      meta: false,
+      alt: false,
+      shift: false,
+    });
+    expect(reload.defaultPrevented).toBe(true);
+    const close = new FakeEvent();
+    win.emit('close', close);
+    expect(close.defaultPrevented).toBe(true);
+    // The OS ending the session (macOS log-off comes through before-quit) may close it.
+    s.electron.app.emit('before-quit');
+    const closeAtQuit = new FakeEvent();
+    win.emit('close', closeAtQuit);
+    expect(closeAtQuit.defaultPrevented).toBe(false);
+    s.core.setSelfService(false);
+    expect(win.setKiosk).toHaveBeenLastCalledWith(false);
+    const reloadAgain = new FakeEvent();
+    win.webContents.emit('before-input-event', reloadAgain, {
+      type: 'keyDown',
+      key: 'r',
+      control: true,
+      meta: false,
+      alt: false,
+      shift: false,
+    });
+    expect(reloadAgain.defaultPrevented).toBe(false);
+  });
+  it('with --reset-pin, removes the PIN of the data folder and opens nothing', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'mediane-reset-'));
+    writeFileSync(join(dir, 'app-lock.json'), '{}');
+    process.env.MEDIANE_DATA_DIR = dir;
+    const argv = process.argv;
+    process.argv = [...argv, '--reset-pin'];
+    try {
+      const s = await boot();
+      expect(s.windows).toHaveLength(0);
+      expect(s.electron.app.requestSingleInstanceLock).not.toHaveBeenCalled();
+      expect(s.electron.dialog.showMessageBoxSync).toHaveBeenCalledWith(
+        expect.objectContaining({ type: 'info', message: expect.stringContaining('est retiré') }),
+      );
+      expect(s.electron.app.exit).toHaveBeenCalledWith(0);
+      expect(existsSync(join(dir, 'app-lock.json'))).toBe(false);
+    } finally {
+      process.argv = argv;
+      rmSync(dir, { recursive: true, force: true });
+    }
   });
 });

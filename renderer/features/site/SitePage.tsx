@@ -146,6 +146,11 @@ function StorageStatus() {
           {t('storage.moveDeskLink')}
         </a>
       </p>
+      <p>
+        <a className="fr-link fr-icon-lock-line fr-link--icon-left" href={ROUTES_ELSEWHERE.lockSettings}>
+          {t('storage.lockLink')}
+        </a>
+      </p>
     </section>
   );
 }

@@ -81,6 +81,7 @@ export const fr = {
   storage: {
     title: 'Données de ce poste',
     moveDeskLink: 'Changer d’ordinateur, sauvegarder maintenant',
+    lockLink: 'Verrouillage par code et mode libre-service',
     lastBackup: 'Dernière sauvegarde automatique : {{date}}',
     noBackupYet:
       'Aucune sauvegarde automatique pour l’instant : la première est faite quelques secondes après le démarrage.',
@@ -172,6 +173,7 @@ export const en: typeof fr = {
   storage: {
     title: 'Data on this computer',
     moveDeskLink: 'Move to another computer, back up now',
+    lockLink: 'PIN lock and self-service mode',
     lastBackup: 'Latest automatic backup: {{date}}',
     noBackupYet: 'No automatic backup yet: the first one is made a few seconds after start.',
     integrity: {

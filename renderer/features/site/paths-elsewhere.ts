@@ -3,4 +3,5 @@
 export const ROUTES_ELSEWHERE = {
   moveDesk: '#/lieu/changer-d-ordinateur',
   restoreDesk: '#/restaurer',
+  lockSettings: '#/lieu/verrouillage',
 };
