@@ -15,6 +15,9 @@ import { filesHandlers } from './files/handlers';
 import { createJobs, type JobsLog } from './jobs/jobs';
 import { jobsHandlers } from './jobs/handlers';
 import { storageHandlers } from './storage/handlers';
+import { searchHandlers } from './search/handlers';
+import { createSearchService } from './search/search-service';
+import { normalizeForSearch } from '../../shared/search/normalize';
 import { transferHandlers } from './transfer/handlers';
 import { createTransferService } from './transfer/transfer-service';
 import { createJournalService } from './journal/journal-service';
@@ -75,6 +78,8 @@ export function createCore(options: CoreOptions) {
     integrityCheck: (path) => checkIntegrityInWorker(path, 'full'),
     kdf: options.transferKdf,
   });
+  // The one search box over guides and the catalogue; its guide index is built on the first query or at warm-up.
+  const search = createSearchService({ fold: normalizeForSearch, guides: null, catalogue: null, sessions: null });
   if (options.maintenance !== false) {
     maintenance.start();
     checkpointer.start();
@@ -111,6 +116,7 @@ export function createCore(options: CoreOptions) {
     ...filesHandlers(files),
     ...transferHandlers(transfer),
     ...storageHandlers({ jobs, maintenance, dataDir: options.dataDir, clock }),
+    ...searchHandlers(search),
   };
   // Once the background integrity check has failed, the file is not trusted with new data: every mutation is refused
   // (with a message asking to restart, which restores the last good backup) so nothing lands in a damaged file.
@@ -120,8 +126,12 @@ export function createCore(options: CoreOptions) {
     handlers,
     db: opened.db,
     maintenance,
-    /** Warms the commune index after the first screen is up (loading it would delay the first screen). */
-    warm: () => setTimeout(() => communes.warm(), 50).unref(),
+    /** Warms the commune and search indexes after the first screen is up (loading them would delay the first screen). */
+    warm: () =>
+      setTimeout(() => {
+        communes.warm();
+        search.warm();
+      }, 50).unref(),
     /** For the browser-mode host's upload and download routes (files never cross the contract as paths). */
     files: { acceptUpload: files.acceptUpload, download: files.download, release: files.release },
     jobs,
