@@ -17,6 +17,8 @@ import { jobsHandlers } from './jobs/handlers';
 import { storageHandlers } from './storage/handlers';
 import { searchHandlers } from './search/handlers';
 import { createSearchService } from './search/search-service';
+import type { GuideIndexEntry } from './search/ports';
+import { locateShippedGuidesDir, readGuideDirectory } from './guides/guide-files';
 import { normalizeForSearch } from '../../shared/search/normalize';
 import { transferHandlers } from './transfer/handlers';
 import { createTransferService } from './transfer/transfer-service';
@@ -79,7 +81,26 @@ export function createCore(options: CoreOptions) {
     kdf: options.transferKdf,
   });
   // The one search box over guides and the catalogue; its guide index is built on the first query or at warm-up.
-  const search = createSearchService({ fold: normalizeForSearch, guides: null, catalogue: null, sessions: null });
+  // Until the guides feature (local overrides) answers guideIndexEntries(), the index reads the shipped guide files.
+  const guidesDir = locateShippedGuidesDir();
+  let shippedGuides: GuideIndexEntry[] | null = null;
+  const search = createSearchService({
+    fold: normalizeForSearch,
+    guides: guidesDir
+      ? {
+          guideIndexEntries: () =>
+            (shippedGuides ??= readGuideDirectory(guidesDir).guides.map((g) => ({
+              id: g.id,
+              title: g.title,
+              operator: g.operator,
+              keywords: g.keywords,
+              synonyms: g.synonyms,
+            }))),
+        }
+      : null,
+    catalogue: null,
+    sessions: null,
+  });
   if (options.maintenance !== false) {
     maintenance.start();
     checkpointer.start();

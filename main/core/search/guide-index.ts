@@ -1,4 +1,4 @@
-import MiniSearch, { type SearchResult as MiniResult } from 'minisearch';
+import MiniSearch, { type SearchOptions, type SearchResult as MiniResult } from 'minisearch';
 import type { Fold } from '../../../shared/search/synonyms';
 import type { GuideIndexEntry } from './ports';
 
@@ -81,7 +81,7 @@ export function createGuideIndex(fold: Fold, entries: readonly GuideIndexEntry[]
       title: e.title,
       keywords: e.keywords.join(' \n '),
       synonyms: e.synonyms.join(' \n '),
-      operator: e.operator.replace(/_/g, ' '),
+      operator: (e.operator ?? '').replace(/_/g, ' '),
     })),
   );
 
@@ -106,7 +106,11 @@ export function createGuideIndex(fold: Fold, entries: readonly GuideIndexEntry[]
         if (!prev || prev.score < h.score) best.set(h.entry.id, h);
       };
       phrasings.forEach((q, i) => {
-        for (const h of hits(index.search(q, { combineWith: 'AND' }), i === 0 ? 1 : 0.8)) keep(h);
+        // Synonyms are whole, well-spelt words: only the person's own words are read as prefixes or with typos
+        // (else "sécu", a synonym of ameli, would find every guide about "sécurité").
+        const options: SearchOptions =
+          i === 0 ? { combineWith: 'AND' } : { combineWith: 'AND', prefix: false, fuzzy: false };
+        for (const h of hits(index.search(q, options), i === 0 ? 1 : 0.8)) keep(h);
       });
       if (best.size === 0 && phrasings[0]) {
         for (const h of hits(index.search(phrasings[0], { combineWith: 'OR' }), 0.5)) keep(h);

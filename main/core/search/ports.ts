@@ -6,8 +6,8 @@
 export interface GuideIndexEntry {
   id: string;
   title: string;
-  /** Operator taxonomy key ("caf", "ants"…). */
-  operator: string;
+  /** Operator taxonomy key ("caf", "ants"…), or null for a guide of no operator (e-mail). */
+  operator: string | null;
   keywords: readonly string[];
   synonyms: readonly string[];
 }
