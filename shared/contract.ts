@@ -1,5 +1,6 @@
 import type { z } from 'zod';
 import { appContract } from './app/contract';
+import { catalogueContract } from './catalogue/contract';
 import { communesContract } from './communes/contract';
 import { mergeContract, type MethodKind } from './contract-kit';
 import { filesContract } from './files/contract';
@@ -24,6 +25,7 @@ export const contract = mergeContract(
   filesContract,
   transferContract,
   storageContract,
+  catalogueContract,
   searchContract,
 );
 

@@ -121,13 +121,19 @@ function main() {
     if (index.some((r) => r.id === id)) chosen.add(id);
     else missing.push(id);
   }
-  // The topic pages (N) above the chosen fiches, so their breadcrumbs lead somewhere.
   const titles = new Map<string, string>();
   const audiencesOf = new Map<string, Set<AudienceDir>>();
   for (const r of index) {
     if (!titles.has(r.id)) titles.set(r.id, r.title);
     if (!audiencesOf.has(r.id)) audiencesOf.set(r.id, new Set());
     audiencesOf.get(r.id)!.add(r.type);
+  }
+  // The topic pages (N) of the chosen entries' breadcrumbs, so the breadcrumbs lead somewhere inside the app.
+  for (const id of [...chosen]) {
+    const audience = [...(audiencesOf.get(id) ?? [])][0];
+    if (!audience) continue;
+    const json = readFileSync(join(data, audience, `${id}.json`), 'utf8');
+    for (const m of json.matchAll(/"name":\s*"Niveau",\s*"attributes":\s*\{\s*"ID":\s*"(N\d+)"/g)) chosen.add(m[1]!);
   }
   const ids = [...chosen].filter((id) => titles.has(id)).sort();
   for (const audience of AUDIENCE_DIRS) {

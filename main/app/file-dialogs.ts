@@ -33,12 +33,16 @@ const TEXTS = {
     saveTitle: 'Enregistrer le bureau Médiane',
     openTitle: 'Choisir un fichier de bureau Médiane',
     filter: 'Bureau Médiane',
+    catalogueOpenTitle: 'Choisir une archive service-public.fr (zip)',
+    catalogueFilter: 'Archive service-public.fr',
     all: 'Tous les fichiers',
   },
   en: {
     saveTitle: 'Save the Médiane desk',
     openTitle: 'Choose a Médiane desk file',
     filter: 'Médiane desk',
+    catalogueOpenTitle: 'Choose a service-public.fr archive (zip)',
+    catalogueFilter: 'service-public.fr archive',
     all: 'All files',
   },
 } as const;
@@ -63,9 +67,11 @@ export function createFileDialogs({ dialog, getWindow, documentsDir, locale }: F
   };
   const filters = (purpose: FilePurpose) => {
     const t = TEXTS[locale()];
-    // One purpose today ('desk'); a new purpose adds its own extension here.
-    const extension = { desk: DESK_EXTENSION }[purpose];
-    return { t, extension, filters: [{ name: t.filter, extensions: [extension] }] };
+    // Each purpose brings its own extension and texts.
+    const extension = { desk: DESK_EXTENSION, catalogue: 'zip' }[purpose];
+    const filter = purpose === 'catalogue' ? t.catalogueFilter : t.filter;
+    const openTitle = purpose === 'catalogue' ? t.catalogueOpenTitle : t.openTitle;
+    return { t: { ...t, openTitle }, extension, filters: [{ name: filter, extensions: [extension] }] };
   };
 
   return {

@@ -4,6 +4,8 @@ import { randomIds, systemClock, type Clock, type IdSource } from '../../shared/
 import { TAXONOMY_VERSION } from '../../shared/taxonomy';
 import { join } from 'node:path';
 import { appHandlers } from './app/handlers';
+import { catalogueHandlers } from './catalogue/handlers';
+import { createCatalogueService, type CitedByPort } from './catalogue/catalogue-service';
 import { communesHandlers } from './communes/handlers';
 import { createCommunesIndex } from './communes/communes-index';
 import { journalHandlers } from './journal/handlers';
@@ -46,6 +48,13 @@ export interface CoreOptions {
   log?: JobsLog;
   /** scrypt cost of desk files; tests lower it (see transfer/desk-file.ts for the default and the bounds). */
   transferKdf?: { N: number; r: number; p: number };
+  /**
+   * The demo catalogue's archives (resources/catalogue/demo-*.zip), installed in the background at the first start
+   * when no catalogue exists. Hosts pass them; tests leave them out.
+   */
+  demoCatalogue?: string[];
+  /** Guides citing a catalogue entry (the guides feature), shown on the fiche page. */
+  catalogueCitedBy?: CitedByPort;
 }
 
 /** The whole of Médiane's back end, in plain Node: hosts (Electron, browser mode, tests) only wire transports to it. */
@@ -80,6 +89,15 @@ export function createCore(options: CoreOptions) {
     integrityCheck: (path) => checkIntegrityInWorker(path, 'full'),
     kdf: options.transferKdf,
   });
+  const catalogue = createCatalogueService({
+    dataDir: options.dataDir,
+    clock,
+    newId,
+    jobs,
+    takeSource: (id) => files.takeSource(id, 'catalogue'),
+    citedBy: options.catalogueCitedBy,
+  });
+  if (options.demoCatalogue) catalogue.installDemoIfMissing(options.demoCatalogue);
   // The one search box over guides and the catalogue; its guide index is built on the first query or at warm-up.
   // Until the guides feature (local overrides) answers guideIndexEntries(), the index reads the shipped guide files.
   const guidesDir = locateShippedGuidesDir();
@@ -98,7 +116,10 @@ export function createCore(options: CoreOptions) {
             }))),
         }
       : null,
-    catalogue: null,
+    catalogue: {
+      searchEntries: (query, limit) => catalogue.searchEntries(query, limit),
+      dataDate: () => catalogue.status().dataDate,
+    },
     sessions: null,
   });
   if (options.maintenance !== false) {
@@ -137,6 +158,7 @@ export function createCore(options: CoreOptions) {
     ...filesHandlers(files),
     ...transferHandlers(transfer),
     ...storageHandlers({ jobs, maintenance, dataDir: options.dataDir, clock }),
+    ...catalogueHandlers(catalogue),
     ...searchHandlers(search),
   };
   // Once the background integrity check has failed, the file is not trusted with new data: every mutation is refused
@@ -156,6 +178,8 @@ export function createCore(options: CoreOptions) {
     /** For the browser-mode host's upload and download routes (files never cross the contract as paths). */
     files: { acceptUpload: files.acceptUpload, download: files.download, release: files.release },
     jobs,
+    /** The official catalogue's core service (`searchEntries`, `entry`), injected into the features that need it. */
+    catalogue,
     /**
      * Stops background work, cancels running jobs and waits for them to clean up, then closes the database.
      * With no job running it finishes synchronously, so a host may reopen the folder right after calling it.
@@ -164,6 +188,7 @@ export function createCore(options: CoreOptions) {
       maintenance.stop();
       checkpointer.stop();
       const finish = () => {
+        catalogue.close();
         files.close();
         opened.close();
       };

@@ -27,6 +27,8 @@ export interface CatalogueHit {
   title: string;
   audience?: string | null;
   snippet?: string | null;
+  /** 'fuzzy': found by typo-tolerant title matching only (a guess), 'text': by the full-text index. */
+  match?: 'text' | 'fuzzy';
 }
 
 export interface CataloguePort {

@@ -133,6 +133,24 @@ describe('search service', () => {
     expect(alone.open('guide', 'caf-rsa')).toEqual({ linkedTo: null });
   });
 
+  it('keeps the catalogue’s typo guesses for unknown words only, never for a known acronym', () => {
+    const s = createSearchService({
+      fold: normalizeForSearch,
+      guides: null,
+      catalogue: {
+        searchEntries: (q) =>
+          q === 'cpf' || q === 'pasport'
+            ? [{ id: 'R558', title: 'Simulateur de RSA (Caf)', match: 'fuzzy' as const }]
+            : q === 'compte personnel de formation'
+              ? [{ id: 'F10705', title: 'Compte personnel de formation (CPF)', match: 'text' as const }]
+              : [],
+      },
+      sessions: null,
+    });
+    expect(ids(s.query('CPF', 5))).toEqual(['F10705']);
+    expect(ids(s.query('pasport', 5))).toEqual(['R558']);
+  });
+
   it('reads the kind of a catalogue entry from the catalogue, or from its identifier', () => {
     expect(catalogueKind({ id: 'F1', title: '' })).toBe('fiche');
     expect(catalogueKind({ id: 'R1', title: '' })).toBe('service');

@@ -86,12 +86,18 @@ export function createSearchService(deps: SearchDeps) {
     phrasings.slice(0, 1 + CATALOGUE_PHRASINGS).forEach((q, i) => {
       const weight = i === 0 ? 1 : 0.8;
       // Each phrasing fetches more than one group's worth: the fusion may promote hits from lower down.
-      deps.catalogue!.searchEntries(q, limit * 3).forEach((hit, rank) => {
-        const prev = fused.get(hit.id);
-        const score = weight / (RRF_K + rank);
-        if (prev) prev.score += score;
-        else fused.set(hit.id, { hit, score });
-      });
+      // A typo-tolerant guess is worth showing only when the words are the person's own and unknown to the synonyms:
+      // a known acronym ("CPF", "AAH") is searched through its meaning, not guessed at ("CAF" is one typo from "CPF").
+      const guessesWelcome = phrasings.length === 1;
+      deps
+        .catalogue!.searchEntries(q, limit * 3)
+        .filter((hit) => guessesWelcome || hit.match !== 'fuzzy')
+        .forEach((hit, rank) => {
+          const prev = fused.get(hit.id);
+          const score = weight / (RRF_K + rank);
+          if (prev) prev.score += score;
+          else fused.set(hit.id, { hit, score });
+        });
     });
     return [...fused.values()].sort((a, b) => b.score - a.score || a.hit.id.localeCompare(b.hit.id));
   }
