@@ -1,4 +1,4 @@
-import MiniSearch, { type SearchOptions, type SearchResult as MiniResult } from 'minisearch';
+import MiniSearch, { type Query, type SearchResult as MiniResult } from 'minisearch';
 import type { Fold } from '../../../shared/search/synonyms';
 import type { GuideIndexEntry } from './ports';
 
@@ -40,6 +40,9 @@ const STOPWORDS = new Set([
   'un',
   'une',
 ]);
+
+/** Field boosts for a synonym's phrasing: a little under the person's own words. */
+const SYNONYM_BOOST = { title: 2.4, keywords: 1.6, synonyms: 1.6, operator: 0.8 };
 
 export interface GuideHit {
   entry: GuideIndexEntry;
@@ -100,24 +103,21 @@ export function createGuideIndex(fold: Fold, entries: readonly GuideIndexEntry[]
      * reach).
      */
     search(phrasings: readonly string[], limit: number): GuideHit[] {
-      const best = new Map<string, GuideHit>();
-      const keep = (h: GuideHit) => {
-        const prev = best.get(h.entry.id);
-        if (!prev || prev.score < h.score) best.set(h.entry.id, h);
+      if (!phrasings[0]) return [];
+      // One query over every phrasing: a guide matching several of them (the person's words and a synonym) ranks
+      // higher. Synonyms are whole, well-spelt words: only the person's own words are read as prefixes or with
+      // typos (else "sécu", a synonym of ameli, would find every guide about "sécurité").
+      const query: Query = {
+        combineWith: 'OR',
+        queries: phrasings.map((q, i): Query =>
+          i === 0
+            ? { combineWith: 'AND', queries: [q] }
+            : { combineWith: 'AND', prefix: false, fuzzy: false, boost: SYNONYM_BOOST, queries: [q] },
+        ),
       };
-      phrasings.forEach((q, i) => {
-        // Synonyms are whole, well-spelt words: only the person's own words are read as prefixes or with typos
-        // (else "sécu", a synonym of ameli, would find every guide about "sécurité").
-        const options: SearchOptions =
-          i === 0 ? { combineWith: 'AND' } : { combineWith: 'AND', prefix: false, fuzzy: false };
-        for (const h of hits(index.search(q, options), i === 0 ? 1 : 0.8)) keep(h);
-      });
-      if (best.size === 0 && phrasings[0]) {
-        for (const h of hits(index.search(phrasings[0], { combineWith: 'OR' }), 0.5)) keep(h);
-      }
-      return [...best.values()]
-        .sort((a, b) => b.score - a.score || a.entry.id.localeCompare(b.entry.id))
-        .slice(0, limit);
+      let found = hits(index.search(query), 1);
+      if (found.length === 0) found = hits(index.search(phrasings[0], { combineWith: 'OR' }), 0.5);
+      return found.sort((a, b) => b.score - a.score || a.entry.id.localeCompare(b.entry.id)).slice(0, limit);
     },
   };
 }

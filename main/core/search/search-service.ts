@@ -21,7 +21,7 @@ export interface SearchDeps {
 }
 
 /** The catalogue is asked for the person's words and this many synonym phrasings at most: each is one FTS query. */
-export const CATALOGUE_PHRASINGS = 4;
+export const CATALOGUE_PHRASINGS = 3;
 /** Reciprocal-rank fusion constant: a hit's weight in one phrasing's list is 1 / (K + rank). */
 const RRF_K = 10;
 
@@ -90,7 +90,7 @@ export function createSearchService(deps: SearchDeps) {
       // a known acronym ("CPF", "AAH") is searched through its meaning, not guessed at ("CAF" is one typo from "CPF").
       const guessesWelcome = phrasings.length === 1;
       deps
-        .catalogue!.searchEntries(q, limit * 3)
+        .catalogue!.searchEntries(q, limit * 2)
         .filter((hit) => guessesWelcome || hit.match !== 'fuzzy')
         .forEach((hit, rank) => {
           const prev = fused.get(hit.id);
