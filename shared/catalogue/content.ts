@@ -89,5 +89,6 @@ export const ContentNode: z.ZodType<ContentNode> = z.lazy(() =>
 
 /** The service-public.fr link to an entry, for the "see it on service-public.fr" link. */
 export function servicePublicUrl(id: string, audience: string): string {
-  return `https://www.service-public.fr/${audience}/vosdroits/${id}`;
+  const section = audience === 'professionnels' ? 'professionnels-entreprises' : audience;
+  return `https://www.service-public.fr/${section}/vosdroits/${id}`;
 }

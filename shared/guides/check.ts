@@ -38,6 +38,10 @@ export function checkGuide(guide: Guide, context: GuideCheckContext): FieldIssue
   if (new URL(guide.aidantsConnect.url).hostname !== AIDANTS_CONNECT_HOST) {
     issues.push({ path: 'aidantsConnect.url', message: 'guides.aidantsConnectUrl' });
   }
+  // An Aidants Connect mandate works through FranceConnect: the aidant logs in for the person with it.
+  if (guide.aidantsConnect.relevant && guide.franceConnect.support === 'no') {
+    issues.push({ path: 'aidantsConnect.relevant', message: 'guides.aidantsConnectNeedsFranceConnect' });
+  }
   guide.steps.forEach((step, i) => {
     if (step.number !== i + 1) issues.push({ path: `steps.${i}.number`, message: 'guides.stepOrder' });
     if (!step.title.trim() || !step.action.trim() || !step.check.trim()) {

@@ -13,6 +13,7 @@ export const OFFICIAL_DOMAINS = [
   'ants.gouv.fr',
   'interieur.gouv.fr',
   'antai.gouv.fr',
+  'amendes.gouv.fr',
   'certificat-air.gouv.fr',
   'demande-logement-social.gouv.fr',
   'maprimerenov.gouv.fr',
@@ -23,6 +24,7 @@ export const OFFICIAL_DOMAINS = [
   'cybermalveillance.gouv.fr',
   'internet-signalement.gouv.fr',
   'economie.gouv.fr',
+  'associations.gouv.fr',
   '1jeune1solution.gouv.fr',
   // National operators of France Services
   'caf.fr',

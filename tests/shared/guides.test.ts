@@ -1,4 +1,5 @@
-import { existsSync, readFileSync } from 'node:fs';
+import { existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { DEFAULT_OPERATORS } from '../../shared/taxonomy';
@@ -66,6 +67,16 @@ describe('shipped guides (resources/guides)', () => {
       expect(guide.steps.length, guide.id).toBeGreaterThanOrEqual(3);
     }
   });
+
+  it('cover what france-services.md lists: 40+ guides, the nine national operators, FranceConnect, e-mail, businesses', () => {
+    const guides = shipped();
+    expect(guides.length).toBeGreaterThanOrEqual(40);
+    const operators = new Set(guides.map((g) => g.operator));
+    expect(DEFAULT_OPERATORS.filter((op) => !operators.has(op))).toEqual([]);
+    expect(guides.some((g) => g.id.startsWith('franceconnect'))).toBe(true);
+    expect(guides.filter((g) => g.topics.includes('email')).length).toBeGreaterThanOrEqual(3);
+    expect(guides.filter((g) => g.audience.includes('professionnels')).length).toBeGreaterThanOrEqual(3);
+  });
 });
 
 // A known-good guide, broken one way at a time: each break must be caught (by the schema or by checkGuide).
@@ -99,6 +110,11 @@ describe('a broken guide is refused', () => {
       'an Aidants Connect link elsewhere',
       (g) => (g.aidantsConnect.url = 'https://www.caf.fr/'),
       'guides.aidantsConnectUrl',
+    ],
+    [
+      'Aidants Connect without FranceConnect',
+      (g) => (g.franceConnect = { support: 'no' }),
+      'guides.aidantsConnectNeedsFranceConnect',
     ],
     ['an empty step action', (g) => (g.steps[1].action = '   '), 'guides.textRequired'],
     ['an empty step check', (g) => (g.steps[0].check = ''), 'guides.textRequired'],
@@ -155,5 +171,27 @@ describe('official domains', () => {
     ['pas une adresse', false],
   ])('%s → %s', (url, expected) => {
     expect(isOfficialUrl(url)).toBe(expected);
+  });
+});
+
+describe('reading a guide folder (main/core/guides/guide-files.ts)', () => {
+  it('reads *.json only, reports bad files by name and keeps the good ones', () => {
+    const dir = mkdtempSync(join(tmpdir(), 'mediane-guides-'));
+    try {
+      const good = readFileSync(join(guidesDir!, 'caf-prime-activite.json'), 'utf8');
+      writeFileSync(join(dir, 'README.md'), '# not a guide');
+      writeFileSync(join(dir, 'caf-prime-activite.json'), good);
+      writeFileSync(join(dir, 'enorme.json'), ' '.repeat(300 * 1024));
+      const set = readGuideDirectory(dir);
+      expect(set.guides.map((g) => g.id)).toEqual(['caf-prime-activite']);
+      expect(set.problems).toEqual([{ name: 'enorme.json', issues: [{ path: '', message: 'guides.fileTooLarge' }] }]);
+      expect(locateShippedGuidesDir(dir)).toBeNull(); // no resources/guides above a temporary folder
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
+  });
+
+  it('finds the shipped folder from a nested folder of the repository (as the bundled main does)', () => {
+    expect(locateShippedGuidesDir(join(root, 'out', 'main'))).toBe(join(root, 'resources', 'guides'));
   });
 });

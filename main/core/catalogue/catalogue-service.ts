@@ -103,7 +103,7 @@ export function createCatalogueService(o: CatalogueOptions) {
       breadcrumb: JSON.parse(row.breadcrumb) as CatalogueEntry['breadcrumb'],
       related: JSON.parse(row.related) as CatalogueEntry['related'],
       url: row.url,
-      content: JSON.parse(row.content) as CatalogueEntry['content'],
+      content: JSON.parse(r.contentJson(row)) as CatalogueEntry['content'],
       dataDate: r.summary.dataDate,
       demo: r.summary.demo,
       source: SOURCE_LABEL,

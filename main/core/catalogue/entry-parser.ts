@@ -202,7 +202,9 @@ export function entryFromDocument(root: RawElement, fileId: string): ParsedEntry
   const id = root.a.ID && /^[FRN]\d{1,7}$/.test(root.a.ID) ? root.a.ID : fileId;
   const schema = /Schemas\/(\d+\.\d+)/.exec(root.a['xsi:noNamespaceSchemaLocation'] ?? '');
   const schemaVersion = schema ? schema[1]! : null;
-  if (schemaVersion && !/^3\.[3-9]$/.test(schemaVersion)) throw new CatalogueError('unsupportedVersion');
+  // Archives of schema 3.3 and 3.4 still carry files that declare 3.0 (older services and forms, same vocabulary):
+  // the 3.x family is read, another major version is refused.
+  if (schemaVersion && !/^3\.\d+$/.test(schemaVersion)) throw new CatalogueError('unsupportedVersion');
   const audiences = new Set<Audience>();
   for (const a of children(root, 'Audience')) {
     const key = AUDIENCES[cleanText(a).toLowerCase()];
@@ -223,7 +225,8 @@ export function entryFromDocument(root: RawElement, fileId: string): ParsedEntry
       .filter((el) => CONTENT_BLOCKS.has(el.n))
       .flatMap((el) => toContent(el, root.n)),
   );
-  const title = cleanText(child(root, 'dc:title'));
+  // Editorial pages of the guided search carry a "**" marker before their title: not part of the title people read.
+  const title = cleanText(child(root, 'dc:title')).replace(/^\*+\s*/, '');
   const description = cleanText(child(root, 'dc:description'));
   return {
     id,
