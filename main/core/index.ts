@@ -117,7 +117,7 @@ export function createCore(options: CoreOptions) {
         }
       : null,
     catalogue: {
-      searchEntries: (query, limit) => catalogue.searchEntries(query, limit),
+      searchEntries: (query, limit, options) => catalogue.searchEntries(query, limit, options),
       dataDate: () => catalogue.status().dataDate,
     },
     // Linking a guide opened from the search to the running session needs the guides feature's guided mode: once

@@ -26,7 +26,7 @@ export const SYNONYM_GROUPS: readonly SynonymGroup[] = [
   { phrases: ['attestation de paiement', 'attestation CAF', 'attestation de versement'] },
   // Assurance Maladie
   { phrases: ['Assurance Maladie', 'ameli', 'CPAM', 'sécurité sociale', 'sécu'] },
-  { phrases: ['complémentaire santé solidaire', 'C2S', 'CMU', 'CMU-C', 'CMUC', 'ACS', 'mutuelle gratuite'] },
+  { phrases: ['complémentaire santé solidaire', 'C2S', 'CMU', 'CMUC', 'ACS', 'mutuelle gratuite'] },
   { phrases: ['protection universelle maladie', 'PUMa'] },
   { phrases: ['carte Vitale', 'carte de sécurité sociale', 'appli carte Vitale'] },
   { phrases: ['attestation de droits', 'attestation de sécurité sociale', 'attestation vitale'] },
@@ -69,7 +69,7 @@ export const SYNONYM_GROUPS: readonly SynonymGroup[] = [
   // La Poste, Justice, others often seen
   { phrases: ['lettre recommandée', 'recommandé', 'LRE', 'lettre recommandée électronique'] },
   { phrases: ['changement d’adresse', 'déménagement', 'réexpédition du courrier'] },
-  { phrases: ['extrait de casier judiciaire', 'casier judiciaire', 'bulletin n°3', 'B3'] },
+  { phrases: ['extrait de casier judiciaire', 'casier judiciaire', 'bulletin numéro trois', 'B3'] },
   { phrases: ['aide juridictionnelle', 'AJ', 'avocat gratuit'] },
   { phrases: ['plainte en ligne', 'porter plainte', 'THESEE', 'Pharos', 'arnaque'] },
   { phrases: ['chèque énergie', 'aide pour payer l’énergie', 'facture d’énergie'] },

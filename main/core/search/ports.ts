@@ -32,8 +32,11 @@ export interface CatalogueHit {
 }
 
 export interface CataloguePort {
-  /** Ranked hits, best first; the catalogue folds accents, case and elisions itself. */
-  searchEntries(query: string, limit: number): readonly CatalogueHit[];
+  /**
+   * Ranked hits, best first; the catalogue folds accents, case and elisions itself. `typos: false` skips its
+   * typo-tolerant pass (a synonym's words are well spelt, and that pass is the costly part over the full catalogue).
+   */
+  searchEntries(query: string, limit: number, options?: { typos?: boolean }): readonly CatalogueHit[];
   /** The date carried by the catalogue's data (ISO), or null when there is no catalogue. */
   dataDate?(): string | null;
 }

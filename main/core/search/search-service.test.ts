@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { normalizeForSearch } from '../../../shared/search/normalize';
 import { FAKE_GUIDES, fakeCatalogue, fakeGuides } from '../../../tests/fixtures/search-fakes';
-import { catalogueKind, createSearchService } from './search-service';
+import { catalogueKind, createSearchService, withoutLoneLetter } from './search-service';
 
 const CATALOGUE = [
   { id: 'F1050', title: 'Certificat d’immatriculation (carte grise)', snippet: 'Changement de propriétaire' },
@@ -149,6 +149,32 @@ describe('search service', () => {
     });
     expect(ids(s.query('CPF', 5))).toEqual(['F10705']);
     expect(ids(s.query('pasport', 5))).toEqual(['R558']);
+  });
+
+  it('asks the catalogue without a lone last letter being typed, and typo-tolerant only for unknown words', () => {
+    const asked: Array<[string, boolean | undefined]> = [];
+    const s = createSearchService({
+      fold: normalizeForSearch,
+      guides: null,
+      catalogue: {
+        searchEntries: (q, _limit, options) => {
+          asked.push([q, options?.typos]);
+          return [];
+        },
+      },
+      sessions: null,
+    });
+    s.query('carte g', 5);
+    s.query('c', 5);
+    s.query('cpf', 5);
+    expect(asked).toEqual([
+      ['carte', true],
+      ['cpf', false],
+      ['compte personnel de formation', false],
+      ['mon compte formation', false],
+    ]);
+    expect(withoutLoneLetter('carte g')).toBe('carte');
+    expect(withoutLoneLetter('carte gr')).toBe('carte gr');
   });
 
   it('reads the kind of a catalogue entry from the catalogue, or from its identifier', () => {

@@ -64,6 +64,16 @@ function short(text: string | null | undefined, max = 140): string {
   return t.length <= max ? t : `${t.slice(0, max - 1).trimEnd()}…`;
 }
 
+/**
+ * A last word of one letter is a word being typed ("carte g"): as a full-text prefix it would scan most of the
+ * index, so the catalogue is asked for the words before it (the guides' index takes it as typed). A query of one
+ * letter alone asks the catalogue nothing.
+ */
+export function withoutLoneLetter(folded: string): string {
+  const words = folded.split(' ');
+  return words[words.length - 1]!.length < 2 ? words.slice(0, -1).join(' ') : folded;
+}
+
 export function createSearchService(deps: SearchDeps) {
   const expander = createSynonymExpander(deps.fold, deps.synonyms);
   let guideIndex: GuideIndex | null = null;
@@ -83,14 +93,16 @@ export function createSearchService(deps: SearchDeps) {
   function catalogueHits(phrasings: readonly string[], limit: number): Array<{ hit: CatalogueHit; score: number }> {
     if (!deps.catalogue) return [];
     const fused = new Map<string, { hit: CatalogueHit; score: number }>();
-    phrasings.slice(0, 1 + CATALOGUE_PHRASINGS).forEach((q, i) => {
+    phrasings.slice(0, 1 + CATALOGUE_PHRASINGS).forEach((phrasing, i) => {
+      const q = i === 0 ? withoutLoneLetter(phrasing) : phrasing;
+      if (!q) return;
       const weight = i === 0 ? 1 : 0.8;
       // Each phrasing fetches more than one group's worth: the fusion may promote hits from lower down.
       // A typo-tolerant guess is worth showing only when the words are the person's own and unknown to the synonyms:
       // a known acronym ("CPF", "AAH") is searched through its meaning, not guessed at ("CAF" is one typo from "CPF").
       const guessesWelcome = phrasings.length === 1;
       deps
-        .catalogue!.searchEntries(q, limit * 2)
+        .catalogue!.searchEntries(q, limit * 2, { typos: guessesWelcome })
         .filter((hit) => guessesWelcome || hit.match !== 'fuzzy')
         .forEach((hit, rank) => {
           const prev = fused.get(hit.id);
