@@ -1,45 +1,10 @@
 import MiniSearch, { type Query, type SearchResult as MiniResult } from 'minisearch';
 import type { Fold } from '../../../shared/search/synonyms';
 import type { GuideIndexEntry } from './ports';
+import { STOPWORDS } from './stopwords';
 
 // The guides' fuzzy index: titles, keywords and synonyms only (a few hundred short fields), so it builds in a
 // moment on the first query and tolerates typos ("pasport", "alocation") and unfinished words.
-
-/** Words that carry no meaning in a query ("carte DE séjour", "L'aide AU logement"). */
-const STOPWORDS = new Set([
-  'a',
-  'au',
-  'aux',
-  'c',
-  'd',
-  'de',
-  'des',
-  'du',
-  'en',
-  'et',
-  'j',
-  'l',
-  'la',
-  'le',
-  'les',
-  'm',
-  'ma',
-  'mes',
-  'mon',
-  'n',
-  'ou',
-  'par',
-  'pour',
-  'qu',
-  's',
-  'sa',
-  'ses',
-  'son',
-  'sur',
-  't',
-  'un',
-  'une',
-]);
 
 /** Field boosts for a synonym's phrasing: a little under the person's own words. */
 const SYNONYM_BOOST = { title: 2.4, keywords: 1.6, synonyms: 1.6, operator: 0.8 };

@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { normalizeForSearch } from '../../../shared/search/normalize';
 import { FAKE_GUIDES, fakeCatalogue, fakeGuides } from '../../../tests/fixtures/search-fakes';
 import { catalogueKind, createSearchService, withoutLoneLetter } from './search-service';
+import { meaningfulWords } from './stopwords';
 
 const CATALOGUE = [
   { id: 'F1050', title: 'Certificat d’immatriculation (carte grise)', snippet: 'Changement de propriétaire' },
@@ -141,7 +142,7 @@ describe('search service', () => {
         searchEntries: (q) =>
           q === 'cpf' || q === 'pasport'
             ? [{ id: 'R558', title: 'Simulateur de RSA (Caf)', match: 'fuzzy' as const }]
-            : q === 'compte personnel de formation'
+            : q === 'compte personnel formation'
               ? [{ id: 'F10705', title: 'Compte personnel de formation (CPF)', match: 'text' as const }]
               : [],
       },
@@ -170,11 +171,13 @@ describe('search service', () => {
     expect(asked).toEqual([
       ['carte', true],
       ['cpf', false],
-      ['compte personnel de formation', false],
-      ['mon compte formation', false],
+      ['compte personnel formation', false],
+      ['compte formation', false],
     ]);
     expect(withoutLoneLetter('carte g')).toBe('carte');
     expect(withoutLoneLetter('carte gr')).toBe('carte gr');
+    expect(meaningfulWords('declaration de revenus')).toBe('declaration revenus');
+    expect(meaningfulWords('de la')).toBe('de la');
   });
 
   it('reads the kind of a catalogue entry from the catalogue, or from its identifier', () => {

@@ -8,6 +8,7 @@ import {
 import { createSynonymExpander, type Fold, type SynonymGroup } from '../../../shared/search/synonyms';
 import { createGuideIndex, type GuideHit, type GuideIndex } from './guide-index';
 import type { CatalogueHit, CataloguePort, GuidesPort, SessionLinkPort } from './ports';
+import { meaningfulWords } from './stopwords';
 
 // The one search box's core: the query is folded, expanded with the desks' synonyms, then answered by the guides'
 // fuzzy index and the catalogue's own search, and returned in groups, guides first.
@@ -94,7 +95,7 @@ export function createSearchService(deps: SearchDeps) {
     if (!deps.catalogue) return [];
     const fused = new Map<string, { hit: CatalogueHit; score: number }>();
     phrasings.slice(0, 1 + CATALOGUE_PHRASINGS).forEach((phrasing, i) => {
-      const q = i === 0 ? withoutLoneLetter(phrasing) : phrasing;
+      const q = meaningfulWords(i === 0 ? withoutLoneLetter(phrasing) : phrasing);
       if (!q) return;
       const weight = i === 0 ? 1 : 0.8;
       // Each phrasing fetches more than one group's worth: the fusion may promote hits from lower down.
