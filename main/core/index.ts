@@ -119,6 +119,7 @@ export function createCore(options: CoreOptions) {
     catalogue: {
       searchEntries: (query, limit, options) => catalogue.searchEntries(query, limit, options),
       dataDate: () => catalogue.status().dataDate,
+      isDemo: () => catalogue.status().demo,
     },
     // Linking a guide opened from the search to the running session needs the guides feature's guided mode: once
     // merged, `sessions: linkGuidesToRunningTimer({ runningTimerId: () => journal.timers()[0]?.id ?? null,

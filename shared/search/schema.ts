@@ -41,6 +41,8 @@ export const SearchAnswer = z.object({
   total: z.number().int().min(0),
   /** The catalogue's own date (from its data), shown with its source wherever its content appears; null without one. */
   catalogueDate: z.string().nullable(),
+  /** The demo catalogue shipped with the app: said beside its date so it never looks current. */
+  catalogueDemo: z.boolean(),
 });
 export type SearchAnswer = z.infer<typeof SearchAnswer>;
 

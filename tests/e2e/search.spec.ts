@@ -69,7 +69,9 @@ test('the desks’ words find the guide in the top three; keyboard only from the
   const list = app.getByRole('listbox', { name: 'Résultats' });
   await expect(list.getByRole('group', { name: 'Guides' })).toBeVisible();
   await expect(list.getByRole('group', { name: 'Fiches service-public.fr' })).toBeVisible();
-  await expect(list.getByText(/service-public\.fr, Licence Ouverte, données du \d\d\/\d\d\/2020/)).toBeVisible();
+  await expect(
+    list.getByText(/catalogue de démonstration, service-public\.fr, Licence Ouverte, données du \d\d\/\d\d\/2020/),
+  ).toBeVisible();
   await expectAccessible(app, 'search results (fr)');
 
   // Arrows move the active option; Enter opens it.

@@ -39,6 +39,8 @@ export interface CataloguePort {
   searchEntries(query: string, limit: number, options?: { typos?: boolean }): readonly CatalogueHit[];
   /** The date carried by the catalogue's data (ISO), or null when there is no catalogue. */
   dataDate?(): string | null;
+  /** True for the small demo catalogue shipped with the app (2020 data, never to be read as current). */
+  isDemo?(): boolean;
 }
 
 /** Links an opened guide or online service to the running live session; answers that session's id, or null. */

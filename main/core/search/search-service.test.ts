@@ -92,9 +92,14 @@ describe('search service', () => {
   });
 
   it('finds nothing for words of no guide nor entry, and answers without a catalogue or guides', () => {
-    expect(service().s.query('zzzz qqqq', 5)).toEqual({ groups: [], total: 0, catalogueDate: '2020-06-01' });
+    expect(service().s.query('zzzz qqqq', 5)).toEqual({
+      groups: [],
+      total: 0,
+      catalogueDate: '2020-06-01',
+      catalogueDemo: false,
+    });
     const bare = service({ guides: false, catalogue: false }).s.query('carte grise', 5);
-    expect(bare).toEqual({ groups: [], total: 0, catalogueDate: null });
+    expect(bare).toEqual({ groups: [], total: 0, catalogueDate: null, catalogueDemo: false });
     expect(
       service({ catalogue: false })
         .s.query('pasport', 5)

@@ -148,6 +148,7 @@ export function createSearchService(deps: SearchDeps) {
         groups,
         total: groups.reduce((n, g) => n + g.results.length, 0),
         catalogueDate: deps.catalogue?.dataDate?.() ?? null,
+        catalogueDemo: deps.catalogue?.isDemo?.() ?? false,
       };
     },
 

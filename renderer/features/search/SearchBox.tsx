@@ -185,7 +185,9 @@ export function SearchBox({ onPick, inputRef }: Props) {
           ))}
         {open && answer?.catalogueDate && answer.groups.some((g) => g.kind !== 'guide') && (
           <p className="fr-text--xs fr-m-1w mediane-search__source" role="presentation">
-            {t('source', { date: formatDate(answer.catalogueDate, i18n.language) })}
+            {t(answer.catalogueDemo ? 'sourceDemo' : 'source', {
+              date: formatDate(answer.catalogueDate, i18n.language),
+            })}
           </p>
         )}
       </div>

@@ -52,6 +52,7 @@ const ANSWER: SearchAnswer = {
   ],
   total: 3,
   catalogueDate: '2020-06-01',
+  catalogueDemo: true,
 };
 
 beforeAll(() => {
@@ -69,7 +70,7 @@ afterEach(() => {
 function install(linkedTo: string | null = null) {
   return installFakeApi({
     'search.query': ({ query }) =>
-      query.includes('zz') ? { groups: [], total: 0, catalogueDate: '2020-06-01' } : ANSWER,
+      query.includes('zz') ? { groups: [], total: 0, catalogueDate: '2020-06-01', catalogueDemo: true } : ANSWER,
     'search.open': () => ({ linkedTo }),
   });
 }
@@ -101,7 +102,9 @@ describe('SearchTool', () => {
     expect(within(groups[0]!).getByRole('option').textContent).toContain('France Titres (ANTS)');
     expect(screen.getByRole('status').textContent).toBe('3 résultats.');
     expect(box.getAttribute('aria-expanded')).toBe('true');
-    expect(screen.getByText(/service-public\.fr, Licence Ouverte, données du 01\/06\/2020/)).toBeTruthy();
+    expect(
+      screen.getByText(/catalogue de démonstration, service-public\.fr, Licence Ouverte, données du 01\/06\/2020/),
+    ).toBeTruthy();
   });
 
   it('arrows move the active option, Enter opens it and records it with the core', async () => {

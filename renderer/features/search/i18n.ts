@@ -18,6 +18,8 @@ export const fr = {
   count_other: '{{count}} résultats.',
   none: 'Aucun guide ni aucune fiche ne correspond à « {{query}} ». Essayez un autre mot ou un sigle.',
   source: 'Fiches et services : service-public.fr, Licence Ouverte, données du {{date}}.',
+  sourceDemo:
+    'Fiches et services : catalogue de démonstration, service-public.fr, Licence Ouverte, données du {{date}} (anciennes).',
   linked: '« {{title}} » est ajouté à la séance en cours.',
   shortcuts: { search: 'Rechercher un guide, une fiche ou un service', searchSlash: 'Rechercher (hors saisie)' },
 };
@@ -41,6 +43,7 @@ export const en: typeof fr = {
   count_other: '{{count}} results.',
   none: 'No guide or fact sheet matches “{{query}}”. Try another word or an acronym.',
   source: 'Fact sheets and services: service-public.fr, Licence Ouverte, data of {{date}}.',
+  sourceDemo: 'Fact sheets and services: demo catalogue, service-public.fr, Licence Ouverte, data of {{date}} (old).',
   linked: '“{{title}}” was added to the running session.',
   shortcuts: { search: 'Search for a guide, a fact sheet or a service', searchSlash: 'Search (when not typing)' },
 };
