@@ -5,6 +5,7 @@ import { communesContract } from './communes/contract';
 import { mergeContract, type MethodKind } from './contract-kit';
 import { filesContract } from './files/contract';
 import { jobsContract } from './jobs/contract';
+import { printContract } from './print/contract';
 import { journalContract } from './journal/contract';
 import { settingsContract } from './settings/contract';
 import { siteContract } from './site/contract';
@@ -26,6 +27,7 @@ export const contract = mergeContract(
   transferContract,
   storageContract,
   catalogueContract,
+  printContract,
   searchContract,
 );
 

@@ -11,7 +11,7 @@ import { randomIds, systemClock } from '../../shared/ids';
 // One import in a process of its own, so its peak RSS is the import's: `tsx import-child.ts MODE DATA_DIR ARCHIVE...`.
 // MODE 'stream' is the app's import; 'naive' unzips every archive whole in memory and parses every file into a list
 // before storing anything (what a first attempt tends to do), the baseline of the memory figure.
-// Prints one JSON line: { ms, maxRssMB, counts }.
+// Prints one JSON line: { ms, cpuMs, maxRssMB, counts }.
 
 async function main() {
   const [mode, dataDirArg, ...archives] = process.argv.slice(2);
@@ -42,7 +42,10 @@ async function main() {
   }
   const ms = performance.now() - start;
   const maxRssMB = Math.round(process.resourceUsage().maxRSS / 1024);
-  process.stdout.write(`${JSON.stringify({ ms, maxRssMB, counts })}\n`);
+  // CPU time (user + system, all threads): what the import costs whatever else the machine is doing.
+  const { user, system } = process.cpuUsage();
+  const cpuMs = (user + system) / 1000;
+  process.stdout.write(`${JSON.stringify({ ms, cpuMs, maxRssMB, counts })}\n`);
 }
 
 void main();

@@ -33,6 +33,9 @@ const TEXTS = {
     saveTitle: 'Enregistrer le bureau Médiane',
     openTitle: 'Choisir un fichier de bureau Médiane',
     filter: 'Bureau Médiane',
+    savePdfTitle: 'Enregistrer en PDF',
+    openPdfTitle: 'Choisir un PDF',
+    pdfFilter: 'Document PDF',
     catalogueOpenTitle: 'Choisir une archive service-public.fr (zip)',
     catalogueFilter: 'Archive service-public.fr',
     all: 'Tous les fichiers',
@@ -41,6 +44,9 @@ const TEXTS = {
     saveTitle: 'Save the Médiane desk',
     openTitle: 'Choose a Médiane desk file',
     filter: 'Médiane desk',
+    savePdfTitle: 'Save as PDF',
+    openPdfTitle: 'Choose a PDF',
+    pdfFilter: 'PDF document',
     catalogueOpenTitle: 'Choose a service-public.fr archive (zip)',
     catalogueFilter: 'service-public.fr archive',
     all: 'All files',
@@ -65,13 +71,26 @@ export function createFileDialogs({ dialog, getWindow, documentsDir, locale }: F
     const win = getWindow();
     return win ? dialog.showOpenDialog(win, options) : dialog.showOpenDialog(options);
   };
+  // A new purpose adds its extension, titles and filter name here.
   const filters = (purpose: FilePurpose) => {
-    const t = TEXTS[locale()];
-    // Each purpose brings its own extension and texts.
-    const extension = { desk: DESK_EXTENSION, catalogue: 'zip' }[purpose];
-    const filter = purpose === 'catalogue' ? t.catalogueFilter : t.filter;
-    const openTitle = purpose === 'catalogue' ? t.catalogueOpenTitle : t.openTitle;
-    return { t: { ...t, openTitle }, extension, filters: [{ name: filter, extensions: [extension] }] };
+    const texts = TEXTS[locale()];
+    const byPurpose = {
+      desk: { extension: DESK_EXTENSION, saveTitle: texts.saveTitle, openTitle: texts.openTitle, name: texts.filter },
+      pdf: { extension: 'pdf', saveTitle: texts.savePdfTitle, openTitle: texts.openPdfTitle, name: texts.pdfFilter },
+      // Archives are only read: the save title is never shown.
+      catalogue: {
+        extension: 'zip',
+        saveTitle: texts.catalogueOpenTitle,
+        openTitle: texts.catalogueOpenTitle,
+        name: texts.catalogueFilter,
+      },
+    }[purpose];
+    const t = { ...byPurpose, all: texts.all };
+    return {
+      t,
+      extension: byPurpose.extension,
+      filters: [{ name: byPurpose.name, extensions: [byPurpose.extension] }],
+    };
   };
 
   return {

@@ -13,6 +13,7 @@ import { guardAllWebContents } from './navigation';
 import { restrictNetwork } from './network';
 import { APP_ENTRY_URL, APP_SCHEME, createOriginCheck } from './origin';
 import { denyAllPermissions } from './permissions';
+import { createPrintToPdf } from './print';
 import { createProtocolHandler } from './protocol';
 import { createWindowOptions } from './window-options';
 
@@ -119,6 +120,7 @@ async function onReady(): Promise<void> {
       appVersion: app.getVersion(),
       dialogs,
       demoCatalogue: demoArchives(join(app.getAppPath(), 'resources')),
+      printToPdf: createPrintToPdf(() => mainWindow),
     });
   } catch (err) {
     startupFailure(err);

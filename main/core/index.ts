@@ -23,6 +23,8 @@ import type { GuideIndexEntry } from './search/ports';
 import { locateShippedGuidesDir, readGuideDirectory } from './guides/guide-files';
 import { normalizeForSearch } from '../../shared/search/normalize';
 import { transferHandlers } from './transfer/handlers';
+import { printHandlers } from './print/handlers';
+import { createPrintService, type PrintToPdf } from './print/print-service';
 import { createTransferService } from './transfer/transfer-service';
 import { createJournalService } from './journal/journal-service';
 import { createSettingsService } from './settings/settings-service';
@@ -55,6 +57,8 @@ export interface CoreOptions {
   demoCatalogue?: string[];
   /** Guides citing a catalogue entry (the guides feature), shown on the fiche page. */
   catalogueCitedBy?: CitedByPort;
+  /** The host's page-to-PDF renderer (desktop); browser mode prints through the browser instead. */
+  printToPdf?: PrintToPdf;
 }
 
 /** The whole of Médiane's back end, in plain Node: hosts (Electron, browser mode, tests) only wire transports to it. */
@@ -163,6 +167,7 @@ export function createCore(options: CoreOptions) {
     ...transferHandlers(transfer),
     ...storageHandlers({ jobs, maintenance, dataDir: options.dataDir, clock }),
     ...catalogueHandlers(catalogue),
+    ...printHandlers(createPrintService({ files, printToPdf: options.printToPdf })),
     ...searchHandlers(search),
   };
   // Once the background integrity check has failed, the file is not trusted with new data: every mutation is refused

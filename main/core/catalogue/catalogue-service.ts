@@ -1,4 +1,3 @@
-import { existsSync } from 'node:fs';
 import { join } from 'node:path';
 import {
   SOURCE_LABEL,
@@ -19,6 +18,7 @@ import {
   buildingPath,
   CATALOGUE_FILE,
   installBuilt,
+  isUsableCatalogue,
   openReader,
   removeLeftovers,
   type CatalogueReader,
@@ -190,9 +190,12 @@ export function createCatalogueService(o: CatalogueOptions) {
     });
   }
 
-  /** First start: installs the shipped demo catalogue when no catalogue exists (in the background, as a job). */
+  /**
+   * First start: installs the shipped demo catalogue when no usable catalogue exists (none yet, or one written in an
+   * older store format), in the background, as a job.
+   */
   function installDemoIfMissing(archives: string[]): void {
-    if (archives.length === 0 || existsSync(path) || importing) return;
+    if (archives.length === 0 || importing || isUsableCatalogue(path)) return;
     o.jobs.start('catalogue.import', (ctx) =>
       importArchives(archives, { demo: true, signal: ctx.signal, progress: ctx.progress }),
     );

@@ -17,7 +17,7 @@ import type { ParsedEntry } from './entry-parser';
 
 export const CATALOGUE_FILE = 'catalogue.sqlite';
 const BUILDING_PREFIX = `${CATALOGUE_FILE}.building-`;
-export const STORE_FORMAT = '2';
+export const STORE_FORMAT = '4';
 
 const SCHEMA = `
 CREATE TABLE meta (key TEXT PRIMARY KEY, value TEXT NOT NULL) STRICT;
@@ -39,7 +39,7 @@ CREATE VIRTUAL TABLE entries_fts USING fts5(
   title, keywords, body,
   content = '',
   tokenize = 'unicode61 remove_diacritics 2',
-  prefix = '2 3 4'
+  prefix = '2 3'
 );
 `;
 
@@ -204,6 +204,21 @@ export interface HitRow {
 /** FTS5 query of normalised words: all of them, the last one also as a prefix (the user is still typing). */
 export function ftsQuery(tokens: string[]): string {
   return tokens.map((t, i) => (i === tokens.length - 1 ? `"${t}"*` : `"${t}"`)).join(' AND ');
+}
+
+/** Whether `path` holds a catalogue this version reads (a file of another store format counts as none). */
+export function isUsableCatalogue(path: string): boolean {
+  if (!existsSync(path)) return false;
+  try {
+    const db = new Database(path, { readonly: true, fileMustExist: true });
+    try {
+      return db.prepare("SELECT value FROM meta WHERE key = 'format'").pluck().get() === STORE_FORMAT;
+    } finally {
+      db.close();
+    }
+  } catch {
+    return false;
+  }
 }
 
 /** The installed catalogue, read only. Opened on first use; `close` before the file is replaced. */
