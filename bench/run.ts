@@ -5,7 +5,7 @@
 //   npm run bench -- --quick           development run: everything on 100,000 sessions, fewer iterations
 //   Each run also measures schema 1's row (before migration 2) in the same run: its size and its filter medians.
 //   npm run bench -- --only catalogue  the official catalogue: full import (child process, peak RSS), search vs LIKE, size
-//   options: --sessions N (journal size for open/filters), --seed S, --only saves,open,filters,migration,suggestions,catalogue, --plans,
+//   options: --sessions N (journal size for open/filters/guides), --seed S, --only saves,open,filters,migration,suggestions,guides,catalogue, --plans,
 //            --match TEXT (only the filters whose name contains TEXT), --naive-iterations N (naive baselines are full scans: seconds each at 1,000,000 sessions),
 //            --out FILE (results file: bench/results.json, or bench/.data/results-quick.json with --quick)
 import { execFileSync, spawnSync } from 'node:child_process';
@@ -27,6 +27,7 @@ import {
   type StoredRow,
 } from '../main/core/journal/session-row';
 import { createSuggestions, suggestionsFrom } from '../main/core/journal/suggestions';
+import { benchGuides } from './guides';
 import { createTermCodes } from '../main/core/journal/term-codes';
 import { DB_FILE, openDatabase } from '../main/core/storage/database';
 import { createCheckpointer } from '../main/core/storage/checkpointer';
@@ -67,7 +68,7 @@ const quick = args.quick!;
 const seed = Number(args.seed);
 const bigCount = Number(args.sessions ?? (quick ? 100_000 : 1_000_000));
 const saveCount = 100_000;
-const only = new Set((args.only ?? 'saves,open,filters,migration,suggestions').split(','));
+const only = new Set((args.only ?? 'saves,open,filters,migration,suggestions,guides').split(','));
 const outFile = args.out ?? (quick ? join(here, '.data', 'results-quick.json') : join(here, 'results.json'));
 
 const IT = quick
@@ -100,7 +101,7 @@ const log = (m: string) => process.stderr.write(`${m}\n`);
 // ---------------------------------------------------------------------------------------------------------------
 
 interface Result {
-  group: 'save' | 'open' | 'filter' | 'suggestions';
+  group: 'save' | 'open' | 'filter' | 'suggestions' | 'guides';
   name: string;
   sessions: number;
   measured: Sample;
@@ -606,8 +607,9 @@ function printTable(meta: Record<string, unknown>): void {
     open: 'b. Open the journal',
     filter: 'c. Filter the journal (page of 50 + capped total)',
     suggestions: 'd. New session memory (suggestions of the last weeks)',
+    guides: 'e. Guided mode: the journal filtered by guide, guides shown on the page',
   };
-  for (const g of ['save', 'open', 'filter', 'suggestions'] as const) {
+  for (const g of ['save', 'open', 'filter', 'suggestions', 'guides'] as const) {
     const rs = results.filter((r) => r.group === g);
     if (!rs.length) continue;
     rows.push([groups[g]]);
@@ -691,7 +693,7 @@ async function main(): Promise<void> {
       await benchSaves('idle');
       await benchSaves('sqlite-default');
     }
-    if (only.has('open') || only.has('filters')) {
+    if (only.has('open') || only.has('filters') || only.has('guides')) {
       const { dir, generatedSeconds } = datasetDir(bigCount, seed, { log });
       const s1 = datasetDir(bigCount, seed, { schema: 1, log });
       for (const [key, d, g] of [
@@ -709,6 +711,23 @@ async function main(): Promise<void> {
       }
       if (only.has('open')) await benchOpen(dir, bigCount);
       if (only.has('filters')) await benchFilters(dir, s1.dir, bigCount);
+      if (only.has('guides')) {
+        log(`e. guided mode on ${bigCount.toLocaleString('en')} sessions …`);
+        const it = { iterations: IT.filters, warmup: IT.filtersWarm, naive: IT.naive };
+        for (const c of await benchGuides(dir, bigCount, it, log)) {
+          record({
+            group: 'guides',
+            name: c.name,
+            sessions: bigCount,
+            measured: summarise(c.measured),
+            baseline: { name: c.baselineName, ...summarise(c.baseline) },
+            ratioKind: c.ratioKind,
+            targetMs: c.ratioKind === 'speedup' ? 100 : null,
+            targetOn: c.ratioKind === 'speedup' ? 'p50' : null,
+            note: c.note,
+          });
+        }
+      }
     }
     if (only.has('migration')) migration = { sessions: saveCount, ms: benchMigration(saveCount) };
     if (only.has('suggestions')) await benchSuggestions(saveCount);

@@ -4,6 +4,7 @@ import { catalogueContract } from './catalogue/contract';
 import { communesContract } from './communes/contract';
 import { mergeContract, type MethodKind } from './contract-kit';
 import { filesContract } from './files/contract';
+import { guidesContract } from './guides/contract';
 import { jobsContract } from './jobs/contract';
 import { printContract } from './print/contract';
 import { journalContract } from './journal/contract';
@@ -26,8 +27,9 @@ export const contract = mergeContract(
   filesContract,
   transferContract,
   storageContract,
-  catalogueContract,
+  guidesContract,
   printContract,
+  catalogueContract,
   searchContract,
 );
 

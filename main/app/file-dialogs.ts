@@ -26,6 +26,7 @@ export interface DialogLike {
 }
 
 export const DESK_EXTENSION = 'mediane';
+export const GUIDE_PACK_EXTENSION = 'json';
 
 // The main process has no i18next: these few dialog texts live here, in the app's two languages.
 const TEXTS = {
@@ -36,6 +37,9 @@ const TEXTS = {
     savePdfTitle: 'Enregistrer en PDF',
     openPdfTitle: 'Choisir un PDF',
     pdfFilter: 'Document PDF',
+    savePackTitle: 'Enregistrer le paquet de guides',
+    openPackTitle: 'Choisir un paquet de guides',
+    packFilter: 'Paquet de guides (JSON)',
     catalogueOpenTitle: 'Choisir une archive service-public.fr (zip)',
     catalogueFilter: 'Archive service-public.fr',
     all: 'Tous les fichiers',
@@ -47,6 +51,9 @@ const TEXTS = {
     savePdfTitle: 'Save as PDF',
     openPdfTitle: 'Choose a PDF',
     pdfFilter: 'PDF document',
+    savePackTitle: 'Save the guide pack',
+    openPackTitle: 'Choose a guide pack',
+    packFilter: 'Guide pack (JSON)',
     catalogueOpenTitle: 'Choose a service-public.fr archive (zip)',
     catalogueFilter: 'service-public.fr archive',
     all: 'All files',
@@ -83,6 +90,12 @@ export function createFileDialogs({ dialog, getWindow, documentsDir, locale }: F
         saveTitle: texts.catalogueOpenTitle,
         openTitle: texts.catalogueOpenTitle,
         name: texts.catalogueFilter,
+      },
+      guidePack: {
+        extension: GUIDE_PACK_EXTENSION,
+        saveTitle: texts.savePackTitle,
+        openTitle: texts.openPackTitle,
+        name: texts.packFilter,
       },
     }[purpose];
     const t = { ...byPurpose, all: texts.all };

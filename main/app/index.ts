@@ -119,8 +119,8 @@ async function onReady(): Promise<void> {
       stateOperated: deployment.stateOperated,
       appVersion: app.getVersion(),
       dialogs,
-      demoCatalogue: demoArchives(join(app.getAppPath(), 'resources')),
       printToPdf: createPrintToPdf(() => mainWindow),
+      demoCatalogue: demoArchives(join(app.getAppPath(), 'resources')),
     });
   } catch (err) {
     startupFailure(err);

@@ -1,23 +1,15 @@
+import { OFFICIAL_DOMAINS as GUIDE_DOMAINS } from '../../shared/guides/official-domains';
+
 // SECURITY.md, rule 4: the window never leaves the app. In-window navigation to another origin is cancelled, new
 // windows are never created, and a link to an official service opens in the user's own browser through
 // shell.openExternal only when it is https on the allowlist below. No 'electron' import: index.ts passes the real
 // webContents and shell.openExternal, tests pass fakes.
 
-/** Official sites the guides link to; each also covers its subdomains (www.service-public.fr, www.caf.fr...). */
-export const OFFICIAL_DOMAINS: readonly string[] = Object.freeze([
-  'service-public.fr',
-  'caf.fr',
-  'ameli.fr',
-  'impots.gouv.fr',
-  'ants.gouv.fr',
-  'francetravail.fr',
-  'info-retraite.fr',
-  'lassuranceretraite.fr',
-  'msa.fr',
-  'franceconnect.gouv.fr',
-  'laposte.fr',
-  'justice.fr',
-]);
+/**
+ * Official sites the guides link to; each also covers its subdomains (www.service-public.fr, www.caf.fr...). One
+ * list for the guides' validation and the shell: shared/guides/official-domains.ts.
+ */
+export const OFFICIAL_DOMAINS: readonly string[] = Object.freeze([...GUIDE_DOMAINS]);
 
 /**
  * The normalised URL to hand to the system browser, or null when the link must be refused: anything but https

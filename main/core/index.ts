@@ -12,6 +12,10 @@ import { journalHandlers } from './journal/handlers';
 import { settingsHandlers } from './settings/handlers';
 import { siteHandlers } from './site/handlers';
 import { guardWrites } from './write-guard';
+import { readGuideDirectory, locateShippedGuidesDir } from './guides/guide-files';
+import { createGuideService } from './guides/guide-service';
+import { guidesHandlers } from './guides/handlers';
+import { createSessionGuides } from './guides/session-guides';
 import { createFiles, STAGING_DIR, type FileDialogs } from './files/files';
 import { filesHandlers } from './files/handlers';
 import { createJobs, type JobsLog } from './jobs/jobs';
@@ -19,8 +23,7 @@ import { jobsHandlers } from './jobs/handlers';
 import { storageHandlers } from './storage/handlers';
 import { searchHandlers } from './search/handlers';
 import { createSearchService } from './search/search-service';
-import type { GuideIndexEntry } from './search/ports';
-import { locateShippedGuidesDir, readGuideDirectory } from './guides/guide-files';
+import { linkGuidesToRunningTimer } from './search/session-link';
 import { normalizeForSearch } from '../../shared/search/normalize';
 import { transferHandlers } from './transfer/handlers';
 import { printHandlers } from './print/handlers';
@@ -50,6 +53,10 @@ export interface CoreOptions {
   log?: JobsLog;
   /** scrypt cost of desk files; tests lower it (see transfer/desk-file.ts for the default and the bounds). */
   transferKdf?: { N: number; r: number; p: number };
+  /** The shipped guides' folder; tests give their own (default: resources/guides, found from this module). */
+  guidesDir?: string;
+  /** The host's page-to-PDF renderer (desktop); browser mode prints through the browser instead. */
+  printToPdf?: PrintToPdf;
   /**
    * The demo catalogue's archives (resources/catalogue/demo-*.zip), installed in the background at the first start
    * when no catalogue exists. Hosts pass them; tests leave them out.
@@ -57,8 +64,6 @@ export interface CoreOptions {
   demoCatalogue?: string[];
   /** Guides citing a catalogue entry (the guides feature), shown on the fiche page. */
   catalogueCitedBy?: CitedByPort;
-  /** The host's page-to-PDF renderer (desktop); browser mode prints through the browser instead. */
-  printToPdf?: PrintToPdf;
 }
 
 /** The whole of Médiane's back end, in plain Node: hosts (Electron, browser mode, tests) only wire transports to it. */
@@ -69,7 +74,25 @@ export function createCore(options: CoreOptions) {
   const communes = createCommunesIndex();
   const settings = createSettingsService(opened.db);
   const site = createSiteService(opened.db, clock, newId, communes);
-  const journal = createJournalService({ db: opened.db, clock, newId, communeExists: communes.exists });
+  const files = createFiles({ dataDir: options.dataDir, clock, newId, dialogs: options.dialogs });
+  // Guides: the shipped files are read on first use (never at start), overlaid by the desk's own versions.
+  const guides = createGuideService({
+    db: opened.db,
+    clock,
+    files,
+    shipped: () => {
+      const dir = options.guidesDir ?? locateShippedGuidesDir();
+      return dir ? readGuideDirectory(dir).guides : [];
+    },
+  });
+  const sessionGuides = createSessionGuides({ db: opened.db, clock, findGuide: guides.find });
+  const journal = createJournalService({
+    db: opened.db,
+    clock,
+    newId,
+    communeExists: communes.exists,
+    links: sessionGuides.links,
+  });
   const maintenance = createMaintenance(opened, {
     dataDir: options.dataDir,
     clock,
@@ -79,7 +102,6 @@ export function createCore(options: CoreOptions) {
   });
   const checkpointer = createCheckpointer(opened.db);
   const jobs = createJobs({ clock, newId, log: options.log });
-  const files = createFiles({ dataDir: options.dataDir, clock, newId, dialogs: options.dialogs });
   const transfer = createTransferService({
     db: opened.db,
     stagingDir: join(options.dataDir, STAGING_DIR),
@@ -99,36 +121,25 @@ export function createCore(options: CoreOptions) {
     newId,
     jobs,
     takeSource: (id) => files.takeSource(id, 'catalogue'),
-    citedBy: options.catalogueCitedBy,
+    // A fiche lists the guides that cite it (the desk's own versions included).
+    citedBy: options.catalogueCitedBy ?? guides.citing,
   });
   if (options.demoCatalogue) catalogue.installDemoIfMissing(options.demoCatalogue);
-  // The one search box over guides and the catalogue; its guide index is built on the first query or at warm-up.
-  // Until the guides feature (local overrides) answers guideIndexEntries(), the index reads the shipped guide files.
-  const guidesDir = locateShippedGuidesDir();
-  let shippedGuides: GuideIndexEntry[] | null = null;
+  // The one search box over guides and the catalogue; its guide index is built on the first query or at warm-up,
+  // and again when the desk's own guides change (revision).
   const search = createSearchService({
     fold: normalizeForSearch,
-    guides: guidesDir
-      ? {
-          guideIndexEntries: () =>
-            (shippedGuides ??= readGuideDirectory(guidesDir).guides.map((g) => ({
-              id: g.id,
-              title: g.title,
-              operator: g.operator,
-              keywords: g.keywords,
-              synonyms: g.synonyms,
-            }))),
-        }
-      : null,
+    guides: { guideIndexEntries: guides.guideIndexEntries, revision: guides.revision },
     catalogue: {
       searchEntries: (query, limit, options) => catalogue.searchEntries(query, limit, options),
       dataDate: () => catalogue.status().dataDate,
       isDemo: () => catalogue.status().demo,
     },
-    // Linking a guide opened from the search to the running session needs the guides feature's guided mode: once
-    // merged, `sessions: linkGuidesToRunningTimer({ runningTimerId: () => journal.timers()[0]?.id ?? null,
-    // openGuide: (timerId, id) => void sessionGuides.open({ timerId }, id) })` (main/core/search/session-link.ts).
-    sessions: null,
+    // A guide opened from the search while a live session runs joins that session's guides (guided mode).
+    sessions: linkGuidesToRunningTimer({
+      runningTimerId: () => journal.timers()[0]?.id ?? null,
+      openGuide: (timerId, id) => void sessionGuides.open({ timerId }, id),
+    }),
   });
   if (options.maintenance !== false) {
     maintenance.start();
@@ -166,8 +177,14 @@ export function createCore(options: CoreOptions) {
     ...filesHandlers(files),
     ...transferHandlers(transfer),
     ...storageHandlers({ jobs, maintenance, dataDir: options.dataDir, clock }),
-    ...catalogueHandlers(catalogue),
+    ...guidesHandlers({
+      guides,
+      sessions: sessionGuides,
+      readSetting: settings.value,
+      writeSetting: settings.put,
+    }),
     ...printHandlers(createPrintService({ files, printToPdf: options.printToPdf })),
+    ...catalogueHandlers(catalogue),
     ...searchHandlers(search),
   };
   // Once the background integrity check has failed, the file is not trusted with new data: every mutation is refused
@@ -187,6 +204,8 @@ export function createCore(options: CoreOptions) {
     /** For the browser-mode host's upload and download routes (files never cross the contract as paths). */
     files: { acceptUpload: files.acceptUpload, download: files.download, release: files.release },
     jobs,
+    /** Ports for other features (search indexes the guides; the catalogue's fiche page lists the guides citing it). */
+    guides: { guideIndexEntries: guides.guideIndexEntries, citing: guides.citing, revision: guides.revision },
     /** The official catalogue's core service (`searchEntries`, `entry`), injected into the features that need it. */
     catalogue,
     /**

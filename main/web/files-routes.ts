@@ -61,16 +61,20 @@ function uploadName(query: string): string | null {
   return name.length > 0 && name.length <= 255 && !/[\u0000-\u001f\u007f]/.test(name) && name !== '..' ? name : null;
 }
 
+/** What the upload is for (`&purpose=`, a FILE_PURPOSES key; a desk file when absent): the core checks it at use. */
+function uploadPurpose(query: string): FilePurpose | null {
+  const raw = new URLSearchParams(query).get('purpose') ?? 'desk';
+  return (FILE_PURPOSES as readonly string[]).includes(raw) ? (raw as FilePurpose) : null;
+}
+
 async function upload(req: IncomingMessage, res: ServerResponse, files: FileRouteCore, query: string): Promise<void> {
   if (req.method !== 'POST') return fail(res, 405, BAD_REQUEST, { allow: 'POST' });
   // As for RPC calls: a custom header, so that no other site can make the browser post a file here.
   if (req.headers[RPC_HEADER] !== '1')
     return fail(res, 403, { code: 'forbidden', messageKey: 'errors.launchRequired' });
   const name = uploadName(query);
-  if (name === null) return fail(res, 400, BAD_REQUEST);
-  // What the file is for (`?purpose=`, 'desk' when absent): a job takes only a source of its own purpose.
-  const purpose = new URLSearchParams(query).get('purpose') ?? 'desk';
-  if (!(FILE_PURPOSES as readonly string[]).includes(purpose)) return fail(res, 400, BAD_REQUEST);
+  const purpose = uploadPurpose(query);
+  if (name === null || purpose === null) return fail(res, 400, BAD_REQUEST);
   // Refused before reading when announced too large; a body that grows past the cap is refused by the core.
   if (Number(req.headers['content-length']) > MAX_UPLOAD_BYTES)
     return fail(res, 413, TOO_LARGE, { connection: 'close' });
@@ -82,7 +86,7 @@ async function upload(req: IncomingMessage, res: ServerResponse, files: FileRout
     }
   }
   try {
-    const source = await files.acceptUpload(name, Readable.from(counted()), MAX_UPLOAD_BYTES, purpose as FilePurpose);
+    const source = await files.acceptUpload(name, Readable.from(counted()), MAX_UPLOAD_BYTES, purpose);
     json(res, 200, { ok: true, value: source });
   } catch (err) {
     // The client went away mid-upload: nobody to answer (the core has removed what it had staged).

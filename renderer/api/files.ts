@@ -11,7 +11,12 @@ import { clickDownload } from '../lib/download';
 export const isDesktop = () => window.mediane !== undefined;
 
 /** The file extension of each purpose, for the browser's file picker. */
-const ACCEPT: Record<FilePurpose, string> = { desk: '.mediane', pdf: '.pdf', catalogue: '.zip' };
+const ACCEPT: Record<FilePurpose, string> = {
+  desk: '.mediane',
+  pdf: '.pdf',
+  guidePack: '.json,application/json',
+  catalogue: '.zip',
+};
 
 /** Where to write: null when the user cancelled the dialog. */
 export function chooseSaveTarget(purpose: FilePurpose, suggestedName: string): Promise<SaveTarget | null> {

@@ -1,5 +1,6 @@
 import type { ComponentType, ReactNode } from 'react';
 import type { HashLocation } from '../lib/router';
+import type { SessionSlots } from '../ui/session-slots';
 
 // What a feature hands to the shell (renderer/app/features.ts lists them). A feature folder exports one of these
 // from its index.ts and never imports another feature: what two features share goes to renderer/ui or renderer/lib.
@@ -36,4 +37,6 @@ export interface Feature {
   firstRun?: ComponentType<{ onDone(): void }>;
   /** A tool shown in the header on every screen once the desk is set up (the running timer). */
   headerTool?: ComponentType;
+  /** What the feature adds to the journal's session screens (renderer/ui/session-slots.tsx). */
+  sessionSlots?: SessionSlots;
 }

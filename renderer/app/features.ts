@@ -1,5 +1,6 @@
 import type { ComponentType, ReactNode } from 'react';
 import type { Locale } from '../../shared/settings/schema';
+import { guides } from '../features/guides';
 import { catalogue } from '../features/catalogue';
 import { journal } from '../features/journal';
 import { search } from '../features/search';
@@ -7,11 +8,15 @@ import { site } from '../features/site';
 import { transfer } from '../features/transfer';
 import { assembleResources, coreResources, initI18n } from '../i18n';
 import { navigate, parseHash, type HashLocation } from '../lib/router';
+import { provideSessionSlots } from '../ui/session-slots';
 import type { FeatureRoute, NavEntry } from './feature';
 
 // THE list of features: the shell builds its routes, navigation and translations from it, so a new feature is one
 // more entry here (and its folder). The first feature's first navigation entry is the home page.
-export const FEATURES = [journal, site, transfer, catalogue, search] as const;
+export const FEATURES = [journal, site, transfer, guides, catalogue, search] as const;
+
+// The journal's session screens show what other features add (guided mode): the shell hands them over here.
+provideSessionSlots(FEATURES.flatMap((f) => ('sessionSlots' in f && f.sessionSlots ? [f.sessionSlots] : [])));
 
 type Feature = (typeof FEATURES)[number];
 type FeatureTexts<L extends 'fr' | 'en'> = { [F in Feature as F['namespace']]: F['i18n'][L] };

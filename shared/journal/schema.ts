@@ -29,6 +29,11 @@ export const isoDate = z
   );
 
 export const operatorKey = z.string().regex(/^[a-z][a-z0-9_]{1,39}$/, { message: 'journal.operatorUnknown' });
+/** A guide's id (resources/guides/<id>.json): lowercase words joined by hyphens. */
+export const guideKey = z
+  .string()
+  .regex(/^[a-z0-9]+(?:-[a-z0-9]+)*$/, { message: 'guides.idInvalid' })
+  .max(80);
 const inseeCode = z.string().regex(/^(?:\d{2}|2A|2B)\d{3}$/, { message: 'journal.communeInvalid' });
 
 export const FollowUpInput = z
@@ -184,6 +189,8 @@ export const JournalFilter = z
     topic: z.enum(TOPICS).nullable().default(null),
     outcome: z.enum(OUTCOMES).nullable().default(null),
     followUpDue: z.boolean().default(false),
+    /** Sessions that used this guide (feature guides: guided mode). */
+    guide: guideKey.nullable().optional(),
   })
   .strict();
 export type JournalFilter = z.input<typeof JournalFilter>;
@@ -221,6 +228,8 @@ export const JournalRow = z.object({
   outcome: z.enum(OUTCOMES).nullable(),
   followUpDue: z.string().nullable(),
   followUpClosed: z.boolean(),
+  /** The guides followed during the session (guided mode), when there were any. */
+  guides: z.array(z.object({ id: z.string(), title: z.string(), done: z.number(), total: z.number() })).optional(),
 });
 export type JournalRow = z.infer<typeof JournalRow>;
 

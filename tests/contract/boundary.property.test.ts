@@ -17,6 +17,7 @@ import { appExamples } from '../../shared/app/contract.examples';
 import { catalogueExamples } from '../../shared/catalogue/contract.examples';
 import { communesExamples } from '../../shared/communes/contract.examples';
 import { filesExamples } from '../../shared/files/contract.examples';
+import { guidesExamples } from '../../shared/guides/contract.examples';
 import { jobsExamples } from '../../shared/jobs/contract.examples';
 import { journalExamples } from '../../shared/journal/contract.examples';
 import { settingsExamples } from '../../shared/settings/contract.examples';
@@ -248,6 +249,7 @@ beforeAll(async () => {
     ...(await transferExamples(seed)),
     ...(await catalogueExamples(seed)),
     ...(await storageExamples(seed)),
+    ...(await guidesExamples(seed)),
     ...(await printExamples(seed)),
     ...(await searchExamples(seed)),
   };

@@ -136,5 +136,10 @@ export function fingerprint(db: Core['db']): Record<string, unknown> {
     live_timers: one('SELECT count(*) AS n, max(started_at) AS at FROM live_timers'),
     session_operators: one('SELECT count(*) AS n FROM session_operators'),
     session_topics: one('SELECT count(*) AS n FROM session_topics'),
+    guide_overrides: one(
+      'SELECT count(*) AS n, max(updated_at) AS at, sum(length(guide)) AS bytes FROM guide_overrides',
+    ),
+    session_guides: one('SELECT count(*) AS n, max(updated_at) AS at FROM session_guides'),
+    timer_guides: one('SELECT count(*) AS n, max(updated_at) AS at FROM timer_guides'),
   };
 }

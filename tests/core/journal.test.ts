@@ -403,7 +403,7 @@ async function seedList(): Promise<Known[]> {
   return known;
 }
 
-function oracle(known: Known[], f: Required<JournalFilter>, sort: string): string[] {
+function oracle(known: Known[], f: Omit<Required<JournalFilter>, 'guide'>, sort: string): string[] {
   const rows = known.filter(({ session: s, deleted, closed }) => {
     if (deleted) return false;
     if (f.from && s.date < f.from) return false;

@@ -45,3 +45,21 @@ describe('search over the shipped guides', () => {
     });
   });
 });
+
+describe('opening a result from a running session', () => {
+  it('adds a guide to the running timer’s guides; nothing without a timer, nor for a fiche', async () => {
+    const core = createCore({ dataDir: tempDir('mediane-search-link-'), maintenance: false });
+    try {
+      expect(await call(core, 'search.open', { kind: 'guide', id: 'caf-aide-logement' })).toEqual({ linkedTo: null });
+      const timer = await call(core, 'journal.startTimer', {});
+      expect(await call(core, 'search.open', { kind: 'guide', id: 'caf-aide-logement' })).toEqual({
+        linkedTo: timer.id,
+      });
+      expect(await call(core, 'search.open', { kind: 'fiche', id: 'F12006' })).toEqual({ linkedTo: null });
+      const used = await call(core, 'guides.session', { holder: { timerId: timer.id } });
+      expect(used.guides.map((g) => g.id)).toEqual(['caf-aide-logement']);
+    } finally {
+      await core.close();
+    }
+  });
+});

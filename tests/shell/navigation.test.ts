@@ -1,3 +1,4 @@
+import { OFFICIAL_DOMAINS as GUIDE_DOMAINS } from '../../shared/guides/official-domains';
 import { describe, expect, it, vi } from 'vitest';
 import {
   externalUrlToOpen,
@@ -64,9 +65,10 @@ const REFUSED = [
 ];
 
 describe('external link allowlist', () => {
-  it('covers the official domains of the brief', () => {
-    expect([...OFFICIAL_DOMAINS].sort()).toEqual(
-      [
+  it('covers the official domains of the brief, and every domain the guides may link to', () => {
+    expect([...OFFICIAL_DOMAINS].sort()).toEqual([...GUIDE_DOMAINS].sort());
+    expect(OFFICIAL_DOMAINS).toEqual(
+      expect.arrayContaining([
         'service-public.fr',
         'caf.fr',
         'ameli.fr',
@@ -79,7 +81,7 @@ describe('external link allowlist', () => {
         'franceconnect.gouv.fr',
         'laposte.fr',
         'justice.fr',
-      ].sort(),
+      ]),
     );
   });
   it.each(ALLOWED)('opens %s', (url) => expect(externalUrlToOpen(url)).not.toBeNull());

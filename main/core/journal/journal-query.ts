@@ -75,7 +75,7 @@ interface Condition {
 }
 
 const linkCondition = (
-  table: 'session_operators' | 'session_topics',
+  table: 'session_operators' | 'session_topics' | 'session_guides',
   col: string,
   param: string,
   share: number,
@@ -152,8 +152,10 @@ export function listQuery(query: ListInput, encode: ListEncoding) {
   if (f.followUpDue) scalar.push(`s.follow_up_due IS NOT NULL AND s.follow_up_closed_at IS NULL`);
   if (f.operator) params.operator = encode.operator(f.operator);
   if (f.topic) params.topic = encode.topic(f.topic);
+  // Guides are stored by their id (feature guides, session_guides): no code to look up.
+  if (f.guide) params.guide = f.guide;
   params.collectif = encode.kind('collectif');
-  const direct = !f.operator && !f.topic && scalar.length <= 1;
+  const direct = !f.operator && !f.topic && !f.guide && scalar.length <= 1;
   const directWhere = ['s.deleted_at IS NULL', ...scalar, ...period('s.date')].join(' AND ');
 
   // ---- the keys (date, seq) of the matching sessions, in date order -------------------------------------------
@@ -167,6 +169,8 @@ export function listQuery(query: ListInput, encode: ListEncoding) {
         linkCondition('session_operators', 'operator', 'operator', SHARE.operator[f.operator] ?? SHARE.rare),
       );
     if (f.topic) conditions.push(linkCondition('session_topics', 'topic', 'topic', SHARE.topic[f.topic] ?? SHARE.rare));
+    // One guide is a small share of a desk's sessions: it drives the plan, the other conditions are seeks.
+    if (f.guide) conditions.push(linkCondition('session_guides', 'guide', 'guide', SHARE.rare));
     const outcomeShare = f.outcome ? (SHARE.outcome[f.outcome] ?? SHARE.rare) : 1;
     // A kind and an outcome together are one range of one index: no intersection at all.
     if (f.outcome && f.kind) {
@@ -222,7 +226,7 @@ export function listQuery(query: ListInput, encode: ListEncoding) {
          ORDER BY s.date ${dir}, s.seq ${dir} LIMIT @limit OFFSET @offset`
       : `SELECT ${ROW_COLUMNS} FROM (${keysSql} ORDER BY ${keyOrder} LIMIT @limit OFFSET @offset) k
          CROSS JOIN sessions s ON s.seq = k.seq ORDER BY k.date ${dir}, k.seq ${dir}`;
-  } else if (!f.operator && !f.topic && scalar.length === 0 && !f.from && !f.to) {
+  } else if (!f.operator && !f.topic && !f.guide && scalar.length === 0 && !f.from && !f.to) {
     rowsSql = `SELECT ${ROW_COLUMNS} FROM sessions s INDEXED BY sessions_by_duration WHERE s.deleted_at IS NULL
       ORDER BY s.duration_min ${dir}, s.date ${dir}, s.seq ${dir} LIMIT @limit OFFSET @offset`;
   } else {
@@ -232,6 +236,7 @@ export function listQuery(query: ListInput, encode: ListEncoding) {
     const checks = ['s.deleted_at IS NULL', ...scalar, ...period('s.date')];
     if (f.operator) checks.push(linkCondition('session_operators', 'operator', 'operator', 0).check('s'));
     if (f.topic) checks.push(linkCondition('session_topics', 'topic', 'topic', 0).check('s'));
+    if (f.guide) checks.push(linkCondition('session_guides', 'guide', 'guide', 0).check('s'));
     const few = `(SELECT count(*) FROM m) <= ${COUNT_CAP}`;
     rowsSql = `WITH m(date, seq) AS MATERIALIZED (SELECT * FROM (${keysSql} ORDER BY ${keyOrder} LIMIT ${COUNT_CAP + 1}))
       SELECT ${ROW_NAMES} FROM (

@@ -5,6 +5,7 @@ import {
   COUNT_CAP,
   type FollowUpItem,
   type JournalPage,
+  type JournalRow,
   type LiveTimer,
   type Session,
   type SessionData,
@@ -33,9 +34,19 @@ export interface JournalDeps {
   clock: Clock;
   newId: IdSource;
   communeExists(code: string): boolean;
+  /** Rows of other features that follow a session (the guides used): written in the session's own transaction. */
+  links?: SessionLinks;
 }
 
-export function createJournalService({ db, clock, newId, communeExists }: JournalDeps) {
+/** What another feature keeps beside a session (see main/core/index.ts for the wiring). */
+export interface SessionLinks {
+  /** The session `seq`, dated `day`, was just written (created or updated); `liveId` is the timer it closes. */
+  written(seq: number, day: number, liveId: string | null): void;
+  /** Adds the feature's details to the rows of a list page. */
+  listed(rows: JournalRow[]): JournalRow[];
+}
+
+export function createJournalService({ db, clock, newId, communeExists, links }: JournalDeps) {
   const s = {
     insert: db.prepare(`INSERT INTO sessions (uid, ${STORED_COLUMNS.join(', ')}, created_at, updated_at)
       VALUES (@uid, ${STORED_COLUMNS.map((c) => `@${c}`).join(', ')}, @created_at, @updated_at)`),
@@ -99,6 +110,7 @@ export function createJournalService({ db, clock, newId, communeExists }: Journa
     const day = dayOf(data.date);
     for (const op of data.operators) s.insertOperator.run(codes.code('operator', op), day, seq);
     for (const topic of data.topics) s.insertTopic.run(codes.code('topic', topic), day, seq);
+    links?.written(seq, day, data.liveId);
   }
 
   function rowById(id: string, includeDeleted = false): StoredRow {
@@ -176,7 +188,11 @@ export function createJournalService({ db, clock, newId, communeExists }: Journa
       const { rowsSql, countSql, params } = listQuery(query, encoding);
       const rows = (prepared(rowsSql).all(params) as ListedRow[]).map((r) => journalRowOf(r, codes));
       const total = (prepared(countSql).get(params) as { n: number }).n;
-      return { rows, total: Math.min(total, COUNT_CAP), totalCapped: total > COUNT_CAP };
+      return {
+        rows: links ? links.listed(rows) : rows,
+        total: Math.min(total, COUNT_CAP),
+        totalCapped: total > COUNT_CAP,
+      };
     },
     followUps: (): FollowUpItem[] => (s.followUps.all() as FollowUpRow[]).map((r) => followUpOf(r, codes)),
     startTimer(): LiveTimer {

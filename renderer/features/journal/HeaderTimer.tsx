@@ -7,6 +7,7 @@ import { dismissNotice } from '../../ui/notices';
 import { formatClockTime, formatElapsed } from '../../lib/format';
 import { useHash } from '../../lib/router';
 import { ariaKeys, SHORTCUTS, useShortcut } from '../../lib/shortcuts';
+import { TimerSlots } from '../../ui/session-slots';
 import { finishTimer, labelTimer, loadTimers, startTimer, useTimers } from './timers-store';
 
 /** Screen readers hear the elapsed time when the timer starts and then every this many minutes, never each second. */
@@ -224,6 +225,7 @@ export function HeaderTimer() {
               </li>
             </ul>
           )}
+          <TimerSlots timer={timer} />
         </>
       )}
     </div>

@@ -5,6 +5,7 @@ import { isoDate, SESSION_SORTS, type JournalFilter } from '../../../shared/jour
 import { OUTCOMES, SESSION_KINDS, TOPICS } from '../../../shared/taxonomy';
 import { errorText } from '../../i18n';
 import { InputField, SelectField } from '../../ui/fields';
+import { GuideFilterSlot } from '../../ui/session-slots';
 import { taxonomyLabel, today } from '../../lib/format';
 import { PERIODS, periodOf, periodRange } from './list-format';
 
@@ -104,6 +105,7 @@ function activeCount(f: FilterState): number {
   return (
     period +
     (['kind', 'operator', 'topic', 'outcome'] as const).filter((k) => f[k] !== null).length +
+    (f.guide ? 1 : 0) +
     (f.followUpDue ? 1 : 0)
   );
 }
@@ -216,6 +218,11 @@ export function JournalFilters({ value, sort, operators, onChange, onSortChange 
               />
             </div>
           ))}
+          <GuideFilterSlot
+            id={`${id}-guide`}
+            value={value.guide ?? null}
+            onChange={(v) => update('guide', v ?? undefined)}
+          />
           <div className="fr-fieldset__element">
             <div className="fr-checkbox-group">
               <input

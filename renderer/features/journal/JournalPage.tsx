@@ -16,6 +16,7 @@ import { LiveTimers } from './LiveTimers';
 import { TodaySummary } from './TodaySummary';
 import { dueState } from './list-format';
 import { paths } from './paths';
+import { SavedSlots } from '../../ui/session-slots';
 
 export const PAGE_SIZE = 50;
 
@@ -202,6 +203,7 @@ export function JournalPage({ savedId = null }: { savedId?: string | null }) {
       <h1>{t('list.title')}</h1>
       <NoticeRegion />
       <TodaySummary reloads={reloads} savedId={savedId} />
+      {savedId && <SavedSlots sessionId={savedId} />}
       <LiveTimers />
 
       <section aria-labelledby="journal-sessions">
@@ -303,6 +305,13 @@ export function JournalPage({ savedId = null }: { savedId?: string | null }) {
                             </td>
                             <td>
                               <Subject row={row} />
+                              {row.guides && (
+                                <p className="fr-text--sm fr-mb-0" data-testid="row-guides">
+                                  {t('list.guides', {
+                                    guides: row.guides.map((g) => `${g.title} (${g.done}/${g.total})`).join(', '),
+                                  })}
+                                </p>
+                              )}
                             </td>
                             <td>{row.outcome ? taxonomyLabel('outcome', row.outcome) : <Empty />}</td>
                             <td>

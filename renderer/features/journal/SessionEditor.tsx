@@ -44,6 +44,7 @@ import {
   OutcomeFields,
   TopicFields,
 } from './SessionFields';
+import { EditorSlots } from '../../ui/session-slots';
 import { applyTemplate } from './template-form';
 import { TemplatePicker } from './TemplatePicker';
 import { WorkshopBreakdownFields, WorkshopFields } from './WorkshopFields';
@@ -276,6 +277,14 @@ function SessionForm({ mode, initial, copyOf }: { mode: EditorMode; initial: For
         {!(form.kind === 'individuel' && adminFirst) && <TopicFields {...fields} operators={status.operators} />}
         <DurationField {...fields} fromTimer={fromTimer} />
         {/* A workshop has no outcome nor follow-up: the schema still accepts them (older records), the form never asks. */}
+        {form.kind === 'individuel' && (
+          // Guided mode (another feature): the guides followed, and the outcome they suggest when none is chosen.
+          <EditorSlots
+            holder={mode.type === 'edit' ? { sessionId: mode.id } : mode.timerId ? { timerId: mode.timerId } : null}
+            outcome={form.outcome}
+            onSuggest={(outcome) => setForm((f) => (f.outcome ? f : { ...f, outcome }))}
+          />
+        )}
         {form.kind === 'individuel' && <OutcomeFields {...fields} />}
         {form.kind === 'individuel' && adminFirst && (
           <FoldedSection

@@ -5,6 +5,7 @@ export const fr = {
   followUpsTitle: 'À relancer',
   loading: 'Chargement des séances…',
   none: 'Non renseigné',
+  guides: 'Guide suivi : {{guides}}',
   live: {
     title: 'Séance en cours',
     hint: 'Démarrez le chronomètre quand la personne s’installe : la durée sera reprise dans la fiche.',
@@ -125,6 +126,7 @@ export const en: typeof fr = {
   followUpsTitle: 'Follow-ups',
   loading: 'Loading sessions…',
   none: 'Not recorded',
+  guides: 'Guide followed: {{guides}}',
   live: {
     title: 'Session in progress',
     hint: 'Start the timer when the person sits down: the duration will be filled in for you.',
