@@ -86,6 +86,7 @@ test('the desks’ words find the guide in the top three; keyboard only from the
   await app.keyboard.press('Enter');
   await expect(box).toBeHidden();
   await expect.poll(() => app.evaluate(() => window.location.hash)).toBe('#/guide/caf-aide-logement');
+  await expect(app.getByRole('heading', { level: 1, name: guideTitle('caf-aide-logement') })).toBeVisible();
 
   // A fiche, reached with the arrows past the guides, opens on its page.
   await app.keyboard.press('Control+k');
@@ -116,4 +117,23 @@ test('the desks’ words find the guide in the top three; keyboard only from the
   await expect(app.getByRole('listbox', { name: 'Results' }).getByRole('option').first()).toBeVisible();
   await expect(app.getByRole('status').filter({ hasText: /results?\./ })).toBeVisible();
   await expectAccessible(app, 'search results (en)');
+});
+
+test('a guide opened from the search while a timer runs joins that live session', async ({ app }) => {
+  test.setTimeout(120_000);
+  await withSite(app);
+  await app.keyboard.press('Alt+t');
+  await expect(app.getByTestId('header-clock')).toBeVisible();
+  await app.keyboard.press('Control+k');
+  await typeQuery(app, 'pasport');
+  await app.keyboard.press('Enter');
+  await expect.poll(() => app.evaluate(() => window.location.hash)).toBe('#/guide/ants-carte-identite-passeport');
+  await expect(
+    app.getByText(`« ${guideTitle('ants-carte-identite-passeport')} » est ajouté à la séance en cours.`),
+  ).toBeVisible();
+  const timers = await rpc<Array<{ id: string }>>(app, 'journal.timers', {});
+  const used = await rpc<{ guides: Array<{ id: string }> }>(app, 'guides.session', {
+    holder: { timerId: timers[0]!.id },
+  });
+  expect(used.guides.map((g) => g.id)).toEqual(['ants-carte-identite-passeport']);
 });
