@@ -11,6 +11,7 @@ import { journalContract } from './journal/contract';
 import { lockContract } from './lock/contract';
 import { settingsContract } from './settings/contract';
 import { siteContract } from './site/contract';
+import { searchContract } from './search/contract';
 import { storageContract } from './storage/contract';
 import { transferContract } from './transfer/contract';
 
@@ -30,6 +31,7 @@ export const contract = mergeContract(
   guidesContract,
   printContract,
   catalogueContract,
+  searchContract,
   lockContract,
 );
 

@@ -26,6 +26,10 @@ import { filesHandlers } from './files/handlers';
 import { createJobs, type JobsLog } from './jobs/jobs';
 import { jobsHandlers } from './jobs/handlers';
 import { storageHandlers } from './storage/handlers';
+import { searchHandlers } from './search/handlers';
+import { createSearchService } from './search/search-service';
+import { linkGuidesToRunningTimer } from './search/session-link';
+import { normalizeForSearch } from '../../shared/search/normalize';
 import { transferHandlers } from './transfer/handlers';
 import { printHandlers } from './print/handlers';
 import { createPrintService, type PrintToPdf } from './print/print-service';
@@ -129,6 +133,22 @@ export function createCore(options: CoreOptions) {
     citedBy: options.catalogueCitedBy ?? guides.citing,
   });
   if (options.demoCatalogue) catalogue.installDemoIfMissing(options.demoCatalogue);
+  // The one search box over guides and the catalogue; its guide index is built on the first query or at warm-up,
+  // and again when the desk's own guides change (revision).
+  const search = createSearchService({
+    fold: normalizeForSearch,
+    guides: { guideIndexEntries: guides.guideIndexEntries, revision: guides.revision },
+    catalogue: {
+      searchEntries: (query, limit, options) => catalogue.searchEntries(query, limit, options),
+      dataDate: () => catalogue.status().dataDate,
+      isDemo: () => catalogue.status().demo,
+    },
+    // A guide opened from the search while a live session runs joins that session's guides (guided mode).
+    sessions: linkGuidesToRunningTimer({
+      runningTimerId: () => journal.timers()[0]?.id ?? null,
+      openGuide: (timerId, id) => void sessionGuides.open({ timerId }, id),
+    }),
+  });
   if (options.maintenance !== false) {
     maintenance.start();
     checkpointer.start();
@@ -175,6 +195,7 @@ export function createCore(options: CoreOptions) {
     ...printHandlers(createPrintService({ files, printToPdf: options.printToPdf })),
     ...catalogueHandlers(catalogue),
     ...lockHandlers(lock),
+    ...searchHandlers(search),
   };
   // Once the background integrity check has failed, the file is not trusted with new data: every mutation is refused
   // (with a message asking to restart, which restores the last good backup) so nothing lands in a damaged file.
@@ -193,8 +214,12 @@ export function createCore(options: CoreOptions) {
     handlers,
     db: opened.db,
     maintenance,
-    /** Warms the commune index after the first screen is up (loading it would delay the first screen). */
-    warm: () => setTimeout(() => communes.warm(), 50).unref(),
+    /** Warms the commune and search indexes after the first screen is up (loading them would delay the first screen). */
+    warm: () =>
+      setTimeout(() => {
+        communes.warm();
+        search.warm();
+      }, 50).unref(),
     /** For the browser-mode host's upload and download routes (files never cross the contract as paths). */
     // Locked or in self-service mode, no desk file moves through them either (they are outside the contract).
     files: {

@@ -3,6 +3,7 @@ import type { Locale } from '../../shared/settings/schema';
 import { guides } from '../features/guides';
 import { catalogue } from '../features/catalogue';
 import { journal } from '../features/journal';
+import { search } from '../features/search';
 import { lock } from '../features/lock';
 import { site } from '../features/site';
 import { transfer } from '../features/transfer';
@@ -13,7 +14,7 @@ import type { FeatureRoute, NavEntry } from './feature';
 
 // THE list of features: the shell builds its routes, navigation and translations from it, so a new feature is one
 // more entry here (and its folder). The first feature's first navigation entry is the home page.
-export const FEATURES = [journal, site, transfer, guides, catalogue, lock] as const;
+export const FEATURES = [journal, site, transfer, guides, catalogue, search, lock] as const;
 
 // The journal's session screens show what other features add (guided mode): the shell hands them over here.
 provideSessionSlots(FEATURES.flatMap((f) => ('sessionSlots' in f && f.sessionSlots ? [f.sessionSlots] : [])));

@@ -5,7 +5,7 @@ import { useEffect, useRef, useSyncExternalStore } from 'react';
 // A shortcut never fires while the user types in a text field unless it says so (`inFields`): Ctrl+Enter to save
 // and Escape to cancel are meant for forms; Alt+letter and `?` would steal characters there.
 // Keys avoid what browsers keep for themselves (Ctrl+N, Ctrl+T, Ctrl+W, Alt+F/E menus, Alt+digits tabs).
-// Shortcuts of one printable character (`?`, 1-9, `=`) can be turned off from the help panel (WCAG 2.1.4: a stray
+// Shortcuts of one printable character (`?`, `/`, 1-9, `=`) can be turned off from the help panel (WCAG 2.1.4: a stray
 // key, or a speech-input user's word, must not act); shortcuts with a modifier, Enter or Escape always stay.
 
 /** "Alt+N", "Mod+Enter" (Ctrl, or Cmd on a Mac), "Escape", "?". */
@@ -252,6 +252,8 @@ export function useActiveShortcuts(): RegisteredShortcut[] {
 /** The shortcuts every screen documents, in one place so the shell, the screens and the help agree. */
 export const SHORTCUTS = {
   help: '?',
+  search: 'Mod+K',
+  searchSlash: '/',
   newSession: 'Alt+N',
   timer: 'Alt+T',
   journal: 'Alt+J',

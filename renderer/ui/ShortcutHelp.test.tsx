@@ -109,14 +109,14 @@ describe('the single-key toggle of the help', () => {
     expect(opener.getAttribute('aria-keyshortcuts')).toBe('?');
     fireEvent.click(opener);
     const toggle = screen.getByRole('checkbox', {
-      name: 'Raccourcis d’une seule touche (?, 1 à 9, =)',
+      name: 'Raccourcis d’une seule touche (?, /, 1 à 9, =)',
     }) as HTMLInputElement;
     expect(toggle.checked).toBe(true);
-    expect(screen.queryByText(/désactivés : \?, 1 à 9 et = n’agissent pas/)).toBeNull();
+    expect(screen.queryByText(/désactivés : \?, \/, 1 à 9 et = n’agissent pas/)).toBeNull();
 
     fireEvent.click(toggle);
     expect(toggle.checked).toBe(false);
-    expect(screen.getByText(/désactivés : \?, 1 à 9 et = n’agissent pas/)).toBeTruthy();
+    expect(screen.getByText(/désactivés : \?, \/, 1 à 9 et = n’agissent pas/)).toBeTruthy();
     const rows = Array.from(screen.getByRole('dialog').querySelectorAll('tbody tr')).map((tr) => tr.textContent);
     expect(rows.sort()).toEqual([
       '?Afficher cette aide désactivé',
@@ -141,7 +141,7 @@ describe('the single-key toggle of the help', () => {
     expect(screen.queryByRole('dialog')).toBeNull();
     fireEvent.click(screen.getByRole('button', { name: 'Raccourcis clavier' }));
     const again = screen.getByRole('checkbox', {
-      name: 'Raccourcis d’une seule touche (?, 1 à 9, =)',
+      name: 'Raccourcis d’une seule touche (?, /, 1 à 9, =)',
     }) as HTMLInputElement;
     expect(again.checked).toBe(false);
     fireEvent.click(again);

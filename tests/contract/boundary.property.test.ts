@@ -23,6 +23,7 @@ import { journalExamples } from '../../shared/journal/contract.examples';
 import { lockExamples } from '../../shared/lock/contract.examples';
 import { settingsExamples } from '../../shared/settings/contract.examples';
 import { siteExamples } from '../../shared/site/contract.examples';
+import { searchExamples } from '../../shared/search/contract.examples';
 import { storageExamples } from '../../shared/storage/contract.examples';
 import { transferExamples } from '../../shared/transfer/contract.examples';
 import { printExamples } from '../../shared/print/contract.examples';
@@ -254,6 +255,7 @@ beforeAll(async () => {
     ...(await storageExamples(seed)),
     ...(await guidesExamples(seed)),
     ...(await printExamples(seed)),
+    ...(await searchExamples(seed)),
     // Last: its examples lock the app and open self-service mode, then leave them (see its file).
     ...(await lockExamples(seed)),
   };

@@ -112,12 +112,13 @@ export function createCatalogueService(o: CatalogueOptions) {
   }
 
   /** Ranked fiches, services and topic pages: full text first (BM25, title weighted), then typo-tolerant titles. */
-  function searchEntries(query: string, limit = DEFAULT_LIMIT): SearchHit[] {
+  function searchEntries(query: string, limit = DEFAULT_LIMIT, options: { typos?: boolean } = {}): SearchHit[] {
     const r = current();
     const tokens = searchTokens(query);
     if (!r || tokens.length === 0) return [];
     const hits = r.searchText(tokens, limit).map((row) => toHit(row, 'text'));
-    if (hits.length < limit) {
+    // `typos: false`: words known to be well spelt (the search feature's synonyms) skip the typo-tolerant pass.
+    if (hits.length < limit && options.typos !== false) {
       const seen = new Set(hits.map((h) => h.id));
       for (const row of r.searchFuzzy(query, limit)) {
         if (hits.length >= limit) break;
