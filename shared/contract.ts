@@ -7,6 +7,7 @@ import { jobsContract } from './jobs/contract';
 import { journalContract } from './journal/contract';
 import { settingsContract } from './settings/contract';
 import { siteContract } from './site/contract';
+import { statsContract } from './stats/contract';
 import { storageContract } from './storage/contract';
 import { transferContract } from './transfer/contract';
 
@@ -23,6 +24,7 @@ export const contract = mergeContract(
   filesContract,
   transferContract,
   storageContract,
+  statsContract,
 );
 
 export type Contract = typeof contract;

@@ -20,6 +20,7 @@ import { jobsExamples } from '../../shared/jobs/contract.examples';
 import { journalExamples } from '../../shared/journal/contract.examples';
 import { settingsExamples } from '../../shared/settings/contract.examples';
 import { siteExamples } from '../../shared/site/contract.examples';
+import { statsExamples } from '../../shared/stats/contract.examples';
 import { storageExamples } from '../../shared/storage/contract.examples';
 import { transferExamples } from '../../shared/transfer/contract.examples';
 import { call, fingerprint, openCore, removeTempDirs, sequentialIds, tempDir, testClock } from '../core/helpers';
@@ -243,6 +244,7 @@ beforeAll(async () => {
     ...(await filesExamples(seed)),
     ...(await transferExamples(seed)),
     ...(await storageExamples(seed)),
+    ...(await statsExamples(seed)),
   };
   core.warm();
 });
