@@ -145,6 +145,7 @@ export function createCore(options: CoreOptions) {
     jobs,
     /** The statistics' one query layer (dashboard, aggregated exports, reports) and its rollups (bulk imports). */
     stats,
+    retention,
     /**
      * Stops background work, cancels running jobs and waits for them to clean up, then closes the database.
      * With no job running it finishes synchronously, so a host may reopen the folder right after calling it.
