@@ -31,7 +31,9 @@ afterAll(() => {
   removeTempDirs();
 });
 
-type F = Required<{ [K in keyof StatsFilters]: NonNullable<StatsFilters[K]> | null }>;
+type F = Required<{ [K in keyof Omit<StatsFilters, 'followUpDue'>]: NonNullable<StatsFilters[K]> | null }> & {
+  followUpDue: boolean;
+};
 const NONE: F = { kind: null, operator: null, topic: null, outcome: null, followUpDue: false };
 
 function kept(from: string, to: string, f: F) {
