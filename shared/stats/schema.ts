@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { isoDate, JournalFilter } from '../journal/schema';
-import { BASES, BREAKDOWN_DIMENSIONS, TOTAL_KEYS } from './indicators';
+import { BASES, BREAKDOWN_DIMENSIONS, TOTAL_KEYS, type BreakdownDimension } from './indicators';
 import { PERIOD_UNITS, daysIn } from './period';
 
 /** The longest period the dashboard answers for (a desk's whole history fits many times over). */
@@ -59,13 +59,13 @@ export const BreakdownRow = z.object({
 export type BreakdownRow = z.infer<typeof BreakdownRow>;
 
 export const Breakdown = z.object({
-  dimension: z.enum(BREAKDOWN_DIMENSIONS as [string, ...string[]]),
+  dimension: z.enum(BREAKDOWN_DIMENSIONS as [BreakdownDimension, ...BreakdownDimension[]]),
   base: z.enum(BASES),
   /** The value of the base (the denominator of every share). */
   baseCount: z.number(),
   rows: z.array(BreakdownRow),
 });
-export type Breakdown = z.infer<typeof Breakdown> & { dimension: import('./indicators').BreakdownDimension };
+export type Breakdown = z.infer<typeof Breakdown>;
 
 export const TrendMonth = z.object({
   /** YYYY-MM of the period's month; only the period's days of it are counted. */

@@ -203,12 +203,13 @@ EXPECTED[4] = (() => {
 // two columns of sessions (when details and notes were erased).
 EXPECTED[5] = (() => {
   const before = EXPECTED[4]!;
-  const cells = ['slice', 'level', 'period', 'kind', 'outcome', 'dim', 'key', 'n'];
+  const cells = ['slice', 'level', 'period', 'kind', 'outcome', 'counts'];
   return {
     ...before,
     tables: {
       ...before.tables,
       sessions: [...before.tables.sessions!, 'details_erased_at', 'notes_erased_at'],
+      stats_keys: ['code', 'dim', 'key'],
       stats_rollups: cells,
       stats_frozen: cells,
       stats_state: ['id', 'rollups_built'],

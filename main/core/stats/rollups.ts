@@ -4,7 +4,8 @@ import type { StatsSession } from '../../../shared/stats/indicators';
 import type { Db } from '../storage/database';
 import { sessionOf, uidOf, type StoredRow } from '../journal/session-row';
 import { createTermCodes } from '../journal/term-codes';
-import { addCells, cellRows, type CellDeltas } from './cells';
+import { addCells, groupId, groupOf, mergeGroups, type Groups } from './cells';
+import { createKeyCodes, eachSum, encodeSums } from './key-codes';
 
 /** What a journal write tells the statistics (main/core/journal/journal-service.ts, SessionChange). */
 export interface CountedChange {
@@ -14,6 +15,14 @@ export interface CountedChange {
 }
 
 type Table = 'stats_rollups' | 'stats_frozen';
+interface PackedRow {
+  slice: string;
+  level: number;
+  period: number;
+  kind: number;
+  outcome: string;
+  counts: Buffer;
+}
 
 /**
  * The rollups: daily and monthly sums of every session's contributions (shared/stats/indicators.ts), kept in the
@@ -27,31 +36,59 @@ type Table = 'stats_rollups' | 'stats_frozen';
  */
 export function createRollups(db: Db) {
   const codes = createTermCodes(db);
-  const upsert = (table: Table) =>
-    db.prepare(`INSERT INTO ${table} (slice, level, period, kind, outcome, dim, key, n)
-      SELECT value ->> 0, value ->> 1, value ->> 2, value ->> 3, value ->> 4, value ->> 5, value ->> 6, value ->> 7
-      FROM json_each(?) WHERE true
-      ON CONFLICT DO UPDATE SET n = n + excluded.n`);
-  const dropZeros = (table: Table) =>
-    db.prepare(`DELETE FROM ${table} WHERE n = 0 AND (slice, level, period, kind, outcome, dim, key) IN
-      (SELECT value ->> 0, value ->> 1, value ->> 2, value ->> 3, value ->> 4, value ->> 5, value ->> 6 FROM json_each(?))`);
+  const keys = createKeyCodes(db);
+  const statements = (table: Table) => ({
+    get: db
+      .prepare(`SELECT counts FROM ${table} WHERE slice = ? AND level = ? AND period = ? AND kind = ? AND outcome = ?`)
+      .pluck(),
+    put: db.prepare(`INSERT INTO ${table} (slice, level, period, kind, outcome, counts)
+      VALUES (@slice, @level, @period, @kind, @outcome, @counts)
+      ON CONFLICT DO UPDATE SET counts = excluded.counts`),
+    drop: db.prepare(
+      `DELETE FROM ${table} WHERE slice = @slice AND level = @level AND period = @period AND kind = @kind AND outcome = @outcome`,
+    ),
+    all: db.prepare(`SELECT * FROM ${table}`),
+  });
+  const t = { stats_rollups: statements('stats_rollups'), stats_frozen: statements('stats_frozen') };
   const s = {
-    upsert: { stats_rollups: upsert('stats_rollups'), stats_frozen: upsert('stats_frozen') },
-    dropZeros: { stats_rollups: dropZeros('stats_rollups'), stats_frozen: dropZeros('stats_frozen') },
     erased: db.prepare('SELECT details_erased_at FROM sessions WHERE uid = ?').pluck(),
     built: db.prepare('SELECT rollups_built FROM stats_state WHERE id = 1').pluck(),
     markBuilt: db.prepare('UPDATE stats_state SET rollups_built = 1 WHERE id = 1'),
     live: db.prepare('SELECT * FROM sessions WHERE deleted_at IS NULL'),
-    frozen: db.prepare('SELECT slice, level, period, kind, outcome, dim, key, n FROM stats_frozen'),
     clear: db.prepare('DELETE FROM stats_rollups'),
   };
 
-  function write(table: Table, deltas: CellDeltas): void {
-    const rows = cellRows(deltas);
-    if (rows.length === 0) return;
-    const json = JSON.stringify(rows);
-    s.upsert[table].run(json);
-    if (rows.some((r) => r[7] < 0)) s.dropZeros[table].run(json);
+  /** Adds the deltas to the rows of `table` (read, add, write back; a row whose sums are all 0 goes). */
+  function write(table: Table, deltas: Groups): void {
+    keys.revalidate();
+    for (const [id, cells] of deltas) {
+      const g = groupOf(id);
+      const blob = t[table].get.get(g.slice, g.level, g.period, g.kind, g.outcome) as Buffer | undefined;
+      const sums = new Map<number, number>();
+      if (blob) eachSum(blob, (code, n) => sums.set(code, n));
+      let changed = false;
+      for (const [k, n] of cells) {
+        if (n === 0) continue;
+        const code = keys.code(k);
+        sums.set(code, (sums.get(code) ?? 0) + n);
+        changed = true;
+      }
+      if (!changed) continue;
+      const counts = encodeSums(sums);
+      if (counts.length === 0) t[table].drop.run(g);
+      else t[table].put.run({ ...g, counts });
+    }
+  }
+
+  /** The rows of a table as sums per group and `dimension\tkey`. */
+  function read(table: Table): Groups {
+    const out: Groups = new Map();
+    for (const r of t[table].all.iterate() as Iterable<PackedRow>) {
+      const cells = new Map<string, number>();
+      eachSum(r.counts, (code, n) => cells.set(keys.key(code), n));
+      out.set(groupId(r), cells);
+    }
+    return out;
   }
 
   function refuseFrozen(id: string): void {
@@ -61,7 +98,7 @@ export function createRollups(db: Db) {
 
   /** Applies a change of counted sessions (call it inside the write's transaction). */
   function applySessionChange(before: StatsSession | null, after: StatsSession | null): void {
-    const deltas: CellDeltas = new Map();
+    const deltas: Groups = new Map();
     if (before) addCells(deltas, before, -1);
     if (after) addCells(deltas, after, 1);
     write('stats_rollups', deltas);
@@ -71,35 +108,18 @@ export function createRollups(db: Db) {
   const toStats = (row: StoredRow): StatsSession => sessionOf(row, codes);
 
   /** The rollups recomputed from the sessions as stored, plus the frozen counts: what stats_rollups must equal. */
-  function recompute(): CellDeltas {
-    const cells: CellDeltas = new Map();
-    for (const row of s.live.iterate() as Iterable<StoredRow>) addCells(cells, toStats(row), 1);
-    const SEP = '\u0001';
-    for (const r of s.frozen.iterate() as Iterable<{
-      slice: string;
-      level: number;
-      period: number;
-      kind: number;
-      outcome: string;
-      dim: string;
-      key: string;
-      n: number;
-    }>) {
-      const id = [r.slice, r.level, r.period, r.kind, r.outcome, r.dim, r.key].join(SEP);
-      cells.set(id, (cells.get(id) ?? 0) + r.n);
-    }
-    return cells;
+  function recompute(): Groups {
+    const groups: Groups = new Map();
+    for (const row of s.live.iterate() as Iterable<StoredRow>) addCells(groups, toStats(row), 1);
+    mergeGroups(groups, read('stats_frozen'));
+    return groups;
   }
 
   /** Rebuilds stats_rollups from the sessions and the frozen counts, in one transaction. */
   const rebuild = db.transaction(() => {
     s.clear.run();
-    const cells = recompute();
-    // In chunks: one JSON document per chunk keeps memory flat on a large journal.
-    const rows = cellRows(cells);
-    for (let i = 0; i < rows.length; i += 20_000) s.upsert.stats_rollups.run(JSON.stringify(rows.slice(i, i + 20_000)));
+    write('stats_rollups', recompute());
     s.markBuilt.run();
-    return rows.length;
   });
 
   return {
@@ -113,11 +133,13 @@ export function createRollups(db: Db) {
     },
     /** Moves what erased details added from the sessions into stats_frozen (retention, in its transaction). */
     freeze(original: StatsSession, erased: StatsSession): void {
-      const deltas: CellDeltas = new Map();
+      const deltas: Groups = new Map();
       addCells(deltas, original, 1);
       addCells(deltas, erased, -1);
       write('stats_frozen', deltas);
     },
+    /** The stored rollups, unpacked (tests, checks). */
+    stored: () => read('stats_rollups'),
     recompute,
     rebuild: () => rebuild(),
     /** Builds the rollups once after migration 5 (a file from before it, or a desk file restored from it). */
@@ -127,6 +149,11 @@ export function createRollups(db: Db) {
       return true;
     },
     toStats,
+    /** The `dimension\tkey` of a code of a packed row (key-codes.ts). */
+    keyOf: (code: number) => keys.key(code),
+    /** The code of a `dimension\tkey`, or -1 when no row ever held it (reads never create codes). */
+    codeOf: (dimKey: string) => keys.find(dimKey) ?? -1,
+    revalidate: () => keys.revalidate(),
   };
 }
 

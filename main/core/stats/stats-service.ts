@@ -26,6 +26,7 @@ import type { Db } from '../storage/database';
 import type { StoredRow } from '../journal/session-row';
 import { createAreas, type PlaceOfCommune } from './areas';
 import { DAY, KIND_CODE, MONTH, dayNumber, monthKey, monthNumber, operatorSlice, topicSlice } from './cells';
+import { eachSum } from './key-codes';
 import type { Rollups } from './rollups';
 
 export type ParsedDashboardQuery = z.output<typeof DashboardQuerySchema>;
@@ -67,16 +68,14 @@ function splitRange(from: string, to: string) {
 export function createStatsService({ db, clock, rollups, communeOf }: StatsDeps) {
   const areas = createAreas(communeOf);
   const filterTerms = `(@kind IS NULL OR kind = @kind) AND (@outcome IS NULL OR outcome = @outcome)`;
-  const ranges = (cols: string, extra = '') =>
-    [
-      `SELECT ${cols} FROM stats_rollups WHERE slice = @slice AND level = ${MONTH} AND period BETWEEN @m1 AND @m2 AND ${filterTerms}${extra}`,
-      `SELECT ${cols} FROM stats_rollups WHERE slice = @slice AND level = ${DAY} AND period BETWEEN @d1 AND @d2 AND ${filterTerms}${extra}`,
-      `SELECT ${cols} FROM stats_rollups WHERE slice = @slice AND level = ${DAY} AND period BETWEEN @d3 AND @d4 AND ${filterTerms}${extra}`,
-    ].join(' UNION ALL ');
   const s = {
-    sums: db.prepare(`SELECT dim, key, sum(n) AS n FROM (${ranges('dim, key, n')}) GROUP BY dim, key`),
-    trend: db.prepare(
-      `SELECT level, period, key, sum(n) AS n FROM (${ranges('level, period, key, n', " AND dim = 'total' AND key IN ('sessions', 'peopleHelped')")}) GROUP BY level, period, key`,
+    // Whole months from the monthly rows, the days before and after them from the daily rows.
+    rows: db.prepare(
+      [
+        `SELECT level, period, counts FROM stats_rollups WHERE slice = @slice AND level = ${MONTH} AND period BETWEEN @m1 AND @m2 AND ${filterTerms}`,
+        `SELECT level, period, counts FROM stats_rollups WHERE slice = @slice AND level = ${DAY} AND period BETWEEN @d1 AND @d2 AND ${filterTerms}`,
+        `SELECT level, period, counts FROM stats_rollups WHERE slice = @slice AND level = ${DAY} AND period BETWEEN @d3 AND @d4 AND ${filterTerms}`,
+      ].join(' UNION ALL '),
     ),
     openFollowUps: db.prepare(`SELECT * FROM sessions INDEXED BY sessions_follow_up_by_date
       WHERE follow_up_due IS NOT NULL AND follow_up_closed_at IS NULL AND deleted_at IS NULL AND date BETWEEN ? AND ?`),
@@ -102,12 +101,43 @@ export function createStatsService({ db, clock, rollups, communeOf }: StatsDeps)
     };
   }
 
-  function rollupSums(f: Filters, from: string, to: string): Sums {
-    const out: Sums = new Map();
-    for (const r of s.sums.all(rollupParams(f, from, to)) as Array<{ dim: string; key: string; n: number }>) {
-      if (r.n !== 0) out.set(`${r.dim}\t${r.key}`, r.n);
+  type Monthly = Map<string, { sessions: number; peopleHelped: number }>;
+  const bucket = (months: Monthly, m: string) => {
+    let v = months.get(m);
+    if (!v) months.set(m, (v = { sessions: 0, peopleHelped: 0 }));
+    return v;
+  };
+
+  /** The sums of a period from the rollups, and its sessions and people per month (for the trend). */
+  function fromRollups(f: Filters, from: string, to: string): { sums: Sums; months: Monthly } {
+    rollups.revalidate();
+    const byCode = new Map<number, number>();
+    const months: Monthly = new Map();
+    const sessionsCode = rollups.codeOf('total\tsessions');
+    const peopleCode = rollups.codeOf('total\tpeopleHelped');
+    const rows = s.rows.all(rollupParams(f, from, to)) as Array<{ level: number; period: number; counts: Buffer }>;
+    for (const r of rows) {
+      const m = r.level === MONTH ? monthKey(r.period) : isoOfDayNumber(r.period).slice(0, 7);
+      eachSum(r.counts, (code, n) => {
+        byCode.set(code, (byCode.get(code) ?? 0) + n);
+        if (code === sessionsCode) bucket(months, m).sessions += n;
+        else if (code === peopleCode) bucket(months, m).peopleHelped += n;
+      });
     }
-    return out;
+    const sums: Sums = new Map();
+    for (const [code, n] of byCode) if (n !== 0) sums.set(rollups.keyOf(code), n);
+    return { sums, months };
+  }
+
+  function fromSessions(f: Filters, from: string, to: string): { sums: Sums; months: Monthly } {
+    const list = [...sessionsOf(f, from, to)];
+    const months: Monthly = new Map();
+    for (const x of list) {
+      const v = bucket(months, x.date.slice(0, 7));
+      v.sessions += 1;
+      v.peopleHelped += x.kind === 'individuel' ? 1 : (x.workshop?.participants ?? 0);
+    }
+    return { sums: sumContributions(list), months };
   }
 
   /** The sessions a filter keeps in a period, read row by row (the paths no rollup covers). */
@@ -120,38 +150,8 @@ export function createStatsService({ db, clock, rollups, communeOf }: StatsDeps)
     }
   }
 
-  function sums(f: Filters, from: string, to: string): Sums {
-    return byRollups(f) ? rollupSums(f, from, to) : sumContributions(sessionsOf(f, from, to));
-  }
-
-  /** Sessions and people per month (YYYY-MM) for the days of [from, to]. */
-  function monthly(f: Filters, from: string, to: string): Map<string, { sessions: number; peopleHelped: number }> {
-    const out = new Map<string, { sessions: number; peopleHelped: number }>();
-    const at = (m: string) => {
-      let v = out.get(m);
-      if (!v) out.set(m, (v = { sessions: 0, peopleHelped: 0 }));
-      return v;
-    };
-    if (byRollups(f)) {
-      const rows = s.trend.all(rollupParams(f, from, to)) as Array<{
-        level: number;
-        period: number;
-        key: string;
-        n: number;
-      }>;
-      for (const r of rows) {
-        const m = r.level === MONTH ? monthKey(r.period) : monthKey(monthNumber(isoOfDayNumber(r.period)));
-        at(m)[r.key as 'sessions' | 'peopleHelped'] += r.n;
-      }
-    } else {
-      for (const x of sessionsOf(f, from, to)) {
-        const v = at(x.date.slice(0, 7));
-        v.sessions += 1;
-        v.peopleHelped += x.kind === 'individuel' ? 1 : (x.workshop?.participants ?? 0);
-      }
-    }
-    return out;
-  }
+  const figures = (f: Filters, from: string, to: string) =>
+    byRollups(f) ? fromRollups(f, from, to) : fromSessions(f, from, to);
 
   function followUps(f: Filters, from: string, to: string) {
     const keep = matches(f);
@@ -205,7 +205,7 @@ export function createStatsService({ db, clock, rollups, communeOf }: StatsDeps)
 
   function dashboard(query: ParsedDashboardQuery): Dashboard {
     const { period, filters: f } = query;
-    const all = sums(f, period.from, period.to);
+    const { sums: all, months: now } = figures(f, period.from, period.to);
     const total = (k: TotalKey) => all.get(`total\t${k}`) ?? 0;
     const totals = Object.fromEntries(TOTAL_KEYS.map((k) => [k, total(k)])) as Record<TotalKey, number>;
     const fu = followUps(f, period.from, period.to);
@@ -226,8 +226,7 @@ export function createStatsService({ db, clock, rollups, communeOf }: StatsDeps)
       breakdown(d, all, BREAKDOWNS[d].base, bases[BREAKDOWNS[d].base]),
     );
 
-    const now = monthly(f, period.from, period.to);
-    const before = monthly(f, yearEarlier(period.from), yearEarlier(period.to));
+    const before = figures(f, yearEarlier(period.from), yearEarlier(period.to)).months;
     const trend: TrendMonth[] = monthsOf(period.from, period.to).map((m) => {
       const earlier = `${Number(m.slice(0, 4)) - 1}${m.slice(4)}`;
       return {

@@ -6,33 +6,36 @@ export const migration0005: Migration = {
   version: 5,
   name: 'stats rollups and retention',
   sql: `
-      -- What every counted session adds to the figures (shared/stats/indicators.ts), summed per day (level 0, the
-      -- day number of the journal) and per month (level 1, year * 12 + month - 1), for all sessions (slice '') and
-      -- again per operator ('o:<key>') and per topic ('t:<key>') so the journal's filters read one slice. Kept in the
-      -- same transaction as each journal write.
+      -- What every counted session adds to the figures (shared/stats/indicators.ts), summed per group: slice ('' for
+      -- all sessions, 'o:<operator>', 't:<topic>' for the journal's filters), level (0 per day: the journal's day
+      -- number; 1 per month: year * 12 + month - 1), period, kind and outcome. A group's sums are one BLOB of
+      -- (code, n) varint pairs, the codes naming (dimension, key) in stats_keys (main/core/stats/key-codes.ts).
+      -- Kept in the same transaction as each journal write.
+      CREATE TABLE stats_keys (
+        code INTEGER PRIMARY KEY,
+        dim TEXT NOT NULL,
+        key TEXT NOT NULL,
+        UNIQUE (dim, key)
+      ) STRICT;
       CREATE TABLE stats_rollups (
         slice TEXT NOT NULL,
         level INTEGER NOT NULL CHECK (level IN (0, 1)),
         period INTEGER NOT NULL,
         kind INTEGER NOT NULL CHECK (kind IN (0, 1)),
         outcome TEXT NOT NULL,
-        dim TEXT NOT NULL,
-        key TEXT NOT NULL,
-        n INTEGER NOT NULL,
-        PRIMARY KEY (slice, level, period, kind, outcome, dim, key)
+        counts BLOB NOT NULL,
+        PRIMARY KEY (slice, level, period, kind, outcome)
       ) STRICT, WITHOUT ROWID;
-      -- What the retention policy erased from sessions but the figures keep: per cell, the counts of the erased
-      -- details minus what the erased session still adds. Rollups = the sessions as stored + these.
+      -- What the retention policy erased from sessions but the figures keep, in the same groups: the sums of the
+      -- erased details minus what the erased sessions still add. Rollups = the sessions as stored + these.
       CREATE TABLE stats_frozen (
         slice TEXT NOT NULL,
         level INTEGER NOT NULL,
         period INTEGER NOT NULL,
         kind INTEGER NOT NULL,
         outcome TEXT NOT NULL,
-        dim TEXT NOT NULL,
-        key TEXT NOT NULL,
-        n INTEGER NOT NULL,
-        PRIMARY KEY (slice, level, period, kind, outcome, dim, key)
+        counts BLOB NOT NULL,
+        PRIMARY KEY (slice, level, period, kind, outcome)
       ) STRICT, WITHOUT ROWID;
       -- The rollups of the sessions already in the file are built at the first start after this migration (by the
       -- statistics service, in one transaction, before any write), from the one definition of the indicators.
