@@ -6,6 +6,7 @@ import { dayNumber } from '../main/core/stats/cells';
 import type { StatsFilters } from '../shared/stats/schema';
 import type { PeriodUnit } from '../shared/stats/period';
 import { yearEarlier } from '../shared/stats/period';
+import { sessionInputs } from '../tests/fixtures/journal-dataset';
 import { measure, summarise, workDir, type Sample } from './work';
 
 export interface StatsCase {
@@ -83,7 +84,7 @@ export function naiveDashboard(db: Database.Database) {
 export interface StatsBenchResult {
   name: string;
   measured: Sample;
-  baseline: Sample;
+  baseline: Sample | null;
   sessions: number;
 }
 
@@ -106,6 +107,31 @@ export async function benchStats(
       log(`   ${c.name}: ${measured.p50.toFixed(2)} ms (naive ${baseline.p50.toFixed(1)} ms)`);
       out.push({ name: c.name, measured, baseline, sessions });
     }
+    // What the rollups add to a save: one session's update inside a transaction (rolled back, so every run sees
+    // the same file), as the journal's listener does it inside journal.create.
+    const inputs = sessionInputs(it.iterations * 20 + 100, 9);
+    const rollback = new Error('rollback');
+    const once = core.db.transaction((x: (typeof inputs)[number]) => {
+      core.stats.rollups.applySessionChange(null, x);
+      throw rollback;
+    });
+    let i = 0;
+    const measured = summarise(
+      await measure(it.iterations * 20, 100, () => {
+        try {
+          once(inputs[i++]!);
+        } catch (e) {
+          if (e !== rollback) throw e;
+        }
+      }),
+    );
+    log(`   one save's rollup update: ${measured.p50.toFixed(3)} ms (p99 ${measured.p99.toFixed(3)} ms)`);
+    out.push({
+      name: "one save's rollup update (applySessionChange in a transaction)",
+      measured,
+      baseline: null,
+      sessions,
+    });
   } finally {
     core.close();
   }
