@@ -605,8 +605,9 @@ function printTable(meta: Record<string, unknown>): void {
     open: 'b. Open the journal',
     filter: 'c. Filter the journal (page of 50 + capped total)',
     suggestions: 'd. New session memory (suggestions of the last weeks)',
+    stats: 'e. Statistics dashboard (stats.dashboard, rollups) against a naive GROUP BY',
   };
-  for (const g of ['save', 'open', 'filter', 'suggestions'] as const) {
+  for (const g of ['save', 'open', 'filter', 'suggestions', 'stats'] as const) {
     const rs = results.filter((r) => r.group === g);
     if (!rs.length) continue;
     rows.push([groups[g]]);

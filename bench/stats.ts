@@ -95,7 +95,7 @@ export async function benchStats(
   log: (m: string) => void,
 ): Promise<StatsBenchResult[]> {
   const dir = workDir(source, 'stats', 'link');
-  log(`d. statistics dashboard on ${sessions.toLocaleString('en')} sessions …`);
+  log(`e. statistics dashboard on ${sessions.toLocaleString('en')} sessions …`);
   const core = createCore({ dataDir: dir, maintenance: false });
   const naive = naiveDashboard(core.db);
   const out: StatsBenchResult[] = [];
