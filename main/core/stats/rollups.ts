@@ -149,6 +149,8 @@ export function createRollups(db: Db) {
       return true;
     },
     toStats,
+    /** The journal's code of a key (term_codes), if it was ever stored. */
+    termCode: (domain: 'outcome' | 'operator' | 'topic', key: string) => codes.find(domain, key),
     /** The `dimension\tkey` of a code of a packed row (key-codes.ts). */
     keyOf: (code: number) => keys.key(code),
     /** The code of a `dimension\tkey`, or -1 when no row ever held it (reads never create codes). */

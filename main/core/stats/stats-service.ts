@@ -79,6 +79,16 @@ export function createStatsService({ db, clock, rollups, communeOf }: StatsDeps)
     ),
     openFollowUps: db.prepare(`SELECT * FROM sessions INDEXED BY sessions_follow_up_by_date
       WHERE follow_up_due IS NOT NULL AND follow_up_closed_at IS NULL AND deleted_at IS NULL AND date BETWEEN ? AND ?`),
+    // Counted in SQL, without unpacking the rows (the journal's own columns and link tables; values are its codes).
+    countFollowUps: db.prepare(`SELECT count(*) AS open, coalesce(sum(s.follow_up_due < @today), 0) AS overdue
+      FROM sessions s INDEXED BY sessions_follow_up_by_date
+      WHERE s.follow_up_due IS NOT NULL AND s.follow_up_closed_at IS NULL AND s.deleted_at IS NULL
+        AND s.date BETWEEN @from AND @to
+        AND (@kind IS NULL OR s.kind = @kind) AND (@outcome IS NULL OR s.outcome = @outcome)
+        AND (@operator IS NULL OR EXISTS (SELECT 1 FROM session_operators o
+          WHERE o.operator = @operator AND o.date = s.date AND o.seq = s.seq))
+        AND (@topic IS NULL OR EXISTS (SELECT 1 FROM session_topics t
+          WHERE t.topic = @topic AND t.date = s.date AND t.seq = s.seq))`),
     sessionsByDate: db.prepare(`SELECT * FROM sessions INDEXED BY sessions_by_date
       WHERE deleted_at IS NULL AND date BETWEEN ? AND ?`),
   };
@@ -154,16 +164,18 @@ export function createStatsService({ db, clock, rollups, communeOf }: StatsDeps)
     byRollups(f) ? fromRollups(f, from, to) : fromSessions(f, from, to);
 
   function followUps(f: Filters, from: string, to: string) {
-    const keep = matches(f);
-    const today = dayNumber(clock.now().toISOString().slice(0, 10));
-    let open = 0;
-    let overdue = 0;
-    for (const row of s.openFollowUps.iterate(dayNumber(from), dayNumber(to)) as Iterable<StoredRow>) {
-      if (!keep(rollups.toStats(row))) continue;
-      open += 1;
-      if (row.follow_up_due! < today) overdue += 1;
-    }
-    return { open, overdue };
+    // A key never stored has no code and matches nothing (-1).
+    const code = (domain: 'outcome' | 'operator' | 'topic', key: string | null) =>
+      key === null ? null : (rollups.termCode(domain, key) ?? -1);
+    return s.countFollowUps.get({
+      today: dayNumber(clock.now().toISOString().slice(0, 10)),
+      from: dayNumber(from),
+      to: dayNumber(to),
+      kind: f.kind === null ? null : KIND_CODE[f.kind],
+      outcome: code('outcome', f.outcome),
+      operator: code('operator', f.operator),
+      topic: code('topic', f.topic),
+    }) as { open: number; overdue: number };
   }
 
   function breakdown(dimension: BreakdownDimension, all: Sums, base: Base, baseCount: number): Breakdown {
