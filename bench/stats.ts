@@ -61,10 +61,11 @@ export function naiveDashboard(db: Database.Database) {
     `SELECT s.gender, count(*) ${live} AND s.kind = 0 GROUP BY s.gender`,
     `SELECT s.status, count(*) ${live} AND s.kind = 0 GROUP BY s.status`,
     `SELECT s.commune_code, count(*) ${live} AND s.kind = 0 GROUP BY s.commune_code`,
-    `SELECT o.operator, count(*) FROM session_operators o JOIN sessions s ON s.seq = o.seq
-       WHERE s.deleted_at IS NULL AND o.date BETWEEN @from AND @to GROUP BY o.operator`,
-    `SELECT t.topic, count(*) FROM session_topics t JOIN sessions s ON s.seq = t.seq
-       WHERE s.deleted_at IS NULL AND t.date BETWEEN @from AND @to GROUP BY t.topic`,
+    // Driven by the period's sessions (date index), each joined to its links by seq (their seq index).
+    `SELECT o.operator, count(*) FROM sessions s CROSS JOIN session_operators o ON o.seq = s.seq
+       WHERE s.deleted_at IS NULL AND s.date BETWEEN @from AND @to GROUP BY o.operator`,
+    `SELECT t.topic, count(*) FROM sessions s CROSS JOIN session_topics t ON t.seq = s.seq
+       WHERE s.deleted_at IS NULL AND s.date BETWEEN @from AND @to GROUP BY t.topic`,
     `SELECT count(*) ${live} AND s.follow_up_due IS NOT NULL AND s.follow_up_closed_at IS NULL`,
     `SELECT strftime('%Y-%m', s.date + 2451544.5), count(*), sum(s.participants) ${live} GROUP BY 1`,
     `SELECT strftime('%Y-%m', s.date + 2451544.5), count(*), sum(s.participants) FROM sessions s
