@@ -100,21 +100,25 @@ export function encodeSums(sums: Map<number, number>): Buffer {
   return Buffer.from(out);
 }
 
-/** Calls visit(code, n) for each sum of a packed row. */
-export function eachSum(blob: Uint8Array, visit: (code: number, n: number) => void): void {
+/** Calls visit(code, n) for each sum of a packed row, in code order; stops after the code `stopAfter`. */
+export function eachSum(blob: Uint8Array, visit: (code: number, n: number) => void, stopAfter = Infinity): void {
   let i = 0;
-  const read = () => {
-    let v = 0;
-    let mul = 1;
-    for (;;) {
-      const b = blob[i++]!;
-      v += (b & 0x7f) * mul;
-      if (b < 0x80) return v;
-      mul *= 0x80;
+  const len = blob.length;
+  while (i < len) {
+    // Two varints, inlined: this loop is the dashboard's hot path.
+    let b = blob[i++]!;
+    let code = b & 0x7f;
+    for (let mul = 0x80; b >= 0x80; mul *= 0x80) {
+      b = blob[i++]!;
+      code += (b & 0x7f) * mul;
     }
-  };
-  while (i < blob.length) {
-    const code = read();
-    visit(code, unzig(read()));
+    b = blob[i++]!;
+    let z = b & 0x7f;
+    for (let mul = 0x80; b >= 0x80; mul *= 0x80) {
+      b = blob[i++]!;
+      z += (b & 0x7f) * mul;
+    }
+    visit(code, unzig(z));
+    if (code >= stopAfter) return;
   }
 }
