@@ -34,6 +34,7 @@ import { createCheckpointer } from '../main/core/storage/checkpointer';
 import { dispatch } from '../main/ipc/dispatch';
 import { JournalQuery, type SessionData } from '../shared/journal/schema';
 import { MAX_SUGGESTIONS } from '../shared/journal/templates';
+import { benchStats } from './stats';
 import type { ParsedInput } from '../shared/contract';
 import { DATASET_END, sessionInputs } from '../tests/fixtures/journal-dataset';
 import { runCatalogueBench } from './catalogue/catalogue-bench';
@@ -68,7 +69,7 @@ const quick = args.quick!;
 const seed = Number(args.seed);
 const bigCount = Number(args.sessions ?? (quick ? 100_000 : 1_000_000));
 const saveCount = 100_000;
-const only = new Set((args.only ?? 'saves,open,filters,migration,suggestions,guides').split(','));
+const only = new Set((args.only ?? 'saves,open,filters,stats,migration,suggestions,guides').split(','));
 const outFile = args.out ?? (quick ? join(here, '.data', 'results-quick.json') : join(here, 'results.json'));
 
 const IT = quick
@@ -101,7 +102,7 @@ const log = (m: string) => process.stderr.write(`${m}\n`);
 // ---------------------------------------------------------------------------------------------------------------
 
 interface Result {
-  group: 'save' | 'open' | 'filter' | 'suggestions' | 'guides';
+  group: 'save' | 'open' | 'filter' | 'suggestions' | 'guides' | 'stats';
   name: string;
   sessions: number;
   measured: Sample;
@@ -607,9 +608,10 @@ function printTable(meta: Record<string, unknown>): void {
     open: 'b. Open the journal',
     filter: 'c. Filter the journal (page of 50 + capped total)',
     suggestions: 'd. New session memory (suggestions of the last weeks)',
+    stats: 'e. Statistics dashboard (stats.dashboard, rollups) against a naive GROUP BY',
     guides: 'e. Guided mode: the journal filtered by guide, guides shown on the page',
   };
-  for (const g of ['save', 'open', 'filter', 'suggestions', 'guides'] as const) {
+  for (const g of ['save', 'open', 'filter', 'suggestions', 'guides', 'stats'] as const) {
     const rs = results.filter((r) => r.group === g);
     if (!rs.length) continue;
     rows.push([groups[g]]);
@@ -693,12 +695,13 @@ async function main(): Promise<void> {
       await benchSaves('idle');
       await benchSaves('sqlite-default');
     }
-    if (only.has('open') || only.has('filters') || only.has('guides')) {
+    if (only.has('open') || only.has('filters') || only.has('guides') || only.has('stats')) {
       const { dir, generatedSeconds } = datasetDir(bigCount, seed, { log });
-      const s1 = datasetDir(bigCount, seed, { schema: 1, log });
+      // Schema 1's copy is only for the open and filter comparisons (the statistics alone do not need it).
+      const s1 = only.has('open') || only.has('filters') ? datasetDir(bigCount, seed, { schema: 1, log }) : null;
       for (const [key, d, g] of [
         ['latest', dir, generatedSeconds],
-        ['schema1', s1.dir, s1.generatedSeconds],
+        ...(s1 ? [['schema1', s1.dir, s1.generatedSeconds] as const] : []),
       ] as const) {
         const bytes = statSync(join(d, DB_FILE)).size;
         datasets[`${bigCount}-${key}`] = {
@@ -710,7 +713,26 @@ async function main(): Promise<void> {
         };
       }
       if (only.has('open')) await benchOpen(dir, bigCount);
-      if (only.has('filters')) await benchFilters(dir, s1.dir, bigCount);
+      if (only.has('filters') && s1) await benchFilters(dir, s1.dir, bigCount);
+      if (only.has('stats')) {
+        for (const r of await benchStats(
+          dir,
+          bigCount,
+          { iterations: IT.filters, warmup: IT.filtersWarm, naive: IT.naive },
+          log,
+        )) {
+          record({
+            group: 'stats',
+            name: r.baseline ? `stats.dashboard, ${r.name}` : r.name,
+            sessions: r.sessions,
+            measured: r.measured,
+            baseline: r.baseline ? { name: 'naive GROUP BY per dimension over the journal', ...r.baseline } : null,
+            ratioKind: r.baseline ? 'speedup' : null,
+            targetMs: r.baseline ? 50 : null,
+            targetOn: r.baseline ? 'p50' : null,
+          });
+        }
+      }
       if (only.has('guides')) {
         log(`e. guided mode on ${bigCount.toLocaleString('en')} sessions …`);
         const it = { iterations: IT.filters, warmup: IT.filtersWarm, naive: IT.naive };

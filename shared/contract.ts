@@ -12,6 +12,7 @@ import { lockContract } from './lock/contract';
 import { settingsContract } from './settings/contract';
 import { siteContract } from './site/contract';
 import { searchContract } from './search/contract';
+import { statsContract } from './stats/contract';
 import { storageContract } from './storage/contract';
 import { transferContract } from './transfer/contract';
 
@@ -32,6 +33,7 @@ export const contract = mergeContract(
   printContract,
   catalogueContract,
   searchContract,
+  statsContract,
   lockContract,
 );
 

@@ -42,6 +42,10 @@ import { checkIntegrityInWorker } from './storage/integrity';
 import { LATEST_SCHEMA_VERSION } from './storage/migrations';
 import { createMaintenance } from './storage/maintenance';
 import { createCheckpointer } from './storage/checkpointer';
+import { createRollups } from './stats/rollups';
+import { createRetention } from './stats/retention';
+import { createStatsService } from './stats/stats-service';
+import { createRetentionSchedule, statsHandlers } from './stats/handlers';
 
 export interface CoreOptions {
   dataDir: string;
@@ -94,13 +98,19 @@ export function createCore(options: CoreOptions) {
     },
   });
   const sessionGuides = createSessionGuides({ db: opened.db, clock, findGuide: guides.find });
+  // The statistics' rollups follow every journal write inside its transaction (built once after migration 5).
+  const rollups = createRollups(opened.db);
+  rollups.ensureBuilt();
   const journal = createJournalService({
     db: opened.db,
     clock,
     newId,
     communeExists: communes.exists,
     links: sessionGuides.links,
+    onWrite: rollups.onSessionWrite,
   });
+  const stats = createStatsService({ db: opened.db, clock, rollups, communeOf: communes.get });
+  const retention = createRetention(opened.db, clock, rollups);
   const maintenance = createMaintenance(opened, {
     dataDir: options.dataDir,
     clock,
@@ -110,6 +120,7 @@ export function createCore(options: CoreOptions) {
   });
   const checkpointer = createCheckpointer(opened.db);
   const jobs = createJobs({ clock, newId, log: options.log });
+  const retentionSchedule = createRetentionSchedule(jobs, retention);
   const transfer = createTransferService({
     db: opened.db,
     stagingDir: join(options.dataDir, STAGING_DIR),
@@ -152,6 +163,7 @@ export function createCore(options: CoreOptions) {
   if (options.maintenance !== false) {
     maintenance.start();
     checkpointer.start();
+    retentionSchedule.start();
   }
 
   const status = (): AppStatus => {
@@ -182,6 +194,7 @@ export function createCore(options: CoreOptions) {
     ...siteHandlers(site),
     ...communesHandlers(communes),
     ...journalHandlers(journal),
+    ...statsHandlers(stats, retention, jobs),
     ...jobsHandlers(jobs),
     ...filesHandlers(files),
     ...transferHandlers(transfer),
@@ -237,6 +250,9 @@ export function createCore(options: CoreOptions) {
     catalogue,
     /** The lock's state, for the desktop shell (kiosk window in self-service mode). */
     lock: { current: lock.current, onChange: lock.onChange },
+    /** The statistics' one query layer (dashboard, aggregated exports, reports) and its rollups (bulk imports). */
+    stats,
+    retention,
     /**
      * Stops background work, cancels running jobs and waits for them to clean up, then closes the database.
      * With no job running it finishes synchronously, so a host may reopen the folder right after calling it.
@@ -244,6 +260,7 @@ export function createCore(options: CoreOptions) {
     close(): Promise<void> {
       maintenance.stop();
       checkpointer.stop();
+      retentionSchedule.stop();
       const finish = () => {
         catalogue.close();
         files.close();

@@ -24,6 +24,7 @@ import { lockExamples } from '../../shared/lock/contract.examples';
 import { settingsExamples } from '../../shared/settings/contract.examples';
 import { siteExamples } from '../../shared/site/contract.examples';
 import { searchExamples } from '../../shared/search/contract.examples';
+import { statsExamples } from '../../shared/stats/contract.examples';
 import { storageExamples } from '../../shared/storage/contract.examples';
 import { transferExamples } from '../../shared/transfer/contract.examples';
 import { printExamples } from '../../shared/print/contract.examples';
@@ -256,6 +257,7 @@ beforeAll(async () => {
     ...(await guidesExamples(seed)),
     ...(await printExamples(seed)),
     ...(await searchExamples(seed)),
+    ...(await statsExamples(seed)),
     // Last: its examples lock the app and open self-service mode, then leave them (see its file).
     ...(await lockExamples(seed)),
   };

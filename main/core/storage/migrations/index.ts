@@ -3,6 +3,7 @@ import { migration0001 } from './0001-initial';
 import { migration0002 } from './0002-lean-session-row';
 import { migration0003 } from './0003-session-templates';
 import { migration0004 } from './0004-timer-label';
+import { migration0005 } from './0005-stats-rollups';
 import { migration0006 } from './0006-session-guides';
 
 export { checksum, type Migration } from './migration';
@@ -13,6 +14,7 @@ export const MIGRATIONS: readonly Migration[] = [
   migration0002,
   migration0003,
   migration0004,
+  migration0005,
   migration0006,
 ];
 
