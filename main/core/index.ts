@@ -25,6 +25,10 @@ import { checkIntegrityInWorker } from './storage/integrity';
 import { LATEST_SCHEMA_VERSION } from './storage/migrations';
 import { createMaintenance } from './storage/maintenance';
 import { createCheckpointer } from './storage/checkpointer';
+import { createDiagnosticService } from './diagnostic/diagnostic-service';
+import { diagnosticHandlers } from './diagnostic/handlers';
+import { createNafIndex } from './diagnostic/naf-index';
+import { SessionInput } from '../../shared/journal/schema';
 
 export interface CoreOptions {
   dataDir: string;
@@ -52,6 +56,25 @@ export function createCore(options: CoreOptions) {
   const settings = createSettingsService(opened.db);
   const site = createSiteService(opened.db, clock, newId, communes);
   const journal = createJournalService({ db: opened.db, clock, newId, communeExists: communes.exists });
+  // The diagnosis logs a session with a mediator through this one port: it never sees the journal itself.
+  const diagnostic = createDiagnosticService({
+    db: opened.db,
+    clock,
+    newId,
+    naf: createNafIndex(),
+    journal: {
+      logDiagnosisSession: ({ date, durationMin }) =>
+        journal.create(
+          SessionInput.parse({
+            kind: 'individuel',
+            date,
+            durationMin,
+            channel: 'lieu_activite',
+            topics: ['entrepreneuriat'],
+          }),
+        ),
+    },
+  });
   const maintenance = createMaintenance(opened, {
     dataDir: options.dataDir,
     clock,
@@ -111,6 +134,7 @@ export function createCore(options: CoreOptions) {
     ...filesHandlers(files),
     ...transferHandlers(transfer),
     ...storageHandlers({ jobs, maintenance, dataDir: options.dataDir, clock }),
+    ...diagnosticHandlers(diagnostic),
   };
   // Once the background integrity check has failed, the file is not trusted with new data: every mutation is refused
   // (with a message asking to restart, which restores the last good backup) so nothing lands in a damaged file.
