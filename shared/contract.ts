@@ -5,6 +5,7 @@ import { mergeContract, type MethodKind } from './contract-kit';
 import { diagnosticContract } from './diagnostic/contract';
 import { filesContract } from './files/contract';
 import { jobsContract } from './jobs/contract';
+import { printContract } from './print/contract';
 import { journalContract } from './journal/contract';
 import { settingsContract } from './settings/contract';
 import { siteContract } from './site/contract';
@@ -25,6 +26,7 @@ export const contract = mergeContract(
   transferContract,
   storageContract,
   diagnosticContract,
+  printContract,
 );
 
 export type Contract = typeof contract;

@@ -33,12 +33,18 @@ const TEXTS = {
     saveTitle: 'Enregistrer le bureau Médiane',
     openTitle: 'Choisir un fichier de bureau Médiane',
     filter: 'Bureau Médiane',
+    savePdfTitle: 'Enregistrer en PDF',
+    openPdfTitle: 'Choisir un PDF',
+    pdfFilter: 'Document PDF',
     all: 'Tous les fichiers',
   },
   en: {
     saveTitle: 'Save the Médiane desk',
     openTitle: 'Choose a Médiane desk file',
     filter: 'Médiane desk',
+    savePdfTitle: 'Save as PDF',
+    openPdfTitle: 'Choose a PDF',
+    pdfFilter: 'PDF document',
     all: 'All files',
   },
 } as const;
@@ -61,11 +67,19 @@ export function createFileDialogs({ dialog, getWindow, documentsDir, locale }: F
     const win = getWindow();
     return win ? dialog.showOpenDialog(win, options) : dialog.showOpenDialog(options);
   };
+  // A new purpose adds its extension, titles and filter name here.
   const filters = (purpose: FilePurpose) => {
-    const t = TEXTS[locale()];
-    // One purpose today ('desk'); a new purpose adds its own extension here.
-    const extension = { desk: DESK_EXTENSION }[purpose];
-    return { t, extension, filters: [{ name: t.filter, extensions: [extension] }] };
+    const texts = TEXTS[locale()];
+    const byPurpose = {
+      desk: { extension: DESK_EXTENSION, saveTitle: texts.saveTitle, openTitle: texts.openTitle, name: texts.filter },
+      pdf: { extension: 'pdf', saveTitle: texts.savePdfTitle, openTitle: texts.openPdfTitle, name: texts.pdfFilter },
+    }[purpose];
+    const t = { ...byPurpose, all: texts.all };
+    return {
+      t,
+      extension: byPurpose.extension,
+      filters: [{ name: byPurpose.name, extensions: [byPurpose.extension] }],
+    };
   };
 
   return {
