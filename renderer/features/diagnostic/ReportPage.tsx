@@ -1,6 +1,5 @@
 import { useTranslation } from 'react-i18next';
 import { useCoreQuery } from '../../api/hooks';
-import { formatDate } from '../../lib/format';
 import { PrintButton } from '../../ui/print/PrintButton';
 import { PrintPageBreak, PrintSheet } from '../../ui/print/PrintSheet';
 import { paths } from './paths';
@@ -15,7 +14,7 @@ import {
   References,
 } from './ResultsSections';
 import { ScreenError } from './ScreenError';
-import { langOf } from './text';
+import { langOf, longDate } from './text';
 
 /** The report a business owner takes away: a few A4 pages, readable without the app, through the shared print path. */
 export function ReportPage({ id }: { id: string }) {
@@ -44,7 +43,7 @@ export function ReportPage({ id }: { id: string }) {
       </ul>
       <PrintSheet lang={langOf(language)} title={t('report.title')}>
         <h2>{t('report.title')}</h2>
-        <p>{t('report.date', { date: formatDate(results.asOf, language) })}</p>
+        <p>{t('report.date', { date: longDate(results.asOf, language) })}</p>
         {b && (
           <ul>
             {b.name && <li>{t('report.for', { name: b.name })}</li>}
@@ -55,14 +54,14 @@ export function ReportPage({ id }: { id: string }) {
         <p>{t('report.intro')}</p>
         <p className="fr-text--sm">{t('report.howToRead')}</p>
         <OverallSummary questionnaire={q} results={results} />
-        <DimensionTable questionnaire={q} results={results} />
-        {progress && <ProgressTable questionnaire={q} progress={progress} />}
+        <DimensionTable questionnaire={q} results={results} printed />
+        {progress && <ProgressTable questionnaire={q} progress={progress} printed />}
         <RedFlags questionnaire={q} results={results} />
-        <EinvoicingSection questionnaire={q} results={results} />
+        <EinvoicingSection questionnaire={q} results={results} printed />
         <PrintPageBreak />
         <PlanTable questionnaire={q} results={results} printed />
         <PrintPageBreak />
-        <DiiSection questionnaire={q} results={results} />
+        <DiiSection questionnaire={q} results={results} printed />
         <References questionnaire={q} results={results} />
         <p className="fr-text--sm">{t('report.footer')}</p>
       </PrintSheet>

@@ -3,7 +3,6 @@ import { useTranslation } from 'react-i18next';
 import type { DiagnosisResults } from '../../../shared/diagnostic/contract';
 import type { Questionnaire } from '../../../shared/diagnostic/questionnaire';
 import { useCoreQuery } from '../../api/hooks';
-import { formatDate } from '../../lib/format';
 import { paths } from './paths';
 import {
   DiiSection,
@@ -16,7 +15,7 @@ import {
   References,
 } from './ResultsSections';
 import { ScreenError } from './ScreenError';
-import { pick } from './text';
+import { longDate, pick } from './text';
 
 // chart.js is loaded on this route only, when the results are on screen.
 const RadarChart = lazy(() => import('./RadarChart'));
@@ -86,7 +85,7 @@ export function ResultsPage({ id }: { id: string }) {
     <>
       <h1>{t('results.title')}</h1>
       <p className="fr-text--sm">
-        {t('results.of', { date: formatDate(results.asOf, i18n.language) })}{' '}
+        {t('results.of', { date: longDate(results.asOf, i18n.language) })}{' '}
         {t('results.questionnaireVersion', { version: results.questionnaireVersion })}
       </p>
       <BusinessLine data={data.data} />

@@ -1,12 +1,17 @@
+import type { ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { DiagnosisResults } from '../../../shared/diagnostic/contract';
 import type { Questionnaire } from '../../../shared/diagnostic/questionnaire';
 import type { Results } from '../../../shared/diagnostic/schema';
-import { formatDate } from '../../lib/format';
-import { langOf, pick } from './text';
+import { langOf, longDate, pick } from './text';
 
 // The parts of the results, shared by the results screen and the printed report. `printed` writes each resource's
 // address in full (a sheet of paper has no links) and leaves out what only makes sense on screen.
+
+/** On screen a DSFR table; on the printed sheet a plain table (the sheet styles it, and nothing there scrolls). */
+function TableBox({ printed, children }: { printed?: boolean; children: ReactNode }) {
+  return printed ? <>{children}</> : <div className="fr-table fr-table--no-caption-top">{children}</div>;
+}
 
 interface Common {
   questionnaire: Questionnaire;
@@ -49,11 +54,11 @@ export function OverallSummary({ questionnaire, results }: Common) {
   );
 }
 
-export function DimensionTable({ questionnaire, results }: Common) {
+export function DimensionTable({ questionnaire, results, printed }: Common) {
   const { t } = useTranslation('diagnostic');
   const { dimension, band } = useLabels(questionnaire);
   return (
-    <div className="fr-table fr-table--no-caption-top">
+    <TableBox printed={printed}>
       <table>
         <caption>{t('results.tableCaption')}</caption>
         <thead>
@@ -75,11 +80,11 @@ export function DimensionTable({ questionnaire, results }: Common) {
           ))}
         </tbody>
       </table>
-    </div>
+    </TableBox>
   );
 }
 
-export function DiiSection({ questionnaire, results }: Common) {
+export function DiiSection({ questionnaire, results, printed }: Common) {
   const { t } = useTranslation('diagnostic');
   const { language, lang } = useLabels(questionnaire);
   const dii = results.dii;
@@ -99,7 +104,7 @@ export function DiiSection({ questionnaire, results }: Common) {
       <p className="fr-text--sm" lang={lang}>
         {pick(questionnaire.dii.scope, language)}
       </p>
-      <div className="fr-table fr-table--no-caption-top">
+      <TableBox printed={printed}>
         <table>
           <caption>{t('results.diiIndicators')}</caption>
           <tbody>
@@ -113,25 +118,30 @@ export function DiiSection({ questionnaire, results }: Common) {
             ))}
           </tbody>
         </table>
-      </div>
+      </TableBox>
     </section>
   );
 }
 
 const STATUS_BADGE = { pret: 'success', en_cours: 'info', a_risque: 'error', non_concerne: 'new' } as const;
 
-export function EinvoicingSection({ questionnaire, results }: Common) {
+export function EinvoicingSection({ questionnaire, results, printed }: Common) {
   const { t } = useTranslation('diagnostic');
   const { language, lang, item } = useLabels(questionnaire);
   const e = results.einvoicing;
-  const date = (d: string) => formatDate(d, language);
+  const date = (d: string) => longDate(d, language);
   return (
     <section aria-labelledby="diag-einvoicing" className="fr-mb-4w">
       <h2 id="diag-einvoicing">{t('results.einvoicingTitle')}</h2>
       <p>
-        <span className={`fr-badge fr-badge--${STATUS_BADGE[e.status]}`}>
-          {t('results.statusLabel', { status: t(`results.status.${e.status}`) })}
-        </span>
+        {/* On paper, plain bold text: a badge's colour and capitals do not survive a black-and-white printer. */}
+        {printed ? (
+          <strong>{t('results.statusLabel', { status: t(`results.status.${e.status}`) })}</strong>
+        ) : (
+          <span className={`fr-badge fr-badge--${STATUS_BADGE[e.status]}`}>
+            {t('results.statusLabel', { status: t(`results.status.${e.status}`) })}
+          </span>
+        )}
       </p>
       {e.status === 'non_concerne' ? (
         <p>{t('results.notConcerned')}</p>
@@ -148,7 +158,7 @@ export function EinvoicingSection({ questionnaire, results }: Common) {
       <p className="fr-text--sm" lang={lang}>
         {pick(questionnaire.einvoicing.emissionNote, language)}
       </p>
-      <div className="fr-table fr-table--no-caption-top">
+      <TableBox printed={printed}>
         <table>
           <caption>{t('results.checksCaption')}</caption>
           <tbody>
@@ -162,7 +172,7 @@ export function EinvoicingSection({ questionnaire, results }: Common) {
             ))}
           </tbody>
         </table>
-      </div>
+      </TableBox>
     </section>
   );
 }
@@ -223,7 +233,7 @@ export function PlanTable({ questionnaire, results, printed }: Common) {
       {results.plan.length === 0 ? (
         <p>{t('results.planEmpty')}</p>
       ) : (
-        <div className="fr-table fr-table--no-caption-top">
+        <TableBox printed={printed}>
           <table>
             <caption>{t('results.planCaption')}</caption>
             <thead>
@@ -232,7 +242,7 @@ export function PlanTable({ questionnaire, results, printed }: Common) {
                 <th scope="col">{t('results.planColumns.priority')}</th>
                 <th scope="col">{t('results.planColumns.effort')}</th>
                 <th scope="col">{t('results.planColumns.due')}</th>
-                <th scope="col">{t('results.planColumns.resource')}</th>
+                {!printed && <th scope="col">{t('results.planColumns.resource')}</th>}
               </tr>
             </thead>
             <tbody>
@@ -245,35 +255,41 @@ export function PlanTable({ questionnaire, results, printed }: Common) {
                       <strong>{pick(rec.title, language)}</strong>
                       <br />
                       <span className="fr-text--sm">{pick(rec.detail, language)}</span>
+                      {printed && (
+                        <>
+                          <br />
+                          <span className="fr-text--sm">
+                            {t('report.resourceUrl', { label: resource, url: rec.resource.url })}
+                          </span>
+                        </>
+                      )}
                       {a.legalDeadline && (
                         <>
                           <br />
                           <span className="fr-text--sm">
                             {a.overdue
                               ? t('results.overdue')
-                              : t('results.legal', { date: formatDate(a.legalDeadline, language) })}
+                              : t('results.legal', { date: longDate(a.legalDeadline, language) })}
                           </span>
                         </>
                       )}
                     </th>
                     <td>{t(`results.priority.${a.priority}`)}</td>
                     <td>{t(`results.effort.${a.effort}`)}</td>
-                    <td className="mediane-nowrap">{formatDate(a.dueDate, language)}</td>
-                    <td lang={lang}>
-                      {printed ? (
-                        t('report.resourceUrl', { label: resource, url: rec.resource.url })
-                      ) : (
+                    <td className="mediane-nowrap">{longDate(a.dueDate, language)}</td>
+                    {!printed && (
+                      <td lang={lang}>
                         <a href={rec.resource.url} target="_blank" rel="noopener noreferrer">
                           {resource}
                         </a>
-                      )}
-                    </td>
+                      </td>
+                    )}
                   </tr>
                 );
               })}
             </tbody>
           </table>
-        </div>
+        </TableBox>
       )}
     </section>
   );
@@ -282,9 +298,11 @@ export function PlanTable({ questionnaire, results, printed }: Common) {
 export function ProgressTable({
   questionnaire,
   progress,
+  printed,
 }: {
   questionnaire: Questionnaire;
   progress: NonNullable<DiagnosisResults['progress']>;
+  printed?: boolean;
 }) {
   const { t } = useTranslation('diagnostic');
   const { dimension, language } = useLabels(questionnaire);
@@ -293,8 +311,8 @@ export function ProgressTable({
   return (
     <section aria-labelledby="diag-progress" className="fr-mb-4w">
       <h2 id="diag-progress">{t('results.progressTitle')}</h2>
-      <p>{t('results.progressIntro', { date: formatDate(progress.previousAsOf, language) })}</p>
-      <div className="fr-table fr-table--no-caption-top">
+      <p>{t('results.progressIntro', { date: longDate(progress.previousAsOf, language) })}</p>
+      <TableBox printed={printed}>
         <table>
           <caption>{t('results.progressCaption')}</caption>
           <thead>
@@ -334,7 +352,7 @@ export function ProgressTable({
             </tr>
           </tbody>
         </table>
-      </div>
+      </TableBox>
     </section>
   );
 }
