@@ -26,7 +26,10 @@ export const diagnosticExamples: ContractExamples<keyof typeof diagnosticContrac
     'diagnostic.departements': {},
     'diagnostic.start': { mode: 'autonome', previousId: null },
     'diagnostic.describe': { id: second.id, business: { ...BAKERY, sizeBand: '10-49' } },
-    'diagnostic.answer': { id: second.id, answers: { d4_sauvegarde: 1, d2_objets_connectes: null, fe_plateforme: 'dk' } },
+    'diagnostic.answer': {
+      id: second.id,
+      answers: { d4_sauvegarde: 1, d2_objets_connectes: null, fe_plateforme: 'dk' },
+    },
     'diagnostic.get': { id: second.id },
     'diagnostic.finish': { id: first.id },
     'diagnostic.results': { id: first.id },
