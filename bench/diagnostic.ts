@@ -4,6 +4,7 @@
 //   Scoring: scoreDiagnosis on realistic answer sets (seeded), against a naive baseline in the same run that parses
 //   the questionnaire file (JSON + zod) at every call, as scoring straight from the data file would.
 //   Results page and PDF: the built browser-mode host (run `npx electron-vite build` first) in Debian's Chromium.
+import { execFileSync } from 'node:child_process';
 import { mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -97,27 +98,21 @@ async function rpc(page: Page, method: string, input: unknown): Promise<{ id: st
 async function renderOnce(page: Page, hash: string): Promise<{ table: number; chart: number }> {
   await page.evaluate(() => (window.location.hash = '#/diagnostic'));
   await page.getByRole('heading', { level: 2, name: /Diagnostics sur ce poste/ }).waitFor();
-  return page.evaluate(
-    (target) =>
-      new Promise<{ table: number; chart: number }>((resolve) => {
-        const t0 = performance.now();
-        let table = 0;
-        const check = () => {
-          if (!table && document.querySelector('table caption')?.textContent?.includes('Score par thème'))
-            table = performance.now() - t0;
-          const canvas = document.querySelector('canvas');
-          if (table && canvas && canvas.width > 0) {
-            // The chart is drawn in the frame after the canvas is sized.
-            requestAnimationFrame(() => resolve({ table, chart: performance.now() - t0 }));
-            return;
-          }
-          requestAnimationFrame(check);
-        };
-        window.location.hash = target;
-        requestAnimationFrame(check);
-      }),
-    hash,
-  );
+  // Written as a string: tsx would wrap named inner functions in a helper the page does not have.
+  return page.evaluate(`new Promise((resolve) => {
+    const t0 = performance.now();
+    let table = 0;
+    const check = () => {
+      if (!table && document.querySelector('table caption')?.textContent?.includes('Score par thème'))
+        table = performance.now() - t0;
+      const canvas = document.querySelector('canvas');
+      // The chart is drawn in the frame after its canvas is sized.
+      if (table && canvas && canvas.width > 0) requestAnimationFrame(() => resolve({ table, chart: performance.now() - t0 }));
+      else requestAnimationFrame(check);
+    };
+    window.location.hash = ${JSON.stringify(hash)};
+    requestAnimationFrame(check);
+  })`) as Promise<{ table: number; chart: number }>;
 }
 
 async function benchBrowser() {
@@ -175,7 +170,10 @@ async function benchBrowser() {
       bytes = (await page.pdf({ format: 'A4', printBackground: true })).length;
     });
     const pdfBuffer = await page.pdf({ format: 'A4', printBackground: true });
-    const pages = (pdfBuffer.toString('latin1').match(/\/Type\s*\/Page[^s]/g) ?? []).length;
+    const pdfFile = join(here, '.data', 'diagnostic-report.pdf');
+    mkdirSync(dirname(pdfFile), { recursive: true });
+    writeFileSync(pdfFile, pdfBuffer);
+    const pages = Number(/Pages:\s+(\d+)/.exec(execFileSync('pdfinfo', [pdfFile], { encoding: 'utf8' }))?.[1]);
     await page.emulateMedia({ media: 'screen' });
     // The same run's reference: the PDF of the diagnoses list (one short screen), to read the report's cost against.
     await page.evaluate(() => (window.location.hash = '#/diagnostic'));

@@ -60,7 +60,6 @@ export function ReportPage({ id }: { id: string }) {
         <EinvoicingSection questionnaire={q} results={results} printed />
         <PrintPageBreak />
         <PlanTable questionnaire={q} results={results} printed />
-        <PrintPageBreak />
         <DiiSection questionnaire={q} results={results} printed />
         <References questionnaire={q} results={results} />
         <p className="fr-text--sm">{t('report.footer')}</p>

@@ -91,7 +91,7 @@ export function ResultsPage({ id }: { id: string }) {
       <BusinessLine data={data.data} />
       <ul className="fr-btns-group fr-btns-group--inline-md fr-mb-4w">
         <li>
-          <a className="fr-btn fr-btn--icon-left fr-icon-printer-line" href={paths.report(id)}>
+          <a className="fr-btn" href={paths.report(id)}>
             {t('results.report')}
           </a>
         </li>

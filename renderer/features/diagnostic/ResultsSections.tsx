@@ -227,7 +227,7 @@ export function PlanTable({ questionnaire, results, printed }: Common) {
   const { t } = useTranslation('diagnostic');
   const { language, lang } = useLabels(questionnaire);
   return (
-    <section aria-labelledby="diag-plan" className="fr-mb-4w">
+    <section aria-labelledby="diag-plan" className="fr-mb-4w mediane-diag-plan">
       <h2 id="diag-plan">{t('results.planTitle')}</h2>
       <p>{t('results.planIntro')}</p>
       {results.plan.length === 0 ? (
