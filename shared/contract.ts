@@ -1,5 +1,6 @@
 import type { z } from 'zod';
 import { appContract } from './app/contract';
+import { catalogueContract } from './catalogue/contract';
 import { communesContract } from './communes/contract';
 import { mergeContract, type MethodKind } from './contract-kit';
 import { diagnosticContract } from './diagnostic/contract';
@@ -27,6 +28,7 @@ export const contract = mergeContract(
   storageContract,
   diagnosticContract,
   printContract,
+  catalogueContract,
 );
 
 export type Contract = typeof contract;

@@ -27,27 +27,43 @@ export interface DialogLike {
 
 export const DESK_EXTENSION = 'mediane';
 
-// The main process has no i18next: these few dialog texts live here, in the app's two languages.
-const TEXTS = {
-  fr: {
-    saveTitle: 'Enregistrer le bureau Médiane',
-    openTitle: 'Choisir un fichier de bureau Médiane',
-    filter: 'Bureau Médiane',
-    savePdfTitle: 'Enregistrer en PDF',
-    openPdfTitle: 'Choisir un PDF',
-    pdfFilter: 'Document PDF',
-    all: 'Tous les fichiers',
+// The main process has no i18next: the dialogs' texts live here, in the app's two languages, one entry per purpose
+// (a new purpose adds its extension and texts here; the type makes the entry mandatory).
+interface PurposeTexts {
+  saveTitle: string;
+  openTitle: string;
+  filter: string;
+}
+const PURPOSES: Record<FilePurpose, { extension: string; fr: PurposeTexts; en: PurposeTexts }> = {
+  desk: {
+    extension: DESK_EXTENSION,
+    fr: {
+      saveTitle: 'Enregistrer le bureau Médiane',
+      openTitle: 'Choisir un fichier de bureau Médiane',
+      filter: 'Bureau Médiane',
+    },
+    en: { saveTitle: 'Save the Médiane desk', openTitle: 'Choose a Médiane desk file', filter: 'Médiane desk' },
   },
-  en: {
-    saveTitle: 'Save the Médiane desk',
-    openTitle: 'Choose a Médiane desk file',
-    filter: 'Médiane desk',
-    savePdfTitle: 'Save as PDF',
-    openPdfTitle: 'Choose a PDF',
-    pdfFilter: 'PDF document',
-    all: 'All files',
+  pdf: {
+    extension: 'pdf',
+    fr: { saveTitle: 'Enregistrer en PDF', openTitle: 'Choisir un PDF', filter: 'Document PDF' },
+    en: { saveTitle: 'Save as PDF', openTitle: 'Choose a PDF', filter: 'PDF document' },
   },
-} as const;
+  catalogue: {
+    extension: 'zip',
+    fr: {
+      saveTitle: 'Enregistrer une archive service-public.fr',
+      openTitle: 'Choisir une archive service-public.fr (zip)',
+      filter: 'Archive service-public.fr',
+    },
+    en: {
+      saveTitle: 'Save a service-public.fr archive',
+      openTitle: 'Choose a service-public.fr archive (zip)',
+      filter: 'service-public.fr archive',
+    },
+  },
+};
+const ALL_FILES = { fr: 'Tous les fichiers', en: 'All files' } as const;
 
 export interface FileDialogsOptions {
   dialog: DialogLike;
@@ -67,19 +83,10 @@ export function createFileDialogs({ dialog, getWindow, documentsDir, locale }: F
     const win = getWindow();
     return win ? dialog.showOpenDialog(win, options) : dialog.showOpenDialog(options);
   };
-  // A new purpose adds its extension, titles and filter name here.
   const filters = (purpose: FilePurpose) => {
-    const texts = TEXTS[locale()];
-    const byPurpose = {
-      desk: { extension: DESK_EXTENSION, saveTitle: texts.saveTitle, openTitle: texts.openTitle, name: texts.filter },
-      pdf: { extension: 'pdf', saveTitle: texts.savePdfTitle, openTitle: texts.openPdfTitle, name: texts.pdfFilter },
-    }[purpose];
-    const t = { ...byPurpose, all: texts.all };
-    return {
-      t,
-      extension: byPurpose.extension,
-      filters: [{ name: byPurpose.name, extensions: [byPurpose.extension] }],
-    };
+    const { extension, ...texts } = PURPOSES[purpose];
+    const t = { ...texts[locale()], all: ALL_FILES[locale()] };
+    return { t, extension, filters: [{ name: t.filter, extensions: [extension] }] };
   };
 
   return {

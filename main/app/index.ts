@@ -2,6 +2,7 @@ import { app, BrowserWindow, dialog, ipcMain, Menu, protocol, session, shell } f
 import { readFile } from 'node:fs/promises';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { demoArchives } from '../core/catalogue/demo';
 import { createCore, type Core } from '../core';
 import { registerContract } from '../ipc/register';
 import { readDeployment } from '../core/deployment';
@@ -119,6 +120,7 @@ async function onReady(): Promise<void> {
       appVersion: app.getVersion(),
       dialogs,
       printToPdf: createPrintToPdf(() => mainWindow),
+      demoCatalogue: demoArchives(join(app.getAppPath(), 'resources')),
     });
   } catch (err) {
     startupFailure(err);

@@ -4,6 +4,8 @@ import { randomIds, systemClock, type Clock, type IdSource } from '../../shared/
 import { TAXONOMY_VERSION } from '../../shared/taxonomy';
 import { join } from 'node:path';
 import { appHandlers } from './app/handlers';
+import { catalogueHandlers } from './catalogue/handlers';
+import { createCatalogueService, type CitedByPort } from './catalogue/catalogue-service';
 import { communesHandlers } from './communes/handlers';
 import { createCommunesIndex } from './communes/communes-index';
 import { journalHandlers } from './journal/handlers';
@@ -49,6 +51,13 @@ export interface CoreOptions {
   transferKdf?: { N: number; r: number; p: number };
   /** The host's page-to-PDF renderer (desktop); browser mode prints through the browser instead. */
   printToPdf?: PrintToPdf;
+  /**
+   * The demo catalogue's archives (resources/catalogue/demo-*.zip), installed in the background at the first start
+   * when no catalogue exists. Hosts pass them; tests leave them out.
+   */
+  demoCatalogue?: string[];
+  /** Guides citing a catalogue entry (the guides feature), shown on the fiche page. */
+  catalogueCitedBy?: CitedByPort;
 }
 
 /** The whole of Médiane's back end, in plain Node: hosts (Electron, browser mode, tests) only wire transports to it. */
@@ -102,6 +111,15 @@ export function createCore(options: CoreOptions) {
     integrityCheck: (path) => checkIntegrityInWorker(path, 'full'),
     kdf: options.transferKdf,
   });
+  const catalogue = createCatalogueService({
+    dataDir: options.dataDir,
+    clock,
+    newId,
+    jobs,
+    takeSource: (id) => files.takeSource(id, 'catalogue'),
+    citedBy: options.catalogueCitedBy,
+  });
+  if (options.demoCatalogue) catalogue.installDemoIfMissing(options.demoCatalogue);
   if (options.maintenance !== false) {
     maintenance.start();
     checkpointer.start();
@@ -140,6 +158,7 @@ export function createCore(options: CoreOptions) {
     ...storageHandlers({ jobs, maintenance, dataDir: options.dataDir, clock }),
     ...diagnosticHandlers(diagnostic),
     ...printHandlers(createPrintService({ files, printToPdf: options.printToPdf })),
+    ...catalogueHandlers(catalogue),
   };
   // Once the background integrity check has failed, the file is not trusted with new data: every mutation is refused
   // (with a message asking to restart, which restores the last good backup) so nothing lands in a damaged file.
@@ -154,6 +173,8 @@ export function createCore(options: CoreOptions) {
     /** For the browser-mode host's upload and download routes (files never cross the contract as paths). */
     files: { acceptUpload: files.acceptUpload, download: files.download, release: files.release },
     jobs,
+    /** The official catalogue's core service (`searchEntries`, `entry`), injected into the features that need it. */
+    catalogue,
     /**
      * Stops background work, cancels running jobs and waits for them to clean up, then closes the database.
      * With no job running it finishes synchronously, so a host may reopen the folder right after calling it.
@@ -162,6 +183,7 @@ export function createCore(options: CoreOptions) {
       maintenance.stop();
       checkpointer.stop();
       const finish = () => {
+        catalogue.close();
         files.close();
         opened.close();
       };

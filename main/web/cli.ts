@@ -1,3 +1,4 @@
+import { demoArchives } from '../core/catalogue/demo';
 import { spawn } from 'node:child_process';
 import { readFileSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
@@ -54,6 +55,8 @@ async function main() {
     stateOperated: readDeployment({ env: process.env, files: [join(dataDir, 'deployment.json')], log: console })
       .stateOperated,
     appVersion: process.env.npm_package_version ?? packageVersion(),
+    // out/main/web.js → the repository's resources/ (browser mode runs from a checkout).
+    demoCatalogue: demoArchives(join(here, '..', '..', 'resources')),
   });
   const rendererDir = resolve(values['renderer-dir'] ?? join(here, '..', 'renderer'));
   const { server, url, launchUrl } = await createWebServer({

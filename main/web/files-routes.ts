@@ -3,7 +3,7 @@ import { stat } from 'node:fs/promises';
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import { basename } from 'node:path';
 import { Readable } from 'node:stream';
-import type { OpenSource } from '../../shared/files/schema';
+import { FILE_PURPOSES, type FilePurpose, type OpenSource } from '../../shared/files/schema';
 import { CoreError, type AppError } from '../../shared/errors';
 import { RPC_HEADER } from './launch';
 
@@ -19,7 +19,7 @@ const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 
 /** What the routes need from the core (`core.files`). */
 export interface FileRouteCore {
-  acceptUpload(name: string, body: Readable, maxBytes: number): Promise<OpenSource>;
+  acceptUpload(name: string, body: Readable, maxBytes: number, purpose?: FilePurpose): Promise<OpenSource>;
   download(targetId: string): { path: string; name: string } | null;
   release(targetId: string): void;
 }
@@ -68,6 +68,9 @@ async function upload(req: IncomingMessage, res: ServerResponse, files: FileRout
     return fail(res, 403, { code: 'forbidden', messageKey: 'errors.launchRequired' });
   const name = uploadName(query);
   if (name === null) return fail(res, 400, BAD_REQUEST);
+  // What the file is for (`?purpose=`, 'desk' when absent): a job takes only a source of its own purpose.
+  const purpose = new URLSearchParams(query).get('purpose') ?? 'desk';
+  if (!(FILE_PURPOSES as readonly string[]).includes(purpose)) return fail(res, 400, BAD_REQUEST);
   // Refused before reading when announced too large; a body that grows past the cap is refused by the core.
   if (Number(req.headers['content-length']) > MAX_UPLOAD_BYTES)
     return fail(res, 413, TOO_LARGE, { connection: 'close' });
@@ -79,7 +82,7 @@ async function upload(req: IncomingMessage, res: ServerResponse, files: FileRout
     }
   }
   try {
-    const source = await files.acceptUpload(name, Readable.from(counted()), MAX_UPLOAD_BYTES);
+    const source = await files.acceptUpload(name, Readable.from(counted()), MAX_UPLOAD_BYTES, purpose as FilePurpose);
     json(res, 200, { ok: true, value: source });
   } catch (err) {
     // The client went away mid-upload: nobody to answer (the core has removed what it had staged).

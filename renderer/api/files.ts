@@ -11,7 +11,7 @@ import { clickDownload } from '../lib/download';
 export const isDesktop = () => window.mediane !== undefined;
 
 /** The file extension of each purpose, for the browser's file picker. */
-const ACCEPT: Record<FilePurpose, string> = { desk: '.mediane', pdf: '.pdf' };
+const ACCEPT: Record<FilePurpose, string> = { desk: '.mediane', pdf: '.pdf', catalogue: '.zip' };
 
 /** Where to write: null when the user cancelled the dialog. */
 export function chooseSaveTarget(purpose: FilePurpose, suggestedName: string): Promise<SaveTarget | null> {
@@ -43,10 +43,10 @@ function pickInBrowser(purpose: FilePurpose): Promise<File | null> {
   });
 }
 
-async function upload(file: File): Promise<OpenSource> {
+async function upload(file: File, purpose: FilePurpose): Promise<OpenSource> {
   let res: Response;
   try {
-    res = await fetch(`./files/upload?name=${encodeURIComponent(file.name)}`, {
+    res = await fetch(`./files/upload?name=${encodeURIComponent(file.name)}&purpose=${purpose}`, {
       method: 'POST',
       credentials: 'same-origin',
       // The host refuses uploads without this header, as it does RPC calls (see client.ts).
@@ -69,5 +69,5 @@ async function upload(file: File): Promise<OpenSource> {
 export async function chooseOpenSource(purpose: FilePurpose): Promise<OpenSource | null> {
   if (isDesktop()) return api('files.pickOpen', { purpose });
   const file = await pickInBrowser(purpose);
-  return file ? upload(file) : null;
+  return file ? upload(file, purpose) : null;
 }

@@ -49,6 +49,7 @@ export const fr = {
       checking: 'Vérification de l’intégrité des données…',
       migrating: 'Mise à jour du format des données…',
       replacing: 'Installation des données sur ce poste…',
+      indexing: 'Construction de l’index de recherche…',
       backingUp: 'Sauvegarde en cours…',
     },
     ended: {
@@ -138,6 +139,7 @@ export const en: typeof fr = {
       checking: 'Checking the data’s integrity…',
       migrating: 'Updating the data format…',
       replacing: 'Installing the data on this computer…',
+      indexing: 'Building the search index…',
       backingUp: 'Backing up…',
     },
     ended: {

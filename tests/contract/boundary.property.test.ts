@@ -14,6 +14,7 @@ import {
 } from '../../shared/contract';
 import { ERROR_CODES, type Result } from '../../shared/errors';
 import { appExamples } from '../../shared/app/contract.examples';
+import { catalogueExamples } from '../../shared/catalogue/contract.examples';
 import { communesExamples } from '../../shared/communes/contract.examples';
 import { diagnosticExamples } from '../../shared/diagnostic/contract.examples';
 import { filesExamples } from '../../shared/files/contract.examples';
@@ -245,6 +246,7 @@ beforeAll(async () => {
     ...(await jobsExamples(seed)),
     ...(await filesExamples(seed)),
     ...(await transferExamples(seed)),
+    ...(await catalogueExamples(seed)),
     ...(await storageExamples(seed)),
     ...(await diagnosticExamples(seed)),
     ...(await printExamples(seed)),

@@ -210,6 +210,8 @@ describe('main/app/index.ts wiring', () => {
       dialogs: { pickSave: expect.any(Function), pickOpen: expect.any(Function) },
       // The main window's page as a PDF (main/app/print.ts): the one print path of handouts and reports.
       printToPdf: expect.any(Function),
+      // The demo catalogue's archives shipped in resources/catalogue, installed at the first start.
+      demoCatalogue: expect.any(Array),
     });
     expect(new Set(s.electron.ipcMain.handlers.keys())).toEqual(
       new Set(METHOD_NAMES.map((m) => IPC_CHANNEL_PREFIX + m)),

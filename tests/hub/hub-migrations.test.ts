@@ -1,0 +1,80 @@
+import { afterEach, describe, expect, it } from 'vitest';
+import { openHubDb } from '../../hub/db/database';
+import { HUB_MIGRATIONS, migrationChecksum, tableNames } from '../../hub/db/migrations';
+import { DIALECTS, openTestDb } from './fixtures';
+
+// Shipped migrations never change: their checksums (over the SQL each dialect runs) are pinned here and recorded in
+// every hub's database; a hub refuses a database with a different history or from a newer hub.
+
+const PINNED_SQLITE: Record<number, string> = {
+  1: 'd715d357d7cb9bfac65005bb40d6177494ed823a7af36c4175dcaad8a5ebb37e',
+};
+
+describe.each(DIALECTS)('hub migrations on %s', (dialect) => {
+  const disposals: Array<() => Promise<void>> = [];
+  afterEach(async () => {
+    for (const d of disposals.splice(0)) await d();
+  });
+
+  it('bring an empty database to the latest schema, once', async () => {
+    const test = await openTestDb(dialect);
+    disposals.push(test.dispose);
+    expect(await tableNames(test.opened.db)).toEqual(
+      expect.arrayContaining([
+        'audit_log',
+        'coordinators',
+        'desks',
+        'enrollment_codes',
+        'hub_migrations',
+        'hub_settings',
+        'packs',
+        'scopes',
+        'sites',
+        'snapshots',
+        'uploads',
+      ]),
+    );
+    const recorded = await test.opened.db.selectFrom('hub_migrations').selectAll().execute();
+    expect(recorded.map((r) => Number(r.version))).toEqual(HUB_MIGRATIONS.map((m) => m.version));
+    await test.opened.close();
+    // Opening again applies nothing and keeps the data.
+    const again = await openHubDb({
+      databaseUrl: test.databaseUrl,
+      dataDir: test.dataDir,
+      now: () => '2026-12-07T10:00:00.000Z',
+    });
+    expect((await again.db.selectFrom('hub_migrations').selectAll().execute()).length).toBe(HUB_MIGRATIONS.length);
+    await again.close();
+  });
+
+  it('refuse a database whose recorded history differs, or that a newer hub wrote', async () => {
+    const test = await openTestDb(dialect);
+    disposals.push(test.dispose);
+    await test.opened.db.updateTable('hub_migrations').set({ checksum: 'tampered' }).where('version', '=', 1).execute();
+    await test.opened.close();
+    const reopen = () => openHubDb({ databaseUrl: test.databaseUrl, dataDir: test.dataDir, now: () => 'x' });
+    await expect(reopen()).rejects.toThrow(/differs/);
+    const fix = await openTestDb(dialect);
+    disposals.push(fix.dispose);
+    await fix.opened.db
+      .insertInto('hub_migrations')
+      .values({ version: 999, name: 'from-the-future', checksum: 'x', applied_at: 'x' })
+      .execute();
+    await fix.opened.close();
+    await expect(openHubDb({ databaseUrl: fix.databaseUrl, dataDir: fix.dataDir, now: () => 'x' })).rejects.toThrow(
+      /newer hub/,
+    );
+  });
+});
+
+describe('hub migration checksums', () => {
+  it('are pinned (a shipped migration is never edited)', async () => {
+    const test = await openTestDb('sqlite');
+    try {
+      for (const m of HUB_MIGRATIONS)
+        expect([m.version, migrationChecksum(test.opened.db, m)]).toEqual([m.version, PINNED_SQLITE[m.version]]);
+    } finally {
+      await test.dispose();
+    }
+  });
+});
