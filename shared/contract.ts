@@ -3,6 +3,7 @@ import { appContract } from './app/contract';
 import { catalogueContract } from './catalogue/contract';
 import { communesContract } from './communes/contract';
 import { mergeContract, type MethodKind } from './contract-kit';
+import { diagnosticContract } from './diagnostic/contract';
 import { filesContract } from './files/contract';
 import { guidesContract } from './guides/contract';
 import { jobsContract } from './jobs/contract';
@@ -30,6 +31,7 @@ export const contract = mergeContract(
   transferContract,
   storageContract,
   guidesContract,
+  diagnosticContract,
   printContract,
   catalogueContract,
   searchContract,

@@ -46,6 +46,10 @@ import { createRollups } from './stats/rollups';
 import { createRetention } from './stats/retention';
 import { createStatsService } from './stats/stats-service';
 import { createRetentionSchedule, statsHandlers } from './stats/handlers';
+import { createDiagnosticService } from './diagnostic/diagnostic-service';
+import { diagnosticHandlers } from './diagnostic/handlers';
+import { createNafIndex } from './diagnostic/naf-index';
+import { SessionInput } from '../../shared/journal/schema';
 
 export interface CoreOptions {
   dataDir: string;
@@ -111,6 +115,25 @@ export function createCore(options: CoreOptions) {
   });
   const stats = createStatsService({ db: opened.db, clock, rollups, communeOf: communes.get });
   const retention = createRetention(opened.db, clock, rollups);
+  // The diagnosis logs a session with a mediator through this one port: it never sees the journal itself.
+  const diagnostic = createDiagnosticService({
+    db: opened.db,
+    clock,
+    newId,
+    naf: createNafIndex(),
+    journal: {
+      logDiagnosisSession: ({ date, durationMin }) =>
+        journal.create(
+          SessionInput.parse({
+            kind: 'individuel',
+            date,
+            durationMin,
+            channel: 'lieu_activite',
+            topics: ['entrepreneuriat'],
+          }),
+        ),
+    },
+  });
   const maintenance = createMaintenance(opened, {
     dataDir: options.dataDir,
     clock,
@@ -205,6 +228,7 @@ export function createCore(options: CoreOptions) {
       readSetting: settings.value,
       writeSetting: settings.put,
     }),
+    ...diagnosticHandlers(diagnostic),
     ...printHandlers(createPrintService({ files, printToPdf: options.printToPdf })),
     ...catalogueHandlers(catalogue),
     ...lockHandlers(lock),

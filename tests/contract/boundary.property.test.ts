@@ -16,6 +16,7 @@ import { ERROR_CODES, type Result } from '../../shared/errors';
 import { appExamples } from '../../shared/app/contract.examples';
 import { catalogueExamples } from '../../shared/catalogue/contract.examples';
 import { communesExamples } from '../../shared/communes/contract.examples';
+import { diagnosticExamples } from '../../shared/diagnostic/contract.examples';
 import { filesExamples } from '../../shared/files/contract.examples';
 import { guidesExamples } from '../../shared/guides/contract.examples';
 import { jobsExamples } from '../../shared/jobs/contract.examples';
@@ -255,6 +256,7 @@ beforeAll(async () => {
     ...(await catalogueExamples(seed)),
     ...(await storageExamples(seed)),
     ...(await guidesExamples(seed)),
+    ...(await diagnosticExamples(seed)),
     ...(await printExamples(seed)),
     ...(await searchExamples(seed)),
     ...(await statsExamples(seed)),

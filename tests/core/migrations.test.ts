@@ -244,6 +244,31 @@ EXPECTED[6] = (() => {
   };
 })();
 
+// Migration 7 (the diagnoses, issue 9) adds one table to whatever migrations 5 and 6 (on their own branches) leave.
+EXPECTED[7] = (() => {
+  const before = EXPECTED[6] ?? EXPECTED[5] ?? EXPECTED[4]!;
+  return {
+    tables: {
+      ...before.tables,
+      diagnoses: [
+        'seq',
+        'id',
+        'mode',
+        'questionnaire_version',
+        'business',
+        'siren',
+        'answers',
+        'previous_id',
+        'journal_session_id',
+        'started_at',
+        'updated_at',
+        'completed_at',
+      ],
+    },
+    indexes: [...before.indexes, 'diagnoses_by_siren'],
+  };
+})();
+
 function schemaOf(db: Database.Database): Schema {
   const names = (type: string) =>
     (

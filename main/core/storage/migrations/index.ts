@@ -5,6 +5,7 @@ import { migration0003 } from './0003-session-templates';
 import { migration0004 } from './0004-timer-label';
 import { migration0005 } from './0005-stats-rollups';
 import { migration0006 } from './0006-session-guides';
+import { migration0007 } from './0007-diagnoses';
 
 export { checksum, type Migration } from './migration';
 
@@ -16,6 +17,7 @@ export const MIGRATIONS: readonly Migration[] = [
   migration0004,
   migration0005,
   migration0006,
+  migration0007,
 ];
 
 export const LATEST_SCHEMA_VERSION = MIGRATIONS[MIGRATIONS.length - 1]!.version;

@@ -1,0 +1,54 @@
+import type { FeatureRoute } from '../../app/feature';
+import { BusinessPage } from './BusinessPage';
+import { DiagnosticHome } from './DiagnosticHome';
+import { QuestionnairePage } from './QuestionnairePage';
+import { ReportPage } from './ReportPage';
+import { ResultsPage } from './ResultsPage';
+import { PAGE_COUNT } from './text';
+
+const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/;
+const diagnosisId = (parts: string[], length: number, leaf: string) =>
+  parts.length === length && parts[0] === 'diagnostic' && UUID.test(parts[1] ?? '') && parts[2] === leaf
+    ? parts[1]!
+    : null;
+
+// One route per questionnaire page: the shell moves the focus to the top of each new page.
+const pageRoutes: FeatureRoute[] = Array.from({ length: PAGE_COUNT }, (_, i) => ({
+  name: `diagnosticPage${i + 1}`,
+  match: ({ parts }) => {
+    const id = diagnosisId(parts, 4, 'questions');
+    return id && parts[3] === String(i + 1) ? <QuestionnairePage id={id} n={i + 1} /> : null;
+  },
+}));
+
+export const routes: FeatureRoute[] = [
+  {
+    name: 'diagnostic',
+    match: ({ parts }) => (parts.length === 1 && parts[0] === 'diagnostic' ? <DiagnosticHome /> : null),
+  },
+  {
+    name: 'diagnosticBusiness',
+    match: ({ parts }) => {
+      const id = diagnosisId(parts, 3, 'entreprise');
+      return id ? <BusinessPage id={id} /> : null;
+    },
+  },
+  ...pageRoutes,
+  {
+    name: 'diagnosticResults',
+    match: ({ parts }) => {
+      const id = diagnosisId(parts, 3, 'resultats');
+      return id ? <ResultsPage id={id} /> : null;
+    },
+  },
+  {
+    name: 'diagnosticReport',
+    match: ({ parts }) => {
+      const id = diagnosisId(parts, 3, 'rapport');
+      return id ? <ReportPage id={id} /> : null;
+    },
+  },
+];
+
+/** Every route of the diagnosis (the self-service mode keeps the PC inside these). */
+export const DIAGNOSTIC_ROUTE_NAMES = routes.map((r) => r.name);
