@@ -8,6 +8,7 @@ import { printContract } from './print/contract';
 import { journalContract } from './journal/contract';
 import { settingsContract } from './settings/contract';
 import { siteContract } from './site/contract';
+import { statsContract } from './stats/contract';
 import { storageContract } from './storage/contract';
 import { transferContract } from './transfer/contract';
 
@@ -25,6 +26,7 @@ export const contract = mergeContract(
   transferContract,
   storageContract,
   printContract,
+  statsContract,
 );
 
 export type Contract = typeof contract;

@@ -20,6 +20,7 @@ import { jobsExamples } from '../../shared/jobs/contract.examples';
 import { journalExamples } from '../../shared/journal/contract.examples';
 import { settingsExamples } from '../../shared/settings/contract.examples';
 import { siteExamples } from '../../shared/site/contract.examples';
+import { statsExamples } from '../../shared/stats/contract.examples';
 import { storageExamples } from '../../shared/storage/contract.examples';
 import { transferExamples } from '../../shared/transfer/contract.examples';
 import { printExamples } from '../../shared/print/contract.examples';
@@ -246,6 +247,7 @@ beforeAll(async () => {
     ...(await transferExamples(seed)),
     ...(await storageExamples(seed)),
     ...(await printExamples(seed)),
+    ...(await statsExamples(seed)),
   };
   core.warm();
 });

@@ -28,14 +28,29 @@ import {
 import { createTemplateService } from './template-service';
 import { createTermCodes } from './term-codes';
 
+/**
+ * A change of what the journal counts, told inside the write's own transaction (so whatever the listener keeps,
+ * such as the statistics' rollups, commits or rolls back with the session). `before` is the session as it was
+ * counted (null when it was absent or deleted), `after` as it is now counted (null once deleted). A listener may
+ * refuse the change by throwing (the transaction then rolls back).
+ */
+export interface SessionChange {
+  action: 'create' | 'update' | 'delete' | 'restore' | 'import';
+  before: Session | null;
+  after: Session | null;
+}
+export type SessionWriteListener = (change: SessionChange) => void;
+
 export interface JournalDeps {
   db: Db;
   clock: Clock;
   newId: IdSource;
   communeExists(code: string): boolean;
+  /** Told of every change of a counted session, inside its transaction (see SessionChange). */
+  onWrite?: SessionWriteListener;
 }
 
-export function createJournalService({ db, clock, newId, communeExists }: JournalDeps) {
+export function createJournalService({ db, clock, newId, communeExists, onWrite }: JournalDeps) {
   const s = {
     insert: db.prepare(`INSERT INTO sessions (uid, ${STORED_COLUMNS.join(', ')}, created_at, updated_at)
       VALUES (@uid, ${STORED_COLUMNS.map((c) => `@${c}`).join(', ')}, @created_at, @updated_at)`),
@@ -118,12 +133,15 @@ export function createJournalService({ db, clock, newId, communeExists }: Journa
     const info = s.insert.run({ ...sessionColumns(data, codes), uid, created_at: now, updated_at: now });
     writeLinks(Number(info.lastInsertRowid), data);
     if (data.liveId) s.deleteTimer.run(data.liveId);
-    return toSession(rowById(id));
+    const created = toSession(rowById(id));
+    onWrite?.({ action: 'create', before: null, after: created });
+    return created;
   });
 
   const updateTx = db.transaction((id: string, data: SessionData): Session => {
     checkReferences(data);
     const row = rowById(id);
+    const before = onWrite ? toSession(row) : null;
     // A closed follow-up stays closed when something else is edited; a new due date or reason reopens it.
     const sameFollowUp =
       data.followUp !== null &&
@@ -140,20 +158,26 @@ export function createJournalService({ db, clock, newId, communeExists }: Journa
     s.clearTopics.run(row.seq);
     writeLinks(row.seq, data);
     if (data.liveId) s.deleteTimer.run(data.liveId);
-    return toSession(rowById(id));
+    const updated = toSession(rowById(id));
+    onWrite?.({ action: 'update', before, after: updated });
+    return updated;
   });
 
   const deleteTx = db.transaction((id: string) => {
     const row = rowById(id);
     const now = clock.now().getTime();
     s.softDelete.run(now, now, row.seq);
+    onWrite?.({ action: 'delete', before: toSession(row), after: null });
     return { id };
   });
 
   const restoreTx = db.transaction((id: string) => {
     const row = rowById(id, true);
     s.restore.run(clock.now().getTime(), row.seq);
-    return toSession(rowById(id));
+    const restored = toSession(rowById(id));
+    // Restoring a session that was not deleted changes nothing the statistics count.
+    if (row.deleted_at !== null) onWrite?.({ action: 'restore', before: null, after: restored });
+    return restored;
   });
 
   const closeFollowUpTx = db.transaction((id: string) => {
