@@ -9,6 +9,7 @@ import { journalContract } from './journal/contract';
 import { settingsContract } from './settings/contract';
 import { siteContract } from './site/contract';
 import { statsContract } from './stats/contract';
+import { syncContract } from './sync/contract';
 import { storageContract } from './storage/contract';
 import { transferContract } from './transfer/contract';
 
@@ -27,6 +28,7 @@ export const contract = mergeContract(
   storageContract,
   printContract,
   statsContract,
+  syncContract,
 );
 
 export type Contract = typeof contract;

@@ -31,6 +31,10 @@ import { createRollups } from './stats/rollups';
 import { createRetention } from './stats/retention';
 import { createStatsService } from './stats/stats-service';
 import { createRetentionSchedule, statsHandlers } from './stats/handlers';
+import { createFileCredentialStore, type CredentialStore } from './sync/credential-store';
+import { httpTransportFactory, type HubTransportFactory } from './sync/http-transport';
+import { createSyncRunner, createSyncSchedule, syncHandlers } from './sync/handlers';
+import { createSyncService } from './sync/sync-service';
 
 export interface CoreOptions {
   dataDir: string;
@@ -49,6 +53,12 @@ export interface CoreOptions {
   transferKdf?: { N: number; r: number; p: number };
   /** The host's page-to-PDF renderer (desktop); browser mode prints through the browser instead. */
   printToPdf?: PrintToPdf;
+  /** Where the hub credential lives: the OS keychain on the desktop; by default a 0600 file in the data folder. */
+  credentials?: CredentialStore;
+  /** How the desk reaches the hub (tests: an in-process hub or a faulty network); by default HTTPS with the proxy. */
+  syncTransport?: HubTransportFactory;
+  /** Sync rounds by themselves (defaults to `maintenance`: on in the hosts, off in tests). */
+  syncSchedule?: boolean;
 }
 
 /** The whole of Médiane's back end, in plain Node: hosts (Electron, browser mode, tests) only wire transports to it. */
@@ -95,6 +105,17 @@ export function createCore(options: CoreOptions) {
     integrityCheck: (path) => checkIntegrityInWorker(path, 'full'),
     kdf: options.transferKdf,
   });
+  const sync = createSyncService({
+    db: opened.db,
+    clock,
+    stats,
+    communeOf: communes.get,
+    credentials: options.credentials ?? createFileCredentialStore(options.dataDir),
+    transport: options.syncTransport ?? httpTransportFactory,
+  });
+  const syncRunner = createSyncRunner(jobs, sync);
+  const syncSchedule = createSyncSchedule(sync, syncRunner);
+  if (options.syncSchedule ?? options.maintenance !== false) syncSchedule.start();
   if (options.maintenance !== false) {
     maintenance.start();
     checkpointer.start();
@@ -134,6 +155,7 @@ export function createCore(options: CoreOptions) {
     ...transferHandlers(transfer),
     ...storageHandlers({ jobs, maintenance, dataDir: options.dataDir, clock }),
     ...printHandlers(createPrintService({ files, printToPdf: options.printToPdf })),
+    ...syncHandlers(sync, syncRunner),
   };
   // Once the background integrity check has failed, the file is not trusted with new data: every mutation is refused
   // (with a message asking to restart, which restores the last good backup) so nothing lands in a damaged file.
@@ -151,6 +173,8 @@ export function createCore(options: CoreOptions) {
     /** The statistics' one query layer (dashboard, aggregated exports, reports) and its rollups (bulk imports). */
     stats,
     retention,
+    /** The statistics sync (tests drive its rounds by hand). */
+    sync,
     /**
      * Stops background work, cancels running jobs and waits for them to clean up, then closes the database.
      * With no job running it finishes synchronously, so a host may reopen the folder right after calling it.
@@ -159,6 +183,7 @@ export function createCore(options: CoreOptions) {
       maintenance.stop();
       checkpointer.stop();
       retentionSchedule.stop();
+      syncSchedule.stop();
       const finish = () => {
         files.close();
         opened.close();

@@ -21,6 +21,7 @@ import { journalExamples } from '../../shared/journal/contract.examples';
 import { settingsExamples } from '../../shared/settings/contract.examples';
 import { siteExamples } from '../../shared/site/contract.examples';
 import { statsExamples } from '../../shared/stats/contract.examples';
+import { syncExamples } from '../../shared/sync/contract.examples';
 import { storageExamples } from '../../shared/storage/contract.examples';
 import { transferExamples } from '../../shared/transfer/contract.examples';
 import { printExamples } from '../../shared/print/contract.examples';
@@ -233,6 +234,19 @@ beforeAll(async () => {
     dialogs,
     transferKdf: { N: 2 ** 14, r: 8, p: 1 },
     printToPdf: async () => new TextEncoder().encode('%PDF-1.7 fuzz'),
+    // A hub that enrolls any well-formed code and is down for uploads (the sync's own suite runs a real hub).
+    syncTransport: () => ({
+      enroll: async () => ({
+        status: 200,
+        body: {
+          deskId: '00000000-0000-4000-8000-00000000f00d',
+          credential: 'fuzz-credential-0123456789',
+          site: { id: '00000000-0000-4000-8000-00000000517e', name: 'Fuzz', departement: '69' },
+          disclosure: { k: 5, granularity: 'month' },
+        },
+      }),
+      send: async () => ({ status: 503, body: null }),
+    }),
   });
   const seed = <K extends MethodName>(method: K, input: MethodInput<K>) => call(core, method, input);
   // Site first: the journal's examples refer to its commune.
@@ -248,6 +262,7 @@ beforeAll(async () => {
     ...(await storageExamples(seed)),
     ...(await printExamples(seed)),
     ...(await statsExamples(seed)),
+    ...(await syncExamples(seed)),
   };
   core.warm();
 });

@@ -4,6 +4,7 @@ import { migration0002 } from './0002-lean-session-row';
 import { migration0003 } from './0003-session-templates';
 import { migration0004 } from './0004-timer-label';
 import { migration0005 } from './0005-stats-rollups';
+import { migration0010 } from './0010-sync-outbox';
 
 export { checksum, type Migration } from './migration';
 
@@ -14,6 +15,7 @@ export const MIGRATIONS: readonly Migration[] = [
   migration0003,
   migration0004,
   migration0005,
+  migration0010,
 ];
 
 export const LATEST_SCHEMA_VERSION = MIGRATIONS[MIGRATIONS.length - 1]!.version;
