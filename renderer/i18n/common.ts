@@ -51,6 +51,8 @@ export const fr = {
       migrating: 'Mise à jour du format des données…',
       replacing: 'Installation des données sur ce poste…',
       backingUp: 'Sauvegarde en cours…',
+      closing: 'Clôture des périodes échues…',
+      sending: 'Envoi au hub…',
     },
     ended: {
       done: 'Terminé.',
@@ -141,6 +143,8 @@ export const en: typeof fr = {
       migrating: 'Updating the data format…',
       replacing: 'Installing the data on this computer…',
       backingUp: 'Backing up…',
+      closing: 'Closing due periods…',
+      sending: 'Sending to the hub…',
     },
     ended: {
       done: 'Done.',

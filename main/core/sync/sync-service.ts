@@ -162,7 +162,11 @@ export function createSyncService(o: SyncDeps) {
     if (answer.status !== 200 || !parsed.success) throw new CoreError('conflict', 'sync.hubUnreachable');
     const e = parsed.data;
     // The credential first: a desk row without its credential could never send; the reverse is simply re-enrolled.
-    await o.credentials.save(e.credential);
+    try {
+      await o.credentials.save(e.credential);
+    } catch {
+      throw new CoreError('conflict', 'sync.credentialUnavailable');
+    }
     // Enrolling again (another hub, or after a revocation) is a new desk identity: what was not sent under the old
     // one is summarised again under the new one at the next closing.
     db.transaction(() => {
@@ -271,7 +275,8 @@ export function createSyncService(o: SyncDeps) {
     if (!st) throw notEnrolled();
     ctx?.progress(0, null, 'jobs.phase.closing');
     closePeriods();
-    const credential = await o.credentials.load();
+    // A keychain that cannot be read (another OS account, no secret service) is a retry, not a crash.
+    const credential = await o.credentials.load().catch(() => null);
     const attempts = st.attempts + 1;
     const finish = (result: SyncRunResult) => {
       const failed = result.state === 'retry_later';
