@@ -36,6 +36,9 @@ const TEXTS = {
     savePdfTitle: 'Enregistrer en PDF',
     openPdfTitle: 'Choisir un PDF',
     pdfFilter: 'Document PDF',
+    saveSnapshotsTitle: 'Enregistrer les statistiques à transmettre',
+    openSnapshotsTitle: 'Choisir un fichier de statistiques',
+    snapshotsFilter: 'Statistiques Médiane (JSON)',
     all: 'Tous les fichiers',
   },
   en: {
@@ -45,6 +48,9 @@ const TEXTS = {
     savePdfTitle: 'Save as PDF',
     openPdfTitle: 'Choose a PDF',
     pdfFilter: 'PDF document',
+    saveSnapshotsTitle: 'Save the statistics to hand over',
+    openSnapshotsTitle: 'Choose a statistics file',
+    snapshotsFilter: 'Médiane statistics (JSON)',
     all: 'All files',
   },
 } as const;
@@ -73,6 +79,12 @@ export function createFileDialogs({ dialog, getWindow, documentsDir, locale }: F
     const byPurpose = {
       desk: { extension: DESK_EXTENSION, saveTitle: texts.saveTitle, openTitle: texts.openTitle, name: texts.filter },
       pdf: { extension: 'pdf', saveTitle: texts.savePdfTitle, openTitle: texts.openPdfTitle, name: texts.pdfFilter },
+      snapshots: {
+        extension: 'json',
+        saveTitle: texts.saveSnapshotsTitle,
+        openTitle: texts.openSnapshotsTitle,
+        name: texts.snapshotsFilter,
+      },
     }[purpose];
     const t = { ...byPurpose, all: texts.all };
     return {

@@ -155,7 +155,7 @@ export function createCore(options: CoreOptions) {
     ...transferHandlers(transfer),
     ...storageHandlers({ jobs, maintenance, dataDir: options.dataDir, clock }),
     ...printHandlers(createPrintService({ files, printToPdf: options.printToPdf })),
-    ...syncHandlers(sync, syncRunner),
+    ...syncHandlers(sync, syncRunner, jobs, files),
   };
   // Once the background integrity check has failed, the file is not trusted with new data: every mutation is refused
   // (with a message asking to restart, which restores the last good backup) so nothing lands in a damaged file.

@@ -11,7 +11,7 @@ import { clickDownload } from '../lib/download';
 export const isDesktop = () => window.mediane !== undefined;
 
 /** The file extension of each purpose, for the browser's file picker. */
-const ACCEPT: Record<FilePurpose, string> = { desk: '.mediane', pdf: '.pdf' };
+const ACCEPT: Record<FilePurpose, string> = { desk: '.mediane', pdf: '.pdf', snapshots: '.json' };
 
 /** Where to write: null when the user cancelled the dialog. */
 export function chooseSaveTarget(purpose: FilePurpose, suggestedName: string): Promise<SaveTarget | null> {

@@ -5,6 +5,8 @@ import {
   CorrectInput,
   CorrectResult,
   EnrollInput,
+  ExportInput,
+  ExportResult,
   OutboxKeyInput,
   SnapshotPreview,
   SyncRunResult,
@@ -25,4 +27,6 @@ export const syncContract = {
   /** A quarantined snapshot back in the queue (after the hub's administrator fixed what refused it). */
   'sync.requeue': mutation(OutboxKeyInput, SyncStatus),
   'sync.run': job(noInput, SyncRunResult),
+  /** No network: the queued snapshots to a file, which a coordinator hands to the hub. */
+  'sync.exportFile': job(ExportInput, ExportResult),
 } as const;

@@ -1,7 +1,7 @@
 import { createServer, type IncomingMessage, type Server } from 'node:http';
 import { connect, type Socket } from 'node:net';
 import type { AddressInfo } from 'node:net';
-import { statSync } from 'node:fs';
+import { readFileSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import { EnvHttpProxyAgent } from 'undici';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
@@ -192,6 +192,36 @@ describe('desk sync against an in-process hub', () => {
     expect((await call(core, 'sync.status', {})).queue[0]!.state).toBe('pending');
     await core.close();
   });
+});
+
+it('a desk without network exports its queued snapshots to a file the hub accepts as they are', async () => {
+  const { core, clock } = await deskWithNovember();
+  await enroll(core);
+  clock.set('2026-12-09T10:00:00.000Z');
+  const target = await call(core, 'files.pickSave', { purpose: 'snapshots', suggestedName: 'statistiques.json' });
+  let view = await call(core, 'jobs.get', {
+    id: (await call(core, 'sync.exportFile', { targetId: target!.targetId })).jobId,
+  });
+  while (view.state === 'running') view = await call(core, 'jobs.get', { id: view.id, afterVersion: view.version });
+  expect(view).toMatchObject({ state: 'done', result: { snapshots: 1 } });
+  const file = core.files.download(target!.targetId)!;
+  if (process.platform !== 'win32') expect(statSync(file.path).mode & 0o777).toBe(0o600);
+  const exported = JSON.parse(readFileSync(file.path, 'utf8')) as {
+    format: string;
+    snapshots: Array<{ key: string; hash: string; snapshot: Snapshot }>;
+  };
+  expect(exported.format).toBe('mediane-snapshots/1');
+  const status = await call(core, 'sync.status', {});
+  expect(exported.snapshots.map((x) => x.hash)).toEqual([status.queue[0]!.hash]);
+  expect(status.log[0]).toMatchObject({ destination: 'file', outcome: 'exported' });
+  // Still queued: when the network comes back, the hub counts the same snapshot once.
+  expect(status.queue[0]!.state).toBe('pending');
+  const credential = readFileSync(join(core.dataDir, CREDENTIAL_FILE), 'utf8');
+  const res = await injected('x').send(exported.snapshots[0]!.snapshot, credential);
+  expect(res.body).toMatchObject({ status: 'stored', hash: exported.snapshots[0]!.hash });
+  expect((await core.sync.run()).sent).toBe(1);
+  expect((await call(core, 'sync.status', {})).log[0]).toMatchObject({ outcome: 'duplicate' });
+  await core.close();
 });
 
 describe('sync: pure parts', () => {

@@ -2,6 +2,7 @@ import type { HandlersFor } from '../../../shared/contract';
 import type { syncContract } from '../../../shared/sync/contract';
 import type { createJobs } from '../jobs/jobs';
 import type { SyncService } from './sync-service';
+import type { Files } from '../files/files';
 
 type Jobs = ReturnType<typeof createJobs>;
 
@@ -52,7 +53,12 @@ export function createSyncSchedule(sync: SyncService, runner: SyncRunner, startD
   };
 }
 
-export function syncHandlers(sync: SyncService, runner: SyncRunner): HandlersFor<keyof typeof syncContract> {
+export function syncHandlers(
+  sync: SyncService,
+  runner: SyncRunner,
+  jobs: Jobs,
+  files: Pick<Files, 'takeTarget'>,
+): HandlersFor<keyof typeof syncContract> {
   return {
     'sync.status': () => sync.status(),
     'sync.enroll': (input) => sync.enroll(input),
@@ -62,5 +68,12 @@ export function syncHandlers(sync: SyncService, runner: SyncRunner): HandlersFor
     'sync.preview': (input) => sync.preview(input),
     'sync.requeue': (input) => sync.requeue(input),
     'sync.run': () => runner.start(),
+    'sync.exportFile': (input) => {
+      const target = files.takeTarget(input.targetId, 'snapshots');
+      return jobs.start('sync.exportFile', async (ctx) => {
+        ctx.progress(0, null, 'jobs.phase.finishing');
+        return sync.exportFile(target);
+      });
+    },
   };
 }

@@ -1,4 +1,5 @@
 import { createHash } from 'node:crypto';
+import { renameSync, rmSync } from 'node:fs';
 import type { Clock } from '../../../shared/ids';
 import { CoreError } from '../../../shared/errors';
 import { EnrollResponse, type UploadReceipt } from '../../../shared/sync/api';
@@ -6,6 +7,7 @@ import { buildSnapshot, checkSnapshot, type Suppression } from '../../../shared/
 import { Snapshot } from '../../../shared/sync/snapshot';
 import {
   GRACE_DAYS_DEFAULT,
+  SNAPSHOT_FILE_FORMAT,
   type QueueItem,
   type SentEntry,
   type SnapshotPreview,
@@ -13,6 +15,8 @@ import {
   type SyncStatus,
 } from '../../../shared/sync/desk-schema';
 import type { Db } from '../storage/database';
+import { writePrivateFile } from '../storage/private-files';
+import type { TakenTarget } from '../files/files';
 import type { StatsService } from '../stats/stats-service';
 import type { JobContext } from '../jobs/jobs';
 import type { CredentialStore } from './credential-store';
@@ -324,7 +328,37 @@ export function createSyncService(o: SyncDeps) {
     return st.next_try_at === null || st.next_try_at <= now();
   }
 
-  return { status, enroll, configure, closePeriods, correct, preview, requeue, run, due };
+  /**
+   * A desk that never reaches its hub: the snapshots waiting in the queue, exactly as they would be sent (same bytes,
+   * same hashes), to a file a coordinator hands to the hub. They stay queued: if the network comes back, the hub sees
+   * the same (desk, period, version) and counts them once.
+   */
+  function exportFile(target: TakenTarget): { name: string; snapshots: number } {
+    const part = `${target.path}.part`;
+    try {
+      const st = state();
+      if (!st) throw notEnrolled();
+      closePeriods();
+      const rows = s.pending.all() as OutboxRow[];
+      if (rows.length === 0) throw new CoreError('not_found', 'sync.nothingToExport');
+      const body = `{"format":${JSON.stringify(SNAPSHOT_FILE_FORMAT)},"hub":${JSON.stringify(st.hub_url)},"exportedAt":${JSON.stringify(now())},"snapshots":[${rows
+        .map((r) => `{"key":${JSON.stringify(r.key)},"hash":"${r.hash}","snapshot":${r.payload}}`)
+        .join(',')}]}\n`;
+      writePrivateFile(part, body);
+      renameSync(part, target.path);
+      db.transaction(() => {
+        for (const r of rows) s.log.run(r.key, r.period, r.version, r.hash, 'file', 'exported', now());
+      })();
+      target.commit();
+      return { name: target.name, snapshots: rows.length };
+    } catch (err) {
+      rmSync(part, { force: true });
+      target.abandon();
+      throw err;
+    }
+  }
+
+  return { status, enroll, configure, closePeriods, correct, preview, requeue, run, due, exportFile };
 }
 
 export type SyncService = ReturnType<typeof createSyncService>;

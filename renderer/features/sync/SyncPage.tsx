@@ -1,6 +1,8 @@
 import { useId, useState } from 'react';
 import { useTranslation } from 'react-i18next';
+import type { SaveTarget } from '../../../shared/files/schema';
 import type { SyncRunResult, SyncStatus } from '../../../shared/sync/desk-schema';
+import { chooseSaveTarget, deliver } from '../../api/files';
 import { useCoreMutation, useCoreQuery } from '../../api/hooks';
 import { startJob } from '../../api/jobs';
 import { coreErrorText, coreFieldErrors } from '../../lib/core-error';
@@ -95,6 +97,7 @@ function Enrolled({ status, refresh }: { status: SyncStatus; refresh: () => void
   const e = status.enrollment!;
   const when = (iso: string | null) => (iso ? formatDateTime(iso, i18n.language) : t('status.never'));
   const [jobId, setJobId] = useState<string | null>(null);
+  const [exportJob, setExportJob] = useState<{ jobId: string; target: SaveTarget } | null>(null);
   const [message, setMessage] = useState<{ kind: 'info' | 'error'; text: string } | null>(null);
   const [previewKey, setPreviewKey] = useState<string | null>(null);
   const close = useCoreMutation('sync.closePeriods');
@@ -159,7 +162,40 @@ function Enrolled({ status, refresh }: { status: SyncStatus; refresh: () => void
               {t('actions.close')}
             </button>
           </li>
+          <li>
+            <button
+              type="button"
+              className="fr-btn fr-btn--tertiary"
+              disabled={exportJob !== null}
+              onClick={async () => {
+                setMessage(null);
+                const target = await chooseSaveTarget('snapshots', t('export.fileName'));
+                if (target)
+                  setExportJob({ jobId: await startJob('sync.exportFile', { targetId: target.targetId }), target });
+              }}
+            >
+              {t('actions.export')}
+            </button>
+          </li>
         </ul>
+        {exportJob && (
+          <JobProgress
+            jobId={exportJob.jobId}
+            label={t('export.running')}
+            onEnd={(view) => {
+              const target = exportJob.target;
+              setExportJob(null);
+              if (view.state === 'done') {
+                deliver(target);
+                setMessage({
+                  kind: 'info',
+                  text: t('export.done', { count: (view.result as { snapshots: number }).snapshots }),
+                });
+              } else if (view.state === 'failed') setMessage({ kind: 'error', text: coreErrorText(view.error) });
+              refresh();
+            }}
+          />
+        )}
         {jobId && (
           <JobProgress
             jobId={jobId}

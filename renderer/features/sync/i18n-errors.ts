@@ -15,6 +15,7 @@ export const fr = {
   periodNotClosed: 'Cette période n’est pas encore close.',
   nothingToCorrect: 'Les chiffres de cette période n’ont pas changé depuis son envoi : il n’y a rien à corriger.',
   notInQueue: 'Cet envoi n’est plus dans la file.',
+  nothingToExport: 'Aucun envoi en attente : il n’y a rien à exporter.',
   graceDaysInvalid: 'Indiquez un nombre de jours entre 0 et 60.',
   ruleBroken: 'Le résumé de cette période ne respecte pas la règle de confidentialité : il n’a pas été mis en file.',
 };
@@ -33,6 +34,7 @@ export const en: typeof fr = {
   periodNotClosed: 'This period is not closed yet.',
   nothingToCorrect: 'This period’s figures have not changed since it was sent: there is nothing to correct.',
   notInQueue: 'This item is no longer in the queue.',
+  nothingToExport: 'Nothing is waiting to be sent: there is nothing to export.',
   graceDaysInvalid: 'Enter a number of days between 0 and 60.',
   ruleBroken: 'This period’s summary breaks the privacy rule: it was not queued.',
 };

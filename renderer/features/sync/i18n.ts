@@ -39,6 +39,7 @@ export const fr = {
     closed_one: '{{count}} période close et mise en file.',
     closed_other: '{{count}} périodes closes et mises en file.',
     noneDue: 'Aucune nouvelle période à clore.',
+    export: 'Exporter un fichier (poste sans réseau)',
     running: 'Synchronisation',
     done_one: 'Synchronisation terminée : {{count}} envoi accepté ({{quarantined}} refusé).',
     done_other: 'Synchronisation terminée : {{count}} envois acceptés ({{quarantined}} refusés).',
@@ -125,6 +126,12 @@ export const fr = {
     unknown: 'Non communiqué',
   },
   period: { week: 'Semaine {{key}}' },
+  export: {
+    fileName: 'statistiques-mediane.json',
+    running: 'Export du fichier de statistiques',
+    done_one: '{{count}} envoi écrit dans le fichier. Remettez-le à votre coordinateur, qui le transmettra au hub.',
+    done_other: '{{count}} envois écrits dans le fichier. Remettez-le à votre coordinateur, qui le transmettra au hub.',
+  },
   log: {
     title: 'Ce qui a quitté ce poste',
     empty: 'Rien n’a encore été envoyé.',
@@ -184,6 +191,7 @@ export const en: typeof fr = {
     closed_one: '{{count}} period closed and queued.',
     closed_other: '{{count}} periods closed and queued.',
     noneDue: 'No new period to close.',
+    export: 'Export a file (desk without network)',
     running: 'Synchronisation',
     done_one: 'Synchronisation finished: {{count}} item accepted ({{quarantined}} refused).',
     done_other: 'Synchronisation finished: {{count}} items accepted ({{quarantined}} refused).',
@@ -270,6 +278,12 @@ export const en: typeof fr = {
     unknown: 'Not given',
   },
   period: { week: 'Week {{key}}' },
+  export: {
+    fileName: 'mediane-statistics.json',
+    running: 'Exporting the statistics file',
+    done_one: '{{count}} item written to the file. Hand it to your coordinator, who passes it on to the hub.',
+    done_other: '{{count}} items written to the file. Hand it to your coordinator, who passes it on to the hub.',
+  },
   log: {
     title: 'What left this computer',
     empty: 'Nothing has been sent yet.',
