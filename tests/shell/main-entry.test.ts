@@ -87,12 +87,27 @@ function makeState() {
       shell: { openExternal: vi.fn(async () => undefined) },
       dialog: { showErrorBox: vi.fn() },
       Menu: { setApplicationMenu: vi.fn(), buildFromTemplate: vi.fn((t: unknown) => t) },
+      safeStorage: {
+        isAsyncEncryptionAvailable: async () => true,
+        encryptStringAsync: async (s: string) => Buffer.from(s),
+        decryptStringAsync: async (b: Buffer) => ({ result: b.toString(), shouldReEncrypt: false }),
+      },
     },
   };
 }
 
 // Getters, so that each test's fresh fakes are seen by the freshly imported entry (the mock factory runs once).
-const ELECTRON_EXPORTS = ['app', 'protocol', 'session', 'ipcMain', 'BrowserWindow', 'shell', 'dialog', 'Menu'];
+const ELECTRON_EXPORTS = [
+  'app',
+  'protocol',
+  'session',
+  'ipcMain',
+  'BrowserWindow',
+  'shell',
+  'dialog',
+  'Menu',
+  'safeStorage',
+];
 vi.mock('electron', () =>
   Object.defineProperties(
     {},
@@ -210,6 +225,8 @@ describe('main/app/index.ts wiring', () => {
       dialogs: { pickSave: expect.any(Function), pickOpen: expect.any(Function) },
       // The main window's page as a PDF (main/app/print.ts): the one print path of handouts and reports.
       printToPdf: expect.any(Function),
+      // The hub credential (sync) behind safeStorage (main/app/credentials.ts), never in a plain file.
+      credentials: expect.objectContaining({ save: expect.any(Function), load: expect.any(Function) }),
     });
     expect(new Set(s.electron.ipcMain.handlers.keys())).toEqual(
       new Set(METHOD_NAMES.map((m) => IPC_CHANNEL_PREFIX + m)),
