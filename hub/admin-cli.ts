@@ -10,7 +10,7 @@ import { HubError } from './errors';
 
 const USAGE = `Usage: npm run hub:admin -- <command> [--data-dir DIR] [options]   (DATABASE_URL for PostgreSQL)
   site:create --name NAME --departement 69 [--epci 200046977]
-  scope:create --name NAME --kind departement|epci|sites --codes 69,01
+  scope:create --name NAME --kind departement|epci|sites|national --codes 69,01 (national: FR)
   coordinator:create --scope SCOPE_ID --name NAME [--can-publish]
   coordinator:revoke ID | coordinator:rotate ID
   code:issue --site SITE_ID [--ttl-hours 72]

@@ -13,7 +13,8 @@ import { checkDisclosure, readDisclosure, type Disclosure } from './settings';
 const DEPARTEMENT = /^(?:\d{2}|2A|2B|97[1-6])$/;
 const EPCI = /^\d{9}$/;
 
-export type ScopeKind = 'departement' | 'epci' | 'sites';
+/** `national`: every site of the hub (codes: ['FR']). */
+export type ScopeKind = 'departement' | 'epci' | 'sites' | 'national';
 
 export function createAdmin(db: HubDb, clock: Clock, actor = 'cli') {
   const now = () => clock.now().toISOString();
@@ -60,6 +61,7 @@ export function createAdmin(db: HubDb, clock: Clock, actor = 'cli') {
         departement: (c: string) => DEPARTEMENT.test(c),
         epci: (c: string) => EPCI.test(c),
         sites: () => true,
+        national: (c: string) => c === 'FR',
       }[input.kind];
       if (!valid || codes.some((c) => !valid(c)))
         throw new HubError(400, 'invalid_scope', `invalid ${input.kind} code`);

@@ -14,6 +14,7 @@ import type { Clock } from '../shared/ids';
 import {
   API_VERSION,
   ApiError,
+  Consolidated,
   CoordinatorSummary,
   EnrollRequest,
   EnrollResponse,
@@ -40,6 +41,8 @@ export interface HubServerOptions {
   trustedKeys?: Readonly<Record<string, string>>;
   /** Requests per minute per client address (enrollment has its own, stricter limit). */
   rateLimitPerMinute?: number;
+  /** Enrollment attempts per minute per client address (codes are what an attacker would try to guess). */
+  enrollPerMinute?: number;
   logger?: boolean;
 }
 
@@ -150,8 +153,7 @@ export async function buildHub(options: HubServerOptions): Promise<FastifyInstan
   api.post(
     `${prefix}/enroll`,
     {
-      // Guessing codes is what an attacker would try: a tight limit per client.
-      config: { rateLimit: { max: 10, timeWindow: '1 minute' } },
+      config: { rateLimit: { max: options.enrollPerMinute ?? 10, timeWindow: '1 minute' } },
       schema: { body: EnrollRequest, response: { 200: EnrollResponse, ...errorResponses } },
     },
     async (req) => desks.enroll(req.body.code),
@@ -178,6 +180,21 @@ export async function buildHub(options: HubServerOptions): Promise<FastifyInstan
       },
     },
     async (req) => snapshots.summary((req.identity as CoordinatorIdentity).scopeId, req.query.from, req.query.to),
+  );
+
+  api.get(
+    `${prefix}/coordinator/sites/:siteId`,
+    {
+      onRequest: authenticate('coordinator'),
+      schema: {
+        security: [{ bearer: [] }],
+        params: z.object({ siteId: z.uuid() }).strict(),
+        querystring: SummaryQuery,
+        response: { 200: Consolidated, ...errorResponses },
+      },
+    },
+    async (req) =>
+      snapshots.site((req.identity as CoordinatorIdentity).scopeId, req.params.siteId, req.query.from, req.query.to),
   );
 
   const Channel = z.object({ channel: z.enum(PACK_CHANNELS) }).strict();

@@ -80,8 +80,28 @@ const migration0001: HubMigration = {
       .addColumn('hash', 'text', (c) => c.notNull())
       .addColumn('body', 'text', (c) => c.notNull())
       .addColumn('received_at', 'text', (c) => c.notNull())
+      // The key totals as columns: a scope's per-site totals are sums of integers, not of parsed documents.
+      .addColumn('sessions', 'integer', (c) => c.notNull())
+      .addColumn('individual_sessions', 'integer', (c) => c.notNull())
+      .addColumn('workshops', 'integer', (c) => c.notNull())
+      .addColumn('workshop_participants', 'integer', (c) => c.notNull())
+      .addColumn('people_helped', 'integer', (c) => c.notNull())
+      .addColumn('total_minutes', 'integer', (c) => c.notNull())
       .addPrimaryKeyConstraint('snapshots_pk', ['desk_id', 'period_key']),
     db.schema.createIndex('snapshots_by_period').on('snapshots').columns(['period_key', 'site_id']),
+    db.schema.createIndex('snapshots_by_site').on('snapshots').columns(['site_id', 'period_key']),
+    // Every table of every snapshot summed per département and period, and for the whole network (département 'FR'),
+    // kept in the upload's transaction (the previous version of a period is subtracted, the new one added): a
+    // département's or the country's figures read a few thousand rows instead of parsing every snapshot.
+    db.schema
+      .createTable('departement_cells')
+      .addColumn('departement', 'text', (c) => c.notNull())
+      .addColumn('period_key', 'text', (c) => c.notNull())
+      .addColumn('dimension', 'text', (c) => c.notNull())
+      .addColumn('cell_key', 'text', (c) => c.notNull())
+      .addColumn('n', 'integer', (c) => c.notNull())
+      .addColumn('suppressed_in', 'integer', (c) => c.notNull())
+      .addPrimaryKeyConstraint('departement_cells_pk', ['departement', 'period_key', 'dimension', 'cell_key']),
     db.schema
       .createTable('uploads')
       .addColumn('idempotency_key', 'text', (c) => c.primaryKey())

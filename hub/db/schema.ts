@@ -5,7 +5,13 @@ export interface HubDatabase {
   hub_migrations: { version: number; name: string; checksum: string; applied_at: string };
   hub_settings: { key: string; value: string };
   audit_log: { id: string; at: string; actor: string; action: string; details: string };
-  scopes: { id: string; name: string; kind: 'departement' | 'epci' | 'sites'; codes: string; created_at: string };
+  scopes: {
+    id: string;
+    name: string;
+    kind: 'departement' | 'epci' | 'sites' | 'national';
+    codes: string;
+    created_at: string;
+  };
   sites: { id: string; name: string; departement: string; epci: string | null; created_at: string };
   coordinators: {
     id: string;
@@ -40,6 +46,22 @@ export interface HubDatabase {
     hash: string;
     body: string;
     received_at: string;
+    sessions: number;
+    individual_sessions: number;
+    workshops: number;
+    workshop_participants: number;
+    people_helped: number;
+    total_minutes: number;
+  };
+  departement_cells: {
+    departement: string;
+    period_key: string;
+    /** 'totals' for the key totals, else an activity or population dimension. */
+    dimension: string;
+    cell_key: string;
+    n: number;
+    /** Population cells: in how many snapshots this cell was held back. */
+    suppressed_in: number;
   };
   /** Every accepted upload, by idempotency key: a replay gets the same receipt. */
   uploads: {

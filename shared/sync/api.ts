@@ -73,7 +73,7 @@ export const CoordinatorSummary = z.object({
       name: z.string(),
       departement: z.string(),
       epci: z.string().nullable(),
-      figures: Consolidated,
+      totals: Consolidated.shape.totals.extend({ snapshots: z.number().int() }),
     }),
   ),
   total: Consolidated,

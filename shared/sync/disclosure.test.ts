@@ -3,6 +3,7 @@ import { describe, expect, it } from 'vitest';
 import { AGE_BRACKETS, GENDERS, STATUSES } from '../taxonomy';
 import { DEFAULT_K, FIRST_VISIT, POPULATION_DIMENSIONS } from './dimensions';
 import { buildSnapshot, checkSnapshot, protectTable, type RawSnapshot } from './disclosure';
+import { consolidate, flatCells, fromFlatCells } from './consolidate';
 import { Snapshot, type Cell } from './snapshot';
 
 // Random journals reduced to what a snapshot is made of: the people of one period (an individual session's person,
@@ -192,5 +193,16 @@ describe('the disclosure rule, worked examples (k = 5)', () => {
     const { snapshot } = buildSnapshot(rawOf([]), DEFAULT_K);
     expect(Snapshot.safeParse({ ...snapshot, note: 'Mme Dupont' }).success).toBe(false);
     expect(Snapshot.safeParse({ ...snapshot, totals: { ...snapshot.totals, date: '2026-11-03' } }).success).toBe(false);
+  });
+});
+
+describe('consolidation', () => {
+  it('summing flat cells gives the same figures as summing the snapshots', () => {
+    fc.assert(
+      fc.property(fc.array(people, { minLength: 1, maxLength: 5 }), kArb, (desks, k) => {
+        const snapshots = desks.map((list) => buildSnapshot(rawOf(list), k).snapshot);
+        expect(fromFlatCells(snapshots.flatMap(flatCells), snapshots.length)).toEqual(consolidate(snapshots));
+      }),
+    );
   });
 });

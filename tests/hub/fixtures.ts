@@ -70,11 +70,17 @@ export async function openTestDb(dialect: 'sqlite' | 'postgres', clock = fakeClo
 
 export async function startTestHub(
   dialect: 'sqlite' | 'postgres',
-  options: { trustedKeys?: Record<string, string>; rateLimitPerMinute?: number } = {},
+  options: { trustedKeys?: Record<string, string>; rateLimitPerMinute?: number; enrollPerMinute?: number } = {},
 ): Promise<TestHub> {
   const clock = fakeClock();
   const test = await openTestDb(dialect, clock);
-  const app = await buildHub({ db: test.opened.db, clock, rateLimitPerMinute: 100_000, ...options });
+  const app = await buildHub({
+    db: test.opened.db,
+    clock,
+    rateLimitPerMinute: 100_000,
+    enrollPerMinute: 100_000,
+    ...options,
+  });
   return {
     app,
     opened: test.opened,

@@ -1,6 +1,7 @@
 import { generateKeyPairSync } from 'node:crypto';
 import { afterEach, describe, expect, it } from 'vitest';
 import { signPack } from '../../shared/content/pack';
+import { consolidate } from '../../shared/sync/consolidate';
 import { Snapshot } from '../../shared/sync/snapshot';
 import { DIALECTS, enrolledDesk, month, startTestHub, type TestHub } from './fixtures';
 
@@ -175,14 +176,46 @@ describe.each(DIALECTS)('the hub API on %s', (dialect) => {
     ]);
     expect(summary.total.totals.sessions).toBe(2 * (40 + 12));
     expect(summary.total.activity.operators.caf).toBe(2 * (40 + 12));
-    expect(summary.sites[1].figures.totals.sessions).toBe(24);
+    expect(summary.sites[1].totals).toMatchObject({ sessions: 24, snapshots: 2 });
+    const detail = await hub.app.inject({
+      method: 'GET',
+      url: `/v1/coordinator/sites/${vaulx.site.id}?from=2026-10&to=2026-11`,
+      headers: { authorization: `Bearer ${coord.credential}` },
+    });
+    expect(detail.json()).toMatchObject({
+      snapshots: 2,
+      totals: { sessions: 24 },
+      activity: { operators: { caf: 24 } },
+    });
+    const elsewhere = await hub.app.inject({
+      method: 'GET',
+      url: `/v1/coordinator/sites/${bourg.site.id}?from=2026-10&to=2026-11`,
+      headers: { authorization: `Bearer ${coord.credential}` },
+    });
+    expect(elsewhere.statusCode).toBe(404);
+    // The per-département running sums agree with a recomputation from the stored snapshots, after a correction too.
+    const v2 = month(lyon.deskId, '2026-11', 44, 2, month(lyon.deskId, '2026-11', 40));
+    await hub.app.inject({ method: 'POST', url: '/v1/snapshots', headers: lyon.auth, payload: v2 });
+    const national = await hub.admin.createScope({ name: 'France', kind: 'national', codes: ['FR'] });
+    const nationalCoord = await hub.admin.createCoordinator({ scopeId: national.id, name: 'ANCT' });
+    const all = (
+      await hub.app.inject({
+        method: 'GET',
+        url: '/v1/coordinator/summary?from=2026-10&to=2026-11',
+        headers: { authorization: `Bearer ${nationalCoord.credential}` },
+      })
+    ).json();
+    const stored = await hub.opened.db.selectFrom('snapshots').select('body').execute();
+    expect(all.total).toEqual(consolidate(stored.map((r) => JSON.parse(r.body))));
+    expect(all.total.totals.sessions).toBe(2 * (40 + 12 + 25) + 4);
+    expect(all.sites).toHaveLength(3);
     expect(JSON.stringify(summary)).not.toContain(bourg.site.id);
     const onlyNov = await hub.app.inject({
       method: 'GET',
       url: '/v1/coordinator/summary?from=2026-11&to=2026-11',
       headers: { authorization: `Bearer ${coord.credential}` },
     });
-    expect(onlyNov.json().total.totals.sessions).toBe(52);
+    expect(onlyNov.json().total.totals.sessions).toBe(44 + 12);
     expect(
       (
         await hub.app.inject({
