@@ -23,10 +23,9 @@ const admin = (...args: string[]) =>
     string
   >;
 
-test.beforeAll(async () => {
-  hubDir = mkdtempSync(join(tmpdir(), 'mediane-e2e-hub-'));
-  hub = spawn(TSX, ['hub/cli.ts', '--port', '0', '--data-dir', hubDir], { stdio: ['ignore', 'pipe', 'inherit'] });
-  hubUrl = await new Promise<string>((resolve, reject) => {
+function startHub(port = '0'): Promise<string> {
+  hub = spawn(TSX, ['hub/cli.ts', '--port', port, '--data-dir', hubDir], { stdio: ['ignore', 'pipe', 'inherit'] });
+  return new Promise<string>((resolve, reject) => {
     let out = '';
     hub.stdout!.on('data', (chunk: Buffer) => {
       out += chunk.toString();
@@ -35,6 +34,17 @@ test.beforeAll(async () => {
     });
     hub.on('exit', (code) => reject(new Error(`hub exited (${code}): ${out}`)));
   });
+}
+
+const stopHub = () =>
+  new Promise<void>((resolve) => {
+    hub.once('exit', () => resolve());
+    hub.kill('SIGTERM');
+  });
+
+test.beforeAll(async () => {
+  hubDir = mkdtempSync(join(tmpdir(), 'mediane-e2e-hub-'));
+  hubUrl = await startHub();
 });
 test.afterAll(() => {
   hub.kill('SIGTERM');
@@ -48,7 +58,9 @@ function lastMonth() {
   return { prefix: `${first.getFullYear()}-${p(first.getMonth() + 1)}`, first };
 }
 
-test('enroll, close last month, preview exactly what leaves, sync it, and read the log (fr, en)', async ({ app }) => {
+test('enroll, close last month, preview exactly what leaves, sync it (hub down, then back), read the log (fr, en)', async ({
+  app,
+}) => {
   await withSite(app);
   const { prefix, first } = lastMonth();
   for (let i = 0; i < 7; i++)
