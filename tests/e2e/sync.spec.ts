@@ -102,6 +102,14 @@ test('enroll, close last month, preview exactly what leaves, sync it (hub down, 
   await expect(gender.getByRole('row', { name: /Non communiqué masqué moins de 5 personnes/ })).toBeVisible();
   await expectAccessible(app, 'sync preview (fr)');
 
+  // The hub goes down: the desk keeps working, the round stops and says why, the item stays queued.
+  await stopHub();
+  await app.getByRole('button', { name: 'Synchroniser maintenant' }).click();
+  await expect(app.getByText(/0 envoi accepté, puis arrêt : le hub ne répond pas/)).toBeVisible({ timeout: 20_000 });
+  await expect(app.getByText('Dernier essai interrompu : le hub ne répond pas (réseau)')).toBeVisible();
+  await rpc(app, 'journal.create', adminSession());
+  // Back up on the same address: the desk catches up.
+  await startHub(new URL(hubUrl).port);
   await app.getByRole('button', { name: 'Synchroniser maintenant' }).click();
   await expect(app.getByText('Synchronisation terminée : 1 envoi accepté (0 refusé).')).toBeVisible({
     timeout: 20_000,
