@@ -14,6 +14,7 @@ import { settingsContract } from './settings/contract';
 import { siteContract } from './site/contract';
 import { searchContract } from './search/contract';
 import { statsContract } from './stats/contract';
+import { syncContract } from './sync/contract';
 import { storageContract } from './storage/contract';
 import { transferContract } from './transfer/contract';
 
@@ -36,6 +37,7 @@ export const contract = mergeContract(
   catalogueContract,
   searchContract,
   statsContract,
+  syncContract,
   lockContract,
 );
 

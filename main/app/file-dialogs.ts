@@ -59,6 +59,19 @@ const PURPOSES: Record<FilePurpose, { extension: string; fr: PurposeTexts; en: P
     },
     en: { saveTitle: 'Save the guide pack', openTitle: 'Choose a guide pack', filter: 'Guide pack (JSON)' },
   },
+  snapshots: {
+    extension: 'json',
+    fr: {
+      saveTitle: 'Enregistrer les statistiques à transmettre',
+      openTitle: 'Choisir un fichier de statistiques',
+      filter: 'Statistiques Médiane (JSON)',
+    },
+    en: {
+      saveTitle: 'Save the statistics to hand over',
+      openTitle: 'Choose a statistics file',
+      filter: 'Médiane statistics (JSON)',
+    },
+  },
   catalogue: {
     extension: 'zip',
     fr: {

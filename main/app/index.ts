@@ -1,4 +1,4 @@
-import { app, BrowserWindow, dialog, ipcMain, Menu, protocol, session, shell } from 'electron';
+import { app, BrowserWindow, dialog, ipcMain, Menu, protocol, safeStorage, session, shell } from 'electron';
 import { readFile } from 'node:fs/promises';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -13,6 +13,7 @@ import { guardAllWebContents } from './navigation';
 import { restrictNetwork } from './network';
 import { APP_ENTRY_URL, APP_SCHEME, createOriginCheck } from './origin';
 import { denyAllPermissions } from './permissions';
+import { createCredentialStore } from './credentials';
 import { createPrintToPdf } from './print';
 import { guardSelfServiceWindow } from './self-service';
 import { RESET_PIN_FLAG, runPinReset } from './pin-reset';
@@ -21,7 +22,6 @@ import { createWindowOptions } from './window-options';
 
 // The Electron entry (built to out/main/index.js). Everything security-relevant lives in small modules that take
 // Electron's objects as parameters and are unit-tested with fakes (tests/shell); this file only wires them.
-// The hub credential store (./credentials.ts, on safeStorage) is wired here when sync arrives.
 
 const here = dirname(fileURLToPath(import.meta.url)); // out/main
 const preloadPath = join(here, '..', 'preload', 'index.cjs');
@@ -140,6 +140,8 @@ async function onReady(): Promise<void> {
       dialogs,
       printToPdf: createPrintToPdf(() => mainWindow),
       demoCatalogue: demoArchives(join(app.getAppPath(), 'resources')),
+      // The hub credential (sync) in the OS keychain through safeStorage; only its ciphertext is written to disk.
+      credentials: createCredentialStore({ safeStorage, dir: userData }),
     });
   } catch (err) {
     startupFailure(err);

@@ -50,6 +50,10 @@ import { createDiagnosticService } from './diagnostic/diagnostic-service';
 import { diagnosticHandlers } from './diagnostic/handlers';
 import { createNafIndex } from './diagnostic/naf-index';
 import { SessionInput } from '../../shared/journal/schema';
+import { createFileCredentialStore, type CredentialStore } from './sync/credential-store';
+import { httpTransportFactory, type HubTransportFactory } from './sync/http-transport';
+import { createSyncRunner, createSyncSchedule, syncHandlers } from './sync/handlers';
+import { createSyncService } from './sync/sync-service';
 
 export interface CoreOptions {
   dataDir: string;
@@ -79,6 +83,12 @@ export interface CoreOptions {
   catalogueCitedBy?: CitedByPort;
   /** The app lock's PIN cost and wrong-PIN waits; tests lower them (see lock/lock-service.ts for the defaults). */
   lock?: LockOptions;
+  /** Where the hub credential lives: the OS keychain on the desktop; by default a 0600 file in the data folder. */
+  credentials?: CredentialStore;
+  /** How the desk reaches the hub (tests: an in-process hub or a faulty network); by default HTTPS with the proxy. */
+  syncTransport?: HubTransportFactory;
+  /** Sync rounds by themselves (defaults to `maintenance`: on in the hosts, off in tests). */
+  syncSchedule?: boolean;
 }
 
 /** The whole of Médiane's back end, in plain Node: hosts (Electron, browser mode, tests) only wire transports to it. */
@@ -183,6 +193,17 @@ export function createCore(options: CoreOptions) {
       openGuide: (timerId, id) => void sessionGuides.open({ timerId }, id),
     }),
   });
+  const sync = createSyncService({
+    db: opened.db,
+    clock,
+    stats,
+    communeOf: communes.get,
+    credentials: options.credentials ?? createFileCredentialStore(options.dataDir),
+    transport: options.syncTransport ?? httpTransportFactory,
+  });
+  const syncRunner = createSyncRunner(jobs, sync);
+  const syncSchedule = createSyncSchedule(sync, syncRunner);
+  if (options.syncSchedule ?? options.maintenance !== false) syncSchedule.start();
   if (options.maintenance !== false) {
     maintenance.start();
     checkpointer.start();
@@ -233,6 +254,7 @@ export function createCore(options: CoreOptions) {
     ...catalogueHandlers(catalogue),
     ...lockHandlers(lock),
     ...searchHandlers(search),
+    ...syncHandlers(sync, syncRunner, jobs, files),
   };
   // Once the background integrity check has failed, the file is not trusted with new data: every mutation is refused
   // (with a message asking to restart, which restores the last good backup) so nothing lands in a damaged file.
@@ -277,6 +299,8 @@ export function createCore(options: CoreOptions) {
     /** The statistics' one query layer (dashboard, aggregated exports, reports) and its rollups (bulk imports). */
     stats,
     retention,
+    /** The statistics sync (tests drive its rounds by hand). */
+    sync,
     /**
      * Stops background work, cancels running jobs and waits for them to clean up, then closes the database.
      * With no job running it finishes synchronously, so a host may reopen the folder right after calling it.
@@ -285,6 +309,7 @@ export function createCore(options: CoreOptions) {
       maintenance.stop();
       checkpointer.stop();
       retentionSchedule.stop();
+      syncSchedule.stop();
       const finish = () => {
         catalogue.close();
         files.close();

@@ -16,6 +16,7 @@ const ACCEPT: Record<FilePurpose, string> = {
   pdf: '.pdf',
   guidePack: '.json,application/json',
   catalogue: '.zip',
+  snapshots: '.json',
 };
 
 /** Where to write: null when the user cancelled the dialog. */

@@ -8,6 +8,7 @@ import { search } from '../features/search';
 import { lock } from '../features/lock';
 import { site } from '../features/site';
 import { stats } from '../features/stats';
+import { sync } from '../features/sync';
 import { transfer } from '../features/transfer';
 import { assembleResources, coreResources, initI18n } from '../i18n';
 import { navigate, parseHash, type HashLocation } from '../lib/router';
@@ -16,7 +17,7 @@ import type { FeatureRoute, NavEntry } from './feature';
 
 // THE list of features: the shell builds its routes, navigation and translations from it, so a new feature is one
 // more entry here (and its folder). The first feature's first navigation entry is the home page.
-export const FEATURES = [journal, stats, site, transfer, guides, catalogue, diagnostic, search, lock] as const;
+export const FEATURES = [journal, stats, site, transfer, guides, catalogue, diagnostic, search, sync, lock] as const;
 
 // The journal's session screens show what other features add (guided mode): the shell hands them over here.
 provideSessionSlots(FEATURES.flatMap((f) => ('sessionSlots' in f && f.sessionSlots ? [f.sessionSlots] : [])));

@@ -52,6 +52,8 @@ export const fr = {
       replacing: 'Installation des données sur ce poste…',
       indexing: 'Construction de l’index de recherche…',
       backingUp: 'Sauvegarde en cours…',
+      closing: 'Clôture des périodes échues…',
+      sending: 'Envoi au hub…',
     },
     ended: {
       done: 'Terminé.',
@@ -143,6 +145,8 @@ export const en: typeof fr = {
       replacing: 'Installing the data on this computer…',
       indexing: 'Building the search index…',
       backingUp: 'Backing up…',
+      closing: 'Closing due periods…',
+      sending: 'Sending to the hub…',
     },
     ended: {
       done: 'Done.',

@@ -4,7 +4,7 @@ import { z } from 'zod';
 // shows its own dialog (desktop) or receives an upload / serves a download (browser mode) and the core hands the
 // renderer an opaque, single-use id for it.
 
-export const FILE_PURPOSES = ['desk', 'pdf', 'guidePack', 'catalogue'] as const;
+export const FILE_PURPOSES = ['desk', 'pdf', 'guidePack', 'catalogue', 'snapshots'] as const;
 export type FilePurpose = (typeof FILE_PURPOSES)[number];
 
 export const SaveTargetRequest = z

@@ -26,6 +26,7 @@ import { settingsExamples } from '../../shared/settings/contract.examples';
 import { siteExamples } from '../../shared/site/contract.examples';
 import { searchExamples } from '../../shared/search/contract.examples';
 import { statsExamples } from '../../shared/stats/contract.examples';
+import { syncExamples } from '../../shared/sync/contract.examples';
 import { storageExamples } from '../../shared/storage/contract.examples';
 import { transferExamples } from '../../shared/transfer/contract.examples';
 import { printExamples } from '../../shared/print/contract.examples';
@@ -241,6 +242,19 @@ beforeAll(async () => {
     // A cheap PIN hash, and no wait after wrong PINs: the clock stands still here, so a wait would never end and
     // the untouched examples below could not unlock.
     lock: { kdf: { N: 2 ** 10, r: 8, p: 1 }, baseDelayMs: 0 },
+    // A hub that enrolls any well-formed code and is down for uploads (the sync's own suite runs a real hub).
+    syncTransport: () => ({
+      enroll: async () => ({
+        status: 200,
+        body: {
+          deskId: '00000000-0000-4000-8000-00000000f00d',
+          credential: 'fuzz-credential-0123456789',
+          site: { id: '00000000-0000-4000-8000-00000000517e', name: 'Fuzz', departement: '69' },
+          disclosure: { k: 5, granularity: 'month' },
+        },
+      }),
+      send: async () => ({ status: 503, body: null }),
+    }),
   });
   const seed = <K extends MethodName>(method: K, input: MethodInput<K>) => call(core, method, input);
   // Site first: the journal's examples refer to its commune.
@@ -260,6 +274,7 @@ beforeAll(async () => {
     ...(await printExamples(seed)),
     ...(await searchExamples(seed)),
     ...(await statsExamples(seed)),
+    ...(await syncExamples(seed)),
     // Last: its examples lock the app and open self-service mode, then leave them (see its file).
     ...(await lockExamples(seed)),
   };

@@ -269,6 +269,48 @@ EXPECTED[7] = (() => {
   };
 })();
 
+// Migration 10 (sync): the desk's enrollment and schedule, the outbox of closed periods, the log of what left.
+// Numbers 6 to 9 belong to other branches: it builds on whichever of them is the latest before it.
+EXPECTED[10] = (() => {
+  const before = EXPECTED[9] ?? EXPECTED[8] ?? EXPECTED[7] ?? EXPECTED[6] ?? EXPECTED[5]!;
+  return {
+    tables: {
+      ...before.tables,
+      sync_state: [
+        'id',
+        'hub_url',
+        'desk_id',
+        'site_id',
+        'site_name',
+        'site_departement',
+        'k',
+        'granularity',
+        'grace_days',
+        'enrolled_at',
+        'attempts',
+        'last_attempt_at',
+        'last_success_at',
+        'next_try_at',
+        'last_error',
+      ],
+      sync_outbox: [
+        'key',
+        'period',
+        'version',
+        'payload',
+        'hash',
+        'suppressions',
+        'created_at',
+        'state',
+        'error_status',
+        'error',
+      ],
+      sync_sent: ['seq', 'key', 'period', 'version', 'hash', 'destination', 'outcome', 'at'],
+    },
+    indexes: [...before.indexes, 'sync_outbox_by_state'],
+  };
+})();
+
 function schemaOf(db: Database.Database): Schema {
   const names = (type: string) =>
     (
@@ -325,13 +367,18 @@ function expectThrowsCore(fn: () => unknown, code: string, messageKey: string): 
 afterEach(() => removeTempDirs());
 
 describe('migrations', () => {
-  it('are numbered 1..N without gaps, and each one has an expected schema in this file', () => {
-    expect(MIGRATIONS.map((m) => m.version)).toEqual(MIGRATIONS.map((_, i) => i + 1));
-    expect(LATEST_SCHEMA_VERSION).toBe(MIGRATIONS.length);
+  // Each feature branch has its own number, so a branch alone may skip the numbers of the others: increasing is the
+  // rule (the merged tree has no gap).
+  it('are numbered in increasing order, and each one has an expected schema in this file', () => {
+    const versions = MIGRATIONS.map((m) => m.version);
+    expect(versions).toEqual([...versions].sort((a, b) => a - b));
+    expect(new Set(versions).size).toBe(versions.length);
+    expect(LATEST_SCHEMA_VERSION).toBe(versions[versions.length - 1]);
     expect(Object.keys(EXPECTED).map(Number)).toEqual(MIGRATIONS.map((m) => m.version));
   });
 
-  for (const m of MIGRATIONS) {
+  for (const [index, m] of MIGRATIONS.entries()) {
+    const previous = index === 0 ? 0 : MIGRATIONS[index - 1]!.version;
     describe(`version ${m.version}: ${m.name}`, () => {
       it('applied on top of the previous version gives the expected tables, indexes and user_version', () => {
         const db = new Database(':memory:');
@@ -353,7 +400,7 @@ describe('migrations', () => {
         const dir = tempDir();
         const path = join(dir, DB_FILE);
         const pre = new Database(path);
-        applyUpTo(pre, m.version - 1);
+        applyUpTo(pre, previous);
         pre.close();
 
         const clock = testClock('2026-04-01T10:00:00.000Z');

@@ -108,12 +108,27 @@ function makeState() {
       shell: { openExternal: vi.fn(async () => undefined) },
       dialog: { showErrorBox: vi.fn(), showMessageBoxSync: vi.fn() },
       Menu: { setApplicationMenu: vi.fn(), buildFromTemplate: vi.fn((t: unknown) => t) },
+      safeStorage: {
+        isAsyncEncryptionAvailable: async () => true,
+        encryptStringAsync: async (s: string) => Buffer.from(s),
+        decryptStringAsync: async (b: Buffer) => ({ result: b.toString(), shouldReEncrypt: false }),
+      },
     },
   };
 }
 
 // Getters, so that each test's fresh fakes are seen by the freshly imported entry (the mock factory runs once).
-const ELECTRON_EXPORTS = ['app', 'protocol', 'session', 'ipcMain', 'BrowserWindow', 'shell', 'dialog', 'Menu'];
+const ELECTRON_EXPORTS = [
+  'app',
+  'protocol',
+  'session',
+  'ipcMain',
+  'BrowserWindow',
+  'shell',
+  'dialog',
+  'Menu',
+  'safeStorage',
+];
 vi.mock('electron', () =>
   Object.defineProperties(
     {},
@@ -233,6 +248,8 @@ describe('main/app/index.ts wiring', () => {
       printToPdf: expect.any(Function),
       // The demo catalogue's archives shipped in resources/catalogue, installed at the first start.
       demoCatalogue: expect.any(Array),
+      // The hub credential (sync) behind safeStorage (main/app/credentials.ts), never in a plain file.
+      credentials: expect.objectContaining({ save: expect.any(Function), load: expect.any(Function) }),
     });
     expect(new Set(s.electron.ipcMain.handlers.keys())).toEqual(
       new Set(METHOD_NAMES.map((m) => IPC_CHANNEL_PREFIX + m)),

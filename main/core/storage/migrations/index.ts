@@ -6,6 +6,7 @@ import { migration0004 } from './0004-timer-label';
 import { migration0005 } from './0005-stats-rollups';
 import { migration0006 } from './0006-session-guides';
 import { migration0007 } from './0007-diagnoses';
+import { migration0010 } from './0010-sync-outbox';
 
 export { checksum, type Migration } from './migration';
 
@@ -18,6 +19,7 @@ export const MIGRATIONS: readonly Migration[] = [
   migration0005,
   migration0006,
   migration0007,
+  migration0010,
 ];
 
 export const LATEST_SCHEMA_VERSION = MIGRATIONS[MIGRATIONS.length - 1]!.version;
