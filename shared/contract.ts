@@ -2,6 +2,7 @@ import type { z } from 'zod';
 import { appContract } from './app/contract';
 import { communesContract } from './communes/contract';
 import { mergeContract, type MethodKind } from './contract-kit';
+import { exportsContract } from './exports/contract';
 import { filesContract } from './files/contract';
 import { jobsContract } from './jobs/contract';
 import { journalContract } from './journal/contract';
@@ -23,6 +24,7 @@ export const contract = mergeContract(
   filesContract,
   transferContract,
   storageContract,
+  exportsContract,
 );
 
 export type Contract = typeof contract;

@@ -26,6 +26,13 @@ export interface DialogLike {
 }
 
 export const DESK_EXTENSION = 'mediane';
+const PURPOSE_EXTENSIONS: Record<FilePurpose, readonly string[]> = {
+  desk: [DESK_EXTENSION],
+  csv: ['csv'],
+  xlsx: ['xlsx'],
+  ods: ['ods'],
+  spreadsheet: ['xlsx', 'csv'],
+};
 
 // The main process has no i18next: these few dialog texts live here, in the app's two languages.
 const TEXTS = {
@@ -33,12 +40,14 @@ const TEXTS = {
     saveTitle: 'Enregistrer le bureau Médiane',
     openTitle: 'Choisir un fichier de bureau Médiane',
     filter: 'Bureau Médiane',
+    spreadsheet: 'Tableur',
     all: 'Tous les fichiers',
   },
   en: {
     saveTitle: 'Save the Médiane desk',
     openTitle: 'Choose a Médiane desk file',
     filter: 'Médiane desk',
+    spreadsheet: 'Spreadsheet',
     all: 'All files',
   },
 } as const;
@@ -63,9 +72,10 @@ export function createFileDialogs({ dialog, getWindow, documentsDir, locale }: F
   };
   const filters = (purpose: FilePurpose) => {
     const t = TEXTS[locale()];
-    // One purpose today ('desk'); a new purpose adds its own extension here.
-    const extension = { desk: DESK_EXTENSION }[purpose];
-    return { t, extension, filters: [{ name: t.filter, extensions: [extension] }] };
+    // Each purpose has its extension; a desk file has its own filter name, spreadsheets are named by their format.
+    const extensions = PURPOSE_EXTENSIONS[purpose];
+    const name = purpose === 'desk' ? t.filter : t.spreadsheet;
+    return { t, extension: extensions[0]!, filters: [{ name, extensions: [...extensions] }] };
   };
 
   return {

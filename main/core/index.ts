@@ -10,6 +10,9 @@ import { journalHandlers } from './journal/handlers';
 import { settingsHandlers } from './settings/handlers';
 import { siteHandlers } from './site/handlers';
 import { guardWrites } from './write-guard';
+import { exportsHandlers } from './exports/handlers';
+import { createExportService } from './exports/export-service';
+import { createImportService } from './exports/import-service';
 import { createFiles, STAGING_DIR, type FileDialogs } from './files/files';
 import { filesHandlers } from './files/handlers';
 import { createJobs, type JobsLog } from './jobs/jobs';
@@ -75,6 +78,8 @@ export function createCore(options: CoreOptions) {
     integrityCheck: (path) => checkIntegrityInWorker(path, 'full'),
     kdf: options.transferKdf,
   });
+  const exportsService = createExportService({ db: opened.db, clock, jobs, files, site: site.get, communes });
+  const imports = createImportService({ clock, newId, jobs, files, journal, communeExists: communes.exists });
   if (options.maintenance !== false) {
     maintenance.start();
     checkpointer.start();
@@ -111,6 +116,7 @@ export function createCore(options: CoreOptions) {
     ...filesHandlers(files),
     ...transferHandlers(transfer),
     ...storageHandlers({ jobs, maintenance, dataDir: options.dataDir, clock }),
+    ...exportsHandlers(exportsService, imports),
   };
   // Once the background integrity check has failed, the file is not trusted with new data: every mutation is refused
   // (with a message asking to restart, which restores the last good backup) so nothing lands in a damaged file.

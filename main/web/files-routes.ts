@@ -3,7 +3,7 @@ import { stat } from 'node:fs/promises';
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import { basename } from 'node:path';
 import { Readable } from 'node:stream';
-import type { OpenSource } from '../../shared/files/schema';
+import { FILE_PURPOSES, type FilePurpose, type OpenSource } from '../../shared/files/schema';
 import { CoreError, type AppError } from '../../shared/errors';
 import { RPC_HEADER } from './launch';
 
@@ -19,7 +19,7 @@ const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 
 /** What the routes need from the core (`core.files`). */
 export interface FileRouteCore {
-  acceptUpload(name: string, body: Readable, maxBytes: number): Promise<OpenSource>;
+  acceptUpload(name: string, body: Readable, maxBytes: number, purpose?: FilePurpose): Promise<OpenSource>;
   download(targetId: string): { path: string; name: string } | null;
   release(targetId: string): void;
 }
@@ -61,6 +61,12 @@ function uploadName(query: string): string | null {
   return name.length > 0 && name.length <= 255 && !/[\u0000-\u001f\u007f]/.test(name) && name !== '..' ? name : null;
 }
 
+/** What the upload is for, from `?purpose=` (a desk file when absent, as before purposes were sent). */
+function uploadPurpose(query: string): FilePurpose {
+  const raw = new URLSearchParams(query).get('purpose');
+  return (FILE_PURPOSES as readonly string[]).includes(raw ?? '') ? (raw as FilePurpose) : 'desk';
+}
+
 async function upload(req: IncomingMessage, res: ServerResponse, files: FileRouteCore, query: string): Promise<void> {
   if (req.method !== 'POST') return fail(res, 405, BAD_REQUEST, { allow: 'POST' });
   // As for RPC calls: a custom header, so that no other site can make the browser post a file here.
@@ -79,7 +85,7 @@ async function upload(req: IncomingMessage, res: ServerResponse, files: FileRout
     }
   }
   try {
-    const source = await files.acceptUpload(name, Readable.from(counted()), MAX_UPLOAD_BYTES);
+    const source = await files.acceptUpload(name, Readable.from(counted()), MAX_UPLOAD_BYTES, uploadPurpose(query));
     json(res, 200, { ok: true, value: source });
   } catch (err) {
     // The client went away mid-upload: nobody to answer (the core has removed what it had staged).

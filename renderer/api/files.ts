@@ -10,7 +10,13 @@ import { clickDownload } from '../lib/download';
 const isDesktop = () => window.mediane !== undefined;
 
 /** The file extension of each purpose, for the browser's file picker. */
-const ACCEPT: Record<FilePurpose, string> = { desk: '.mediane' };
+const ACCEPT: Record<FilePurpose, string> = {
+  desk: '.mediane',
+  csv: '.csv',
+  xlsx: '.xlsx',
+  ods: '.ods',
+  spreadsheet: '.xlsx,.csv',
+};
 
 /** Where to write: null when the user cancelled the dialog. */
 export function chooseSaveTarget(purpose: FilePurpose, suggestedName: string): Promise<SaveTarget | null> {
@@ -42,10 +48,10 @@ function pickInBrowser(purpose: FilePurpose): Promise<File | null> {
   });
 }
 
-async function upload(file: File): Promise<OpenSource> {
+async function upload(file: File, purpose: FilePurpose): Promise<OpenSource> {
   let res: Response;
   try {
-    res = await fetch(`./files/upload?name=${encodeURIComponent(file.name)}`, {
+    res = await fetch(`./files/upload?name=${encodeURIComponent(file.name)}&purpose=${purpose}`, {
       method: 'POST',
       credentials: 'same-origin',
       // The host refuses uploads without this header, as it does RPC calls (see client.ts).
@@ -68,5 +74,5 @@ async function upload(file: File): Promise<OpenSource> {
 export async function chooseOpenSource(purpose: FilePurpose): Promise<OpenSource | null> {
   if (isDesktop()) return api('files.pickOpen', { purpose });
   const file = await pickInBrowser(purpose);
-  return file ? upload(file) : null;
+  return file ? upload(file, purpose) : null;
 }

@@ -15,6 +15,7 @@ import {
 import { ERROR_CODES, type Result } from '../../shared/errors';
 import { appExamples } from '../../shared/app/contract.examples';
 import { communesExamples } from '../../shared/communes/contract.examples';
+import { exportsExamples } from '../../shared/exports/contract.examples';
 import { filesExamples } from '../../shared/files/contract.examples';
 import { jobsExamples } from '../../shared/jobs/contract.examples';
 import { journalExamples } from '../../shared/journal/contract.examples';
@@ -243,6 +244,7 @@ beforeAll(async () => {
     ...(await filesExamples(seed)),
     ...(await transferExamples(seed)),
     ...(await storageExamples(seed)),
+    ...(await exportsExamples(seed)),
   };
   core.warm();
 });
