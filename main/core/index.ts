@@ -10,6 +10,8 @@ import { journalHandlers } from './journal/handlers';
 import { settingsHandlers } from './settings/handlers';
 import { siteHandlers } from './site/handlers';
 import { guardWrites } from './write-guard';
+import type { ExportScope } from '../../shared/exports/schema';
+import type { DashboardTables } from './exports/aggregated';
 import { exportsHandlers } from './exports/handlers';
 import { createExportService } from './exports/export-service';
 import { createImportService } from './exports/import-service';
@@ -78,7 +80,17 @@ export function createCore(options: CoreOptions) {
     integrityCheck: (path) => checkIntegrityInWorker(path, 'full'),
     kdf: options.transferKdf,
   });
-  const exportsService = createExportService({ db: opened.db, clock, jobs, files, site: site.get, communes });
+  // The statistics' query layer, shared by the dashboard and the aggregated exports (wired once statistics land).
+  const dashboard = undefined as ((scope: ExportScope) => DashboardTables) | undefined;
+  const exportsService = createExportService({
+    db: opened.db,
+    clock,
+    jobs,
+    files,
+    site: site.get,
+    communes,
+    dashboard,
+  });
   const imports = createImportService({ clock, newId, jobs, files, journal, communeExists: communes.exists });
   if (options.maintenance !== false) {
     maintenance.start();
@@ -131,6 +143,8 @@ export function createCore(options: CoreOptions) {
     /** For the browser-mode host's upload and download routes (files never cross the contract as paths). */
     files: { acceptUpload: files.acceptUpload, download: files.download, release: files.release },
     jobs,
+    /** The figures the aggregated export writes, for the command-line export (`npm run export`). */
+    dashboard,
     /**
      * Stops background work, cancels running jobs and waits for them to clean up, then closes the database.
      * With no job running it finishes synchronously, so a host may reopen the folder right after calling it.
