@@ -45,6 +45,10 @@ export const fr = {
       migrating: 'Mise à jour du format des données…',
       replacing: 'Installation des données sur ce poste…',
       backingUp: 'Sauvegarde en cours…',
+      counting: 'Préparation de l’export…',
+      writing: 'Écriture du fichier…',
+      analysing: 'Analyse des lignes…',
+      importing: 'Enregistrement dans le journal…',
     },
     ended: {
       done: 'Terminé.',
@@ -129,6 +133,10 @@ export const en: typeof fr = {
       migrating: 'Updating the data format…',
       replacing: 'Installing the data on this computer…',
       backingUp: 'Backing up…',
+      counting: 'Preparing the export…',
+      writing: 'Writing the file…',
+      analysing: 'Analysing the rows…',
+      importing: 'Saving into the journal…',
     },
     ended: {
       done: 'Done.',

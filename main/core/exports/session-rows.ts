@@ -73,7 +73,7 @@ export function scopeWhere(scope: ExportScope, find: (domain: TermDomain, key: s
 
 // Column positions of the raw rows read below.
 const COLS = [
-  'id',
+  'uid',
   'kind',
   'date',
   'created_at',
@@ -252,7 +252,7 @@ export function sessionRowSource(
         const orientation = r[C.orientation] as number | null;
         out[17] = orientation === null ? NO : YES;
         out[18] = label('orientation', orientation);
-        out[25] = r[C.id] as string;
+        out[25] = idOf(r[C.uid] as Buffer);
         out[26] = listLabel('operator', r[C.operators] as Buffer);
         out[27] = label('outcome', r[C.outcome] as number | null);
         out[28] = dayIso(r[C.follow_up_due] as number | null);
@@ -289,3 +289,9 @@ export function sessionRowSource(
   };
 }
 const SESSION_NOTES = COLS.length;
+
+/** The id's text form from its 16 bytes (the table's `id` column computes the same, five hex() calls a row). */
+function idOf(uid: Buffer): string {
+  const h = uid.toString('hex');
+  return `${h.slice(0, 8)}-${h.slice(8, 12)}-${h.slice(12, 16)}-${h.slice(16, 20)}-${h.slice(20)}`;
+}

@@ -25,6 +25,19 @@ export interface SheetWriter {
   abort(): Promise<void>;
 }
 
+/** Resolves on `event` or on an error (reported by the caller), leaving no listener behind. */
+export function settled(stream: WriteStream, event: 'drain' | 'close'): Promise<void> {
+  return new Promise((resolve) => {
+    const done = () => {
+      stream.off(event, done);
+      stream.off('error', done);
+      resolve();
+    };
+    stream.once(event, done);
+    stream.once('error', done);
+  });
+}
+
 /** The file a writer writes to: a Node stream with back-pressure, counting bytes. */
 export class FileSink {
   private readonly out: WriteStream;
@@ -45,14 +58,14 @@ export class FileSink {
 
   async drain(): Promise<void> {
     if (this.failure) throw this.failure;
-    if (this.out.writableNeedDrain) await Promise.race([once(this.out, 'drain'), once(this.out, 'error')]);
+    if (this.out.writableNeedDrain) await settled(this.out, 'drain');
     if (this.failure) throw this.failure;
   }
 
   async close(): Promise<void> {
     if (!this.out.closed) {
       this.out.end();
-      await Promise.race([once(this.out, 'close'), once(this.out, 'error')]);
+      await settled(this.out, 'close');
     }
     if (this.failure) throw this.failure;
   }

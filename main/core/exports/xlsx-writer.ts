@@ -1,7 +1,7 @@
 import { once } from 'node:events';
 import { createWriteStream, type WriteStream } from 'node:fs';
 import ExcelJS from 'exceljs';
-import type { Cell, ColumnType, SheetWriter } from './sheet-writer';
+import { settled, type Cell, type ColumnType, type SheetWriter } from './sheet-writer';
 
 // XLSX through exceljs's streaming writer: each row is committed (serialised into the zip) as soon as it is added, so
 // memory stays flat whatever the number of rows. Dates are real dates (shown JJ/MM/AAAA), sortable in Excel/Calc.
@@ -53,7 +53,7 @@ export function createXlsxWriter(path: string): SheetWriter {
       if (failure) throw failure;
       // The zip is written on the stream's pace: let it flush, and wait when the file asks for it.
       await new Promise((resolve) => setImmediate(resolve));
-      if (out.writableNeedDrain) await Promise.race([once(out, 'drain'), once(out, 'error')]);
+      if (out.writableNeedDrain) await settled(out, 'drain');
       if (failure) throw failure;
     },
     async finish() {

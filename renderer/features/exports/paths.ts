@@ -1,0 +1,4 @@
+export const paths = {
+  exporter: '#/exporter',
+  importer: '#/importer',
+} as const;
