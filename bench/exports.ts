@@ -131,6 +131,7 @@ function inChild(format: ExportFormat, dir: string, file: string) {
   if (r.status !== 0) throw new Error(`child ${format} failed: ${r.stderr}`);
   return JSON.parse(r.stdout.trim().split('\n').pop()!) as {
     ms: number;
+    cpuMs: number;
     rows: number;
     bytes: number;
     peakRssMB: number;
