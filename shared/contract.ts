@@ -5,6 +5,7 @@ import { mergeContract, type MethodKind } from './contract-kit';
 import { exportsContract } from './exports/contract';
 import { filesContract } from './files/contract';
 import { jobsContract } from './jobs/contract';
+import { printContract } from './print/contract';
 import { journalContract } from './journal/contract';
 import { settingsContract } from './settings/contract';
 import { siteContract } from './site/contract';
@@ -24,6 +25,7 @@ export const contract = mergeContract(
   filesContract,
   transferContract,
   storageContract,
+  printContract,
   exportsContract,
 );
 

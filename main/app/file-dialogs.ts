@@ -26,28 +26,30 @@ export interface DialogLike {
 }
 
 export const DESK_EXTENSION = 'mediane';
-const PURPOSE_EXTENSIONS: Record<FilePurpose, readonly string[]> = {
-  desk: [DESK_EXTENSION],
-  csv: ['csv'],
-  xlsx: ['xlsx'],
-  ods: ['ods'],
-  spreadsheet: ['xlsx', 'csv'],
-};
-
 // The main process has no i18next: these few dialog texts live here, in the app's two languages.
 const TEXTS = {
   fr: {
     saveTitle: 'Enregistrer le bureau Médiane',
     openTitle: 'Choisir un fichier de bureau Médiane',
     filter: 'Bureau Médiane',
+    savePdfTitle: 'Enregistrer en PDF',
+    openPdfTitle: 'Choisir un PDF',
+    pdfFilter: 'Document PDF',
     spreadsheet: 'Tableur',
+    saveSpreadsheetTitle: 'Enregistrer l’export',
+    openSpreadsheetTitle: 'Choisir l’export de l’outil national',
     all: 'Tous les fichiers',
   },
   en: {
     saveTitle: 'Save the Médiane desk',
     openTitle: 'Choose a Médiane desk file',
     filter: 'Médiane desk',
+    savePdfTitle: 'Save as PDF',
+    openPdfTitle: 'Choose a PDF',
+    pdfFilter: 'PDF document',
     spreadsheet: 'Spreadsheet',
+    saveSpreadsheetTitle: 'Save the export',
+    openSpreadsheetTitle: 'Choose the national tool’s export',
     all: 'All files',
   },
 } as const;
@@ -70,12 +72,34 @@ export function createFileDialogs({ dialog, getWindow, documentsDir, locale }: F
     const win = getWindow();
     return win ? dialog.showOpenDialog(win, options) : dialog.showOpenDialog(options);
   };
+  // A new purpose adds its extension, titles and filter name here.
   const filters = (purpose: FilePurpose) => {
-    const t = TEXTS[locale()];
-    // Each purpose has its extension; a desk file has its own filter name, spreadsheets are named by their format.
-    const extensions = PURPOSE_EXTENSIONS[purpose];
-    const name = purpose === 'desk' ? t.filter : t.spreadsheet;
-    return { t, extension: extensions[0]!, filters: [{ name, extensions: [...extensions] }] };
+    const texts = TEXTS[locale()];
+    const sheet = (extensions: string[]) => ({
+      extensions,
+      saveTitle: texts.saveSpreadsheetTitle,
+      openTitle: texts.openSpreadsheetTitle,
+      name: texts.spreadsheet,
+    });
+    const byPurpose = {
+      desk: {
+        extensions: [DESK_EXTENSION],
+        saveTitle: texts.saveTitle,
+        openTitle: texts.openTitle,
+        name: texts.filter,
+      },
+      pdf: { extensions: ['pdf'], saveTitle: texts.savePdfTitle, openTitle: texts.openPdfTitle, name: texts.pdfFilter },
+      csv: sheet(['csv']),
+      xlsx: sheet(['xlsx']),
+      ods: sheet(['ods']),
+      spreadsheet: sheet(['xlsx', 'csv']),
+    }[purpose];
+    const t = { ...byPurpose, all: texts.all };
+    return {
+      t,
+      extension: byPurpose.extensions[0]!,
+      filters: [{ name: byPurpose.name, extensions: byPurpose.extensions }],
+    };
   };
 
   return {

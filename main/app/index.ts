@@ -12,6 +12,7 @@ import { guardAllWebContents } from './navigation';
 import { restrictNetwork } from './network';
 import { APP_ENTRY_URL, APP_SCHEME, createOriginCheck } from './origin';
 import { denyAllPermissions } from './permissions';
+import { createPrintToPdf } from './print';
 import { createProtocolHandler } from './protocol';
 import { createWindowOptions } from './window-options';
 
@@ -117,6 +118,7 @@ async function onReady(): Promise<void> {
       stateOperated: deployment.stateOperated,
       appVersion: app.getVersion(),
       dialogs,
+      printToPdf: createPrintToPdf(() => mainWindow),
     });
   } catch (err) {
     startupFailure(err);

@@ -21,6 +21,8 @@ import { createJobs, type JobsLog } from './jobs/jobs';
 import { jobsHandlers } from './jobs/handlers';
 import { storageHandlers } from './storage/handlers';
 import { transferHandlers } from './transfer/handlers';
+import { printHandlers } from './print/handlers';
+import { createPrintService, type PrintToPdf } from './print/print-service';
 import { createTransferService } from './transfer/transfer-service';
 import { createJournalService } from './journal/journal-service';
 import { createSettingsService } from './settings/settings-service';
@@ -46,6 +48,8 @@ export interface CoreOptions {
   log?: JobsLog;
   /** scrypt cost of desk files; tests lower it (see transfer/desk-file.ts for the default and the bounds). */
   transferKdf?: { N: number; r: number; p: number };
+  /** The host's page-to-PDF renderer (desktop); browser mode prints through the browser instead. */
+  printToPdf?: PrintToPdf;
 }
 
 /** The whole of Médiane's back end, in plain Node: hosts (Electron, browser mode, tests) only wire transports to it. */
@@ -128,6 +132,7 @@ export function createCore(options: CoreOptions) {
     ...filesHandlers(files),
     ...transferHandlers(transfer),
     ...storageHandlers({ jobs, maintenance, dataDir: options.dataDir, clock }),
+    ...printHandlers(createPrintService({ files, printToPdf: options.printToPdf })),
     ...exportsHandlers(exportsService, imports),
   };
   // Once the background integrity check has failed, the file is not trusted with new data: every mutation is refused

@@ -7,11 +7,13 @@ import { clickDownload } from '../lib/download';
 // browser mode downloads what the core wrote and uploads the file the user chose. Features call these three and never
 // know which host they run in; the core answers opaque single-use ids either way.
 
-const isDesktop = () => window.mediane !== undefined;
+/** The desktop app (Electron's preload is there); false in browser mode. */
+export const isDesktop = () => window.mediane !== undefined;
 
 /** The file extension of each purpose, for the browser's file picker. */
 const ACCEPT: Record<FilePurpose, string> = {
   desk: '.mediane',
+  pdf: '.pdf',
   csv: '.csv',
   xlsx: '.xlsx',
   ods: '.ods',

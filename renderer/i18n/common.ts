@@ -10,6 +10,11 @@ export const fr = {
   cancel: 'Annuler',
   save: 'Enregistrer',
   close: 'Fermer',
+  print: {
+    button: 'Imprimer ou enregistrer en PDF',
+    busy: 'Création du PDF…',
+    saved: 'PDF enregistré : {{name}}.',
+  },
   notices: { close: 'Masquer le message' },
   duration: {
     minutes: '{{m}} min',
@@ -99,6 +104,11 @@ export const en: typeof fr = {
   cancel: 'Cancel',
   save: 'Save',
   close: 'Close',
+  print: {
+    button: 'Print or save as PDF',
+    busy: 'Creating the PDF…',
+    saved: 'PDF saved: {{name}}.',
+  },
   notices: { close: 'Hide this message' },
   duration: {
     minutes: '{{m}} min',

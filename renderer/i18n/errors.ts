@@ -44,6 +44,10 @@ export const fr = {
     tooLarge: 'Ce fichier est trop volumineux.',
     uploadIncomplete: 'L’envoi du fichier a été interrompu. Recommencez.',
   },
+  print: {
+    unavailable: 'Ici, imprimez avec la fenêtre d’impression du navigateur (choisissez « Enregistrer au format PDF »).',
+    failed: 'Le PDF n’a pas pu être créé. Rien n’a été enregistré ; réessayez.',
+  },
   jobs: {
     notFound: 'Cette opération est terminée depuis longtemps ou n’existe pas.',
     closing: 'Médiane se ferme : l’opération n’a pas été lancée.',
@@ -93,6 +97,10 @@ export const en: typeof fr = {
     uploadInstead: 'In the browser, send the file from the form.',
     tooLarge: 'This file is too large.',
     uploadIncomplete: 'Sending the file was interrupted. Try again.',
+  },
+  print: {
+    unavailable: 'Here, print with the browser’s print window (choose “Save as PDF”).',
+    failed: 'The PDF could not be created. Nothing was saved; try again.',
   },
   jobs: {
     notFound: 'This operation ended long ago or does not exist.',

@@ -4,9 +4,9 @@ import { z } from 'zod';
 // shows its own dialog (desktop) or receives an upload / serves a download (browser mode) and the core hands the
 // renderer an opaque, single-use id for it.
 
-// 'desk': a desk file; 'csv' / 'xlsx' / 'ods': an export written in that format; 'spreadsheet': a national-tool
-// export to import (CSV or XLSX).
-export const FILE_PURPOSES = ['desk', 'csv', 'xlsx', 'ods', 'spreadsheet'] as const;
+// 'desk': a desk file; 'pdf': a printed document; 'csv' / 'xlsx' / 'ods': an export written in that format;
+// 'spreadsheet': a national-tool export to import (CSV or XLSX).
+export const FILE_PURPOSES = ['desk', 'pdf', 'csv', 'xlsx', 'ods', 'spreadsheet'] as const;
 export type FilePurpose = (typeof FILE_PURPOSES)[number];
 
 export const SaveTargetRequest = z

@@ -23,6 +23,7 @@ import { settingsExamples } from '../../shared/settings/contract.examples';
 import { siteExamples } from '../../shared/site/contract.examples';
 import { storageExamples } from '../../shared/storage/contract.examples';
 import { transferExamples } from '../../shared/transfer/contract.examples';
+import { printExamples } from '../../shared/print/contract.examples';
 import { call, fingerprint, openCore, removeTempDirs, sequentialIds, tempDir, testClock } from '../core/helpers';
 
 // Property: whatever arrives at the boundary, dispatch answers with a typed Result. It never throws, a success always
@@ -231,6 +232,7 @@ beforeAll(async () => {
     newId: sequentialIds(),
     dialogs,
     transferKdf: { N: 2 ** 14, r: 8, p: 1 },
+    printToPdf: async () => new TextEncoder().encode('%PDF-1.7 fuzz'),
   });
   const seed = <K extends MethodName>(method: K, input: MethodInput<K>) => call(core, method, input);
   // Site first: the journal's examples refer to its commune.
@@ -244,6 +246,7 @@ beforeAll(async () => {
     ...(await filesExamples(seed)),
     ...(await transferExamples(seed)),
     ...(await storageExamples(seed)),
+    ...(await printExamples(seed)),
     ...(await exportsExamples(seed)),
   };
   core.warm();

@@ -208,6 +208,8 @@ describe('main/app/index.ts wiring', () => {
       appVersion: '0.1.0',
       // The system's save and open dialogs (main/app/file-dialogs.ts): paths never cross to the renderer.
       dialogs: { pickSave: expect.any(Function), pickOpen: expect.any(Function) },
+      // The main window's page as a PDF (main/app/print.ts): the one print path of handouts and reports.
+      printToPdf: expect.any(Function),
     });
     expect(new Set(s.electron.ipcMain.handlers.keys())).toEqual(
       new Set(METHOD_NAMES.map((m) => IPC_CHANNEL_PREFIX + m)),
