@@ -32,6 +32,7 @@ import { createCheckpointer } from '../main/core/storage/checkpointer';
 import { dispatch } from '../main/ipc/dispatch';
 import { JournalQuery, type SessionData } from '../shared/journal/schema';
 import { MAX_SUGGESTIONS } from '../shared/journal/templates';
+import { benchStats } from './stats';
 import type { ParsedInput } from '../shared/contract';
 import { DATASET_END, sessionInputs } from '../tests/fixtures/journal-dataset';
 import {
@@ -65,7 +66,7 @@ const quick = args.quick!;
 const seed = Number(args.seed);
 const bigCount = Number(args.sessions ?? (quick ? 100_000 : 1_000_000));
 const saveCount = 100_000;
-const only = new Set((args.only ?? 'saves,open,filters,migration,suggestions').split(','));
+const only = new Set((args.only ?? 'saves,open,filters,stats,migration,suggestions').split(','));
 const outFile = args.out ?? (quick ? join(here, '.data', 'results-quick.json') : join(here, 'results.json'));
 
 const IT = quick
@@ -98,7 +99,7 @@ const log = (m: string) => process.stderr.write(`${m}\n`);
 // ---------------------------------------------------------------------------------------------------------------
 
 interface Result {
-  group: 'save' | 'open' | 'filter' | 'suggestions';
+  group: 'save' | 'open' | 'filter' | 'suggestions' | 'stats';
   name: string;
   sessions: number;
   measured: Sample;
@@ -689,12 +690,13 @@ async function main(): Promise<void> {
       await benchSaves('idle');
       await benchSaves('sqlite-default');
     }
-    if (only.has('open') || only.has('filters')) {
+    if (only.has('open') || only.has('filters') || only.has('stats')) {
       const { dir, generatedSeconds } = datasetDir(bigCount, seed, { log });
-      const s1 = datasetDir(bigCount, seed, { schema: 1, log });
+      // Schema 1's copy is only for the open and filter comparisons (the statistics alone do not need it).
+      const s1 = only.has('open') || only.has('filters') ? datasetDir(bigCount, seed, { schema: 1, log }) : null;
       for (const [key, d, g] of [
         ['latest', dir, generatedSeconds],
-        ['schema1', s1.dir, s1.generatedSeconds],
+        ...(s1 ? [['schema1', s1.dir, s1.generatedSeconds] as const] : []),
       ] as const) {
         const bytes = statSync(join(d, DB_FILE)).size;
         datasets[`${bigCount}-${key}`] = {
@@ -706,7 +708,26 @@ async function main(): Promise<void> {
         };
       }
       if (only.has('open')) await benchOpen(dir, bigCount);
-      if (only.has('filters')) await benchFilters(dir, s1.dir, bigCount);
+      if (only.has('filters') && s1) await benchFilters(dir, s1.dir, bigCount);
+      if (only.has('stats')) {
+        for (const r of await benchStats(
+          dir,
+          bigCount,
+          { iterations: IT.filters, warmup: IT.filtersWarm, naive: IT.naive },
+          log,
+        )) {
+          record({
+            group: 'stats',
+            name: `stats.dashboard, ${r.name}`,
+            sessions: r.sessions,
+            measured: r.measured,
+            baseline: { name: 'naive GROUP BY per dimension over the journal', ...r.baseline },
+            ratioKind: 'speedup',
+            targetMs: 50,
+            targetOn: 'p50',
+          });
+        }
+      }
     }
     if (only.has('migration')) migration = { sessions: saveCount, ms: benchMigration(saveCount) };
     if (only.has('suggestions')) await benchSuggestions(saveCount);

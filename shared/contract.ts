@@ -9,6 +9,7 @@ import { printContract } from './print/contract';
 import { journalContract } from './journal/contract';
 import { settingsContract } from './settings/contract';
 import { siteContract } from './site/contract';
+import { statsContract } from './stats/contract';
 import { storageContract } from './storage/contract';
 import { transferContract } from './transfer/contract';
 
@@ -27,6 +28,7 @@ export const contract = mergeContract(
   storageContract,
   printContract,
   exportsContract,
+  statsContract,
 );
 
 export type Contract = typeof contract;

@@ -32,6 +32,10 @@ import { checkIntegrityInWorker } from './storage/integrity';
 import { LATEST_SCHEMA_VERSION } from './storage/migrations';
 import { createMaintenance } from './storage/maintenance';
 import { createCheckpointer } from './storage/checkpointer';
+import { createRollups } from './stats/rollups';
+import { createRetention } from './stats/retention';
+import { createStatsService } from './stats/stats-service';
+import { createRetentionSchedule, statsHandlers } from './stats/handlers';
 
 export interface CoreOptions {
   dataDir: string;
@@ -60,7 +64,18 @@ export function createCore(options: CoreOptions) {
   const communes = createCommunesIndex();
   const settings = createSettingsService(opened.db);
   const site = createSiteService(opened.db, clock, newId, communes);
-  const journal = createJournalService({ db: opened.db, clock, newId, communeExists: communes.exists });
+  // The statistics' rollups follow every journal write inside its transaction (built once after migration 5).
+  const rollups = createRollups(opened.db);
+  rollups.ensureBuilt();
+  const journal = createJournalService({
+    db: opened.db,
+    clock,
+    newId,
+    communeExists: communes.exists,
+    onWrite: rollups.onSessionWrite,
+  });
+  const stats = createStatsService({ db: opened.db, clock, rollups, communeOf: communes.get });
+  const retention = createRetention(opened.db, clock, rollups);
   const maintenance = createMaintenance(opened, {
     dataDir: options.dataDir,
     clock,
@@ -70,6 +85,7 @@ export function createCore(options: CoreOptions) {
   });
   const checkpointer = createCheckpointer(opened.db);
   const jobs = createJobs({ clock, newId, log: options.log });
+  const retentionSchedule = createRetentionSchedule(jobs, retention);
   const files = createFiles({ dataDir: options.dataDir, clock, newId, dialogs: options.dialogs });
   const transfer = createTransferService({
     db: opened.db,
@@ -84,8 +100,12 @@ export function createCore(options: CoreOptions) {
     integrityCheck: (path) => checkIntegrityInWorker(path, 'full'),
     kdf: options.transferKdf,
   });
-  // The statistics' query layer, shared by the dashboard and the aggregated exports (wired once statistics land).
-  const dashboard = undefined as ((scope: ExportScope) => DashboardTables) | undefined;
+  // The statistics' one query layer: the aggregated exports read the very call the dashboard makes.
+  const dashboard = (scope: ExportScope): DashboardTables =>
+    stats.dashboard(
+      { unit: 'custom', from: scope.from, to: scope.to },
+      { kind: scope.kind, operator: scope.operator, topic: scope.topic, outcome: scope.outcome, followUpDue: false },
+    );
   const exportsService = createExportService({
     db: opened.db,
     clock,
@@ -99,6 +119,7 @@ export function createCore(options: CoreOptions) {
   if (options.maintenance !== false) {
     maintenance.start();
     checkpointer.start();
+    retentionSchedule.start();
   }
 
   const status = (): AppStatus => {
@@ -128,6 +149,7 @@ export function createCore(options: CoreOptions) {
     ...siteHandlers(site),
     ...communesHandlers(communes),
     ...journalHandlers(journal),
+    ...statsHandlers(stats, retention, jobs),
     ...jobsHandlers(jobs),
     ...filesHandlers(files),
     ...transferHandlers(transfer),
@@ -148,6 +170,9 @@ export function createCore(options: CoreOptions) {
     /** For the browser-mode host's upload and download routes (files never cross the contract as paths). */
     files: { acceptUpload: files.acceptUpload, download: files.download, release: files.release },
     jobs,
+    /** The statistics' one query layer (dashboard, aggregated exports, reports) and its rollups (bulk imports). */
+    stats,
+    retention,
     /** The figures the aggregated export writes, for the command-line export (`npm run export`). */
     dashboard,
     /**
@@ -157,6 +182,7 @@ export function createCore(options: CoreOptions) {
     close(): Promise<void> {
       maintenance.stop();
       checkpointer.stop();
+      retentionSchedule.stop();
       const finish = () => {
         files.close();
         opened.close();

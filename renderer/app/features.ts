@@ -3,6 +3,7 @@ import type { Locale } from '../../shared/settings/schema';
 import { exportsFeature } from '../features/exports';
 import { journal } from '../features/journal';
 import { site } from '../features/site';
+import { stats } from '../features/stats';
 import { transfer } from '../features/transfer';
 import { assembleResources, coreResources, initI18n } from '../i18n';
 import { navigate, parseHash, type HashLocation } from '../lib/router';
@@ -10,7 +11,7 @@ import type { FeatureRoute, NavEntry } from './feature';
 
 // THE list of features: the shell builds its routes, navigation and translations from it, so a new feature is one
 // more entry here (and its folder). The first feature's first navigation entry is the home page.
-export const FEATURES = [journal, site, transfer, exportsFeature] as const;
+export const FEATURES = [journal, stats, site, transfer, exportsFeature] as const;
 
 type Feature = (typeof FEATURES)[number];
 type FeatureTexts<L extends 'fr' | 'en'> = { [F in Feature as F['namespace']]: F['i18n'][L] };

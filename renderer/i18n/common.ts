@@ -39,6 +39,7 @@ export const fr = {
     percent: '{{percent}} %',
     phase: {
       starting: 'Démarrage…',
+      erasing: 'Effacement des détails anciens…',
       cancelling: 'Annulation en cours…',
       snapshot: 'Copie des données…',
       deriving: 'Préparation du chiffrement…',
@@ -132,6 +133,7 @@ export const en: typeof fr = {
     percent: '{{percent}}%',
     phase: {
       starting: 'Starting…',
+      erasing: 'Erasing old details…',
       cancelling: 'Cancelling…',
       snapshot: 'Copying the data…',
       deriving: 'Preparing the encryption…',

@@ -21,6 +21,7 @@ import { jobsExamples } from '../../shared/jobs/contract.examples';
 import { journalExamples } from '../../shared/journal/contract.examples';
 import { settingsExamples } from '../../shared/settings/contract.examples';
 import { siteExamples } from '../../shared/site/contract.examples';
+import { statsExamples } from '../../shared/stats/contract.examples';
 import { storageExamples } from '../../shared/storage/contract.examples';
 import { transferExamples } from '../../shared/transfer/contract.examples';
 import { printExamples } from '../../shared/print/contract.examples';
@@ -248,6 +249,7 @@ beforeAll(async () => {
     ...(await storageExamples(seed)),
     ...(await printExamples(seed)),
     ...(await exportsExamples(seed)),
+    ...(await statsExamples(seed)),
   };
   core.warm();
 });

@@ -214,3 +214,42 @@ describe('session export', () => {
     await core.close();
   });
 });
+
+describe('aggregated export', () => {
+  it('writes the dashboard’s own figures (key figures, every table, the trend) in CSV, XLSX and ODS', async () => {
+    const { core, saved } = await deskWithMarch();
+    const board = core.stats.dashboard({ unit: 'custom', from: SCOPE.from, to: SCOPE.to });
+    for (const format of ['csv', 'xlsx', 'ods'] as const) {
+      const target = await call(core, 'files.pickSave', { purpose: format, suggestedName: `stats.${format}` });
+      const { jobId } = await call(core, 'exports.aggregated', { targetId: target!.targetId, format, scope: SCOPE });
+      const view = await ended(core, jobId);
+      expect(view.state, format).toBe('done');
+    }
+    for (const path of saved) {
+      const book = XLSX.read(readFileSync(path), { type: 'buffer' });
+      const first = XLSX.utils.sheet_to_json<string[]>(book.Sheets[book.SheetNames[0]!]!, {
+        header: 1,
+        raw: false,
+        defval: '',
+      });
+      expect(first[0]![0]).toBe('Médiane : statistiques agrégées');
+      const figure = (label: string) => first.find((r) => r[0] === label)?.[1];
+      expect(figure('Séances'), path).toBe(String(board.keyFigures.sessions));
+      expect(figure('Personnes accompagnées'), path).toBe(String(board.keyFigures.peopleHelped));
+      expect(board.keyFigures.sessions).toBe(3);
+      if (!path.endsWith('.csv')) {
+        // One sheet per dashboard table, then the trend.
+        expect(book.SheetNames.length, path).toBe(board.breakdowns.length + 2);
+        const topics = XLSX.utils.sheet_to_json<string[]>(book.Sheets['Thématiques']!, {
+          header: 1,
+          raw: false,
+          defval: '',
+        });
+        const email = topics.find((r) => r[0] === 'E-mail');
+        const row = board.breakdowns.find((b) => b.dimension === 'topic')!.rows.find((r) => r.key === 'email')!;
+        expect(email?.[1], path).toBe(String(row.count));
+      }
+    }
+    await core.close();
+  });
+});

@@ -199,6 +199,26 @@ EXPECTED[4] = (() => {
   return { ...before, tables: { ...before.tables, live_timers: ['id', 'started_at', 'label'] } };
 })();
 
+// Migration 5 (statistics): the rollups, the frozen counts, the build flag, the retention policy and its log, and
+// two columns of sessions (when details and notes were erased).
+EXPECTED[5] = (() => {
+  const before = EXPECTED[4]!;
+  const cells = ['slice', 'level', 'period', 'kind', 'outcome', 'counts'];
+  return {
+    ...before,
+    tables: {
+      ...before.tables,
+      sessions: [...before.tables.sessions!, 'details_erased_at', 'notes_erased_at'],
+      stats_keys: ['code', 'dim', 'key'],
+      stats_rollups: cells,
+      stats_frozen: cells,
+      stats_state: ['id', 'rollups_built'],
+      retention_policy: ['id', 'enabled', 'months', 'notes_months'],
+      retention_runs: ['at', 'details_erased', 'notes_erased', 'details_before', 'notes_before'],
+    },
+  };
+})();
+
 function schemaOf(db: Database.Database): Schema {
   const names = (type: string) =>
     (

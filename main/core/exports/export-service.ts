@@ -5,7 +5,6 @@ import type { SiteProfile } from '../../../shared/site/schema';
 import type { Files } from '../files/files';
 import type { Jobs } from '../jobs/jobs';
 import type { Db } from '../storage/database';
-import { CoreError } from '../../../shared/errors';
 import type { ExportScope } from '../../../shared/exports/schema';
 import { writeAggregated, type DashboardTables } from './aggregated';
 import { createWriter, writeAtomically, writeSessionExport } from './export-file';
@@ -18,8 +17,8 @@ export interface ExportsDeps {
   files: Files;
   site(): SiteProfile | null;
   communes: CommuneLookup;
-  /** The statistics' query layer (the dashboard's own call) for a scope; absent until statistics are wired in. */
-  dashboard?: (scope: ExportScope) => DashboardTables;
+  /** The statistics' query layer (the dashboard's own call) for a scope. */
+  dashboard: (scope: ExportScope) => DashboardTables;
 }
 
 /** Exports as jobs: the file goes to the target the user picked, as `.part` until whole, then renamed. */
@@ -54,7 +53,6 @@ export function createExportService(d: ExportsDeps) {
     },
     exportAggregated(input: ParsedInput<'exports.aggregated'>) {
       const dashboard = d.dashboard;
-      if (!dashboard) throw new CoreError('not_found', 'exports.statsUnavailable');
       return d.jobs.start('exports.aggregated', async (ctx): Promise<ExportResult> => {
         const target = d.files.takeTarget(input.targetId, input.format);
         try {

@@ -35,15 +35,29 @@ export interface ImportedSession {
   /** When the source says it was recorded (ms); now when unknown. */
   createdAt: number | null;
 }
+/**
+ * A change of what the journal counts, told inside the write's own transaction (so whatever the listener keeps,
+ * such as the statistics' rollups, commits or rolls back with the session). `before` is the session as it was
+ * counted (null when it was absent or deleted), `after` as it is now counted (null once deleted). A listener may
+ * refuse the change by throwing (the transaction then rolls back).
+ */
+export interface SessionChange {
+  action: 'create' | 'update' | 'delete' | 'restore' | 'import';
+  before: Session | null;
+  after: Session | null;
+}
+export type SessionWriteListener = (change: SessionChange) => void;
 
 export interface JournalDeps {
   db: Db;
   clock: Clock;
   newId: IdSource;
   communeExists(code: string): boolean;
+  /** Told of every change of a counted session, inside its transaction (see SessionChange). */
+  onWrite?: SessionWriteListener;
 }
 
-export function createJournalService({ db, clock, newId, communeExists }: JournalDeps) {
+export function createJournalService({ db, clock, newId, communeExists, onWrite }: JournalDeps) {
   const s = {
     insert: db.prepare(`INSERT INTO sessions (uid, ${STORED_COLUMNS.join(', ')}, created_at, updated_at)
       VALUES (@uid, ${STORED_COLUMNS.map((c) => `@${c}`).join(', ')}, @created_at, @updated_at)`),
@@ -131,7 +145,9 @@ export function createJournalService({ db, clock, newId, communeExists }: Journa
     const id = newId();
     insertSession(id, data, now, now);
     if (data.liveId) s.deleteTimer.run(data.liveId);
-    return toSession(rowById(id));
+    const created = toSession(rowById(id));
+    onWrite?.({ action: 'create', before: null, after: created });
+    return created;
   });
 
   // An import is one user action: every session of the file, or none. An id already present (this file imported
@@ -143,6 +159,8 @@ export function createJournalService({ db, clock, newId, communeExists }: Journa
       const uid = uidOf(e.id);
       if (uid && s.byUid.get(uid) !== undefined) continue;
       insertSession(e.id, e.data, e.createdAt ?? now, now);
+      // The statistics' rollups follow imports like any save (same transaction: all or nothing).
+      if (onWrite) onWrite({ action: 'import', before: null, after: toSession(rowById(e.id)) });
       inserted++;
     }
     return { inserted, skipped: entries.length - inserted };
@@ -151,6 +169,7 @@ export function createJournalService({ db, clock, newId, communeExists }: Journa
   const updateTx = db.transaction((id: string, data: SessionData): Session => {
     checkReferences(data);
     const row = rowById(id);
+    const before = onWrite ? toSession(row) : null;
     // A closed follow-up stays closed when something else is edited; a new due date or reason reopens it.
     const sameFollowUp =
       data.followUp !== null &&
@@ -167,20 +186,26 @@ export function createJournalService({ db, clock, newId, communeExists }: Journa
     s.clearTopics.run(row.seq);
     writeLinks(row.seq, data);
     if (data.liveId) s.deleteTimer.run(data.liveId);
-    return toSession(rowById(id));
+    const updated = toSession(rowById(id));
+    onWrite?.({ action: 'update', before, after: updated });
+    return updated;
   });
 
   const deleteTx = db.transaction((id: string) => {
     const row = rowById(id);
     const now = clock.now().getTime();
     s.softDelete.run(now, now, row.seq);
+    onWrite?.({ action: 'delete', before: toSession(row), after: null });
     return { id };
   });
 
   const restoreTx = db.transaction((id: string) => {
     const row = rowById(id, true);
     s.restore.run(clock.now().getTime(), row.seq);
-    return toSession(rowById(id));
+    const restored = toSession(rowById(id));
+    // Restoring a session that was not deleted changes nothing the statistics count.
+    if (row.deleted_at !== null) onWrite?.({ action: 'restore', before: null, after: restored });
+    return restored;
   });
 
   const closeFollowUpTx = db.transaction((id: string) => {

@@ -15,6 +15,8 @@ function open(extra: FakeHandlers = {}) {
     'app.status': () => statusWith(site),
     'communes.get': ({ code }) => (code === LUNEL.code ? LUNEL : null),
     'communes.search': () => [LUNEL],
+    // The retention log the page shows (renderer/ui/RetentionLog.tsx): off, nothing erased yet.
+    'stats.retention': () => ({ policy: { enabled: false, months: 12, notesMonths: null }, runs: [] }),
     'site.save': (input) => {
       site = {
         ...SAVED_SITE,

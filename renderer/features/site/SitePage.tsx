@@ -8,6 +8,7 @@ import { api } from '../../api/client';
 import { useAppStatus } from '../../app/status';
 import { formatDateTime } from '../../lib/format';
 import { ErrorSummary } from '../../ui/ErrorSummary';
+import { RetentionLog } from '../../ui/RetentionLog';
 import { toFormErrors, type FormErrors } from '../../ui/form-errors';
 import { downloadJson } from '../../lib/download';
 import { ROUTES_ELSEWHERE } from './paths-elsewhere';
@@ -190,6 +191,10 @@ export function SitePage() {
         </section>
 
         <ExportSection />
+
+        <div className="fr-mt-6w">
+          <RetentionLog withLink />
+        </div>
 
         <section className="fr-mt-6w" aria-labelledby="site-taxonomy-title">
           <h2 id="site-taxonomy-title">{t('taxonomy.title')}</h2>

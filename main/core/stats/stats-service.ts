@@ -1,0 +1,264 @@
+import type Database from 'better-sqlite3';
+import type { Clock } from '../../../shared/ids';
+import {
+  BREAKDOWNS,
+  BREAKDOWN_DIMENSIONS,
+  NOT_GIVEN,
+  TOTAL_KEYS,
+  sumContributions,
+  type Base,
+  type BreakdownDimension,
+  type StatsSession,
+  type TotalKey,
+} from '../../../shared/stats/indicators';
+import { monthsOf, yearEarlier } from '../../../shared/stats/period';
+import type {
+  Breakdown,
+  BreakdownRow,
+  Dashboard,
+  DashboardQuery,
+  KeyFigures,
+  TrendMonth,
+} from '../../../shared/stats/schema';
+import { DashboardQuery as DashboardQuerySchema } from '../../../shared/stats/schema';
+import type { z } from 'zod';
+import type { Db } from '../storage/database';
+import type { StoredRow } from '../journal/session-row';
+import { createAreas, type PlaceOfCommune } from './areas';
+import { DAY, KIND_CODE, MONTH, dayNumber, monthKey, monthNumber, operatorSlice, topicSlice } from './cells';
+import { eachSum } from './key-codes';
+import type { Rollups } from './rollups';
+
+export type ParsedDashboardQuery = z.output<typeof DashboardQuerySchema>;
+type Filters = ParsedDashboardQuery['filters'];
+/** Sums per `dimension\tkey`. */
+type Sums = Map<string, number>;
+
+export interface StatsDeps {
+  db: Db;
+  clock: Clock;
+  rollups: Rollups;
+  communeOf(code: string): PlaceOfCommune | null;
+}
+
+/** The ranges of a period as whole months (level 1) and leftover days at both ends (level 0). */
+function splitRange(from: string, to: string) {
+  const d1 = dayNumber(from);
+  const d2 = dayNumber(to);
+  const firstFull = from.endsWith('-01') ? monthNumber(from) : monthNumber(from) + 1;
+  const next = new Date(Date.parse(`${to}T00:00:00Z`) + 86_400_000).toISOString().slice(0, 10);
+  const lastFull = next.endsWith('-01') ? monthNumber(to) : monthNumber(to) - 1;
+  if (firstFull > lastFull) return { m1: 1, m2: 0, d1, d2, d3: 1, d4: 0 };
+  const y = Math.floor(firstFull / 12);
+  const startOfFull = dayNumber(`${y}-${String((firstFull % 12) + 1).padStart(2, '0')}-01`);
+  const ly = Math.floor((lastFull + 1) / 12);
+  const endOfFull = dayNumber(`${ly}-${String(((lastFull + 1) % 12) + 1).padStart(2, '0')}-01`) - 1;
+  return { m1: firstFull, m2: lastFull, d1, d2: startOfFull - 1, d3: endOfFull + 1, d4: d2 };
+}
+
+/**
+ * The one query layer of the statistics: the dashboard, the aggregated exports and the reports all call
+ * `dashboard(period, filters)`, so their figures can never disagree.
+ *
+ * Most filters read the rollups (one slice; kind and outcome are columns of every cell). Two cases have no
+ * rollup and are counted session by session with the same definitions: an operator and a topic together, and
+ * "open follow-ups only" (a live state, not a fact of the day). In those counts, a session whose details the
+ * retention erased counts its people as "not communicated" (its frozen counts belong to no session).
+ */
+export function createStatsService({ db, clock, rollups, communeOf }: StatsDeps) {
+  const areas = createAreas(communeOf);
+  const filterTerms = `(@kind IS NULL OR kind = @kind) AND (@outcome IS NULL OR outcome = @outcome)`;
+  const s = {
+    // Whole months from the monthly rows, the days before and after them from the daily rows.
+    rows: db.prepare(
+      [
+        `SELECT level, period, counts FROM stats_rollups WHERE slice = @slice AND level = ${MONTH} AND period BETWEEN @m1 AND @m2 AND ${filterTerms}`,
+        `SELECT level, period, counts FROM stats_rollups WHERE slice = @slice AND level = ${DAY} AND period BETWEEN @d1 AND @d2 AND ${filterTerms}`,
+        `SELECT level, period, counts FROM stats_rollups WHERE slice = @slice AND level = ${DAY} AND period BETWEEN @d3 AND @d4 AND ${filterTerms}`,
+      ].join(' UNION ALL '),
+    ),
+    openFollowUps: db.prepare(`SELECT * FROM sessions INDEXED BY sessions_follow_up_by_date
+      WHERE follow_up_due IS NOT NULL AND follow_up_closed_at IS NULL AND deleted_at IS NULL AND date BETWEEN ? AND ?`),
+    sessionsByDate: db.prepare(`SELECT * FROM sessions INDEXED BY sessions_by_date
+      WHERE deleted_at IS NULL AND date BETWEEN ? AND ?`),
+  };
+
+  const matches = (f: Filters) => (x: StatsSession) =>
+    (f.kind === null || x.kind === f.kind) &&
+    (f.outcome === null || x.outcome === f.outcome) &&
+    (f.operator === null || x.operators.includes(f.operator)) &&
+    (f.topic === null || (x.topics as readonly string[]).includes(f.topic));
+
+  const byRollups = (f: Filters) => !f.followUpDue && !(f.operator && f.topic);
+  const sliceOf = (f: Filters) => (f.operator ? operatorSlice(f.operator) : f.topic ? topicSlice(f.topic) : '');
+
+  function rollupParams(f: Filters, from: string, to: string) {
+    return {
+      slice: sliceOf(f),
+      kind: f.kind === null ? null : KIND_CODE[f.kind],
+      outcome: f.outcome,
+      ...splitRange(from, to),
+    };
+  }
+
+  type Monthly = Map<string, { sessions: number; peopleHelped: number }>;
+  const bucket = (months: Monthly, m: string) => {
+    let v = months.get(m);
+    if (!v) months.set(m, (v = { sessions: 0, peopleHelped: 0 }));
+    return v;
+  };
+
+  /** The sums of a period from the rollups, and its sessions and people per month (for the trend). */
+  function fromRollups(f: Filters, from: string, to: string): { sums: Sums; months: Monthly } {
+    rollups.revalidate();
+    const byCode = new Map<number, number>();
+    const months: Monthly = new Map();
+    const sessionsCode = rollups.codeOf('total\tsessions');
+    const peopleCode = rollups.codeOf('total\tpeopleHelped');
+    const rows = s.rows.all(rollupParams(f, from, to)) as Array<{ level: number; period: number; counts: Buffer }>;
+    for (const r of rows) {
+      const m = r.level === MONTH ? monthKey(r.period) : isoOfDayNumber(r.period).slice(0, 7);
+      eachSum(r.counts, (code, n) => {
+        byCode.set(code, (byCode.get(code) ?? 0) + n);
+        if (code === sessionsCode) bucket(months, m).sessions += n;
+        else if (code === peopleCode) bucket(months, m).peopleHelped += n;
+      });
+    }
+    const sums: Sums = new Map();
+    for (const [code, n] of byCode) if (n !== 0) sums.set(rollups.keyOf(code), n);
+    return { sums, months };
+  }
+
+  function fromSessions(f: Filters, from: string, to: string): { sums: Sums; months: Monthly } {
+    const list = [...sessionsOf(f, from, to)];
+    const months: Monthly = new Map();
+    for (const x of list) {
+      const v = bucket(months, x.date.slice(0, 7));
+      v.sessions += 1;
+      v.peopleHelped += x.kind === 'individuel' ? 1 : (x.workshop?.participants ?? 0);
+    }
+    return { sums: sumContributions(list), months };
+  }
+
+  /** The sessions a filter keeps in a period, read row by row (the paths no rollup covers). */
+  function* sessionsOf(f: Filters, from: string, to: string): Generator<StatsSession> {
+    const keep = matches(f);
+    const st: Database.Statement = f.followUpDue ? s.openFollowUps : s.sessionsByDate;
+    for (const row of st.iterate(dayNumber(from), dayNumber(to)) as Iterable<StoredRow>) {
+      const x = rollups.toStats(row);
+      if (keep(x)) yield x;
+    }
+  }
+
+  const figures = (f: Filters, from: string, to: string) =>
+    byRollups(f) ? fromRollups(f, from, to) : fromSessions(f, from, to);
+
+  function followUps(f: Filters, from: string, to: string) {
+    const keep = matches(f);
+    const today = dayNumber(clock.now().toISOString().slice(0, 10));
+    let open = 0;
+    let overdue = 0;
+    for (const row of s.openFollowUps.iterate(dayNumber(from), dayNumber(to)) as Iterable<StoredRow>) {
+      if (!keep(rollups.toStats(row))) continue;
+      open += 1;
+      if (row.follow_up_due! < today) overdue += 1;
+    }
+    return { open, overdue };
+  }
+
+  function breakdown(dimension: BreakdownDimension, all: Sums, base: Base, baseCount: number): Breakdown {
+    const def = BREAKDOWNS[dimension];
+    const counts = new Map<string, number>();
+    const names = new Map<string, string | null>();
+    const stored = dimension === 'epci' || dimension === 'departement' ? 'commune' : dimension;
+    for (const [id, n] of all) {
+      const [d, key] = id.split('\t') as [string, string];
+      if (d !== stored) continue;
+      let k = key;
+      if (dimension === 'commune') names.set(k, areas.communeName(key));
+      else if (dimension === 'epci') {
+        k = areas.epciOf(key);
+        if (!names.has(k)) names.set(k, areas.epciName(k));
+      } else if (dimension === 'departement') {
+        k = areas.departementOf(key);
+        if (!names.has(k)) names.set(k, areas.departementName(k, key));
+      }
+      counts.set(k, (counts.get(k) ?? 0) + n);
+    }
+    const share = (n: number) => (baseCount > 0 ? n / baseCount : 0);
+    const row = (key: string): BreakdownRow => {
+      const count = counts.get(key) ?? 0;
+      return { key, name: names.get(key) ?? null, count, share: share(count) };
+    };
+    let rows: BreakdownRow[];
+    if (def.order === 'keys') {
+      const known = def.keys as readonly string[];
+      rows = [...known, ...[...counts.keys()].filter((k) => !known.includes(k)).sort()].map(row);
+    } else {
+      rows = [...counts.keys()].map(row).sort((a, b) => {
+        const last = Number(a.key === NOT_GIVEN) - Number(b.key === NOT_GIVEN);
+        return last || b.count - a.count || a.key.localeCompare(b.key);
+      });
+    }
+    return { dimension, base, baseCount, rows };
+  }
+
+  function dashboard(query: ParsedDashboardQuery): Dashboard {
+    const { period, filters: f } = query;
+    const { sums: all, months: now } = figures(f, period.from, period.to);
+    const total = (k: TotalKey) => all.get(`total\t${k}`) ?? 0;
+    const totals = Object.fromEntries(TOTAL_KEYS.map((k) => [k, total(k)])) as Record<TotalKey, number>;
+    const fu = followUps(f, period.from, period.to);
+    const keyFigures: KeyFigures = {
+      ...totals,
+      adminHelpShare: totals.sessions > 0 ? totals.adminHelpSessions / totals.sessions : 0,
+      followUpsOpen: fu.open,
+      followUpsOverdue: fu.overdue,
+      guidesUsed: null,
+    };
+    const bases: Record<Base, number> = {
+      sessions: totals.sessions,
+      individualSessions: totals.individualSessions,
+      adminHelpSessions: totals.adminHelpSessions,
+      people: totals.peopleHelped,
+    };
+    const breakdowns = BREAKDOWN_DIMENSIONS.map((d) =>
+      breakdown(d, all, BREAKDOWNS[d].base, bases[BREAKDOWNS[d].base]),
+    );
+
+    const before = figures(f, yearEarlier(period.from), yearEarlier(period.to)).months;
+    const trend: TrendMonth[] = monthsOf(period.from, period.to).map((m) => {
+      const earlier = `${Number(m.slice(0, 4)) - 1}${m.slice(4)}`;
+      return {
+        month: m,
+        sessions: now.get(m)?.sessions ?? 0,
+        peopleHelped: now.get(m)?.peopleHelped ?? 0,
+        previousSessions: before.get(earlier)?.sessions ?? 0,
+        previousPeopleHelped: before.get(earlier)?.peopleHelped ?? 0,
+      };
+    });
+    return {
+      period,
+      filters: f,
+      keyFigures,
+      breakdowns,
+      trend,
+      source: byRollups(f) ? 'rollups' : 'sessions',
+    };
+  }
+
+  return {
+    /** The figures of a period for the journal's filters (input as the contract's `stats.dashboard`). */
+    dashboard(period: DashboardQuery['period'], filters: DashboardQuery['filters'] = undefined): Dashboard {
+      return dashboard(DashboardQuerySchema.parse({ period, filters }));
+    },
+    /** The same, from an input the contract already parsed. */
+    dashboardParsed: dashboard,
+    rollups,
+  };
+}
+
+const EPOCH_2000 = Date.UTC(2000, 0, 1);
+const isoOfDayNumber = (day: number) => new Date(EPOCH_2000 + day * 86_400_000).toISOString().slice(0, 10);
+
+export type StatsService = ReturnType<typeof createStatsService>;

@@ -1,0 +1,48 @@
+import type { Chart } from 'chart.js';
+import { useEffect, useRef } from 'react';
+import { useTranslation } from 'react-i18next';
+import { clickDownload } from '../../lib/download';
+import { pngOf } from './charts';
+
+interface Props {
+  /** The text alternative: what the chart shows, in words (the table beside it gives every figure). */
+  alt: string;
+  /** The file name of the saved image. */
+  fileName: string;
+  height: number;
+  draw(canvas: HTMLCanvasElement): Chart;
+  /** Changes whenever the data changes (the chart is redrawn). */
+  dataKey: string;
+}
+
+/** A chart with its text alternative and a button that saves it as a PNG image. */
+export function ChartFigure({ alt, fileName, height, draw, dataKey }: Props) {
+  const { t } = useTranslation('stats');
+  const canvas = useRef<HTMLCanvasElement>(null);
+  const chart = useRef<Chart | null>(null);
+  useEffect(() => {
+    if (!canvas.current) return;
+    chart.current = draw(canvas.current);
+    return () => {
+      chart.current?.destroy();
+      chart.current = null;
+    };
+    // `draw` is a new function each render; the data it draws is what dataKey names.
+    // eslint-disable-next-line react-hooks/exhaustive-deps
+  }, [dataKey]);
+
+  return (
+    <figure className="mediane-chart fr-mb-2w">
+      <div style={{ position: 'relative', height }}>
+        <canvas ref={canvas} role="img" aria-label={alt} />
+      </div>
+      <button
+        type="button"
+        className="fr-btn fr-btn--tertiary fr-btn--sm fr-icon-download-line fr-btn--icon-left fr-mt-1w mediane-no-print"
+        onClick={() => chart.current && clickDownload(pngOf(chart.current), fileName)}
+      >
+        {t('breakdown.savePng')}
+      </button>
+    </figure>
+  );
+}

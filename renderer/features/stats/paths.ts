@@ -1,0 +1,1 @@
+export const paths = { stats: '#/statistiques', retention: '#/statistiques/conservation' };
