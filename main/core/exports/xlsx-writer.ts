@@ -7,6 +7,14 @@ import { settled, type Cell, type ColumnType, type SheetWriter } from './sheet-w
 // memory stays flat whatever the number of rows. Dates are real dates (shown JJ/MM/AAAA), sortable in Excel/Calc.
 
 const DATE_FORMAT = 'dd/mm/yyyy';
+// exceljs commits rows into its zip (archiver + zlib) without back-pressure: when compression falls behind, the
+// committed XML piles up in Buffers. The writer waits for that backlog to shrink below this before adding rows.
+const BACKLOG_BYTES = 32 * 1024 * 1024;
+const BACKLOG_WAIT_MS = 5;
+// Never wait forever on a figure other work in the process also moves: past this, carry on.
+const BACKLOG_MAX_WAITS = 2000;
+
+const buffered = () => process.memoryUsage().arrayBuffers;
 
 function dateOf(iso: string): Date {
   return new Date(`${iso}T00:00:00.000Z`);
@@ -19,6 +27,7 @@ export function createXlsxWriter(path: string): SheetWriter {
   const book = new ExcelJS.stream.xlsx.WorkbookWriter({ stream: out, useStyles: true, useSharedStrings: false });
   let sheet: ExcelJS.Worksheet | null = null;
   let types: readonly ColumnType[] = [];
+  const baseline = buffered();
 
   const current = () => {
     if (!sheet) throw new Error('xlsx writer: a row before any sheet');
@@ -53,6 +62,8 @@ export function createXlsxWriter(path: string): SheetWriter {
       if (failure) throw failure;
       // The zip is written on the stream's pace: let it flush, and wait when the file asks for it.
       await new Promise((resolve) => setImmediate(resolve));
+      for (let i = 0; i < BACKLOG_MAX_WAITS && buffered() - baseline > BACKLOG_BYTES; i++)
+        await new Promise((resolve) => setTimeout(resolve, BACKLOG_WAIT_MS));
       if (out.writableNeedDrain) await settled(out, 'drain');
       if (failure) throw failure;
     },
