@@ -109,6 +109,11 @@ export function ExportPage() {
           {t('export.importLink')}
         </a>
       </p>
+      <p>
+        <a className="fr-link fr-icon-printer-line fr-link--icon-left" href={paths.rapports}>
+          {t('export.reportsLink')}
+        </a>
+      </p>
       {failure && (
         <div ref={alertRef} className="fr-alert fr-alert--error fr-mb-3w" role="alert" tabIndex={-1}>
           <h2 className="fr-alert__title">{t('export.errorTitle')}</h2>

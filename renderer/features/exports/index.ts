@@ -9,5 +9,12 @@ export const exportsFeature = {
   i18n: { fr, en },
   errors: { fr: errors.fr, en: errors.en },
   routes,
-  nav: [{ key: 'exports', href: paths.exporter, label: 'exports:nav.exports', routes: ['exporter', 'importer'] }],
+  nav: [
+    {
+      key: 'exports',
+      href: paths.exporter,
+      label: 'exports:nav.exports',
+      routes: ['exporter', 'importer', 'rapports'],
+    },
+  ],
 } as const satisfies Feature;
