@@ -1,4 +1,5 @@
-import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { execFileSync } from 'node:child_process';
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import * as XLSX from '@e965/xlsx';
@@ -109,4 +110,39 @@ test('import a national-tool export: preview, confirm, see it in the journal; re
   } finally {
     rmSync(work, { recursive: true, force: true });
   }
+});
+
+test('the activity report and the France Services report print to PDF with their figures', async ({ app }) => {
+  test.setTimeout(120_000);
+  await withSite(app);
+  await rpc(app, 'journal.create', adminSession());
+  await rpc(app, 'journal.create', adminSession({ operators: ['caf', 'cpam'] }));
+  await rpc(app, 'journal.create', emailSession());
+  await app.getByRole('link', { name: 'Exports' }).click();
+  await app.getByRole('link', { name: /Rapports à imprimer/ }).click();
+  await expect(app.getByRole('heading', { level: 1, name: 'Rapports' })).toBeVisible();
+  const keyFigures = app.getByRole('table', { name: /Chiffres clés/ });
+  await expect(keyFigures.getByRole('row', { name: /^Séances 3/ })).toBeVisible();
+  await expectAccessible(app, 'activity report (fr)');
+
+  await app.emulateMedia({ media: 'print' });
+  const work = mkdtempSync(join(tmpdir(), 'mediane-e2e-report-'));
+  try {
+    const pdf = join(work, 'rapport.pdf');
+    writeFileSync(pdf, await app.pdf({ format: 'A4', printBackground: true }));
+    const text = execFileSync('pdftotext', ['-layout', pdf, '-'], { encoding: 'utf8' });
+    expect(text).toContain('Rapport d’activité');
+    expect(text).toContain('France Services de Lunel');
+    expect(text).toMatch(/Séances\s+3/);
+    expect(text).toContain('Opérateurs');
+    expect(text).not.toContain('Exports'); // the app's navigation is not printed
+  } finally {
+    rmSync(work, { recursive: true, force: true });
+  }
+  await app.emulateMedia({ media: 'screen' });
+
+  await app.getByRole('radio', { name: /Rapport France Services/ }).check({ force: true });
+  const table = app.getByRole('table', { name: /Demandes par opérateur et par mois/ });
+  await expect(table.getByRole('row', { name: /^CAF/ })).toContainText('2');
+  await expectAccessible(app, 'France Services report (fr)');
 });
