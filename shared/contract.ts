@@ -4,6 +4,7 @@ import { catalogueContract } from './catalogue/contract';
 import { communesContract } from './communes/contract';
 import { mergeContract, type MethodKind } from './contract-kit';
 import { diagnosticContract } from './diagnostic/contract';
+import { exportsContract } from './exports/contract';
 import { filesContract } from './files/contract';
 import { guidesContract } from './guides/contract';
 import { jobsContract } from './jobs/contract';
@@ -38,6 +39,7 @@ export const contract = mergeContract(
   searchContract,
   statsContract,
   syncContract,
+  exportsContract,
   lockContract,
 );
 

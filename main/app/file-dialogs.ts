@@ -35,9 +35,19 @@ interface PurposeTexts {
   openTitle: string;
   filter: string;
 }
-const PURPOSES: Record<FilePurpose, { extension: string; fr: PurposeTexts; en: PurposeTexts }> = {
+const SHEET_FR: PurposeTexts = {
+  saveTitle: 'Enregistrer l’export',
+  openTitle: 'Choisir l’export de l’outil national',
+  filter: 'Tableur',
+};
+const SHEET_EN: PurposeTexts = {
+  saveTitle: 'Save the export',
+  openTitle: 'Choose the national tool’s export',
+  filter: 'Spreadsheet',
+};
+const PURPOSES: Record<FilePurpose, { extensions: string[]; fr: PurposeTexts; en: PurposeTexts }> = {
   desk: {
-    extension: DESK_EXTENSION,
+    extensions: [DESK_EXTENSION],
     fr: {
       saveTitle: 'Enregistrer le bureau Médiane',
       openTitle: 'Choisir un fichier de bureau Médiane',
@@ -46,12 +56,12 @@ const PURPOSES: Record<FilePurpose, { extension: string; fr: PurposeTexts; en: P
     en: { saveTitle: 'Save the Médiane desk', openTitle: 'Choose a Médiane desk file', filter: 'Médiane desk' },
   },
   pdf: {
-    extension: 'pdf',
+    extensions: ['pdf'],
     fr: { saveTitle: 'Enregistrer en PDF', openTitle: 'Choisir un PDF', filter: 'Document PDF' },
     en: { saveTitle: 'Save as PDF', openTitle: 'Choose a PDF', filter: 'PDF document' },
   },
   guidePack: {
-    extension: 'json',
+    extensions: ['json'],
     fr: {
       saveTitle: 'Enregistrer le paquet de guides',
       openTitle: 'Choisir un paquet de guides',
@@ -60,7 +70,7 @@ const PURPOSES: Record<FilePurpose, { extension: string; fr: PurposeTexts; en: P
     en: { saveTitle: 'Save the guide pack', openTitle: 'Choose a guide pack', filter: 'Guide pack (JSON)' },
   },
   snapshots: {
-    extension: 'json',
+    extensions: ['json'],
     fr: {
       saveTitle: 'Enregistrer les statistiques à transmettre',
       openTitle: 'Choisir un fichier de statistiques',
@@ -73,7 +83,7 @@ const PURPOSES: Record<FilePurpose, { extension: string; fr: PurposeTexts; en: P
     },
   },
   catalogue: {
-    extension: 'zip',
+    extensions: ['zip'],
     fr: {
       saveTitle: 'Enregistrer une archive service-public.fr',
       openTitle: 'Choisir une archive service-public.fr (zip)',
@@ -85,6 +95,10 @@ const PURPOSES: Record<FilePurpose, { extension: string; fr: PurposeTexts; en: P
       filter: 'service-public.fr archive',
     },
   },
+  csv: { extensions: ['csv'], fr: SHEET_FR, en: SHEET_EN },
+  xlsx: { extensions: ['xlsx'], fr: SHEET_FR, en: SHEET_EN },
+  ods: { extensions: ['ods'], fr: SHEET_FR, en: SHEET_EN },
+  spreadsheet: { extensions: ['xlsx', 'csv'], fr: SHEET_FR, en: SHEET_EN },
 };
 const ALL_FILES = { fr: 'Tous les fichiers', en: 'All files' } as const;
 
@@ -107,14 +121,14 @@ export function createFileDialogs({ dialog, getWindow, documentsDir, locale }: F
     return win ? dialog.showOpenDialog(win, options) : dialog.showOpenDialog(options);
   };
   const filters = (purpose: FilePurpose) => {
-    const { extension, ...texts } = PURPOSES[purpose];
+    const { extensions, ...texts } = PURPOSES[purpose];
     const t = { ...texts[locale()], all: ALL_FILES[locale()] };
-    return { t, extension, filters: [{ name: t.filter, extensions: [extension] }] };
+    return { t, extensions, filters: [{ name: t.filter, extensions }] };
   };
 
   return {
     async pickSave(purpose, suggestedName) {
-      const { t, extension, filters: list } = filters(purpose);
+      const { t, extensions, filters: list } = filters(purpose);
       const result = await save({
         title: t.saveTitle,
         defaultPath: join(documentsDir, suggestedName),
@@ -123,9 +137,9 @@ export function createFileDialogs({ dialog, getWindow, documentsDir, locale }: F
       });
       if (result.canceled || !result.filePath) return null;
       // Linux dialogs do not add the filter's extension: add it, so the file is recognised on the other computer.
-      return result.filePath.toLowerCase().endsWith(`.${extension}`)
+      return extensions.some((e) => result.filePath!.toLowerCase().endsWith(`.${e}`))
         ? result.filePath
-        : `${result.filePath}.${extension}`;
+        : `${result.filePath}.${extensions[0]}`;
     },
     async pickOpen(purpose) {
       const { t, filters: list } = filters(purpose);

@@ -21,6 +21,11 @@ import { createSessionGuides } from './guides/session-guides';
 import { guardLock } from './lock/guard';
 import { lockHandlers } from './lock/handlers';
 import { createLockService, type LockOptions } from './lock/lock-service';
+import type { ExportScope } from '../../shared/exports/schema';
+import type { DashboardTables } from './exports/aggregated';
+import { exportsHandlers } from './exports/handlers';
+import { createExportService } from './exports/export-service';
+import { createImportService } from './exports/import-service';
 import { createFiles, STAGING_DIR, type FileDialogs } from './files/files';
 import { filesHandlers } from './files/handlers';
 import { createJobs, type JobsLog } from './jobs/jobs';
@@ -204,6 +209,22 @@ export function createCore(options: CoreOptions) {
   const syncRunner = createSyncRunner(jobs, sync);
   const syncSchedule = createSyncSchedule(sync, syncRunner);
   if (options.syncSchedule ?? options.maintenance !== false) syncSchedule.start();
+  // The statistics' one query layer: the aggregated exports read the very call the dashboard makes.
+  const dashboard = (scope: ExportScope): DashboardTables =>
+    stats.dashboard(
+      { unit: 'custom', from: scope.from, to: scope.to },
+      { kind: scope.kind, operator: scope.operator, topic: scope.topic, outcome: scope.outcome, followUpDue: false },
+    );
+  const exportsService = createExportService({
+    db: opened.db,
+    clock,
+    jobs,
+    files,
+    site: site.get,
+    communes,
+    dashboard,
+  });
+  const imports = createImportService({ clock, newId, jobs, files, journal, communeExists: communes.exists });
   if (options.maintenance !== false) {
     maintenance.start();
     checkpointer.start();
@@ -255,6 +276,7 @@ export function createCore(options: CoreOptions) {
     ...lockHandlers(lock),
     ...searchHandlers(search),
     ...syncHandlers(sync, syncRunner, jobs, files),
+    ...exportsHandlers(exportsService, imports),
   };
   // Once the background integrity check has failed, the file is not trusted with new data: every mutation is refused
   // (with a message asking to restart, which restores the last good backup) so nothing lands in a damaged file.
@@ -301,6 +323,8 @@ export function createCore(options: CoreOptions) {
     retention,
     /** The statistics sync (tests drive its rounds by hand). */
     sync,
+    /** The figures the aggregated export writes, for the command-line export (`npm run export`). */
+    dashboard,
     /**
      * Stops background work, cancels running jobs and waits for them to clean up, then closes the database.
      * With no job running it finishes synchronously, so a host may reopen the folder right after calling it.

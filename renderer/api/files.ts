@@ -17,6 +17,10 @@ const ACCEPT: Record<FilePurpose, string> = {
   guidePack: '.json,application/json',
   catalogue: '.zip',
   snapshots: '.json',
+  csv: '.csv',
+  xlsx: '.xlsx',
+  ods: '.ods',
+  spreadsheet: '.xlsx,.csv',
 };
 
 /** Where to write: null when the user cancelled the dialog. */

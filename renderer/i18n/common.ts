@@ -54,6 +54,10 @@ export const fr = {
       backingUp: 'Sauvegarde en cours…',
       closing: 'Clôture des périodes échues…',
       sending: 'Envoi au hub…',
+      counting: 'Préparation de l’export…',
+      writing: 'Écriture du fichier…',
+      analysing: 'Analyse des lignes…',
+      importing: 'Enregistrement dans le journal…',
     },
     ended: {
       done: 'Terminé.',
@@ -147,6 +151,10 @@ export const en: typeof fr = {
       backingUp: 'Backing up…',
       closing: 'Closing due periods…',
       sending: 'Sending to the hub…',
+      counting: 'Preparing the export…',
+      writing: 'Writing the file…',
+      analysing: 'Analysing the rows…',
+      importing: 'Saving into the journal…',
     },
     ended: {
       done: 'Done.',

@@ -4,7 +4,20 @@ import { z } from 'zod';
 // shows its own dialog (desktop) or receives an upload / serves a download (browser mode) and the core hands the
 // renderer an opaque, single-use id for it.
 
-export const FILE_PURPOSES = ['desk', 'pdf', 'guidePack', 'catalogue', 'snapshots'] as const;
+// 'desk': a desk file; 'pdf': a printed document; 'guidePack': guides shared between desks; 'catalogue': a
+// service-public.fr archive; 'snapshots': statistics handed over on a file; 'csv' / 'xlsx' / 'ods': an export written
+// in that format; 'spreadsheet': a national-tool export to import (CSV or XLSX).
+export const FILE_PURPOSES = [
+  'desk',
+  'pdf',
+  'guidePack',
+  'catalogue',
+  'snapshots',
+  'csv',
+  'xlsx',
+  'ods',
+  'spreadsheet',
+] as const;
 export type FilePurpose = (typeof FILE_PURPOSES)[number];
 
 export const SaveTargetRequest = z

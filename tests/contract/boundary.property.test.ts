@@ -17,6 +17,7 @@ import { appExamples } from '../../shared/app/contract.examples';
 import { catalogueExamples } from '../../shared/catalogue/contract.examples';
 import { communesExamples } from '../../shared/communes/contract.examples';
 import { diagnosticExamples } from '../../shared/diagnostic/contract.examples';
+import { exportsExamples } from '../../shared/exports/contract.examples';
 import { filesExamples } from '../../shared/files/contract.examples';
 import { guidesExamples } from '../../shared/guides/contract.examples';
 import { jobsExamples } from '../../shared/jobs/contract.examples';
@@ -275,6 +276,7 @@ beforeAll(async () => {
     ...(await searchExamples(seed)),
     ...(await statsExamples(seed)),
     ...(await syncExamples(seed)),
+    ...(await exportsExamples(seed)),
     // Last: its examples lock the app and open self-service mode, then leave them (see its file).
     ...(await lockExamples(seed)),
   };

@@ -29,6 +29,13 @@ import {
 import { createTemplateService } from './template-service';
 import { createTermCodes } from './term-codes';
 
+/** A session brought from another tool: its id is derived from the source's own key, so it is the same each time. */
+export interface ImportedSession {
+  id: string;
+  data: SessionData;
+  /** When the source says it was recorded (ms); now when unknown. */
+  createdAt: number | null;
+}
 /**
  * A change of what the journal counts, told inside the write's own transaction (so whatever the listener keeps,
  * such as the statistics' rollups, commits or rolls back with the session). `before` is the session as it was
@@ -135,19 +142,40 @@ export function createJournalService({ db, clock, newId, communeExists, links, o
     return row;
   }
 
-  // One write transaction per user action: the session, its index rows and the timer it closes commit together.
-  const createTx = db.transaction((data: SessionData): Session => {
+  /** The one insert path: a new session and its index rows (creating a session, importing many). */
+  function insertSession(id: string, data: SessionData, createdAt: number, updatedAt: number): void {
     checkReferences(data);
-    const now = clock.now().getTime();
-    const id = newId();
     const uid = uidOf(id);
     if (!uid) throw new Error('journal: the id source gave an id that is not a lowercase UUID');
-    const info = s.insert.run({ ...sessionColumns(data, codes), uid, created_at: now, updated_at: now });
+    const info = s.insert.run({ ...sessionColumns(data, codes), uid, created_at: createdAt, updated_at: updatedAt });
     writeLinks(Number(info.lastInsertRowid), data);
+  }
+
+  // One write transaction per user action: the session, its index rows and the timer it closes commit together.
+  const createTx = db.transaction((data: SessionData): Session => {
+    const now = clock.now().getTime();
+    const id = newId();
+    insertSession(id, data, now, now);
     if (data.liveId) s.deleteTimer.run(data.liveId);
     const created = toSession(rowById(id));
     onWrite?.({ action: 'create', before: null, after: created });
     return created;
+  });
+
+  // An import is one user action: every session of the file, or none. An id already present (this file imported
+  // before, even if since deleted) is skipped, which is what makes re-importing the same file create no duplicates.
+  const importTx = db.transaction((entries: readonly ImportedSession[]) => {
+    const now = clock.now().getTime();
+    let inserted = 0;
+    for (const e of entries) {
+      const uid = uidOf(e.id);
+      if (uid && s.byUid.get(uid) !== undefined) continue;
+      insertSession(e.id, e.data, e.createdAt ?? now, now);
+      // The statistics' rollups follow imports like any save (same transaction: all or nothing).
+      if (onWrite) onWrite({ action: 'import', before: null, after: toSession(rowById(e.id)) });
+      inserted++;
+    }
+    return { inserted, skipped: entries.length - inserted };
   });
 
   const updateTx = db.transaction((id: string, data: SessionData): Session => {
@@ -203,6 +231,13 @@ export function createJournalService({ db, clock, newId, communeExists, links, o
 
   return {
     create: (data: SessionData) => writing(() => createTx(data)),
+    /** Many sessions with ids chosen by the caller (a stable key per imported session), in one transaction. */
+    importMany: (entries: readonly ImportedSession[]) => writing(() => importTx(entries)),
+    /** True when a session with this id exists, deleted or not. */
+    exists: (id: string) => {
+      const uid = uidOf(id);
+      return uid !== null && s.byUid.get(uid) !== undefined;
+    },
     update: (id: string, data: SessionData) => writing(() => updateTx(id, data)),
     get,
     remove: (id: string) => deleteTx(id),

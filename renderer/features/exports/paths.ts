@@ -1,0 +1,5 @@
+export const paths = {
+  exporter: '#/exporter',
+  importer: '#/importer',
+  rapports: '#/rapports',
+} as const;
