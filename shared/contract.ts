@@ -2,6 +2,7 @@ import type { z } from 'zod';
 import { appContract } from './app/contract';
 import { catalogueContract } from './catalogue/contract';
 import { communesContract } from './communes/contract';
+import { coordinatorContract } from './coordinator/contract';
 import { mergeContract, type MethodKind } from './contract-kit';
 import { diagnosticContract } from './diagnostic/contract';
 import { filesContract } from './files/contract';
@@ -38,6 +39,7 @@ export const contract = mergeContract(
   searchContract,
   statsContract,
   syncContract,
+  coordinatorContract,
   lockContract,
 );
 

@@ -2,6 +2,7 @@ import type { ComponentType, ReactNode } from 'react';
 import type { Locale } from '../../shared/settings/schema';
 import { guides } from '../features/guides';
 import { catalogue } from '../features/catalogue';
+import { coordinator } from '../features/coordinator';
 import { diagnostic } from '../features/diagnostic';
 import { journal } from '../features/journal';
 import { search } from '../features/search';
@@ -17,7 +18,19 @@ import type { FeatureRoute, NavEntry } from './feature';
 
 // THE list of features: the shell builds its routes, navigation and translations from it, so a new feature is one
 // more entry here (and its folder). The first feature's first navigation entry is the home page.
-export const FEATURES = [journal, stats, site, transfer, guides, catalogue, diagnostic, search, sync, lock] as const;
+export const FEATURES = [
+  journal,
+  stats,
+  site,
+  transfer,
+  guides,
+  catalogue,
+  diagnostic,
+  search,
+  sync,
+  coordinator,
+  lock,
+] as const;
 
 // The journal's session screens show what other features add (guided mode): the shell hands them over here.
 provideSessionSlots(FEATURES.flatMap((f) => ('sessionSlots' in f && f.sessionSlots ? [f.sessionSlots] : [])));
