@@ -150,7 +150,9 @@ function Connected({ status, onDisconnect }: { status: CoordinatorStatus; onDisc
           );
           if (draft.from <= draft.to) {
             setSiteId(null);
-            setPeriod({ ...draft });
+            // The same period again asks the hub again (its figures may have changed since).
+            if (draft.from === period.from && draft.to === period.to) summary.refetch();
+            else setPeriod({ ...draft });
           }
         }}
       >
