@@ -1,5 +1,5 @@
 import { execFileSync, spawn, type ChildProcess } from 'node:child_process';
-import { mkdtempSync, rmSync } from 'node:fs';
+import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { adminSession, rpc, withSite } from './helpers';
@@ -105,6 +105,15 @@ test('a synced site’s figures in coordinator mode, its detail, and the hub’s
   await expect(gender.getByRole('row', { name: /Homme 0 masqué dans 1 lieu/ })).toBeVisible();
   await expect(total.getByRole('table', { name: 'Opérateurs' })).toBeVisible();
   await expectAccessible(app, 'coordinator summary (fr)');
+  // The same figures as a CSV file.
+  const [download] = await Promise.all([
+    app.waitForEvent('download'),
+    app.getByRole('button', { name: 'Télécharger les chiffres du périmètre (CSV)' }).click(),
+  ]);
+  expect(download.suggestedFilename()).toBe(`coordination-${month}-${month}.csv`);
+  const csv = readFileSync((await download.path())!, 'utf8');
+  expect(csv).toContain('Genre;feminin;Femme;6;0');
+  expect(csv).toContain('Genre;masculin;Homme;0;1');
 
   await app.getByRole('button', { name: 'Voir le détail de France Services de Lunel' }).click();
   const detail = app.locator('section', {

@@ -1,4 +1,5 @@
-import { useId, useState } from 'react';
+import { useEffect, useId, useRef, useState } from 'react';
+import type { TFunction } from 'i18next';
 import { useTranslation } from 'react-i18next';
 import type { Consolidated, CoordinatorStatus, CoordinatorSummary } from '../../../shared/coordinator/schema';
 import { ACTIVITY_DIMENSIONS, POPULATION_DIMENSIONS } from '../../../shared/sync/dimensions';
@@ -6,7 +7,9 @@ import { useCoreMutation, useCoreQuery } from '../../api/hooks';
 import { coreErrorText, coreFieldErrors } from '../../lib/core-error';
 import { formatDateTime, formatDuration, formatNumber } from '../../lib/format';
 import { InputField } from '../../ui/fields';
+import { clickDownload } from '../../lib/download';
 import { BarsChart } from './BarsChart';
+import { summaryCsv } from './csv';
 import { keyLabel } from './labels';
 import './coordinator.css';
 
@@ -267,10 +270,47 @@ function Summary({
           {t('total.title')} : {s.scope.name}
         </h2>
         <p>{t('total.snapshots', { count: s.total.snapshots, sites: n(s.sites.length) })}</p>
+        <button
+          type="button"
+          className="fr-btn fr-btn--secondary fr-btn--sm fr-icon-download-line fr-btn--icon-left fr-mb-3w"
+          onClick={() => downloadCsv(s, period, t)}
+        >
+          {t('export.button')}
+        </button>
         <Tables c={s.total} idPrefix="total" />
       </section>
     </>
   );
+}
+
+function downloadCsv(s: CoordinatorSummary, period: { from: string; to: string }, t: TFunction<'coordinator'>) {
+  const text = (key: string) => t(key as never) as unknown as string;
+  const csv = summaryCsv(s, {
+    headers: {
+      section: text('export.section'),
+      key: text('export.key'),
+      label: text('export.label'),
+      count: text('export.count'),
+      suppressedIn: text('export.suppressedIn'),
+    },
+    sitesSection: text('export.sites'),
+    totals: {
+      sessions: text('keyFigures.sessions'),
+      individualSessions: text('keyFigures.individualSessions'),
+      workshops: text('keyFigures.workshops'),
+      workshopParticipants: text('keyFigures.workshopParticipants'),
+      peopleHelped: text('keyFigures.peopleHelped'),
+      totalMinutes: text('export.totalMinutes'),
+    },
+    dimension: (dim) => text(`dimension.${dim}`),
+    keyLabel,
+  });
+  const url = URL.createObjectURL(new Blob([csv], { type: 'text/csv;charset=utf-8' }));
+  try {
+    clickDownload(url, `coordination-${period.from}-${period.to}.csv`);
+  } finally {
+    setTimeout(() => URL.revokeObjectURL(url), 10_000);
+  }
 }
 
 function SiteDetail({
@@ -286,9 +326,12 @@ function SiteDetail({
 }) {
   const { t } = useTranslation('coordinator');
   const detail = useCoreQuery('coordinator.site', { siteId, ...period });
+  const heading = useRef<HTMLHeadingElement>(null);
+  // Opening a site's detail takes the reader there (once per site, not on every redraw).
+  useEffect(() => heading.current?.focus(), [siteId]);
   return (
     <section aria-labelledby="coordinator-site" className="mediane-coordinator-site fr-p-3w fr-mb-5w">
-      <h2 id="coordinator-site" tabIndex={-1} ref={(el) => el?.focus()}>
+      <h2 id="coordinator-site" tabIndex={-1} ref={heading}>
         {t('site.title', { name })}
       </h2>
       <button type="button" className="fr-btn fr-btn--secondary fr-btn--sm fr-mb-2w" onClick={onClose}>

@@ -71,6 +71,16 @@ export const fr = {
       'Les chiffres sur les personnes en dessous du seuil de confidentialité sont masqués par chaque lieu avant l’envoi : ils ne sont pas comptés ici.',
     chartAlt: '{{title}} : {{summary}}',
   },
+  export: {
+    button: 'Télécharger les chiffres du périmètre (CSV)',
+    section: 'Tableau',
+    key: 'Code',
+    label: 'Libellé',
+    count: 'Nombre',
+    suppressedIn: 'Masqué dans (lieux)',
+    sites: 'Lieux',
+    totalMinutes: 'Temps d’accompagnement (minutes)',
+  },
   dimension: {
     kind: 'Type de séance',
     topics: 'Thématiques',
@@ -173,6 +183,16 @@ export const en: typeof fr = {
     populationNote:
       'Figures about people below the privacy threshold are held back by each site before sending: they are not counted here.',
     chartAlt: '{{title}}: {{summary}}',
+  },
+  export: {
+    button: 'Download the scope’s figures (CSV)',
+    section: 'Table',
+    key: 'Code',
+    label: 'Label',
+    count: 'Count',
+    suppressedIn: 'Held back in (sites)',
+    sites: 'Sites',
+    totalMinutes: 'Time spent helping (minutes)',
   },
   dimension: {
     kind: 'Kind of session',
