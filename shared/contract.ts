@@ -2,6 +2,7 @@ import type { z } from 'zod';
 import { appContract } from './app/contract';
 import { catalogueContract } from './catalogue/contract';
 import { communesContract } from './communes/contract';
+import { coordinatorContract } from './coordinator/contract';
 import { mergeContract, type MethodKind } from './contract-kit';
 import { diagnosticContract } from './diagnostic/contract';
 import { exportsContract } from './exports/contract';
@@ -40,6 +41,7 @@ export const contract = mergeContract(
   statsContract,
   syncContract,
   exportsContract,
+  coordinatorContract,
   lockContract,
 );
 

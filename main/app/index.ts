@@ -142,6 +142,12 @@ async function onReady(): Promise<void> {
       demoCatalogue: demoArchives(join(app.getAppPath(), 'resources')),
       // The hub credential (sync) in the OS keychain through safeStorage; only its ciphertext is written to disk.
       credentials: createCredentialStore({ safeStorage, dir: userData }),
+      // Coordinator mode's credential: the same keychain, its own file.
+      coordinatorCredentials: createCredentialStore({
+        safeStorage,
+        dir: userData,
+        fileName: 'hub-coordinator-credential.json',
+      }),
     });
   } catch (err) {
     startupFailure(err);

@@ -56,9 +56,13 @@ import { diagnosticHandlers } from './diagnostic/handlers';
 import { createNafIndex } from './diagnostic/naf-index';
 import { SessionInput } from '../../shared/journal/schema';
 import { createFileCredentialStore, type CredentialStore } from './sync/credential-store';
+
 import { httpTransportFactory, type HubTransportFactory } from './sync/http-transport';
 import { createSyncRunner, createSyncSchedule, syncHandlers } from './sync/handlers';
 import { createSyncService } from './sync/sync-service';
+import { createCoordinatorService } from './coordinator/coordinator-service';
+import { coordinatorHandlers } from './coordinator/handlers';
+import { coordinatorTransportFactory, type CoordinatorTransportFactory } from './coordinator/transport';
 
 export interface CoreOptions {
   dataDir: string;
@@ -94,7 +98,14 @@ export interface CoreOptions {
   syncTransport?: HubTransportFactory;
   /** Sync rounds by themselves (defaults to `maintenance`: on in the hosts, off in tests). */
   syncSchedule?: boolean;
+  /** Where a coordinator's hub credential lives (a separate key from the desk's); by default another 0600 file. */
+  coordinatorCredentials?: CredentialStore;
+  /** How coordinator mode reaches the hub (tests: an in-process hub); by default HTTPS with the proxy. */
+  coordinatorTransport?: CoordinatorTransportFactory;
 }
+
+/** Coordinator mode's credential file in browser mode and tests (the desk's own is CREDENTIAL_FILE). */
+const COORDINATOR_CREDENTIAL_FILE = 'hub-coordinator-credential';
 
 /** The whole of Médiane's back end, in plain Node: hosts (Electron, browser mode, tests) only wire transports to it. */
 export function createCore(options: CoreOptions) {
@@ -207,6 +218,14 @@ export function createCore(options: CoreOptions) {
     transport: options.syncTransport ?? httpTransportFactory,
   });
   const syncRunner = createSyncRunner(jobs, sync);
+  const coordinator = createCoordinatorService({
+    clock,
+    readSetting: settings.value,
+    writeSetting: settings.put,
+    credentials:
+      options.coordinatorCredentials ?? createFileCredentialStore(options.dataDir, COORDINATOR_CREDENTIAL_FILE),
+    transport: options.coordinatorTransport ?? coordinatorTransportFactory,
+  });
   const syncSchedule = createSyncSchedule(sync, syncRunner);
   if (options.syncSchedule ?? options.maintenance !== false) syncSchedule.start();
   // The statistics' one query layer: the aggregated exports read the very call the dashboard makes.
@@ -277,6 +296,7 @@ export function createCore(options: CoreOptions) {
     ...searchHandlers(search),
     ...syncHandlers(sync, syncRunner, jobs, files),
     ...exportsHandlers(exportsService, imports),
+    ...coordinatorHandlers(coordinator),
   };
   // Once the background integrity check has failed, the file is not trusted with new data: every mutation is refused
   // (with a message asking to restart, which restores the last good backup) so nothing lands in a damaged file.

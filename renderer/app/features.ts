@@ -2,6 +2,7 @@ import type { ComponentType, ReactNode } from 'react';
 import type { Locale } from '../../shared/settings/schema';
 import { guides } from '../features/guides';
 import { catalogue } from '../features/catalogue';
+import { coordinator } from '../features/coordinator';
 import { diagnostic } from '../features/diagnostic';
 import { exportsFeature } from '../features/exports';
 import { journal } from '../features/journal';
@@ -29,6 +30,7 @@ export const FEATURES = [
   diagnostic,
   search,
   sync,
+  coordinator,
   lock,
 ] as const;
 

@@ -28,6 +28,8 @@ import { siteExamples } from '../../shared/site/contract.examples';
 import { searchExamples } from '../../shared/search/contract.examples';
 import { statsExamples } from '../../shared/stats/contract.examples';
 import { syncExamples } from '../../shared/sync/contract.examples';
+import { coordinatorExamples } from '../../shared/coordinator/contract.examples';
+import { ACTIVITY_DIMENSIONS, POPULATION_DIMENSIONS } from '../../shared/sync/dimensions';
 import { storageExamples } from '../../shared/storage/contract.examples';
 import { transferExamples } from '../../shared/transfer/contract.examples';
 import { printExamples } from '../../shared/print/contract.examples';
@@ -227,6 +229,26 @@ async function settleJob(method: MethodName, r: Result<unknown>): Promise<void> 
     view = await call(core, 'jobs.get', { id: jobId, afterVersion: view.version, waitMs: 1000 });
 }
 
+function emptyConsolidated() {
+  return {
+    snapshots: 0,
+    totals: {
+      sessions: 0,
+      individualSessions: 0,
+      workshops: 0,
+      workshopParticipants: 0,
+      peopleHelped: 0,
+      totalMinutes: 0,
+    },
+    activity: Object.fromEntries(ACTIVITY_DIMENSIONS.map((d) => [d, {}])),
+    population: Object.fromEntries(POPULATION_DIMENSIONS.map((d) => [d, {}])),
+  };
+}
+function emptySummary() {
+  const scope = { id: '00000000-0000-4000-8000-00000000c00d', name: 'Fuzz', kind: 'departement', codes: ['69'] };
+  return { scope, from: '2026-01', to: '2026-01', sites: [], total: emptyConsolidated() };
+}
+
 beforeAll(async () => {
   // The host's file dialogs, faked: a save lands in a temp folder, an open picks a file that is not a desk file.
   const picked = tempDir('mediane-fuzz-files-');
@@ -256,6 +278,13 @@ beforeAll(async () => {
       }),
       send: async () => ({ status: 503, body: null }),
     }),
+    // A hub whose coordinator scope is empty (coordinator mode's own suite runs a real hub).
+    coordinatorTransport: () => ({
+      get: async (path: string) => ({
+        status: 200,
+        body: path.includes('/sites/') ? emptyConsolidated() : emptySummary(),
+      }),
+    }),
   });
   const seed = <K extends MethodName>(method: K, input: MethodInput<K>) => call(core, method, input);
   // Site first: the journal's examples refer to its commune.
@@ -277,6 +306,7 @@ beforeAll(async () => {
     ...(await statsExamples(seed)),
     ...(await syncExamples(seed)),
     ...(await exportsExamples(seed)),
+    ...(await coordinatorExamples(seed)),
     // Last: its examples lock the app and open self-service mode, then leave them (see its file).
     ...(await lockExamples(seed)),
   };

@@ -17,8 +17,8 @@ export interface CredentialStore {
 export const CREDENTIAL_FILE = 'hub-credential';
 
 /** Browser mode: a file only this OS account can read, in the data folder (written whole, then renamed). */
-export function createFileCredentialStore(dataDir: string): CredentialStore {
-  const file = join(dataDir, CREDENTIAL_FILE);
+export function createFileCredentialStore(dataDir: string, fileName = CREDENTIAL_FILE): CredentialStore {
+  const file = join(dataDir, fileName);
   return {
     async save(secret) {
       const part = `${file}.part`;

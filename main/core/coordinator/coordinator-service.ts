@@ -1,0 +1,132 @@
+import type { z } from 'zod';
+import type { Clock } from '../../../shared/ids';
+import { CoreError } from '../../../shared/errors';
+import {
+  Consolidated,
+  CoordinatorSummary,
+  type ConnectInput,
+  type CoordinatorStatus,
+  type PeriodInput,
+  type SiteInput,
+} from '../../../shared/coordinator/schema';
+import type { CredentialStore } from '../sync/credential-store';
+import { proxyFromEnv } from '../sync/http-transport';
+import { parseHubUrl } from '../sync/hub-url';
+import type { CoordinatorTransportFactory, HubAnswer } from './transport';
+
+export interface CoordinatorDeps {
+  clock: Clock;
+  /** The settings table (hub address, scope name): never the credential. */
+  readSetting(key: string): string | null;
+  writeSetting(key: string, value: string): void;
+  credentials: CredentialStore;
+  transport: CoordinatorTransportFactory;
+  env?: NodeJS.ProcessEnv;
+}
+
+/** The settings keys; an empty hub address means "not connected". */
+const KEY = {
+  hubUrl: 'coordinator.hubUrl',
+  scopeName: 'coordinator.scopeName',
+  connectedAt: 'coordinator.connectedAt',
+};
+
+const unreachable = () => new CoreError('conflict', 'coordinator.hubUnreachable');
+
+/** The hub's refusal as a translated error: revoked credential, wrong role, site outside the scope, rate limit. */
+function refusal(answer: HubAnswer): CoreError {
+  if (answer.status === 401) return new CoreError('forbidden', 'coordinator.credentialRefused');
+  if (answer.status === 403) return new CoreError('forbidden', 'coordinator.notCoordinator');
+  if (answer.status === 404) return new CoreError('not_found', 'coordinator.outsideScope');
+  if (answer.status === 429) return new CoreError('conflict', 'coordinator.tooManyRequests');
+  return new CoreError('conflict', 'coordinator.hubError');
+}
+
+function monthsQuery(p: { from: string; to: string }) {
+  return `from=${encodeURIComponent(p.from)}&to=${encodeURIComponent(p.to)}`;
+}
+
+export function createCoordinatorService(o: CoordinatorDeps) {
+  const connection = (): CoordinatorStatus['connection'] => {
+    const hubUrl = o.readSetting(KEY.hubUrl);
+    if (!hubUrl) return null;
+    return {
+      hubUrl,
+      scopeName: o.readSetting(KEY.scopeName) ?? '',
+      connectedAt: o.readSetting(KEY.connectedAt) ?? '',
+    };
+  };
+
+  async function ask<T extends z.ZodType>(
+    hubUrl: string,
+    credential: string,
+    path: string,
+    schema: T,
+  ): Promise<z.output<T>> {
+    let answer: HubAnswer;
+    try {
+      answer = await o.transport(hubUrl).get(path, credential);
+    } catch {
+      throw unreachable();
+    }
+    if (answer.status !== 200) throw refusal(answer);
+    const parsed = schema.safeParse(answer.body);
+    // An answer that is not the hub's (a captive portal, a proxy page, another server): say so rather than guess.
+    if (!parsed.success) throw new CoreError('conflict', 'coordinator.notAHub');
+    return parsed.data;
+  }
+
+  async function connected(): Promise<{ hubUrl: string; credential: string }> {
+    const c = connection();
+    const credential = c ? await o.credentials.load().catch(() => null) : null;
+    if (!c || !credential) throw new CoreError('not_found', 'coordinator.notConnected');
+    return { hubUrl: c.hubUrl, credential };
+  }
+
+  return {
+    status(): CoordinatorStatus {
+      return { connection: connection(), proxy: proxyFromEnv(o.env) };
+    },
+
+    /** Asks the hub once with the credential (this month's summary) before keeping anything. */
+    async connect(input: ConnectInput): Promise<CoordinatorStatus> {
+      const hubUrl = parseHubUrl(input.hubUrl);
+      const month = o.clock.now().toISOString().slice(0, 7);
+      const summary = await ask(
+        hubUrl,
+        input.credential,
+        `/v1/coordinator/summary?${monthsQuery({ from: month, to: month })}`,
+        CoordinatorSummary,
+      );
+      try {
+        await o.credentials.save(input.credential);
+      } catch {
+        throw new CoreError('conflict', 'coordinator.credentialUnavailable');
+      }
+      o.writeSetting(KEY.hubUrl, hubUrl);
+      o.writeSetting(KEY.scopeName, summary.scope.name);
+      o.writeSetting(KEY.connectedAt, o.clock.now().toISOString());
+      return this.status();
+    },
+
+    async disconnect(): Promise<CoordinatorStatus> {
+      await o.credentials.clear().catch(() => {});
+      o.writeSetting(KEY.hubUrl, '');
+      o.writeSetting(KEY.scopeName, '');
+      o.writeSetting(KEY.connectedAt, '');
+      return this.status();
+    },
+
+    async summary(input: PeriodInput): Promise<CoordinatorSummary> {
+      const c = await connected();
+      return ask(c.hubUrl, c.credential, `/v1/coordinator/summary?${monthsQuery(input)}`, CoordinatorSummary);
+    },
+
+    async site(input: SiteInput): Promise<Consolidated> {
+      const c = await connected();
+      const path = `/v1/coordinator/sites/${encodeURIComponent(input.siteId)}?${monthsQuery(input)}`;
+      return ask(c.hubUrl, c.credential, path, Consolidated);
+    },
+  };
+}
+export type CoordinatorService = ReturnType<typeof createCoordinatorService>;

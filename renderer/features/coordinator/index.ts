@@ -1,0 +1,16 @@
+import type { Feature } from '../../app/feature';
+import { en, fr } from './i18n';
+import * as errors from './i18n-errors';
+import { paths } from './paths';
+import { routes } from './routes';
+
+/** Coordination: the consolidated figures of a coordinator's scope, read from the statistics hub. */
+export const coordinator = {
+  namespace: 'coordinator',
+  i18n: { fr, en },
+  errors: { fr: errors.fr, en: errors.en },
+  routes,
+  nav: [
+    { key: 'coordination', href: paths.coordination, label: 'coordinator:nav.coordination', routes: ['coordination'] },
+  ],
+} as const satisfies Feature;

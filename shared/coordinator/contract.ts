@@ -1,0 +1,13 @@
+import { mutation, noInput, query } from '../contract-kit';
+import { ConnectInput, Consolidated, CoordinatorStatus, CoordinatorSummary, PeriodInput, SiteInput } from './schema';
+
+export const coordinatorContract = {
+  'coordinator.status': query(noInput, CoordinatorStatus),
+  /** Checks the credential against the hub, then keeps it behind the host's CredentialStore (never in the database). */
+  'coordinator.connect': mutation(ConnectInput, CoordinatorStatus),
+  'coordinator.disconnect': mutation(noInput, CoordinatorStatus),
+  /** The scope's total and each site's key totals over whole months, as the hub answers them. */
+  'coordinator.summary': query(PeriodInput, CoordinatorSummary),
+  /** One site of the scope, every table (the hub refuses a site outside the scope). */
+  'coordinator.site': query(SiteInput, Consolidated),
+} as const;
