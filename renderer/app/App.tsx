@@ -135,7 +135,8 @@ function SelfServiceShell() {
   const name = route?.name ?? 'selfServiceHome';
 
   useEffect(() => {
-    if (route === null && hash !== SELF_SERVICE_HOME) navigate(SELF_SERVICE_HOME);
+    // Replacing the refused address (not adding to it): Back then returns to the page the person was on.
+    if (route === null && hash !== SELF_SERVICE_HOME) window.location.replace(SELF_SERVICE_HOME);
   }, [route, hash]);
 
   useEffect(() => {
