@@ -128,7 +128,7 @@ describe('the diagnosis in self-service mode', () => {
     await call(core, 'site.save', LYON_SITE);
     await call(core, 'lock.setPin', { pin: PIN });
     // Outside the mode: the desktop's dialog.
-    expect((await call(core, 'files.pickSave', { purpose: 'pdf', suggestedName: 'a.pdf' })).name).toBe('chosen.pdf');
+    expect((await call(core, 'files.pickSave', { purpose: 'pdf', suggestedName: 'a.pdf' }))?.name).toBe('chosen.pdf');
     expect(asked).toEqual(['pdf']);
     await call(core, 'lock.enterSelfService', {});
     const target = await call(core, 'files.pickSave', { purpose: 'pdf', suggestedName: '../../rapport.pdf' });

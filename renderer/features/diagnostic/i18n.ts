@@ -45,6 +45,8 @@ export const fr = {
     privacy:
       'Vos réponses restent sur cet ordinateur et ne sont pas inscrites au journal de l’équipe. Vous ne voyez que le diagnostic que vous commencez ici.',
     start: 'Commencer mon diagnostic',
+    printHint:
+      'Sur cet ordinateur, le rapport est enregistré pour l’équipe du lieu : demandez-lui de l’imprimer ou de vous le remettre.',
   },
   steps: {
     business: 'L’entreprise',
@@ -267,6 +269,7 @@ export const en: typeof fr = {
     privacy:
       'Your answers stay on this computer and are not logged in the team’s journal. You only see the diagnosis you start here.',
     start: 'Start my diagnosis',
+    printHint: 'On this computer the report is saved for the site’s staff: ask them to print it or hand it to you.',
   },
   steps: {
     business: 'The business',
