@@ -13,7 +13,7 @@ import {
 } from './helpers';
 
 // Self-service mode and the diagnosis: the lock service tells the diagnosis when the current period began
-// (main/core/index.ts wires the port); the diagnosis then starts only diagnoses done alone and reaches only those.
+// (main/core/index.ts wires the port); the diagnosis then starts only diagnoses done alone and reaches only the latest.
 
 const PIN = '482913';
 const FAST = { kdf: { N: 2 ** 10, r: 8, p: 1 } };
@@ -44,7 +44,7 @@ async function refusal(p: Promise<unknown>) {
 const notFound = { code: 'not_found', messageKey: 'diagnostic.notFound' };
 
 describe('the diagnosis in self-service mode', () => {
-  it('is always done alone, logs no journal session, and reaches only the diagnoses of the current period', async () => {
+  it('is always done alone, logs no journal session, and reaches only the latest diagnosis of the current period', async () => {
     clock = testClock('2026-12-07T09:00:00.000Z');
     const core = open();
     await call(core, 'site.save', LYON_SITE);
@@ -85,6 +85,12 @@ describe('the diagnosis in self-service mode', () => {
     const only = { code: 'forbidden', messageKey: 'lock.selfServiceOnly' };
     expect(await refusal(call(core, 'diagnostic.list', {}))).toMatchObject(only);
     expect(await refusal(call(core, 'diagnostic.delete', { id: mine.id }))).toMatchObject(only);
+
+    // The next visitor, in the same period: once theirs starts, the previous one's is out of reach.
+    const next = await call(core, 'diagnostic.start', { mode: 'autonome' });
+    expect((await call(core, 'diagnostic.get', { id: next.id })).id).toBe(next.id);
+    expect(await refusal(call(core, 'diagnostic.results', { id: mine.id }))).toMatchObject(notFound);
+    expect(await refusal(call(core, 'diagnostic.get', { id: mine.id }))).toMatchObject(notFound);
 
     // A new period (the next person after the desk re-enters the mode) does not reach the previous one's.
     await call(core, 'lock.leaveSelfService', { pin: PIN });

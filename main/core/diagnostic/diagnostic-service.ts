@@ -20,7 +20,7 @@ export interface JournalPort {
 /**
  * Self-service mode as the diagnosis sees it (the lock service, injected by main/core/index.ts): when the current
  * self-service period began, or null outside that mode. During the period a diagnosis is always done alone and only
- * the diagnoses started within it can be reached: the next person at the PC never sees the previous one's.
+ * the latest diagnosis started within it can be reached: the next person at the PC never sees the previous one's.
  */
 export interface SelfServicePort {
   selfServiceSince(): string | null;
@@ -68,6 +68,8 @@ export function createDiagnosticService({ db, clock, newId, naf, journal, selfSe
     page: db.prepare('SELECT * FROM diagnoses ORDER BY started_at DESC, seq DESC LIMIT ? OFFSET ?'),
     count: db.prepare('SELECT count(*) AS n FROM diagnoses'),
     remove: db.prepare('DELETE FROM diagnoses WHERE seq = ?'),
+    latestSince: db.prepare(`SELECT id FROM diagnoses WHERE mode = 'autonome' AND started_at >= ?
+      ORDER BY started_at DESC, seq DESC LIMIT 1`),
     unlinkPrevious: db.prepare('UPDATE diagnoses SET previous_id = NULL WHERE previous_id = ?'),
   };
   let departements: Map<string, string> | null = null;
@@ -80,9 +82,15 @@ export function createDiagnosticService({ db, clock, newId, naf, journal, selfSe
 
   const selfServiceSince = () => selfService?.selfServiceSince() ?? null;
 
-  /** Whether this diagnosis may be reached now: always, except in self-service mode (see SelfServicePort). */
+  /**
+   * Whether this diagnosis may be reached now: always, except in self-service mode (see SelfServicePort), where only
+   * the latest diagnosis started during the period is: once the next visitor starts theirs, the previous one's is out
+   * of reach even through the window's history.
+   */
   function reachable(row: Row, since = selfServiceSince()): boolean {
-    return since === null || (row.mode === 'autonome' && row.started_at >= since);
+    if (since === null) return true;
+    const latest = s.latestSince.get(since) as { id: string } | undefined;
+    return row.mode === 'autonome' && row.started_at >= since && latest?.id === row.id;
   }
 
   /** The diagnosis, if it exists and may be reached now; otherwise "not found" (an id says nothing more). */
