@@ -174,6 +174,12 @@ test('a full diagnosis alone in self-service mode, every way out refused, the PD
     error: { messageKey: 'diagnostic.notFound' },
   });
 
+  await app.evaluate((h) => (window.location.hash = h), `#/diagnostic/${earlier.id}/resultats`);
+  await expect(app.getByRole('alert')).toContainText('Ce diagnostic n’existe pas ou a été supprimé.');
+  await expect(app.getByRole('heading', { level: 1, name: 'Résultats du diagnostic' })).toHaveCount(0);
+  await app.evaluate((h) => (window.location.hash = h), `#/diagnostic/${id}/resultats`);
+  await expect(app.getByRole('heading', { level: 1, name: 'Résultats du diagnostic' })).toBeVisible();
+
   await leaveSelfService(app);
   // Done alone: no journal session, even though the core was asked nothing about the mode.
   expect((await rpc<{ total: number }>(app, 'journal.list', {})).total).toBe(0);
