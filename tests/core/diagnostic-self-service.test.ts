@@ -1,4 +1,7 @@
+import { readFileSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
+import { LOCK_STATE_FILE } from '../../main/core/lock/lock-store';
 import type { Core } from '../../main/core';
 import { BAKERY } from '../../shared/diagnostic/contract.examples';
 import {
@@ -145,5 +148,24 @@ describe('the diagnosis in self-service mode', () => {
     expect(await refusal(call(core, 'files.pickSave', { purpose: 'desk', suggestedName: 'x.mediane' }))).toMatchObject({
       code: 'forbidden',
     });
+  });
+
+  it('counts a period saved without its start (an older state file) from the core’s start: fail closed', async () => {
+    clock = testClock('2026-12-07T09:00:00.000Z');
+    let core = open();
+    await call(core, 'site.save', LYON_SITE);
+    await call(core, 'lock.setPin', { pin: PIN });
+    await call(core, 'lock.enterSelfService', {});
+    const mine = await call(core, 'diagnostic.start', { mode: 'autonome' });
+    const dataDir = (core as Core & { dataDir: string }).dataDir;
+    await core.close();
+    opened.splice(opened.indexOf(core), 1);
+    const file = join(dataDir, LOCK_STATE_FILE);
+    const { selfServiceSince: _dropped, ...older } = JSON.parse(readFileSync(file, 'utf8')) as Record<string, unknown>;
+    writeFileSync(file, JSON.stringify(older));
+    clock.advance(1000);
+    core = open(dataDir);
+    expect((await call(core, 'lock.status', {})).selfService).toBe(true);
+    expect(await refusal(call(core, 'diagnostic.get', { id: mine.id }))).toMatchObject(notFound);
   });
 });
