@@ -181,7 +181,15 @@ if (process.argv.includes(RESET_PIN_FLAG)) {
     mainWindow.focus();
   });
   // SECURITY.md, rule 4: navigation, new windows and <webview> guarded on every webContents as soon as it is created.
-  guardAllWebContents(app, { isAppUrl: isTrustedUrl, openExternal: (url) => shell.openExternal(url), log });
+  // In self-service mode no link opens the system browser: it would be a way out of the kiosk window.
+  guardAllWebContents(app, {
+    isAppUrl: isTrustedUrl,
+    openExternal: (url) => {
+      if (core?.lock.current().selfService) log.warn('[mediane] self-service mode: an outside link was not opened');
+      else return shell.openExternal(url);
+    },
+    log,
+  });
   app.on('window-all-closed', () => app.quit());
   app.on('before-quit', () => (systemEnding = true));
   app.on('activate', () => {

@@ -108,6 +108,9 @@ export interface CoreOptions {
 const COORDINATOR_CREDENTIAL_FILE = 'hub-coordinator-credential';
 
 /** The whole of Médiane's back end, in plain Node: hosts (Electron, browser mode, tests) only wire transports to it. */
+/** The folder, inside the data folder, where reports printed in self-service mode are saved. */
+export const SELF_SERVICE_PDF_DIR = 'libre-service';
+
 export function createCore(options: CoreOptions) {
   const clock = options.clock ?? systemClock;
   const newId = options.newId ?? randomIds;
@@ -116,7 +119,14 @@ export function createCore(options: CoreOptions) {
   const lock = createLockService(options.dataDir, clock, options.lock);
   const settings = createSettingsService(opened.db);
   const site = createSiteService(opened.db, clock, newId, communes);
-  const files = createFiles({ dataDir: options.dataDir, clock, newId, dialogs: options.dialogs });
+  // In self-service mode a PDF is saved, with no dialog, in the desk's folder for it (SECURITY.md, self-service rule).
+  const files = createFiles({
+    dataDir: options.dataDir,
+    clock,
+    newId,
+    dialogs: options.dialogs,
+    fixedSaveDir: () => (lock.current().selfService ? join(options.dataDir, SELF_SERVICE_PDF_DIR) : null),
+  });
   // Guides: the shipped files are read on first use (never at start), overlaid by the desk's own versions.
   const guides = createGuideService({
     db: opened.db,
@@ -147,6 +157,8 @@ export function createCore(options: CoreOptions) {
     clock,
     newId,
     naf: createNafIndex(),
+    // In self-service mode: always alone, and only the diagnoses of the current period (list/delete: the guard).
+    selfService: { selfServiceSince: lock.selfServiceSince },
     journal: {
       logDiagnosisSession: ({ date, durationMin }) =>
         journal.create(

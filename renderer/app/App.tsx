@@ -125,16 +125,18 @@ function NormalShell() {
 
 /**
  * Self-service mode (the core refuses everything else anyway): only the self-service routes, no navigation, no
- * header tools, no shortcuts of the shell; any other address leads to SELF_SERVICE_HOME.
+ * header tools, no shortcuts of the shell; any other address leads to SELF_SERVICE_HOME, which the diagnosis answers
+ * (features.test.ts checks it), so nothing is shown only for the moment the address changes.
  */
-function SelfServiceShell({ Home }: { Home: ComponentType }) {
+function SelfServiceShell() {
   const hash = useHash();
   const route = useMemo(() => resolveSelfServiceRoute(parseHash(hash)), [hash]);
   const main = useRef<HTMLElement>(null);
   const name = route?.name ?? 'selfServiceHome';
 
   useEffect(() => {
-    if (route === null && hash !== SELF_SERVICE_HOME) navigate(SELF_SERVICE_HOME);
+    // Replacing the refused address (not adding to it): Back then returns to the page the person was on.
+    if (route === null && hash !== SELF_SERVICE_HOME) window.location.replace(SELF_SERVICE_HOME);
   }, [route, hash]);
 
   useEffect(() => {
@@ -146,7 +148,7 @@ function SelfServiceShell({ Home }: { Home: ComponentType }) {
   return (
     <Frame mainRef={main} header={<AppHeader routeName={name} showNav={false} restricted="selfService" />}>
       <NoticeRegion />
-      {route ? route.screen : <Home />}
+      {route?.screen}
     </Frame>
   );
 }
@@ -164,7 +166,7 @@ function LockedShell({ Locked }: { Locked: ComponentType }) {
 function Shell() {
   const { status } = useAppStatus();
   if (LOCK_SCREENS && status.lock.locked) return <LockedShell Locked={LOCK_SCREENS.Locked} />;
-  if (LOCK_SCREENS && status.lock.selfService) return <SelfServiceShell Home={LOCK_SCREENS.SelfServiceHome} />;
+  if (LOCK_SCREENS && status.lock.selfService) return <SelfServiceShell />;
   return <NormalShell />;
 }
 

@@ -47,7 +47,5 @@ export interface Feature {
     Locked: ComponentType;
     /** In the header in self-service mode: the way out, with the PIN. */
     LeaveSelfService: ComponentType;
-    /** In self-service mode when no self-service route answers the address (no self-service screen installed). */
-    SelfServiceHome: ComponentType;
   };
 }

@@ -1,7 +1,8 @@
 // @vitest-environment happy-dom
 import { beforeAll, describe, expect, it } from 'vitest';
 import { parseHash } from '../lib/router';
-import { FEATURES, HOME, initAppI18n, NAV, resolveRoute, resources, ROUTES } from './features';
+import { SELF_SERVICE_HOME } from '../lib/self-service';
+import { FEATURES, HOME, initAppI18n, NAV, resolveRoute, resolveSelfServiceRoute, resources, ROUTES } from './features';
 
 // The shell trusts what each feature declares: these checks catch a feature that collides with another or points
 // its navigation at nothing.
@@ -49,5 +50,21 @@ describe('the feature list', () => {
     expect(resolveRoute(parseHash('#/lieu')).name).toBe('site');
     expect(resolveRoute(parseHash('')).name).toBe('journal');
     expect(resolveRoute(parseHash('#/nulle-part')).name).toBe(resolveRoute(parseHash(HOME.href)).name);
+  });
+
+  it('keeps self-service mode inside the diagnosis, whose start answers SELF_SERVICE_HOME', () => {
+    const id = '11111111-1111-4111-8111-111111111111';
+    expect(resolveSelfServiceRoute(parseHash(SELF_SERVICE_HOME))?.name).toBe('diagnostic');
+    for (const [hash, name] of [
+      [`#/diagnostic/${id}/entreprise`, 'diagnosticBusiness'],
+      [`#/diagnostic/${id}/questions/1`, 'diagnosticPage1'],
+      [`#/diagnostic/${id}/resultats`, 'diagnosticResults'],
+      [`#/diagnostic/${id}/rapport`, 'diagnosticReport'],
+    ] as const)
+      expect(resolveSelfServiceRoute(parseHash(hash))?.name).toBe(name);
+    // The journal, the settings, the lock's settings, the statistics: none answers in self-service mode.
+    for (const hash of ['', '#/seance/nouvelle', '#/lieu', '#/lieu/verrouillage', '#/statistiques', '#/nulle-part'])
+      expect(resolveSelfServiceRoute(parseHash(hash)), hash).toBeNull();
+    expect(ROUTES.filter((r) => r.selfService).every((r) => r.name.startsWith('diagnostic'))).toBe(true);
   });
 });

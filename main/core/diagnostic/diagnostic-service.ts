@@ -17,12 +17,22 @@ export interface JournalPort {
   logDiagnosisSession(session: { date: string; durationMin: number }): { id: string };
 }
 
+/**
+ * Self-service mode as the diagnosis sees it (the lock service, injected by main/core/index.ts): when the current
+ * self-service period began, or null outside that mode. During the period a diagnosis is always done alone and only
+ * the latest diagnosis started within it can be reached: the next person at the PC never sees the previous one's.
+ */
+export interface SelfServicePort {
+  selfServiceSince(): string | null;
+}
+
 export interface DiagnosticDeps {
   db: Db;
   clock: Clock;
   newId: IdSource;
   naf: NafIndex;
   journal: JournalPort;
+  selfService?: SelfServicePort;
 }
 
 interface Row {
@@ -44,7 +54,7 @@ const MAX_DURATION_MIN = 23 * 60 + 59;
 
 const localDay = (iso: string) => localDate(new Date(iso));
 
-export function createDiagnosticService({ db, clock, newId, naf, journal }: DiagnosticDeps) {
+export function createDiagnosticService({ db, clock, newId, naf, journal, selfService }: DiagnosticDeps) {
   const s = {
     insert: db.prepare(`INSERT INTO diagnoses (id, mode, questionnaire_version, business, siren, answers, previous_id,
       started_at, updated_at) VALUES (@id, @mode, @questionnaire_version, @business, @siren, @answers, @previous_id,
@@ -58,6 +68,8 @@ export function createDiagnosticService({ db, clock, newId, naf, journal }: Diag
     page: db.prepare('SELECT * FROM diagnoses ORDER BY started_at DESC, seq DESC LIMIT ? OFFSET ?'),
     count: db.prepare('SELECT count(*) AS n FROM diagnoses'),
     remove: db.prepare('DELETE FROM diagnoses WHERE seq = ?'),
+    latestSince: db.prepare(`SELECT id FROM diagnoses WHERE mode = 'autonome' AND started_at >= ?
+      ORDER BY started_at DESC, seq DESC LIMIT 1`),
     unlinkPrevious: db.prepare('UPDATE diagnoses SET previous_id = NULL WHERE previous_id = ?'),
   };
   let departements: Map<string, string> | null = null;
@@ -68,9 +80,23 @@ export function createDiagnosticService({ db, clock, newId, naf, journal }: Diag
         .map((d) => [d.code, d.name]),
     ));
 
+  const selfServiceSince = () => selfService?.selfServiceSince() ?? null;
+
+  /**
+   * Whether this diagnosis may be reached now: always, except in self-service mode (see SelfServicePort), where only
+   * the latest diagnosis started during the period is: once the next visitor starts theirs, the previous one's is out
+   * of reach even through the window's history.
+   */
+  function reachable(row: Row, since = selfServiceSince()): boolean {
+    if (since === null) return true;
+    const latest = s.latestSince.get(since) as { id: string } | undefined;
+    return row.mode === 'autonome' && row.started_at >= since && latest?.id === row.id;
+  }
+
+  /** The diagnosis, if it exists and may be reached now; otherwise "not found" (an id says nothing more). */
   function rowOf(id: string): Row {
     const row = s.byId.get(id) as Row | undefined;
-    if (!row) throw new CoreError('not_found', 'diagnostic.notFound');
+    if (!row || !reachable(row)) throw new CoreError('not_found', 'diagnostic.notFound');
     return row;
   }
 
@@ -103,7 +129,8 @@ export function createDiagnosticService({ db, clock, newId, naf, journal }: Diag
     const id = newId();
     s.insert.run({
       id,
-      mode: input.mode,
+      // Alone at the PC whatever the input says: a self-service diagnosis never logs a journal session.
+      mode: selfServiceSince() !== null ? 'autonome' : input.mode,
       questionnaire_version: LATEST_VERSION,
       // A new diagnosis of the same business starts from its description (the answers start afresh).
       business: previous?.business ?? null,
@@ -213,7 +240,8 @@ export function createDiagnosticService({ db, clock, newId, naf, journal }: Diag
     results(id: string): DiagnosisResults {
       const row = rowOf(id);
       const results = resultsOf(row);
-      const previousRow = row.previous_id ? (s.byId.get(row.previous_id) as Row | undefined) : undefined;
+      let previousRow = row.previous_id ? (s.byId.get(row.previous_id) as Row | undefined) : undefined;
+      if (previousRow && !reachable(previousRow)) previousRow = undefined;
       let progress: DiagnosisResults['progress'] = null;
       if (previousRow?.business && questionnaireOf(previousRow.questionnaire_version)) {
         const before = resultsOf(previousRow);

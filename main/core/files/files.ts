@@ -64,6 +64,11 @@ export interface FilesOptions {
   clock: Clock;
   newId: IdSource;
   dialogs?: FileDialogs;
+  /**
+   * A folder every save goes to, with no dialog, or null for the usual way (self-service mode: a visitor must not
+   * browse the file system through a save dialog; only PDFs are saved there).
+   */
+  fixedSaveDir?: () => string | null;
 }
 
 /** A name safe to show and to offer as a download name: no folders, no control or reserved characters. */
@@ -130,6 +135,15 @@ export function createFiles(o: FilesOptions) {
   async function pickSave(input: { purpose: FilePurpose; suggestedName: string }): Promise<SaveTarget | null> {
     const id = o.newId();
     const base = { kind: 'save', id, purpose: input.purpose, state: 'open', expiresAt: now() + GRANT_TTL_MS } as const;
+    const fixed = o.fixedSaveDir?.() ?? null;
+    if (fixed !== null) {
+      if (input.purpose !== 'pdf') throw new CoreError('forbidden', 'lock.selfServiceOnly');
+      mkdirSync(fixed, { recursive: true });
+      // Dated and unique: a visitor's report never replaces another's.
+      const name = `${o.clock.now().toISOString().slice(0, 10)}-${id.slice(0, 8)}-${safeFileName(input.suggestedName)}`;
+      const g = add<SaveGrant>({ ...base, path: join(fixed, name), name, delivery: 'native' });
+      return { targetId: g.id, name: g.name, delivery: g.delivery };
+    }
     if (!o.dialogs) {
       const g = add<SaveGrant>({
         ...base,

@@ -40,6 +40,8 @@ export function createLockService(dataDir: string, clock: Clock, options: LockOp
     retryAfter: null,
   };
   let lastActivity = clock.now().getTime();
+  // A self-service period saved without its start (an older state file) counts from now: fail closed.
+  const loadedAt = clock.now().toISOString();
   const listeners = new Set<LockListener>();
   // PIN checks run one after the other, so parallel guesses cannot all slip in before the first failure is counted.
   let checking: Promise<unknown> = Promise.resolve();
@@ -130,7 +132,15 @@ export function createLockService(dataDir: string, clock: Clock, options: LockOp
     async removePin(currentPin: string): Promise<LockStatus> {
       await checkPin(currentPin);
       // Self-service mode needs a PIN to leave it: the guard never lets this run there, and the state says so too.
-      save({ ...state, pin: null, locked: false, selfService: false, failures: 0, retryAfter: null });
+      save({
+        ...state,
+        pin: null,
+        locked: false,
+        selfService: false,
+        selfServiceSince: null,
+        failures: 0,
+        retryAfter: null,
+      });
       touch();
       return status();
     },
@@ -147,14 +157,23 @@ export function createLockService(dataDir: string, clock: Clock, options: LockOp
     },
     enterSelfService(): LockStatus {
       if (state.pin === null) throw new CoreError('conflict', 'lock.noPin');
-      if (!state.selfService) save({ ...state, selfService: true, locked: false });
+      if (!state.selfService)
+        save({ ...state, selfService: true, selfServiceSince: clock.now().toISOString(), locked: false });
       return status();
     },
     async leaveSelfService(pin: string): Promise<LockStatus> {
       await checkPin(pin);
-      if (state.selfService) save({ ...state, selfService: false });
+      if (state.selfService) save({ ...state, selfService: false, selfServiceSince: null });
       touch();
       return status();
+    },
+    /**
+     * When the current self-service period began, or null outside self-service mode: the diagnosis reaches only
+     * the diagnoses started since (main/core/index.ts injects this into it).
+     */
+    selfServiceSince(): string | null {
+      if (damaged || !state.selfService) return null;
+      return state.selfServiceSince ?? loadedAt;
     },
     /** The desktop shell follows the mode (kiosk window, no menu accelerators) through this. */
     onChange(listener: LockListener): () => void {

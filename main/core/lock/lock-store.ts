@@ -18,6 +18,8 @@ export const LockState = z
     idleMinutes: IdleMinutes,
     locked: z.boolean(),
     selfService: z.boolean(),
+    /** When the current self-service period began (ISO); absent in files written before it was recorded. */
+    selfServiceSince: z.string().nullable().optional(),
     /** Wrong PINs in a row (any PIN check: unlock, leaving self-service, changing or removing the PIN). */
     failures: z.number().int().min(0),
     /** Epoch milliseconds before which no PIN is checked, or null. */

@@ -1,5 +1,7 @@
 import { useTranslation } from 'react-i18next';
+import { isDesktop } from '../../api/files';
 import { useCoreQuery } from '../../api/hooks';
+import { useAppStatus } from '../../app/status';
 import { PrintButton } from '../../ui/print/PrintButton';
 import { PrintPageBreak, PrintSheet } from '../../ui/print/PrintSheet';
 import { paths } from './paths';
@@ -19,6 +21,7 @@ import { langOf, longDate } from './text';
 /** The report a business owner takes away: a few A4 pages, readable without the app, through the shared print path. */
 export function ReportPage({ id }: { id: string }) {
   const { t, i18n } = useTranslation('diagnostic');
+  const { status } = useAppStatus();
   const data = useCoreQuery('diagnostic.results', { id });
   const version = data.data?.diagnosis.questionnaireVersion;
   const questionnaire = useCoreQuery('diagnostic.questionnaire', { version: version ?? 'v1' }, { enabled: !!version });
@@ -41,6 +44,8 @@ export function ReportPage({ id }: { id: string }) {
           </a>
         </li>
       </ul>
+      {/* Self-service on the desktop: the PDF goes to the desk's folder with no dialog (SECURITY.md, rule 20). */}
+      {status.lock.selfService && isDesktop() && <p className="fr-hint-text">{t('selfService.printHint')}</p>}
       <PrintSheet lang={langOf(language)} title={t('report.title')}>
         <h2>{t('report.title')}</h2>
         <p>{t('report.date', { date: longDate(results.asOf, language) })}</p>

@@ -39,6 +39,15 @@ export const fr = {
     deleted: 'Le diagnostic a été supprimé.',
     more: 'Afficher plus',
   },
+  selfService: {
+    intro:
+      'Répondez seul aux questions sur votre entreprise : vous obtenez vos résultats, vos échéances et un plan d’actions daté, à imprimer.',
+    privacy:
+      'Vos réponses restent sur cet ordinateur et ne sont pas inscrites au journal de l’équipe. Vous ne voyez que le diagnostic que vous commencez ici.',
+    start: 'Commencer mon diagnostic',
+    printHint:
+      'Sur cet ordinateur, le rapport est enregistré pour l’équipe du lieu : demandez-lui de l’imprimer ou de vous le remettre.',
+  },
   steps: {
     business: 'L’entreprise',
     stateOf: 'Étape {{n}} sur {{total}}',
@@ -253,6 +262,14 @@ export const en: typeof fr = {
     confirmNo: 'Cancel',
     deleted: 'The diagnosis was deleted.',
     more: 'Show more',
+  },
+  selfService: {
+    intro:
+      'Answer the questions about your business on your own: you get your results, your deadlines and a dated action plan to print.',
+    privacy:
+      'Your answers stay on this computer and are not logged in the team’s journal. You only see the diagnosis you start here.',
+    start: 'Start my diagnosis',
+    printHint: 'On this computer the report is saved for the site’s staff: ask them to print it or hand it to you.',
   },
   steps: {
     business: 'The business',

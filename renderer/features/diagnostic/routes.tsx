@@ -1,6 +1,6 @@
 import type { FeatureRoute } from '../../app/feature';
 import { BusinessPage } from './BusinessPage';
-import { DiagnosticHome } from './DiagnosticHome';
+import { DiagnosticEntry } from './DiagnosticEntry';
 import { QuestionnairePage } from './QuestionnairePage';
 import { ReportPage } from './ReportPage';
 import { ResultsPage } from './ResultsPage';
@@ -15,19 +15,25 @@ const diagnosisId = (parts: string[], length: number, leaf: string) =>
 // One route per questionnaire page: the shell moves the focus to the top of each new page.
 const pageRoutes: FeatureRoute[] = Array.from({ length: PAGE_COUNT }, (_, i) => ({
   name: `diagnosticPage${i + 1}`,
+  selfService: true,
   match: ({ parts }) => {
     const id = diagnosisId(parts, 4, 'questions');
     return id && parts[3] === String(i + 1) ? <QuestionnairePage id={id} n={i + 1} /> : null;
   },
 }));
 
+// Every route is reachable in self-service mode (a person alone at the PC fills, reads and prints their diagnosis);
+// `#/diagnostic` then shows only the start of a diagnosis done alone, and the core confines get/answer/results to
+// the diagnoses started during the current self-service period.
 export const routes: FeatureRoute[] = [
   {
     name: 'diagnostic',
-    match: ({ parts }) => (parts.length === 1 && parts[0] === 'diagnostic' ? <DiagnosticHome /> : null),
+    match: ({ parts }) => (parts.length === 1 && parts[0] === 'diagnostic' ? <DiagnosticEntry /> : null),
+    selfService: true,
   },
   {
     name: 'diagnosticBusiness',
+    selfService: true,
     match: ({ parts }) => {
       const id = diagnosisId(parts, 3, 'entreprise');
       return id ? <BusinessPage id={id} /> : null;
@@ -36,6 +42,7 @@ export const routes: FeatureRoute[] = [
   ...pageRoutes,
   {
     name: 'diagnosticResults',
+    selfService: true,
     match: ({ parts }) => {
       const id = diagnosisId(parts, 3, 'resultats');
       return id ? <ResultsPage id={id} /> : null;
@@ -43,6 +50,7 @@ export const routes: FeatureRoute[] = [
   },
   {
     name: 'diagnosticReport',
+    selfService: true,
     match: ({ parts }) => {
       const id = diagnosisId(parts, 3, 'rapport');
       return id ? <ReportPage id={id} /> : null;

@@ -72,9 +72,6 @@ export const fr = {
     leaveIntro: 'Réservé à l’équipe du lieu : saisissez le code de verrouillage.',
     leaveSubmit: 'Quitter le libre-service',
     close: 'Fermer',
-    homeTitle: 'Libre-service',
-    homeIntro:
-      'Cet ordinateur est réservé au diagnostic en libre-service. Adressez-vous à l’accueil si l’écran du diagnostic ne s’affiche pas.',
   },
 };
 
@@ -150,8 +147,5 @@ export const en: typeof fr = {
     leaveIntro: 'For the site’s staff: enter the lock PIN.',
     leaveSubmit: 'Leave self-service',
     close: 'Close',
-    homeTitle: 'Self-service',
-    homeIntro:
-      'This computer is set aside for the self-service diagnosis. Ask at the front desk if the diagnosis screen does not show.',
   },
 };

@@ -5,7 +5,6 @@ import { LeaveSelfService } from './LeaveSelfService';
 import { LockButton } from './LockButton';
 import { LockScreen } from './LockScreen';
 import { routes } from './routes';
-import { SelfServiceHome } from './SelfServiceHome';
 
 /** The app lock of a shared PC (PIN, idle and on-demand lock) and self-service mode; the core enforces both. */
 export const lock = {
@@ -15,5 +14,5 @@ export const lock = {
   routes,
   nav: [],
   headerTool: LockButton,
-  lockScreens: { Locked: LockScreen, LeaveSelfService, SelfServiceHome },
+  lockScreens: { Locked: LockScreen, LeaveSelfService },
 } as const satisfies Feature;
