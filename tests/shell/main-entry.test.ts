@@ -250,6 +250,8 @@ describe('main/app/index.ts wiring', () => {
       demoCatalogue: expect.any(Array),
       // The hub credential (sync) behind safeStorage (main/app/credentials.ts), never in a plain file.
       credentials: expect.objectContaining({ save: expect.any(Function), load: expect.any(Function) }),
+      // The coordinator's hub key (coordinator mode), in a keychain entry of its own.
+      coordinatorCredentials: expect.objectContaining({ save: expect.any(Function), load: expect.any(Function) }),
     });
     expect(new Set(s.electron.ipcMain.handlers.keys())).toEqual(
       new Set(METHOD_NAMES.map((m) => IPC_CHANNEL_PREFIX + m)),
