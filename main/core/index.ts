@@ -1,4 +1,5 @@
 import type { AppStatus } from '../../shared/app/schema';
+import type { FilePurpose } from '../../shared/files/schema';
 import type { Handlers } from '../../shared/contract';
 import { randomIds, systemClock, type Clock, type IdSource } from '../../shared/ids';
 import { TAXONOMY_VERSION } from '../../shared/taxonomy';
@@ -336,10 +337,10 @@ export function createCore(options: CoreOptions) {
     /** For the browser-mode host's upload and download routes (files never cross the contract as paths). */
     // Locked or in self-service mode, no desk file moves through them either (they are outside the contract).
     files: {
-      acceptUpload: (name: string, body: Readable, maxBytes: number) =>
+      acceptUpload: (name: string, body: Readable, maxBytes: number, purpose?: FilePurpose) =>
         lockRestricts()
           ? Promise.reject(new CoreError('forbidden', 'lock.locked'))
-          : files.acceptUpload(name, body, maxBytes),
+          : files.acceptUpload(name, body, maxBytes, purpose),
       download: (targetId: string) => (lockRestricts() ? null : files.download(targetId)),
       release: files.release,
     },

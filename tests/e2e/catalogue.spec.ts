@@ -54,7 +54,7 @@ test('import an official archive, open a fiche, and refuse a corrupted archive w
   await expect(app.getByTestId('catalogue-date')).not.toContainText('démonstration');
 
   await app.getByLabel(/^Mots recherchés/).fill('carte d’identité');
-  await app.getByRole('button', { name: 'Chercher' }).click();
+  await app.getByRole('button', { name: 'Chercher', exact: true }).click();
   await app.getByRole('link', { name: "Carte d'identité d'un majeur : première demande" }).click();
   await expect(app.getByRole('heading', { level: 1, name: /Carte d'identité d'un majeur/ })).toBeVisible();
   await expect(app.getByTestId('catalogue-date')).toContainText('29/10/2020');
@@ -83,7 +83,7 @@ test('import an official archive, open a fiche, and refuse a corrupted archive w
   await expect(alert).toContainText('Importation refusée', { timeout: 20_000 });
   await expect(alert).toContainText('endommagée ou incomplète');
   await app.getByLabel(/^Mots recherchés/).fill('pasport');
-  await app.getByRole('button', { name: 'Chercher' }).click();
+  await app.getByRole('button', { name: 'Chercher', exact: true }).click();
   await expect(app.getByRole('link', { name: /^Passeport d'un majeur/ })).toBeVisible();
   await expect(app.getByTestId('catalogue-date')).toContainText('29/10/2020');
   await expectAccessible(app, 'catalogue after a refused import (fr)');

@@ -89,6 +89,8 @@ test('enroll, close last month, preview exactly what leaves, sync it (hub down, 
 
   await app.getByLabel(/Délai avant de clore/).fill('0');
   await app.getByRole('button', { name: 'Enregistrer le délai' }).click();
+  // The hub goes down before the month is queued, so the desk's own background round cannot send it first.
+  await stopHub();
   await app.getByRole('button', { name: 'Clore les périodes échues' }).click();
   await expect(app.getByText(/période(s)? close(s)? et mise(s)? en file/)).toBeVisible();
 
@@ -102,8 +104,7 @@ test('enroll, close last month, preview exactly what leaves, sync it (hub down, 
   await expect(gender.getByRole('row', { name: /Non communiqué masqué moins de 5 personnes/ })).toBeVisible();
   await expectAccessible(app, 'sync preview (fr)');
 
-  // The hub goes down: the desk keeps working, the round stops and says why, the item stays queued.
-  await stopHub();
+  // The hub is down: the desk keeps working, the round stops and says why, the item stays queued.
   await app.getByRole('button', { name: 'Synchroniser maintenant' }).click();
   await expect(app.getByText(/0 envoi accepté, puis arrêt : le hub ne répond pas/)).toBeVisible({ timeout: 20_000 });
   await expect(app.getByText('Dernier essai interrompu : le hub ne répond pas (réseau)')).toBeVisible();
@@ -111,7 +112,8 @@ test('enroll, close last month, preview exactly what leaves, sync it (hub down, 
   // Back up on the same address: the desk catches up.
   await startHub(new URL(hubUrl).port);
   await app.getByRole('button', { name: 'Synchroniser maintenant' }).click();
-  await expect(app.getByText('Synchronisation terminée : 1 envoi accepté (0 refusé).')).toBeVisible({
+  // 1 accepted, or 0 when the desk's background round (every minute) caught up first: the log below says it left.
+  await expect(app.getByText(/^Synchronisation terminée : [01] envoi accepté \(0 refusé\)\.$/)).toBeVisible({
     timeout: 20_000,
   });
   const log = app.getByRole('table', { name: /Journal des envois/ });
