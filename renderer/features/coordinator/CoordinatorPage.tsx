@@ -8,10 +8,14 @@ import { coreErrorText, coreFieldErrors } from '../../lib/core-error';
 import { formatDateTime, formatDuration, formatNumber } from '../../lib/format';
 import { InputField } from '../../ui/fields';
 import { clickDownload } from '../../lib/download';
-import { BarsChart } from './BarsChart';
+import { ChartFigure } from '../../ui/ChartFigure';
+import { drawBars } from '../../ui/charts';
 import { summaryCsv } from './csv';
-import { keyLabel } from './labels';
+import { snapshotKeyLabel } from '../../lib/snapshot-key-label';
 import './coordinator.css';
+
+/** A hub table key's label, with this feature's texts for the snapshot's own keys (durations, first visit, areas). */
+const keyLabel = (dimension: string, key: string): string => snapshotKeyLabel(dimension, key, 'coordinator');
 
 /** Tables drawn as a chart beside their table (the others are tables only: the screen stays light). */
 const CHARTED = new Set<string>(['operators', 'topics']);
@@ -429,6 +433,9 @@ function Breakdown({ id, dim, rows, charted }: { id: string; dim: string; rows: 
   const sum = rows.reduce((a, r) => a + r.count, 0);
   const shown = rows.filter((r) => r.count > 0 || r.suppressedIn > 0).sort((a, b) => b.count - a.count);
   const withCounts = shown.filter((r) => r.count > 0);
+  const chartLabels = withCounts.slice(0, 12).map((r) => keyLabel(dim, r.key));
+  const chartValues = withCounts.slice(0, 12).map((r) => r.count);
+  const unit = t('breakdown.count');
   const table = (
     <div className="fr-table fr-table--no-caption fr-mb-0">
       <table>
@@ -467,7 +474,7 @@ function Breakdown({ id, dim, rows, charted }: { id: string; dim: string; rows: 
       ) : charted && withCounts.length > 0 ? (
         <div className="fr-grid-row fr-grid-row--gutters">
           <div className="fr-col-12 fr-col-lg-6">
-            <BarsChart
+            <ChartFigure
               alt={t('breakdown.chartAlt', {
                 title,
                 summary: withCounts
@@ -475,9 +482,9 @@ function Breakdown({ id, dim, rows, charted }: { id: string; dim: string; rows: 
                   .map((r) => `${keyLabel(dim, r.key)} ${formatNumber(r.count, i18n.language)}`)
                   .join(', '),
               })}
-              labels={withCounts.slice(0, 12).map((r) => keyLabel(dim, r.key))}
-              values={withCounts.slice(0, 12).map((r) => r.count)}
-              unit={t('breakdown.count')}
+              height={Math.max(140, 28 * chartLabels.length + 40)}
+              dataKey={JSON.stringify([chartLabels, chartValues, unit])}
+              draw={(c) => drawBars(c, chartLabels, chartValues, unit)}
             />
           </div>
           <div className="fr-col-12 fr-col-lg-6">{table}</div>
