@@ -2,6 +2,7 @@ import type { Chart } from 'chart.js';
 import { useEffect, useRef } from 'react';
 import { clickDownload } from '../lib/download';
 import { pngOf } from './charts';
+import './figures.css';
 
 interface Props {
   /** The text alternative: what the chart shows, in words (the table beside it gives every figure). */

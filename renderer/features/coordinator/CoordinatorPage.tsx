@@ -12,6 +12,7 @@ import { ChartFigure } from '../../ui/ChartFigure';
 import { drawBars } from '../../ui/charts';
 import { summaryCsv } from './csv';
 import { snapshotKeyLabel } from '../../lib/snapshot-key-label';
+import '../../ui/figures.css';
 import './coordinator.css';
 
 /** A hub table key's label, with this feature's texts for the snapshot's own keys (durations, first visit, areas). */
@@ -399,9 +400,9 @@ function KeyFigures({ c, idPrefix }: { c: Consolidated; idPrefix: string }) {
   return (
     <section className="fr-mb-4w" aria-labelledby={`${idPrefix}-key-figures`}>
       <h3 id={`${idPrefix}-key-figures`}>{t('keyFigures.title')}</h3>
-      <dl className="mediane-coordinator-figures">
+      <dl className="mediane-key-figures">
         {items.map(([key, value]) => (
-          <div key={key} className="mediane-coordinator-figure" data-figure={key}>
+          <div key={key} className="mediane-key-figure" data-figure={key}>
             <dt>{t(`keyFigures.${key}` as never)}</dt>
             <dd>{value}</dd>
           </div>

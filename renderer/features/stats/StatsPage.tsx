@@ -15,6 +15,7 @@ import { ChartFigure } from '../../ui/ChartFigure';
 import { drawBars, drawTrend } from '../../ui/charts';
 import { rowLabel } from './labels';
 import { paths } from './paths';
+import '../../ui/figures.css';
 import './stats.css';
 
 interface Filters {
