@@ -6,6 +6,7 @@ import { ACTIVITY_DIMENSIONS, POPULATION_DIMENSIONS } from '../../../shared/sync
 import { useCoreMutation, useCoreQuery } from '../../api/hooks';
 import { coreErrorText, coreFieldErrors } from '../../lib/core-error';
 import { formatDateTime, formatDuration, formatNumber } from '../../lib/format';
+import { HubAddressForm } from '../../ui/HubAddressForm';
 import { InputField } from '../../ui/fields';
 import { clickDownload } from '../../lib/download';
 import { ChartFigure } from '../../ui/ChartFigure';
@@ -41,63 +42,26 @@ export function CoordinatorPage() {
 
 function ConnectForm({ onDone }: { onDone: () => void }) {
   const { t } = useTranslation('coordinator');
-  const id = useId();
   const connect = useCoreMutation('coordinator.connect');
-  const [hubUrl, setHubUrl] = useState('');
-  const [credential, setCredential] = useState('');
-  const [errors, setErrors] = useState<Record<string, string>>({});
-  async function submit() {
-    setErrors({});
-    try {
-      await connect.mutate({ hubUrl, credential });
-      onDone();
-    } catch (e) {
-      const fields = coreFieldErrors(e);
-      setErrors(Object.keys(fields).length ? fields : { form: coreErrorText(e) });
-    }
-  }
   return (
-    <section aria-labelledby={`${id}-title`}>
-      <h2 id={`${id}-title`}>{t('connect.title')}</h2>
-      <p>{t('connect.intro')}</p>
-      <form
-        noValidate
-        onSubmit={(e) => {
-          e.preventDefault();
-          void submit();
-        }}
-      >
-        <InputField
-          id={`${id}-url`}
-          type="url"
-          label={t('connect.hubUrl')}
-          hint={t('connect.hubUrlHint')}
-          value={hubUrl}
-          error={errors.hubUrl}
-          required
-          onChange={setHubUrl}
-        />
-        <InputField
-          id={`${id}-credential`}
-          type="password"
-          label={t('connect.credential')}
-          hint={t('connect.credentialHint')}
-          value={credential}
-          error={errors.credential}
-          required
-          autoComplete="off"
-          onChange={setCredential}
-        />
-        {errors.form && (
-          <div className="fr-alert fr-alert--error fr-alert--sm fr-mb-2w" role="alert">
-            <p>{errors.form}</p>
-          </div>
-        )}
-        <button type="submit" className="fr-btn" disabled={connect.pending}>
-          {t('connect.submit')}
-        </button>
-      </form>
-    </section>
+    <HubAddressForm
+      texts={{
+        title: t('connect.title'),
+        intro: t('connect.intro'),
+        hubUrl: t('connect.hubUrl'),
+        hubUrlHint: t('connect.hubUrlHint'),
+        secret: t('connect.credential'),
+        secretHint: t('connect.credentialHint'),
+        submit: t('connect.submit'),
+      }}
+      secretName="credential"
+      secretType="password"
+      pending={connect.pending}
+      send={async (hubUrl, credential) => {
+        await connect.mutate({ hubUrl, credential });
+      }}
+      onDone={onDone}
+    />
   );
 }
 
