@@ -6,12 +6,18 @@ import { ACTIVITY_DIMENSIONS, POPULATION_DIMENSIONS } from '../../../shared/sync
 import { useCoreMutation, useCoreQuery } from '../../api/hooks';
 import { coreErrorText, coreFieldErrors } from '../../lib/core-error';
 import { formatDateTime, formatDuration, formatNumber } from '../../lib/format';
+import { HubAddressForm } from '../../ui/HubAddressForm';
 import { InputField } from '../../ui/fields';
 import { clickDownload } from '../../lib/download';
-import { BarsChart } from './BarsChart';
+import { ChartFigure } from '../../ui/ChartFigure';
+import { drawBars } from '../../ui/charts';
 import { summaryCsv } from './csv';
-import { keyLabel } from './labels';
+import { snapshotKeyLabel } from '../../lib/snapshot-key-label';
+import '../../ui/figures.css';
 import './coordinator.css';
+
+/** A hub table key's label, with this feature's texts for the snapshot's own keys (durations, first visit, areas). */
+const keyLabel = (dimension: string, key: string): string => snapshotKeyLabel(dimension, key, 'coordinator');
 
 /** Tables drawn as a chart beside their table (the others are tables only: the screen stays light). */
 const CHARTED = new Set<string>(['operators', 'topics']);
@@ -36,63 +42,26 @@ export function CoordinatorPage() {
 
 function ConnectForm({ onDone }: { onDone: () => void }) {
   const { t } = useTranslation('coordinator');
-  const id = useId();
   const connect = useCoreMutation('coordinator.connect');
-  const [hubUrl, setHubUrl] = useState('');
-  const [credential, setCredential] = useState('');
-  const [errors, setErrors] = useState<Record<string, string>>({});
-  async function submit() {
-    setErrors({});
-    try {
-      await connect.mutate({ hubUrl, credential });
-      onDone();
-    } catch (e) {
-      const fields = coreFieldErrors(e);
-      setErrors(Object.keys(fields).length ? fields : { form: coreErrorText(e) });
-    }
-  }
   return (
-    <section aria-labelledby={`${id}-title`}>
-      <h2 id={`${id}-title`}>{t('connect.title')}</h2>
-      <p>{t('connect.intro')}</p>
-      <form
-        noValidate
-        onSubmit={(e) => {
-          e.preventDefault();
-          void submit();
-        }}
-      >
-        <InputField
-          id={`${id}-url`}
-          type="url"
-          label={t('connect.hubUrl')}
-          hint={t('connect.hubUrlHint')}
-          value={hubUrl}
-          error={errors.hubUrl}
-          required
-          onChange={setHubUrl}
-        />
-        <InputField
-          id={`${id}-credential`}
-          type="password"
-          label={t('connect.credential')}
-          hint={t('connect.credentialHint')}
-          value={credential}
-          error={errors.credential}
-          required
-          autoComplete="off"
-          onChange={setCredential}
-        />
-        {errors.form && (
-          <div className="fr-alert fr-alert--error fr-alert--sm fr-mb-2w" role="alert">
-            <p>{errors.form}</p>
-          </div>
-        )}
-        <button type="submit" className="fr-btn" disabled={connect.pending}>
-          {t('connect.submit')}
-        </button>
-      </form>
-    </section>
+    <HubAddressForm
+      texts={{
+        title: t('connect.title'),
+        intro: t('connect.intro'),
+        hubUrl: t('connect.hubUrl'),
+        hubUrlHint: t('connect.hubUrlHint'),
+        secret: t('connect.credential'),
+        secretHint: t('connect.credentialHint'),
+        submit: t('connect.submit'),
+      }}
+      secretName="credential"
+      secretType="password"
+      pending={connect.pending}
+      send={async (hubUrl, credential) => {
+        await connect.mutate({ hubUrl, credential });
+      }}
+      onDone={onDone}
+    />
   );
 }
 
@@ -395,9 +364,9 @@ function KeyFigures({ c, idPrefix }: { c: Consolidated; idPrefix: string }) {
   return (
     <section className="fr-mb-4w" aria-labelledby={`${idPrefix}-key-figures`}>
       <h3 id={`${idPrefix}-key-figures`}>{t('keyFigures.title')}</h3>
-      <dl className="mediane-coordinator-figures">
+      <dl className="mediane-key-figures">
         {items.map(([key, value]) => (
-          <div key={key} className="mediane-coordinator-figure" data-figure={key}>
+          <div key={key} className="mediane-key-figure" data-figure={key}>
             <dt>{t(`keyFigures.${key}` as never)}</dt>
             <dd>{value}</dd>
           </div>
@@ -429,6 +398,9 @@ function Breakdown({ id, dim, rows, charted }: { id: string; dim: string; rows: 
   const sum = rows.reduce((a, r) => a + r.count, 0);
   const shown = rows.filter((r) => r.count > 0 || r.suppressedIn > 0).sort((a, b) => b.count - a.count);
   const withCounts = shown.filter((r) => r.count > 0);
+  const chartLabels = withCounts.slice(0, 12).map((r) => keyLabel(dim, r.key));
+  const chartValues = withCounts.slice(0, 12).map((r) => r.count);
+  const unit = t('breakdown.count');
   const table = (
     <div className="fr-table fr-table--no-caption fr-mb-0">
       <table>
@@ -467,7 +439,7 @@ function Breakdown({ id, dim, rows, charted }: { id: string; dim: string; rows: 
       ) : charted && withCounts.length > 0 ? (
         <div className="fr-grid-row fr-grid-row--gutters">
           <div className="fr-col-12 fr-col-lg-6">
-            <BarsChart
+            <ChartFigure
               alt={t('breakdown.chartAlt', {
                 title,
                 summary: withCounts
@@ -475,9 +447,9 @@ function Breakdown({ id, dim, rows, charted }: { id: string; dim: string; rows: 
                   .map((r) => `${keyLabel(dim, r.key)} ${formatNumber(r.count, i18n.language)}`)
                   .join(', '),
               })}
-              labels={withCounts.slice(0, 12).map((r) => keyLabel(dim, r.key))}
-              values={withCounts.slice(0, 12).map((r) => r.count)}
-              unit={t('breakdown.count')}
+              height={Math.max(140, 28 * chartLabels.length + 40)}
+              dataKey={JSON.stringify([chartLabels, chartValues, unit])}
+              draw={(c) => drawBars(c, chartLabels, chartValues, unit)}
             />
           </div>
           <div className="fr-col-12 fr-col-lg-6">{table}</div>

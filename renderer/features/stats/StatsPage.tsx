@@ -11,10 +11,11 @@ import { errorText } from '../../i18n';
 import { formatDate, formatDuration, formatNumber, taxonomyLabel, today } from '../../lib/format';
 import { coreErrorText } from '../../lib/core-error';
 import { InputField, SelectField } from '../../ui/fields';
-import { ChartFigure } from './ChartFigure';
-import { drawBars, drawTrend } from './charts';
+import { ChartFigure } from '../../ui/ChartFigure';
+import { drawBars, drawTrend } from '../../ui/charts';
 import { rowLabel } from './labels';
 import { paths } from './paths';
+import '../../ui/figures.css';
 import './stats.css';
 
 interface Filters {
@@ -274,7 +275,10 @@ function BreakdownSection({ b, period }: { b: Breakdown; period: Period }) {
           <div className="fr-col-12 fr-col-lg-6">
             <ChartFigure
               alt={t('breakdown.chartAlt', { title, summary })}
-              fileName={`statistiques-${dim}-${period.from}-${period.to}.png`}
+              savePng={{
+                label: t('breakdown.savePng'),
+                fileName: `statistiques-${dim}-${period.from}-${period.to}.png`,
+              }}
               height={Math.max(140, 28 * charted.length + 40)}
               dataKey={JSON.stringify([labels, charted.map((r) => r.count)])}
               draw={(c) =>
@@ -342,7 +346,10 @@ function TrendSection({ d }: { d: Dashboard }) {
         <div className="fr-col-12 fr-col-lg-6">
           <ChartFigure
             alt={t('trend.chartAlt', { summary })}
-            fileName={`statistiques-evolution-${d.period.from}-${d.period.to}.png`}
+            savePng={{
+              label: t('breakdown.savePng'),
+              fileName: `statistiques-evolution-${d.period.from}-${d.period.to}.png`,
+            }}
             height={260}
             dataKey={JSON.stringify([labels, d.trend])}
             draw={(c) =>

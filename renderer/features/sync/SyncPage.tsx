@@ -7,6 +7,7 @@ import { useCoreMutation, useCoreQuery } from '../../api/hooks';
 import { startJob } from '../../api/jobs';
 import { coreErrorText, coreFieldErrors } from '../../lib/core-error';
 import { formatDateTime } from '../../lib/format';
+import { HubAddressForm } from '../../ui/HubAddressForm';
 import { InputField } from '../../ui/fields';
 import { JobProgress } from '../../ui/JobProgress';
 import { periodLabel } from './labels';
@@ -32,62 +33,25 @@ export function SyncPage() {
 
 function EnrollForm({ onDone }: { onDone: () => void }) {
   const { t } = useTranslation('sync');
-  const id = useId();
   const enroll = useCoreMutation('sync.enroll');
-  const [hubUrl, setHubUrl] = useState('');
-  const [code, setCode] = useState('');
-  const [errors, setErrors] = useState<Record<string, string>>({});
-  async function submit() {
-    setErrors({});
-    try {
-      await enroll.mutate({ hubUrl, code });
-      onDone();
-    } catch (e) {
-      const fields = coreFieldErrors(e);
-      setErrors(Object.keys(fields).length ? fields : { form: coreErrorText(e) });
-    }
-  }
   return (
-    <section aria-labelledby={`${id}-title`}>
-      <h2 id={`${id}-title`}>{t('enroll.title')}</h2>
-      <p>{t('enroll.intro')}</p>
-      <form
-        noValidate
-        onSubmit={(e) => {
-          e.preventDefault();
-          void submit();
-        }}
-      >
-        <InputField
-          id={`${id}-url`}
-          type="url"
-          label={t('enroll.hubUrl')}
-          hint={t('enroll.hubUrlHint')}
-          value={hubUrl}
-          error={errors.hubUrl}
-          required
-          onChange={setHubUrl}
-        />
-        <InputField
-          id={`${id}-code`}
-          label={t('enroll.code')}
-          hint={t('enroll.codeHint')}
-          value={code}
-          error={errors.code}
-          required
-          autoComplete="off"
-          onChange={setCode}
-        />
-        {errors.form && (
-          <div className="fr-alert fr-alert--error fr-alert--sm fr-mb-2w" role="alert">
-            <p>{errors.form}</p>
-          </div>
-        )}
-        <button type="submit" className="fr-btn" disabled={enroll.pending}>
-          {t('enroll.submit')}
-        </button>
-      </form>
-    </section>
+    <HubAddressForm
+      texts={{
+        title: t('enroll.title'),
+        intro: t('enroll.intro'),
+        hubUrl: t('enroll.hubUrl'),
+        hubUrlHint: t('enroll.hubUrlHint'),
+        secret: t('enroll.code'),
+        secretHint: t('enroll.codeHint'),
+        submit: t('enroll.submit'),
+      }}
+      secretName="code"
+      pending={enroll.pending}
+      send={async (hubUrl, code) => {
+        await enroll.mutate({ hubUrl, code });
+      }}
+      onDone={onDone}
+    />
   );
 }
 

@@ -1,23 +1,22 @@
 import type { Chart } from 'chart.js';
 import { useEffect, useRef } from 'react';
-import { useTranslation } from 'react-i18next';
-import { clickDownload } from '../../lib/download';
+import { clickDownload } from '../lib/download';
 import { pngOf } from './charts';
+import './figures.css';
 
 interface Props {
   /** The text alternative: what the chart shows, in words (the table beside it gives every figure). */
   alt: string;
-  /** The file name of the saved image. */
-  fileName: string;
+  /** With a label, a button saves the chart as a PNG image named fileName. */
+  savePng?: { label: string; fileName: string };
   height: number;
   draw(canvas: HTMLCanvasElement): Chart;
   /** Changes whenever the data changes (the chart is redrawn). */
   dataKey: string;
 }
 
-/** A chart with its text alternative and a button that saves it as a PNG image. */
-export function ChartFigure({ alt, fileName, height, draw, dataKey }: Props) {
-  const { t } = useTranslation('stats');
+/** A chart (drawn by ./charts.ts) with its text alternative and, if asked, a button that saves it as a PNG image. */
+export function ChartFigure({ alt, savePng, height, draw, dataKey }: Props) {
   const canvas = useRef<HTMLCanvasElement>(null);
   const chart = useRef<Chart | null>(null);
   useEffect(() => {
@@ -36,13 +35,15 @@ export function ChartFigure({ alt, fileName, height, draw, dataKey }: Props) {
       <div style={{ position: 'relative', height }}>
         <canvas ref={canvas} role="img" aria-label={alt} />
       </div>
-      <button
-        type="button"
-        className="fr-btn fr-btn--tertiary fr-btn--sm fr-icon-download-line fr-btn--icon-left fr-mt-1w mediane-no-print"
-        onClick={() => chart.current && clickDownload(pngOf(chart.current), fileName)}
-      >
-        {t('breakdown.savePng')}
-      </button>
+      {savePng && (
+        <button
+          type="button"
+          className="fr-btn fr-btn--tertiary fr-btn--sm fr-icon-download-line fr-btn--icon-left fr-mt-1w mediane-no-print"
+          onClick={() => chart.current && clickDownload(pngOf(chart.current), savePng.fileName)}
+        >
+          {savePng.label}
+        </button>
+      )}
     </figure>
   );
 }

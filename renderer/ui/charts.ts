@@ -10,8 +10,9 @@ import {
   PointElement,
 } from 'chart.js';
 
-// Only the pieces the dashboard draws (bars, lines): chart.js tree-shakes the rest away. This module is part of the
-// statistics screen's own chunk, loaded when the screen opens (routes.tsx), never with the app's first screen.
+// Only the pieces the screens draw (bars, lines): chart.js tree-shakes the rest away. Only screens loaded lazily
+// (their feature's routes.tsx) may import this module, so chart.js never enters the app's first bundle
+// (tests/bundle-size.mjs).
 Chart.register(
   BarController,
   BarElement,
