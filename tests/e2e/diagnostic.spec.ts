@@ -1,10 +1,8 @@
-import { execFileSync } from 'node:child_process';
-import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
 import type { Page } from '@playwright/test';
 import { rpc, withSite } from './helpers';
 import { expect, expectAccessible, test } from './fixtures';
+import { describeBakery, group, PAGES_FR } from './diagnosis-steps';
+import { printedText as pdfText } from './printed';
 
 const BAKERY = {
   name: 'Boulangerie des Pentes',
@@ -15,16 +13,6 @@ const BAKERY = {
   customerMix: 'mixte',
   siret: '73282932000074',
 };
-
-const PAGES_FR = [
-  'Stratégie numérique',
-  'Équipements et usages',
-  'Compétences',
-  'Données et cybersécurité',
-  'Automatisation et intelligence artificielle',
-  'Numérique responsable',
-  'Facturation électronique',
-];
 
 /** A finished diagnosis seeded through the contract (the UI path has its own test). */
 async function seedDiagnosis(page: Page, mode: 'mediateur' | 'autonome', answers: Record<string, unknown>) {
@@ -37,22 +25,6 @@ async function seedDiagnosis(page: Page, mode: 'mediateur' | 'autonome', answers
 
 // Seven questionnaire pages, each scanned with axe, on a shared two-core machine: more than the default minute.
 test.describe.configure({ timeout: 240_000 });
-
-const group = (page: Page, name: string | RegExp) => page.getByRole('group', { name });
-
-async function pdfText(page: Page): Promise<string> {
-  await page.emulateMedia({ media: 'print' });
-  const pdf = await page.pdf({ format: 'A4', printBackground: true });
-  await page.emulateMedia({ media: 'screen' });
-  const dir = mkdtempSync(join(tmpdir(), 'mediane-diag-pdf-'));
-  try {
-    const file = join(dir, 'report.pdf');
-    writeFileSync(file, pdf);
-    return execFileSync('pdftotext', ['-layout', file, '-'], { encoding: 'utf8' });
-  } finally {
-    rmSync(dir, { recursive: true, force: true });
-  }
-}
 
 test('a full diagnosis with a mediator: every page by keyboard and mouse, the results, the PDF report, the journal entry', async ({
   app,
@@ -68,27 +40,7 @@ test('a full diagnosis with a mediator: every page by keyboard and mouse, the re
   await app.getByRole('button', { name: 'Enregistrer et commencer le questionnaire' }).click();
   await expect(app.getByRole('alert').first()).toContainText('Choisissez l’activité dans la liste');
   await expectAccessible(app, 'business with errors (fr)');
-  await app.getByLabel('Nom de l’entreprise').fill(BAKERY.name);
-  const naf = app.getByRole('combobox', { name: /Activité/ });
-  await naf.fill('boulangerie patisserie');
-  await expect(app.getByRole('option', { name: /10\.71C Boulangerie et boulangerie-pâtisserie/ })).toBeVisible();
-  await naf.press('ArrowDown');
-  await naf.press('ArrowUp');
-  await naf.press('Enter');
-  await expect(naf).toHaveValue(/^10\.71C/);
-  await group(app, /Nombre de personnes/)
-    .locator('label')
-    .getByText('1 à 9 salariés', { exact: true })
-    .click();
-  await app.getByLabel(/Département/).selectOption('69');
-  await group(app, /Statut de TVA/)
-    .locator('label')
-    .getByText('Je facture la TVA', { exact: true })
-    .click();
-  await group(app, /Vos clients sont surtout/)
-    .locator('label')
-    .getByText('Des entreprises et des particuliers', { exact: true })
-    .click();
+  await describeBakery(app, BAKERY.name);
   await app.getByLabel(/SIREN ou SIRET/).fill('732 829 320 00074');
   await expectAccessible(app, 'business (fr)');
   await app.getByRole('button', { name: 'Enregistrer et commencer le questionnaire' }).click();

@@ -1,9 +1,7 @@
 import { execFileSync } from 'node:child_process';
-import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
 import type { Page } from '@playwright/test';
 import { expect, expectAccessible, test } from './fixtures';
+import { pdfToText } from './printed';
 import { rpc, withSite } from './helpers';
 
 // Guides (issue 7): the list and a guide's page, guided mode from the header timer (tick steps, the suggested
@@ -135,17 +133,6 @@ test('Escape skips the clean-PC checklist; the setting turns it off', async ({ a
   await expect.poll(() => rpc(app, 'guides.preferences', {})).toEqual({ cleanPcChecklist: false });
 });
 
-function pdfText(pdf: Buffer): string {
-  const dir = mkdtempSync(join(tmpdir(), 'mediane-handout-'));
-  try {
-    const file = join(dir, 'handout.pdf');
-    writeFileSync(file, pdf);
-    return execFileSync('pdftotext', ['-layout', file, '-'], { encoding: 'utf8' });
-  } finally {
-    rmSync(dir, { recursive: true, force: true });
-  }
-}
-
 test('the handout prints to PDF in French and in Arabic (right to left), with the desk, its hours and the follow-up date; keyboard reaches the print button', async ({
   app,
 }) => {
@@ -175,7 +162,7 @@ test('the handout prints to PDF in French and in Arabic (right to left), with th
   const sheet = app.locator('article.mediane-print-sheet');
   await expect(sheet).toHaveAttribute('dir', 'ltr');
   await app.emulateMedia({ media: 'print' });
-  const fr = pdfText(await app.pdf({ format: 'A4', printBackground: true }));
+  const fr = pdfToText(await app.pdf({ format: 'A4', printBackground: true }));
   await app.emulateMedia({ media: 'screen' });
   expect(fr).toContain('Votre démarche');
   expect(fr).toContain(guideTitle);
@@ -191,7 +178,7 @@ test('the handout prints to PDF in French and in Arabic (right to left), with th
   await expect(sheet).toHaveAttribute('lang', 'ar');
   await app.screenshot({ path: '/tmp/guided-handout-ar.png', fullPage: true });
   await app.emulateMedia({ media: 'print' });
-  const ar = pdfText(await app.pdf({ format: 'A4', printBackground: true }));
+  const ar = pdfToText(await app.pdf({ format: 'A4', printBackground: true }));
   await app.emulateMedia({ media: 'screen' });
   // pdftotext splits Arabic words at joined letters and wraps runs in direction marks: compare without them.
   const bare = ar.replace(/[\s\u200e\u200f\u202a-\u202e\u00b7]/g, '');

@@ -1,26 +1,14 @@
-import { execFileSync } from 'node:child_process';
-import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
 import type { Page } from '@playwright/test';
 import { rpc, withSite } from './helpers';
 import { expect, expectAccessible, test } from './fixtures';
+import { describeBakery, group, PAGES_FR } from './diagnosis-steps';
+import { printedText as pdfText } from './printed';
 
 // A whole diagnosis done alone in self-service mode (issue 9's acceptance), in browser mode: the person fills the
 // business and every questionnaire page, reads the results and prints the report, while every way out (leaving
 // without the PIN, a typed address, a reload, a journal method over HTTP, the app's shortcuts) is refused.
 
 const PIN = '482913';
-const PAGES_FR = [
-  'Stratégie numérique',
-  'Équipements et usages',
-  'Compétences',
-  'Données et cybersécurité',
-  'Automatisation et intelligence artificielle',
-  'Numérique responsable',
-  'Facturation électronique',
-];
-
 test.describe.configure({ timeout: 300_000 });
 
 async function rawRpc(page: Page, method: string, input: unknown): Promise<{ ok: boolean; error?: unknown }> {
@@ -37,21 +25,6 @@ async function rawRpc(page: Page, method: string, input: unknown): Promise<{ ok:
   );
 }
 
-async function pdfText(page: Page): Promise<string> {
-  await page.emulateMedia({ media: 'print' });
-  const pdf = await page.pdf({ format: 'A4', printBackground: true });
-  await page.emulateMedia({ media: 'screen' });
-  const dir = mkdtempSync(join(tmpdir(), 'mediane-self-service-pdf-'));
-  try {
-    const file = join(dir, 'report.pdf');
-    writeFileSync(file, pdf);
-    return execFileSync('pdftotext', ['-layout', file, '-'], { encoding: 'utf8' });
-  } finally {
-    rmSync(dir, { recursive: true, force: true });
-  }
-}
-
-const group = (page: Page, name: string | RegExp) => page.getByRole('group', { name });
 const selfServiceOnly = { ok: false, error: { code: 'forbidden', messageKey: 'lock.selfServiceOnly' } };
 
 async function enterSelfService(page: Page): Promise<void> {
@@ -112,27 +85,7 @@ test('a full diagnosis alone in self-service mode, every way out refused, the PD
   await app.getByRole('button', { name: 'Commencer mon diagnostic' }).click();
   await expect(app.getByRole('heading', { level: 2, name: /L’entreprise/ })).toBeVisible();
   const id = /#\/diagnostic\/([0-9a-f-]{36})\/entreprise/.exec(app.url())![1]!;
-  await app.getByLabel('Nom de l’entreprise').fill('Atelier Seul');
-  const naf = app.getByRole('combobox', { name: /Activité/ });
-  await naf.fill('boulangerie patisserie');
-  await expect(app.getByRole('option', { name: /10\.71C Boulangerie et boulangerie-pâtisserie/ })).toBeVisible();
-  await naf.press('ArrowDown');
-  await naf.press('ArrowUp');
-  await naf.press('Enter');
-  await expect(naf).toHaveValue(/^10\.71C/);
-  await group(app, /Nombre de personnes/)
-    .locator('label')
-    .getByText('1 à 9 salariés', { exact: true })
-    .click();
-  await app.getByLabel(/Département/).selectOption('69');
-  await group(app, /Statut de TVA/)
-    .locator('label')
-    .getByText('Je facture la TVA', { exact: true })
-    .click();
-  await group(app, /Vos clients sont surtout/)
-    .locator('label')
-    .getByText('Des entreprises et des particuliers', { exact: true })
-    .click();
+  await describeBakery(app, 'Atelier Seul');
   await expectAccessible(app, 'self-service business (fr)');
   await app.getByRole('button', { name: 'Enregistrer et commencer le questionnaire' }).click();
 
