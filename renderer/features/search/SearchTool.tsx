@@ -1,48 +1,36 @@
-import { useEffect, useId, useRef, useState } from 'react';
+import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { SearchResult } from '../../../shared/search/schema';
 import { api } from '../../api/client';
 import { navigate } from '../../lib/router';
 import { ariaKeys, SHORTCUTS, useShortcut, useSingleKeyShortcuts } from '../../lib/shortcuts';
+import { ModalDialog } from '../../ui/ModalDialog';
 import { showNotice } from '../../ui/notices';
 import { SearchBox } from './SearchBox';
 import './search.css';
 
 /**
- * The header's search button, on every screen, and the dialog it opens (Ctrl+K, or / when not typing). A native
- * modal <dialog> keeps the focus inside and gives it back to what had it; opening a result goes to its page and,
- * while a live session runs, links a guide or an online service to it (the core knows whether one runs).
+ * The header's search button, on every screen, and the dialog it opens (Ctrl+K, or / when not typing). Opening a
+ * result goes to its page and, while a live session runs, links a guide or an online service to it (the core knows
+ * whether one runs).
  */
 export function SearchTool() {
   const { t } = useTranslation('search');
   const [open, setOpen] = useState(false);
-  const dialog = useRef<HTMLDialogElement>(null);
-  const input = useRef<HTMLInputElement>(null);
-  const opener = useRef<Element | null>(null);
-  const titleId = useId();
+  // Opening a result moves to its page: the focus must not jump back to the header's button.
+  const [restoreFocus, setRestoreFocus] = useState(true);
   const singleKeyOn = useSingleKeyShortcuts();
 
-  useShortcut(SHORTCUTS.search, 'search:shortcuts.search', () => setOpen(true), { inFields: true });
-  useShortcut(SHORTCUTS.searchSlash, 'search:shortcuts.searchSlash', () => setOpen(true));
+  function show() {
+    setRestoreFocus(true);
+    setOpen(true);
+  }
 
-  useEffect(() => {
-    const box = dialog.current;
-    if (!box) return;
-    if (open && !box.open) {
-      opener.current = document.activeElement;
-      if (typeof box.showModal === 'function') box.showModal();
-      else box.setAttribute('open', '');
-    }
-    if (!open && box.open) {
-      if (typeof box.close === 'function') box.close();
-      else box.removeAttribute('open');
-      if (opener.current instanceof HTMLElement && opener.current.isConnected) opener.current.focus();
-    }
-    if (open) input.current?.focus();
-  }, [open]);
+  useShortcut(SHORTCUTS.search, 'search:shortcuts.search', show, { inFields: true });
+  useShortcut(SHORTCUTS.searchSlash, 'search:shortcuts.searchSlash', show);
 
   async function pick(result: SearchResult) {
-    opener.current = null;
+    setRestoreFocus(false);
     setOpen(false);
     navigate(result.route);
     try {
@@ -63,71 +51,23 @@ export function SearchTool() {
         className="fr-btn fr-btn--tertiary fr-icon-search-line fr-btn--icon-left"
         aria-keyshortcuts={keys}
         aria-haspopup="dialog"
-        onClick={() => setOpen(true)}
+        onClick={show}
       >
         {t('open')}
         <span className="fr-sr-only"> {t('openSr')}</span>
       </button>
-      <dialog
-        ref={dialog}
-        aria-labelledby={titleId}
-        className={`fr-modal mediane-search-modal${open ? ' fr-modal--opened' : ''}`}
-        onCancel={(e) => {
-          // Escape: close through our state so the focus goes back where it was.
-          e.preventDefault();
-          setOpen(false);
-        }}
-        onKeyDown={(e) => {
-          if (e.key === 'Escape') {
-            e.preventDefault();
-            e.stopPropagation();
-            setOpen(false);
-          }
-          // The page behind is inert, but Tab could still leave for the browser's own controls: keep it inside.
-          if (e.key === 'Tab') {
-            const focusable = Array.from(
-              e.currentTarget.querySelectorAll<HTMLElement>('button, input, a[href], [tabindex]:not([tabindex="-1"])'),
-            );
-            const first = focusable[0];
-            const last = focusable[focusable.length - 1];
-            if (!first || !last) return;
-            if (e.shiftKey && document.activeElement === first) {
-              e.preventDefault();
-              last.focus();
-            } else if (!e.shiftKey && document.activeElement === last) {
-              e.preventDefault();
-              first.focus();
-            }
-          }
-        }}
+      <ModalDialog
+        open={open}
+        onClose={() => setOpen(false)}
+        title={t('title')}
+        closeLabel={t('close')}
+        width="fr-col-md-10 fr-col-lg-8"
+        className="mediane-search-modal"
+        initialFocus="input"
+        restoreFocus={restoreFocus}
       >
-        {open && (
-          <div className="fr-container fr-container--fluid fr-container-md">
-            <div className="fr-grid-row fr-grid-row--center">
-              <div className="fr-col-12 fr-col-md-10 fr-col-lg-8">
-                <div className="fr-modal__body">
-                  <div className="fr-modal__header">
-                    <button
-                      type="button"
-                      className="fr-btn--close fr-btn"
-                      title={t('close')}
-                      onClick={() => setOpen(false)}
-                    >
-                      {t('close')}
-                    </button>
-                  </div>
-                  <div className="fr-modal__content">
-                    <h1 id={titleId} className="fr-modal__title">
-                      {t('title')}
-                    </h1>
-                    <SearchBox inputRef={input} onPick={(r) => void pick(r)} />
-                  </div>
-                </div>
-              </div>
-            </div>
-          </div>
-        )}
-      </dialog>
+        <SearchBox onPick={(r) => void pick(r)} />
+      </ModalDialog>
     </>
   );
 }
