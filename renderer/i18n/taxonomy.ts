@@ -1,83 +1,34 @@
+import {
+  ADMIN_TOPIC_LABELS,
+  AGE_LABELS,
+  AUTONOMY_LABELS,
+  CHANNEL_LABELS,
+  EQUIPMENT_LABELS,
+  KIND_LABELS,
+  ORIENTATION_LABELS,
+  OUTCOME_LABELS,
+  STATUS_LABELS,
+  TOPIC_LABELS,
+  WORKSHOP_LEVEL_LABELS,
+} from '../../shared/exports/national-labels';
+
 // Labels of the national vocabulary (La Coop de la médiation numérique) and of what Médiane adds.
 // French labels are the national tool's own wording, so mediators recognise every field.
+// Where the national tool's labels are the UI's (all but a few), they come from its file format's table, so an
+// export and the screen can never word a key differently.
 export const fr = {
-  kind: { individuel: 'Accompagnement individuel', collectif: 'Atelier collectif' },
-  channel: { lieu_activite: "Lieu d'activité", domicile: 'À domicile', a_distance: 'À distance', autre: 'Autre lieu' },
-  equipment: {
-    ordinateur: 'Ordinateur',
-    telephone: 'Téléphone',
-    tablette: 'Tablette',
-    autre: 'Autre',
-    aucun: 'Pas de matériel',
-  },
-  topic: {
-    diagnostic_numerique: 'Diagnostic numérique',
-    prendre_en_main_du_materiel: 'Prendre en main du matériel',
-    maintenance_de_materiel: 'Maintenance de matériel',
-    gere_ses_contenus_numeriques: 'Gérer ses contenus numériques',
-    navigation_sur_internet: 'Navigation sur internet',
-    email: 'E-mail',
-    bureautique: 'Bureautique',
-    reseaux_sociaux: 'Réseaux sociaux communication',
-    sante: 'Santé',
-    banque_et_achats_en_ligne: 'Banque et achats en ligne',
-    entrepreneuriat: 'Accompagner un professionnel',
-    insertion_professionnelle: 'Insertion professionnelle',
-    securite_numerique: 'Prévention en sécurité numérique',
-    parentalite: 'Parentalité',
-    scolarite_et_numerique: 'Scolarité et numérique',
-    creer_avec_le_numerique: 'Créer avec le numérique',
-    culture_numerique: 'Culture numérique',
-    intelligence_artificielle: 'Intelligence artificielle (IA)',
-    aide_aux_demarches_administratives: 'Aide aux démarches administratives',
-  },
-  adminTopic: {
-    papiers_elections_citoyennete: 'Papiers - Élections - Citoyenneté',
-    famille_scolarite: 'Famille - Scolarité',
-    social_sante: 'Social - Santé',
-    travail_formation: 'Travail - Formation - Entreprise',
-    logement: 'Logement',
-    transports_mobilite: 'Transports - Mobilité',
-    argent_impots: 'Argent - Impôts',
-    justice: 'Justice',
-    etrangers_europe: 'Étrangers - Europe',
-    loisirs_sports_culture: 'Loisirs - Sports - Culture',
-    associations: 'Associations',
-  },
-  autonomy: {
-    entierement_accompagne: 'Avec guidage (1/3)',
-    partiellement_autonome: 'Autonome avec guidage en cas de besoin (2/3)',
-    autonome: 'Autonome (3/3)',
-  },
-  orientation: {
-    administration: 'Administration (mairie, préfecture…)',
-    mediation_numerique: 'Autre structure de médiation numérique',
-    operateur_ou_organisme_en_charge: 'Opérateur ou organisme en charge de la démarche administrative',
-    aide_sociale: "Structure d'aide sociale (maison des solidarités, centre social…)",
-    insertion_professionnelle:
-      "Structure d'insertion professionnelle (France Travail, mission locale, chambre de commerce…)",
-    aide_aux_demarches_administratives: "Structure d'aide aux démarches administratives (France Services…)",
-    autre: 'Autre',
-  },
-  level: { debutant: 'Débutant', intermediaire: 'Intermédiaire', avance: 'Avancé' },
+  kind: { ...KIND_LABELS },
+  channel: { ...CHANNEL_LABELS },
+  equipment: { ...EQUIPMENT_LABELS },
+  topic: { ...TOPIC_LABELS },
+  adminTopic: { ...ADMIN_TOPIC_LABELS },
+  autonomy: { ...AUTONOMY_LABELS },
+  orientation: { ...ORIENTATION_LABELS },
+  level: { ...WORKSHOP_LEVEL_LABELS },
+  // The screen speaks to people ("Homme"), the export keeps the national tool's column values ("Masculin").
   gender: { masculin: 'Homme', feminin: 'Femme', non_communique: 'Non communiqué' },
-  age: {
-    moins_de_douze: 'Moins de 12 ans',
-    douze_dix_huit: '12 - 17 ans',
-    dix_huit_vingt_quatre: '18 - 24 ans',
-    vingt_cinq_trente_neuf: '25 - 39 ans',
-    quarante_cinquante_neuf: '40 - 59 ans',
-    soixante_soixante_neuf: '60 - 69 ans',
-    soixante_dix_plus: '70 ans et plus',
-    non_communique: 'Non communiqué',
-  },
-  status: {
-    scolarise: 'Scolarisé',
-    sans_emploi: 'Sans emploi',
-    en_emploi: 'En emploi',
-    retraite: 'Retraité',
-    non_communique: 'Non communiqué ou hétérogène',
-  },
+  age: { ...AGE_LABELS },
+  status: { ...STATUS_LABELS },
   operator: {
     caf: 'CAF',
     cpam: 'Assurance Maladie (CPAM)',
@@ -90,12 +41,7 @@ export const fr = {
     la_poste: 'La Poste',
     autre_operateur: 'Autre (chèque énergie, ANAH, préfecture, mairie, bailleur…)',
   },
-  outcome: {
-    finalisee: 'Démarche finalisée',
-    a_finaliser_en_autonomie: 'Reste à finaliser en autonomie',
-    doit_revenir: 'La personne doit revenir',
-    oriente_vers_structure: 'Orientée vers une autre structure',
-  },
+  outcome: { ...OUTCOME_LABELS },
   siteType: {
     france_services: 'France Services',
     conseiller_numerique: 'Conseiller numérique',
@@ -106,7 +52,10 @@ export const fr = {
   },
 };
 
-export const en: typeof fr = {
+/** The same keys, any wording. */
+type Wording<T> = { [G in keyof T]: { [K in keyof T[G]]: string } };
+
+export const en: Wording<typeof fr> = {
   kind: { individuel: 'One-to-one session', collectif: 'Group workshop' },
   channel: { lieu_activite: 'At the desk', domicile: 'At home', a_distance: 'Remote', autre: 'Elsewhere' },
   equipment: { ordinateur: 'Computer', telephone: 'Phone', tablette: 'Tablet', autre: 'Other', aucun: 'No device' },
