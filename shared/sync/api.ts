@@ -24,6 +24,7 @@ export const EnrollRequest = z
     publicKey: z.string().max(200).optional(),
   })
   .strict();
+export type EnrollRequest = z.infer<typeof EnrollRequest>;
 export const EnrollResponse = z.object({
   deskId: z.uuid(),
   credential: z.string(),
