@@ -241,6 +241,7 @@ export function createCore(options: CoreOptions) {
     credentials:
       options.coordinatorCredentials ?? createFileCredentialStore(options.dataDir, COORDINATOR_CREDENTIAL_FILE),
     transport: options.coordinatorTransport ?? coordinatorTransportFactory,
+    takeSource: (id) => files.takeSource(id, 'snapshots'),
   });
   const syncSchedule = createSyncSchedule(sync, syncRunner);
   if (options.syncSchedule ?? options.maintenance !== false) syncSchedule.start();

@@ -12,6 +12,7 @@ import { clickDownload } from '../../lib/download';
 import { ChartFigure } from '../../ui/ChartFigure';
 import { drawBars } from '../../ui/charts';
 import { summaryCsv } from './csv';
+import { ImportSnapshotFile } from './ImportSnapshotFile';
 import { snapshotKeyLabel } from '../../lib/snapshot-key-label';
 import '../../ui/figures.css';
 import './coordinator.css';
@@ -165,6 +166,7 @@ function Connected({ status, onDisconnect }: { status: CoordinatorStatus; onDisc
       {summary.data && (
         <Summary s={summary.data} period={period} siteId={siteId} onOpen={setSiteId} onClose={() => setSiteId(null)} />
       )}
+      <ImportSnapshotFile onImported={() => summary.refetch()} />
     </>
   );
 }
