@@ -110,6 +110,7 @@ function Connected({ status, onDisconnect }: { status: CoordinatorStatus; onDisc
           {t('connection.disconnect')}
         </button>
       </section>
+      <ImportSnapshotFile onImported={() => summary.refetch()} />
 
       <form
         noValidate
@@ -166,7 +167,6 @@ function Connected({ status, onDisconnect }: { status: CoordinatorStatus; onDisc
       {summary.data && (
         <Summary s={summary.data} period={period} siteId={siteId} onOpen={setSiteId} onClose={() => setSiteId(null)} />
       )}
-      <ImportSnapshotFile onImported={() => summary.refetch()} />
     </>
   );
 }
