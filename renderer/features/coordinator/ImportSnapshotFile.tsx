@@ -25,17 +25,21 @@ export function ImportSnapshotFile({ onImported }: { onImported: () => void }) {
     setError(null);
     setReceipt(null);
     setChoosing(true);
+    let outcome = false;
     try {
       const source = await chooseOpenSource('snapshots');
       if (!source) return;
+      outcome = true;
       setReceipt(await importFile.mutate({ sourceId: source.sourceId }));
       onImported();
     } catch (e) {
+      outcome = true;
       setError(coreErrorText(e));
     } finally {
       setChoosing(false);
-      // The outcome is announced by its alert; focus follows it so a keyboard user lands on the receipts.
-      requestAnimationFrame(() => result.current?.focus());
+      // The outcome is announced by its alert; focus follows it so a keyboard user lands on the receipts (a
+      // cancelled dialog leaves the focus on the button).
+      if (outcome) requestAnimationFrame(() => result.current?.focus());
     }
   }
 
