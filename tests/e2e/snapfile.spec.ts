@@ -59,6 +59,8 @@ function lastMonth() {
 test('a desk with no network exports its signed file; the coordinator imports it and sees the figures (fr, en)', async ({
   app,
 }) => {
+  // Two hub starts, a desk, coordinator mode and four axe scans: long on a loaded machine.
+  test.setTimeout(150_000);
   const enrollUrl = await startHub();
   await withSite(app);
   const month = lastMonth();
