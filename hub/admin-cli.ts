@@ -1,9 +1,13 @@
+import { readFileSync, statSync } from 'node:fs';
 import { parseArgs } from 'node:util';
 import { systemClock } from '../shared/ids';
 import { createAdmin, type ScopeKind } from './admin';
 import { defaultDataDir } from './config';
 import { openHubDb } from './db/database';
 import { HubError } from './errors';
+import { createSnapshotFiles } from './snapshot-file';
+import { createSnapshots } from './snapshots';
+import { LIMITS } from './server';
 
 // `npm run hub:admin -- <command> [options]`: the administrator's actions, on the hub's own machine (the database is
 // the authority; there is no remote admin API to attack). Every action is written to the audit log.
@@ -16,7 +20,8 @@ const USAGE = `Usage: npm run hub:admin -- <command> [--data-dir DIR] [options] 
   code:issue --site SITE_ID [--ttl-hours 72]
   desk:revoke DESK_ID | desk:rotate DESK_ID
   disclosure:set [--k 5] [--granularity month|week]
-  sites:list | audit [--limit 50]`;
+  sites:list | audit [--limit 50]
+  import-snapshots FILE   (a desk's signed snapshot file, handed over by a coordinator)`;
 
 const { values, positionals } = parseArgs({
   allowPositionals: true,
@@ -114,6 +119,22 @@ try {
     case 'sites:list':
       print(await admin.listSites());
       break;
+    case 'import-snapshots': {
+      const path = required('file', arg);
+      // The same size limit as the API's: an administrator's mistake (the wrong file) is refused, not read whole.
+      if (statSync(path).size > LIMITS.snapshotFileBytes)
+        throw new HubError(413, 'too_large', 'this file is too large to be a snapshot file');
+      let raw: unknown;
+      try {
+        raw = JSON.parse(readFileSync(path, 'utf8'));
+      } catch {
+        throw new HubError(400, 'malformed_file', 'this is not a Médiane snapshot file, or it is damaged');
+      }
+      const files = createSnapshotFiles(opened.db, systemClock, createSnapshots(opened.db, systemClock));
+      // The administrator of the hub, on its own machine: every scope.
+      print(await files.importFile(raw, { actor: `cli:${process.env.USER ?? 'unknown'}`, scopeId: null }));
+      break;
+    }
     case 'audit':
       print(await admin.auditLog(values.limit ? Number(values.limit) : 50));
       break;

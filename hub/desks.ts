@@ -1,6 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import type { Clock } from '../shared/ids';
 import type { EnrollResponse } from '../shared/sync/api';
+import { isDeskPublicKey } from '../shared/sync/snapshot-file';
 import type { HubDb } from './db/database';
 import { num } from './db/database';
 import { credentialHash, newCredential, normaliseCode } from './credentials';
@@ -23,7 +24,10 @@ export function createDesks(db: HubDb, clock: Clock) {
   const now = () => clock.now().toISOString();
   return {
     /** Spends a single-use code: the desk gets its pseudonymous id and a credential, shown once. */
-    async enroll(code: string): Promise<EnrollResponse> {
+    async enroll(code: string, publicKey?: string): Promise<EnrollResponse> {
+      // Checked before the code is spent: a desk that sent a bad key can try again with the same code.
+      if (publicKey !== undefined && !isDeskPublicKey(publicKey))
+        throw new HubError(400, 'invalid_public_key', 'the public key is not an Ed25519 key (base64 SPKI DER)');
       const hash = credentialHash(normaliseCode(code));
       const credential = newCredential('desk');
       const deskId = randomUUID();
@@ -53,6 +57,7 @@ export function createDesks(db: HubDb, clock: Clock) {
             credential_hash: credentialHash(credential),
             enrolled_at: at,
             revoked_at: null,
+            signing_key: publicKey ?? null,
           })
           .execute();
         return row;

@@ -19,6 +19,7 @@ import {
   EnrollRequest,
   EnrollResponse,
   PackInfo,
+  SnapshotFileReceipt,
   SummaryQuery,
   UploadReceipt,
 } from '../shared/sync/api';
@@ -28,6 +29,7 @@ import { createDesks, type CoordinatorIdentity, type DeskIdentity } from './desk
 import { HubError } from './errors';
 import { createOpenData, TABLE_SCHEMA } from './open-data';
 import { createPacks } from './packs';
+import { createSnapshotFiles } from './snapshot-file';
 import { createSnapshots } from './snapshots';
 
 // The hub's HTTP API, versioned under /v1. Every body and query is checked against the zod schemas of shared/ (the
@@ -51,6 +53,8 @@ export const LIMITS = {
   snapshotBytes: 256 * 1024,
   defaultBytes: 16 * 1024,
   packBytes: 64 * 1024 * 1024,
+  /** A desk's signed snapshot file: every snapshot it could not send (years of months still fit). */
+  snapshotFileBytes: 8 * 1024 * 1024,
 } as const;
 
 declare module 'fastify' {
@@ -76,6 +80,7 @@ export async function buildHub(options: HubServerOptions): Promise<FastifyInstan
   const snapshots = createSnapshots(db, clock);
   const packs = createPacks(db, clock, options.trustedKeys ?? {});
   const openData = createOpenData(db, clock);
+  const snapshotFiles = createSnapshotFiles(db, clock, snapshots);
 
   const app = Fastify({ logger: options.logger ?? false, bodyLimit: LIMITS.defaultBytes, trustProxy: 'loopback' });
   app.setValidatorCompiler(validatorCompiler);
@@ -156,7 +161,7 @@ export async function buildHub(options: HubServerOptions): Promise<FastifyInstan
       config: { rateLimit: { max: options.enrollPerMinute ?? 10, timeWindow: '1 minute' } },
       schema: { body: EnrollRequest, response: { 200: EnrollResponse, ...errorResponses } },
     },
-    async (req) => desks.enroll(req.body.code),
+    async (req) => desks.enroll(req.body.code, req.body.publicKey),
   );
 
   api.post(
@@ -195,6 +200,28 @@ export async function buildHub(options: HubServerOptions): Promise<FastifyInstan
     },
     async (req) =>
       snapshots.site((req.identity as CoordinatorIdentity).scopeId, req.params.siteId, req.query.from, req.query.to),
+  );
+
+  // A desk's signed snapshot file, handed over by a coordinator (hub/snapshot-file.ts checks it whole: the body is
+  // only required to be a JSON object here, so that an unsigned file gets its own clear refusal).
+  api.post(
+    `${prefix}/coordinator/snapshot-files`,
+    {
+      bodyLimit: LIMITS.snapshotFileBytes,
+      onRequest: authenticate('coordinator'),
+      schema: {
+        security: [{ bearer: [] }],
+        body: z.record(z.string(), z.unknown()).describe('a signed snapshot file (mediane-snapshots/2)'),
+        response: { 200: SnapshotFileReceipt, ...errorResponses },
+      },
+    },
+    async (req) => {
+      const coordinator = req.identity as CoordinatorIdentity;
+      return snapshotFiles.importFile(req.body, {
+        actor: `coordinator:${coordinator.id}`,
+        scopeId: coordinator.scopeId,
+      });
+    },
   );
 
   const Channel = z.object({ channel: z.enum(PACK_CHANNELS) }).strict();

@@ -11,24 +11,17 @@ import {
 } from '../shared/sync/consolidate';
 import { checkSnapshot } from '../shared/sync/disclosure';
 import { Snapshot } from '../shared/sync/snapshot';
+import { canonical } from '../shared/sync/snapshot-file';
 import { num, type HubDb } from './db/database';
 import type { DeskIdentity } from './desks';
 import { HubError } from './errors';
-import { readDisclosure } from './settings';
+import { readDisclosure, type Disclosure } from './settings';
 
 // Uploads are idempotent by (desk, period, version) and the hub keeps, per (desk, period), the highest version only:
 // sums over those rows can never count a replay, a reordered retry or a lost reply twice (sync-and-privacy.md).
 
 /** The canonical bytes of a snapshot: the same snapshot always hashes the same, whatever the key order it came in. */
-export function canonical(value: unknown): string {
-  if (Array.isArray(value)) return `[${value.map(canonical).join(',')}]`;
-  if (value && typeof value === 'object')
-    return `{${Object.keys(value)
-      .sort()
-      .map((k) => `${JSON.stringify(k)}:${canonical((value as Record<string, unknown>)[k])}`)
-      .join(',')}}`;
-  return JSON.stringify(value);
-}
+export { canonical };
 
 export function snapshotHash(snapshot: Snapshot): string {
   return createHash('sha256').update(canonical(snapshot)).digest('hex');
@@ -38,129 +31,148 @@ export function snapshotHash(snapshot: Snapshot): string {
 const NATIONAL = 'FR';
 
 export function createSnapshots(db: HubDb, clock: Clock) {
-  return {
-    async upload(desk: DeskIdentity, snapshot: Snapshot): Promise<UploadReceipt> {
-      if (snapshot.deskId !== desk.deskId) throw new HubError(403, 'wrong_desk', 'a desk sends its own snapshots only');
-      const disclosure = await readDisclosure(db);
-      if (snapshot.period.granularity !== disclosure.granularity)
-        throw new HubError(422, 'wrong_granularity', `this hub takes ${disclosure.granularity}ly snapshots`);
-      const hash = snapshotHash(snapshot);
-      const key = `${snapshot.deskId}:${snapshot.period.key}:${snapshot.version}`;
-      const receivedAt = clock.now().toISOString();
-      const receipt = (status: UploadReceipt['status'], at: string): UploadReceipt => ({
-        status,
-        deskId: snapshot.deskId,
-        period: snapshot.period,
-        version: snapshot.version,
-        hash,
-        receivedAt: at,
-      });
+  /**
+   * One snapshot into the hub, inside the caller's transaction: a network upload is one such transaction, a snapshot
+   * file (hub/snapshot-file.ts) one for all its snapshots. Throws a HubError (and the caller's transaction rolls back)
+   * on any refusal. `disclosure` is read by the caller before its transaction opens.
+   */
+  async function ingest(
+    trx: HubDb,
+    desk: DeskIdentity,
+    snapshot: Snapshot,
+    disclosure: Disclosure,
+  ): Promise<UploadReceipt> {
+    if (snapshot.deskId !== desk.deskId) throw new HubError(403, 'wrong_desk', 'a desk sends its own snapshots only');
+    if (snapshot.period.granularity !== disclosure.granularity)
+      throw new HubError(422, 'wrong_granularity', `this hub takes ${disclosure.granularity}ly snapshots`);
+    const hash = snapshotHash(snapshot);
+    const key = `${snapshot.deskId}:${snapshot.period.key}:${snapshot.version}`;
+    const receivedAt = clock.now().toISOString();
+    const receipt = (status: UploadReceipt['status'], at: string): UploadReceipt => ({
+      status,
+      deskId: snapshot.deskId,
+      period: snapshot.period,
+      version: snapshot.version,
+      hash,
+      receivedAt: at,
+    });
 
-      return db.transaction().execute(async (trx) => {
-        const seen = await trx.selectFrom('uploads').selectAll().where('idempotency_key', '=', key).executeTakeFirst();
-        if (seen) {
-          if (seen.hash !== hash)
-            throw new HubError(
-              422,
-              'conflicting_version',
-              'this version of the period was already received with other figures',
-            );
-          return receipt('duplicate', seen.received_at);
-        }
-        const stored = await trx
-          .selectFrom('snapshots')
-          .select(['version', 'body'])
-          .where('desk_id', '=', desk.deskId)
-          .where('period_key', '=', snapshot.period.key)
-          .executeTakeFirst();
-        if (stored && Number(stored.version) > snapshot.version) {
-          await trx
-            .insertInto('uploads')
-            .values({
-              idempotency_key: key,
-              desk_id: desk.deskId,
-              hash,
-              outcome: 'superseded',
-              received_at: receivedAt,
-            })
-            .execute();
-          return receipt('superseded', receivedAt);
-        }
-        const previous = stored ? Snapshot.parse(JSON.parse(stored.body)) : undefined;
-        const violations = checkSnapshot(snapshot, disclosure.k, previous);
-        if (violations.length > 0)
-          throw new HubError(422, 'disclosure_rule', 'the snapshot breaks the disclosure rule', violations);
-        const t = snapshot.totals;
-        const figures = {
-          version: snapshot.version,
+    const seen = await trx.selectFrom('uploads').selectAll().where('idempotency_key', '=', key).executeTakeFirst();
+    if (seen) {
+      if (seen.hash !== hash)
+        throw new HubError(
+          422,
+          'conflicting_version',
+          'this version of the period was already received with other figures',
+        );
+      return receipt('duplicate', seen.received_at);
+    }
+    const stored = await trx
+      .selectFrom('snapshots')
+      .select(['version', 'body'])
+      .where('desk_id', '=', desk.deskId)
+      .where('period_key', '=', snapshot.period.key)
+      .executeTakeFirst();
+    if (stored && Number(stored.version) > snapshot.version) {
+      await trx
+        .insertInto('uploads')
+        .values({
+          idempotency_key: key,
+          desk_id: desk.deskId,
           hash,
-          body: JSON.stringify(snapshot),
+          outcome: 'superseded',
           received_at: receivedAt,
-          sessions: t.sessions,
-          individual_sessions: t.individualSessions,
-          workshops: t.workshops,
-          workshop_participants: t.workshopParticipants,
-          people_helped: t.peopleHelped,
-          total_minutes: t.totalMinutes,
-        };
-        await trx
-          .insertInto('snapshots')
-          .values({
-            desk_id: desk.deskId,
-            site_id: desk.siteId,
-            granularity: snapshot.period.granularity,
-            period_key: snapshot.period.key,
-            ...figures,
-          })
-          .onConflict((oc) => oc.columns(['desk_id', 'period_key']).doUpdateSet(figures))
-          .execute();
-        // The département's running sums: the stored version out, this one in, in the same transaction.
-        const site = await trx
-          .selectFrom('sites')
-          .select('departement')
-          .where('id', '=', desk.siteId)
-          .executeTakeFirstOrThrow();
-        const deltas = new Map<string, FlatCell>();
-        const add = (cells: FlatCell[], sign: 1 | -1) => {
-          for (const c of cells) {
-            const id = `${c.dimension}\u0000${c.key}`;
-            const d = deltas.get(id) ?? { dimension: c.dimension, key: c.key, n: 0, suppressed: 0 };
-            d.n += sign * c.n;
-            d.suppressed += sign * c.suppressed;
-            deltas.set(id, d);
-          }
-        };
-        if (previous) add(flatCells(previous), -1);
-        add(flatCells(snapshot), 1);
-        const changed = [...deltas.values()].filter((d) => d.n !== 0 || d.suppressed !== 0);
-        if (changed.length > 0)
-          await trx
-            .insertInto('departement_cells')
-            .values(
-              [site.departement, NATIONAL].flatMap((departement) =>
-                changed.map((d) => ({
-                  departement,
-                  period_key: snapshot.period.key,
-                  dimension: d.dimension,
-                  cell_key: d.key,
-                  n: d.n,
-                  suppressed_in: d.suppressed,
-                })),
-              ),
-            )
-            .onConflict((oc) =>
-              oc.columns(['departement', 'period_key', 'dimension', 'cell_key']).doUpdateSet((eb) => ({
-                n: eb('departement_cells.n', '+', eb.ref('excluded.n')),
-                suppressed_in: eb('departement_cells.suppressed_in', '+', eb.ref('excluded.suppressed_in')),
-              })),
-            )
-            .execute();
-        await trx
-          .insertInto('uploads')
-          .values({ idempotency_key: key, desk_id: desk.deskId, hash, outcome: 'stored', received_at: receivedAt })
-          .execute();
-        return receipt('stored', receivedAt);
-      });
+        })
+        .execute();
+      return receipt('superseded', receivedAt);
+    }
+    const previous = stored ? Snapshot.parse(JSON.parse(stored.body)) : undefined;
+    const violations = checkSnapshot(snapshot, disclosure.k, previous);
+    if (violations.length > 0)
+      throw new HubError(422, 'disclosure_rule', 'the snapshot breaks the disclosure rule', violations);
+    const t = snapshot.totals;
+    const figures = {
+      version: snapshot.version,
+      hash,
+      body: JSON.stringify(snapshot),
+      received_at: receivedAt,
+      sessions: t.sessions,
+      individual_sessions: t.individualSessions,
+      workshops: t.workshops,
+      workshop_participants: t.workshopParticipants,
+      people_helped: t.peopleHelped,
+      total_minutes: t.totalMinutes,
+    };
+    await trx
+      .insertInto('snapshots')
+      .values({
+        desk_id: desk.deskId,
+        site_id: desk.siteId,
+        granularity: snapshot.period.granularity,
+        period_key: snapshot.period.key,
+        ...figures,
+      })
+      .onConflict((oc) => oc.columns(['desk_id', 'period_key']).doUpdateSet(figures))
+      .execute();
+    // The département's running sums: the stored version out, this one in, in the same transaction.
+    const site = await trx
+      .selectFrom('sites')
+      .select('departement')
+      .where('id', '=', desk.siteId)
+      .executeTakeFirstOrThrow();
+    const deltas = new Map<string, FlatCell>();
+    const add = (cells: FlatCell[], sign: 1 | -1) => {
+      for (const c of cells) {
+        const id = `${c.dimension}\u0000${c.key}`;
+        const d = deltas.get(id) ?? { dimension: c.dimension, key: c.key, n: 0, suppressed: 0 };
+        d.n += sign * c.n;
+        d.suppressed += sign * c.suppressed;
+        deltas.set(id, d);
+      }
+    };
+    if (previous) add(flatCells(previous), -1);
+    add(flatCells(snapshot), 1);
+    const changed = [...deltas.values()].filter((d) => d.n !== 0 || d.suppressed !== 0);
+    if (changed.length > 0)
+      await trx
+        .insertInto('departement_cells')
+        .values(
+          [site.departement, NATIONAL].flatMap((departement) =>
+            changed.map((d) => ({
+              departement,
+              period_key: snapshot.period.key,
+              dimension: d.dimension,
+              cell_key: d.key,
+              n: d.n,
+              suppressed_in: d.suppressed,
+            })),
+          ),
+        )
+        .onConflict((oc) =>
+          oc.columns(['departement', 'period_key', 'dimension', 'cell_key']).doUpdateSet((eb) => ({
+            n: eb('departement_cells.n', '+', eb.ref('excluded.n')),
+            suppressed_in: eb('departement_cells.suppressed_in', '+', eb.ref('excluded.suppressed_in')),
+          })),
+        )
+        .execute();
+    await trx
+      .insertInto('uploads')
+      .values({ idempotency_key: key, desk_id: desk.deskId, hash, outcome: 'stored', received_at: receivedAt })
+      .execute();
+    return receipt('stored', receivedAt);
+  }
+
+  return {
+    ingest,
+
+    async upload(desk: DeskIdentity, snapshot: Snapshot): Promise<UploadReceipt> {
+      const disclosure = await readDisclosure(db);
+      return db.transaction().execute((trx) => ingest(trx, desk, snapshot, disclosure));
+    },
+
+    /** Whether a site belongs to a coordinator's scope (the sites the coordinator's queries would list). */
+    async inScope(scopeId: string, siteId: string): Promise<boolean> {
+      return (await sitesOf(await scopeOf(scopeId))).some((s) => s.id === siteId);
     },
 
     /** The coordinator's view: the total of the scope and each site's key totals, over a range of periods. */

@@ -122,8 +122,16 @@ const migration0001: HubMigration = {
   ],
 };
 
+// Each desk's Ed25519 public key (base64 SPKI DER), sent at enrollment: the hub checks the snapshot files a coordinator
+// imports against it. Null for desks enrolled before: their files are refused until they enroll again.
+const migration0002: HubMigration = {
+  version: 2,
+  name: 'desk-signing-keys',
+  statements: (db) => [db.schema.alterTable('desks').addColumn('signing_key', 'text')],
+};
+
 /** Every migration, in order. A new one is appended here (never edit a shipped one). */
-export const HUB_MIGRATIONS: readonly HubMigration[] = [migration0001];
+export const HUB_MIGRATIONS: readonly HubMigration[] = [migration0001, migration0002];
 
 /** The checksum of a migration as this database's dialect runs it. */
 export function migrationChecksum(db: AnyDb, m: HubMigration): string {

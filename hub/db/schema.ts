@@ -35,6 +35,8 @@ export interface HubDatabase {
     credential_hash: string;
     enrolled_at: string;
     revoked_at: string | null;
+    /** Ed25519 public key (base64 SPKI DER) of the desk's signed snapshot files; null if enrolled before migration 2. */
+    signing_key: string | null;
   };
   /** Per (desk, period): the highest version only. Site and network totals are sums of these rows. */
   snapshots: {

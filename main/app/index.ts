@@ -142,6 +142,8 @@ async function onReady(): Promise<void> {
       demoCatalogue: demoArchives(join(app.getAppPath(), 'resources')),
       // The hub credential (sync) in the OS keychain through safeStorage; only its ciphertext is written to disk.
       credentials: createCredentialStore({ safeStorage, dir: userData }),
+      // The desk's private key that signs its snapshot files: the same keychain, its own file.
+      signingKey: createCredentialStore({ safeStorage, dir: userData, fileName: 'hub-signing-key.json' }),
       // Coordinator mode's credential: the same keychain, its own file.
       coordinatorCredentials: createCredentialStore({
         safeStorage,

@@ -56,7 +56,7 @@ import { createDiagnosticService } from './diagnostic/diagnostic-service';
 import { diagnosticHandlers } from './diagnostic/handlers';
 import { createNafIndex } from './diagnostic/naf-index';
 import { SessionInput } from '../../shared/journal/schema';
-import { createFileCredentialStore, type CredentialStore } from './sync/credential-store';
+import { createFileCredentialStore, SIGNING_KEY_FILE, type CredentialStore } from './sync/credential-store';
 
 import { httpTransportFactory, type HubTransportFactory } from './sync/http-transport';
 import { createSyncRunner, createSyncSchedule, syncHandlers } from './sync/handlers';
@@ -95,6 +95,8 @@ export interface CoreOptions {
   lock?: LockOptions;
   /** Where the hub credential lives: the OS keychain on the desktop; by default a 0600 file in the data folder. */
   credentials?: CredentialStore;
+  /** Where the desk's private signing key (snapshot files) lives: as the credential, behind the same port. */
+  signingKey?: CredentialStore;
   /** How the desk reaches the hub (tests: an in-process hub or a faulty network); by default HTTPS with the proxy. */
   syncTransport?: HubTransportFactory;
   /** Sync rounds by themselves (defaults to `maintenance`: on in the hosts, off in tests). */
@@ -228,6 +230,7 @@ export function createCore(options: CoreOptions) {
     stats,
     communeOf: communes.get,
     credentials: options.credentials ?? createFileCredentialStore(options.dataDir),
+    signingKey: options.signingKey ?? createFileCredentialStore(options.dataDir, SIGNING_KEY_FILE),
     transport: options.syncTransport ?? httpTransportFactory,
   });
   const syncRunner = createSyncRunner(jobs, sync);
@@ -238,6 +241,7 @@ export function createCore(options: CoreOptions) {
     credentials:
       options.coordinatorCredentials ?? createFileCredentialStore(options.dataDir, COORDINATOR_CREDENTIAL_FILE),
     transport: options.coordinatorTransport ?? coordinatorTransportFactory,
+    takeSource: (id) => files.takeSource(id, 'snapshots'),
   });
   const syncSchedule = createSyncSchedule(sync, syncRunner);
   if (options.syncSchedule ?? options.maintenance !== false) syncSchedule.start();

@@ -1,5 +1,14 @@
 import { mutation, noInput, query } from '../contract-kit';
-import { ConnectInput, Consolidated, CoordinatorStatus, CoordinatorSummary, PeriodInput, SiteInput } from './schema';
+import {
+  ConnectInput,
+  Consolidated,
+  CoordinatorStatus,
+  CoordinatorSummary,
+  ImportSnapshotFileInput,
+  PeriodInput,
+  SiteInput,
+  SnapshotFileReceipt,
+} from './schema';
 
 export const coordinatorContract = {
   'coordinator.status': query(noInput, CoordinatorStatus),
@@ -10,4 +19,6 @@ export const coordinatorContract = {
   'coordinator.summary': query(PeriodInput, CoordinatorSummary),
   /** One site of the scope, every table (the hub refuses a site outside the scope). */
   'coordinator.site': query(SiteInput, Consolidated),
+  /** A desk's signed snapshot file handed to the hub (it checks and stores it whole, or refuses it whole). */
+  'coordinator.importSnapshotFile': mutation(ImportSnapshotFileInput, SnapshotFileReceipt),
 } as const;

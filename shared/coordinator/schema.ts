@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { Consolidated, CoordinatorSummary } from '../sync/api';
+import { Consolidated, CoordinatorSummary, SnapshotFileReceipt } from '../sync/api';
 
 // Coordinator mode: the desktop app reading the hub's consolidated figures of a coordinator's scope. The answers are
 // the hub's own schemas (shared/sync/api.ts), so the screen shows exactly what the hub says and nothing more.
@@ -43,4 +43,7 @@ export const CoordinatorStatus = z.object({
 });
 export type CoordinatorStatus = z.infer<typeof CoordinatorStatus>;
 
-export { Consolidated, CoordinatorSummary };
+/** A desk's signed snapshot file the coordinator picked (files.pickOpen, purpose 'snapshots'), for the hub. */
+export const ImportSnapshotFileInput = z.object({ sourceId: z.uuid() }).strict();
+
+export { Consolidated, CoordinatorSummary, SnapshotFileReceipt };

@@ -16,7 +16,15 @@ export const ApiError = z.object({
 });
 export type ApiError = z.infer<typeof ApiError>;
 
-export const EnrollRequest = z.object({ code: z.string().min(8).max(40) }).strict();
+export const EnrollRequest = z
+  .object({
+    code: z.string().min(8).max(40),
+    /** The desk's Ed25519 public key (base64 SPKI DER), with which the hub checks its signed snapshot files. Optional
+     * for desks of earlier versions: the hub then refuses their files until they enroll again. */
+    publicKey: z.string().max(200).optional(),
+  })
+  .strict();
+export type EnrollRequest = z.infer<typeof EnrollRequest>;
 export const EnrollResponse = z.object({
   deskId: z.uuid(),
   credential: z.string(),
@@ -36,6 +44,15 @@ export const UploadReceipt = z.object({
   receivedAt: z.string(),
 });
 export type UploadReceipt = z.infer<typeof UploadReceipt>;
+
+/** The hub's answer to a snapshot file imported by a coordinator: one receipt per snapshot, in the file's order. */
+export const SnapshotFileReceipt = z.object({
+  deskId: z.uuid(),
+  site: z.object({ id: z.uuid(), name: z.string(), departement: z.string() }),
+  exportedAt: z.string(),
+  receipts: z.array(UploadReceipt),
+});
+export type SnapshotFileReceipt = z.infer<typeof SnapshotFileReceipt>;
 
 const Counts = z.record(z.string(), z.number().int());
 /** A population cell summed over sites: the released counts, and how many sites held it back. */

@@ -106,8 +106,7 @@ export type SnapshotPreview = z.infer<typeof SnapshotPreview>;
 export const ExportInput = z.object({ targetId: z.uuid() }).strict();
 export const ExportResult = z.object({ name: z.string(), snapshots: z.number().int() });
 
-/** The snapshot file of a desk that cannot reach its hub: the very snapshots it would send, with their hashes. */
-export const SNAPSHOT_FILE_FORMAT = 'mediane-snapshots/1';
+// The snapshot file of a desk that cannot reach its hub (signed): shared/sync/snapshot-file.ts.
 
 export const CloseResult = z.object({ closed: z.array(z.string()) });
 export const CorrectResult = z.object({ key: z.string(), version: z.number().int() });

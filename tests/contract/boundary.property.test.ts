@@ -284,6 +284,7 @@ beforeAll(async () => {
         status: 200,
         body: path.includes('/sites/') ? emptyConsolidated() : emptySummary(),
       }),
+      post: async () => ({ status: 400, body: { error: 'malformed_file', message: 'not a snapshot file' } }),
     }),
   });
   const seed = <K extends MethodName>(method: K, input: MethodInput<K>) => call(core, method, input);

@@ -1,12 +1,19 @@
 import { createServer, type IncomingMessage, type Server } from 'node:http';
 import { connect, type Socket } from 'node:net';
 import type { AddressInfo } from 'node:net';
-import { readFileSync, statSync } from 'node:fs';
+import { readFileSync, rmSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import { EnvHttpProxyAgent } from 'undici';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import type { Snapshot } from '../../shared/sync/snapshot';
-import { CREDENTIAL_FILE } from '../../main/core/sync/credential-store';
+import { CREDENTIAL_FILE, SIGNING_KEY_FILE } from '../../main/core/sync/credential-store';
+import {
+  canonical,
+  publicKeyOf,
+  SignedSnapshotFile,
+  SnapshotFileContent,
+  verifySnapshotFileSignature,
+} from '../../shared/sync/snapshot-file';
 import { createHttpTransport, proxyFromEnv, type HubTransportFactory } from '../../main/core/sync/http-transport';
 import { parseHubUrl } from '../../main/core/sync/hub-url';
 import { closedPeriods, isoWeekKey, periodOfKey } from '../../main/core/sync/periods';
@@ -19,9 +26,9 @@ import { call, callResult, individual, LYON_SITE, openCore, removeTempDirs, test
 let hub: TestHub;
 let down = false;
 const injected: HubTransportFactory = () => ({
-  async enroll(code) {
+  async enroll(request) {
     if (down) throw new Error('ECONNREFUSED');
-    const res = await hub.app.inject({ method: 'POST', url: '/v1/enroll', payload: { code } });
+    const res = await hub.app.inject({ method: 'POST', url: '/v1/enroll', payload: request });
     return { status: res.statusCode, body: res.json() };
   },
   async send(snapshot, credential) {
@@ -194,9 +201,20 @@ describe('desk sync against an in-process hub', () => {
   });
 });
 
-it('a desk without network exports its queued snapshots to a file the hub accepts as they are', async () => {
+it('a desk without network exports its queued snapshots to a signed file the hub verifies and imports as they are', async () => {
   const { core, clock } = await deskWithNovember();
-  await enroll(core);
+  const enrolled = await enroll(core);
+  const deskId = enrolled.enrollment!.deskId;
+  // The private key is kept like the credential (a 0600 file in browser mode); the hub holds the public half.
+  const keyFile = join(core.dataDir, SIGNING_KEY_FILE);
+  if (process.platform !== 'win32') expect(statSync(keyFile).mode & 0o777).toBe(0o600);
+  const stored = await hub.opened.db
+    .selectFrom('desks')
+    .select('signing_key')
+    .where('id', '=', deskId)
+    .executeTakeFirstOrThrow();
+  expect(stored.signing_key).toBe(publicKeyOf(readFileSync(keyFile, 'utf8')));
+
   clock.set('2026-12-09T10:00:00.000Z');
   const target = await call(core, 'files.pickSave', { purpose: 'snapshots', suggestedName: 'statistiques.json' });
   let view = await call(core, 'jobs.get', {
@@ -206,21 +224,51 @@ it('a desk without network exports its queued snapshots to a file the hub accept
   expect(view).toMatchObject({ state: 'done', result: { snapshots: 1 } });
   const file = core.files.download(target!.targetId)!;
   if (process.platform !== 'win32') expect(statSync(file.path).mode & 0o777).toBe(0o600);
-  const exported = JSON.parse(readFileSync(file.path, 'utf8')) as {
-    format: string;
-    snapshots: Array<{ key: string; hash: string; snapshot: Snapshot }>;
-  };
-  expect(exported.format).toBe('mediane-snapshots/1');
+  const signed = SignedSnapshotFile.parse(JSON.parse(readFileSync(file.path, 'utf8')));
+  expect(verifySnapshotFileSignature(signed, stored.signing_key!)).toBe(true);
+  // The signature covers exactly the canonical bytes of the content: one changed byte and it no longer verifies.
+  expect(
+    verifySnapshotFileSignature(
+      { ...signed, content: signed.content.replace('"version":1', '"version":2') },
+      stored.signing_key!,
+    ),
+  ).toBe(false);
+  const content = SnapshotFileContent.parse(JSON.parse(signed.content));
+  expect(signed.content).toBe(canonical(content));
+  expect(content).toMatchObject({ hub: 'https://hub.example.fr', deskId });
   const status = await call(core, 'sync.status', {});
-  expect(exported.snapshots.map((x) => x.hash)).toEqual([status.queue[0]!.hash]);
+  expect(content.snapshots.map((x) => x.hash)).toEqual([status.queue[0]!.hash]);
   expect(status.log[0]).toMatchObject({ destination: 'file', outcome: 'exported' });
   // Still queued: when the network comes back, the hub counts the same snapshot once.
   expect(status.queue[0]!.state).toBe('pending');
-  const credential = readFileSync(join(core.dataDir, CREDENTIAL_FILE), 'utf8');
-  const res = await injected('x').send(exported.snapshots[0]!.snapshot, credential);
-  expect(res.body).toMatchObject({ status: 'stored', hash: exported.snapshots[0]!.hash });
+
+  // A coordinator of the desk's département imports it: stored, with the very hash the desk computed.
+  const scope = await hub.admin.createScope({ name: 'Rhône', kind: 'departement', codes: ['69'] });
+  const coordinator = await hub.admin.createCoordinator({ scopeId: scope.id, name: 'Coordination Rhône' });
+  const res = await hub.app.inject({
+    method: 'POST',
+    url: '/v1/coordinator/snapshot-files',
+    headers: { authorization: `Bearer ${coordinator.credential}`, 'content-type': 'application/json' },
+    payload: readFileSync(file.path, 'utf8'),
+  });
+  expect(res.json()).toMatchObject({ deskId, receipts: [{ status: 'stored', hash: content.snapshots[0]!.hash }] });
   expect((await core.sync.run()).sent).toBe(1);
   expect((await call(core, 'sync.status', {})).log[0]).toMatchObject({ outcome: 'duplicate' });
+  await core.close();
+});
+
+it('a desk enrolled before files were signed is told to enroll again instead of writing a file the hub refuses', async () => {
+  const { core, clock } = await deskWithNovember();
+  await enroll(core);
+  rmSync(join(core.dataDir, SIGNING_KEY_FILE));
+  clock.set('2026-12-09T10:00:00.000Z');
+  const target = await call(core, 'files.pickSave', { purpose: 'snapshots', suggestedName: 'statistiques.json' });
+  let view = await call(core, 'jobs.get', {
+    id: (await call(core, 'sync.exportFile', { targetId: target!.targetId })).jobId,
+  });
+  while (view.state === 'running') view = await call(core, 'jobs.get', { id: view.id, afterVersion: view.version });
+  expect(view).toMatchObject({ state: 'failed', error: { messageKey: 'sync.noSigningKey' } });
+  expect(core.files.download(target!.targetId)).toBeFalsy();
   await core.close();
 });
 
@@ -273,7 +321,7 @@ describe('sync: pure parts', () => {
     const proxyUrl = `http://127.0.0.1:${(proxy.address() as AddressInfo).port}`;
     try {
       const via = createHttpTransport(hubUrl, new EnvHttpProxyAgent({ httpProxy: proxyUrl, httpsProxy: proxyUrl }));
-      expect(await via.enroll('ABCDEFGHIJ')).toEqual({
+      expect(await via.enroll({ code: 'ABCDEFGHIJ' })).toEqual({
         status: 200,
         body: { error: 'invalid_request', seen: '/v1/enroll' },
       });
@@ -282,7 +330,7 @@ describe('sync: pure parts', () => {
         hubUrl,
         new EnvHttpProxyAgent({ httpProxy: proxyUrl, httpsProxy: proxyUrl, noProxy: '127.0.0.1' }),
       );
-      expect((await bypass.enroll('ABCDEFGHIJ')).status).toBe(200);
+      expect((await bypass.enroll({ code: 'ABCDEFGHIJ' })).status).toBe(200);
       expect(proxied).toBe(1);
     } finally {
       target.close();

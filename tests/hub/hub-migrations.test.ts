@@ -1,3 +1,4 @@
+import { sql } from 'kysely';
 import { afterEach, describe, expect, it } from 'vitest';
 import { openHubDb } from '../../hub/db/database';
 import { HUB_MIGRATIONS, migrationChecksum, tableNames } from '../../hub/db/migrations';
@@ -8,7 +9,11 @@ import { DIALECTS, openTestDb } from './fixtures';
 
 const PINNED_SQLITE: Record<number, string> = {
   1: 'd715d357d7cb9bfac65005bb40d6177494ed823a7af36c4175dcaad8a5ebb37e',
+  2: '1d3fdf6b23972c5f337ccc6fe2564d6a1b60b17c8ca1ff036fd45af6fbe54735',
 };
+
+const SITE = '0f0e0d0c-0b0a-4098-8765-43210fedcba9';
+const DESK = '1f0e0d0c-0b0a-4098-8765-43210fedcba9';
 
 describe.each(DIALECTS)('hub migrations on %s', (dialect) => {
   const disposals: Array<() => Promise<void>> = [];
@@ -45,6 +50,33 @@ describe.each(DIALECTS)('hub migrations on %s', (dialect) => {
     });
     expect((await again.db.selectFrom('hub_migrations').selectAll().execute()).length).toBe(HUB_MIGRATIONS.length);
     await again.close();
+  });
+
+  it('bring a version 1 database up to 2: its desks kept, with no signing key (their files refused until re-enrolled)', async () => {
+    const test = await openTestDb(dialect);
+    disposals.push(test.dispose);
+    const db = test.opened.db;
+    // Back to what a version 1 hub left: no signing_key column, migration 2 not recorded.
+    await sql`ALTER TABLE desks DROP COLUMN signing_key`.execute(db);
+    await db.deleteFrom('hub_migrations').where('version', '=', 2).execute();
+    await db
+      .insertInto('sites')
+      .values({ id: SITE, name: 'Lunel', departement: '34', epci: null, created_at: 'x' })
+      .execute();
+    await sql`INSERT INTO desks (id, site_id, credential_hash, enrolled_at, revoked_at)
+      VALUES (${DESK}, ${SITE}, 'h', 'x', NULL)`.execute(db);
+    await test.opened.close();
+    const again = await openHubDb({ databaseUrl: test.databaseUrl, dataDir: test.dataDir, now: () => 'x' });
+    try {
+      expect(
+        (await again.db.selectFrom('hub_migrations').select('version').execute()).map((r) => Number(r.version)),
+      ).toEqual([1, 2]);
+      expect(await again.db.selectFrom('desks').select(['id', 'signing_key']).execute()).toEqual([
+        { id: DESK, signing_key: null },
+      ]);
+    } finally {
+      await again.close();
+    }
   });
 
   it('refuse a database whose recorded history differs, or that a newer hub wrote', async () => {

@@ -250,6 +250,12 @@ describe('main/app/index.ts wiring', () => {
       demoCatalogue: expect.any(Array),
       // The hub credential (sync) behind safeStorage (main/app/credentials.ts), never in a plain file.
       credentials: expect.objectContaining({ save: expect.any(Function), load: expect.any(Function) }),
+      // The desk's private key that signs its snapshot files, in a keychain entry of its own.
+      signingKey: expect.objectContaining({
+        save: expect.any(Function),
+        load: expect.any(Function),
+        file: expect.stringMatching(/hub-signing-key\.json$/),
+      }),
       // The coordinator's hub key (coordinator mode), in a keychain entry of its own.
       coordinatorCredentials: expect.objectContaining({ save: expect.any(Function), load: expect.any(Function) }),
     });

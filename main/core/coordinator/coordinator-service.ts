@@ -1,3 +1,4 @@
+import { readFile } from 'node:fs/promises';
 import type { z } from 'zod';
 import type { Clock } from '../../../shared/ids';
 import { CoreError } from '../../../shared/errors';
@@ -8,7 +9,9 @@ import {
   type CoordinatorStatus,
   type PeriodInput,
   type SiteInput,
+  SnapshotFileReceipt,
 } from '../../../shared/coordinator/schema';
+import type { TakenSource } from '../files/files';
 import type { CredentialStore } from '../sync/credential-store';
 import { proxyFromEnv } from '../sync/http-transport';
 import { parseHubUrl } from '../sync/hub-url';
@@ -21,6 +24,8 @@ export interface CoordinatorDeps {
   writeSetting(key: string, value: string): void;
   credentials: CredentialStore;
   transport: CoordinatorTransportFactory;
+  /** A file the coordinator picked (purpose 'snapshots'), single use. */
+  takeSource(sourceId: string): TakenSource;
   env?: NodeJS.ProcessEnv;
 }
 
@@ -40,6 +45,35 @@ function refusal(answer: HubAnswer): CoreError {
   if (answer.status === 404) return new CoreError('not_found', 'coordinator.outsideScope');
   if (answer.status === 429) return new CoreError('conflict', 'coordinator.tooManyRequests');
   return new CoreError('conflict', 'coordinator.hubError');
+}
+
+/** The hub's largest snapshot file (hub/server.ts LIMITS.snapshotFileBytes): a bigger one is refused before sending. */
+const SNAPSHOT_FILE_MAX_BYTES = 8 * 1024 * 1024;
+
+/** Why the hub refused a snapshot file, in words: each refusal of hub/snapshot-file.ts has its own text. */
+const FILE_REFUSALS: Record<string, string> = {
+  unsigned_file: 'coordinator.fileUnsigned',
+  desk_without_key: 'coordinator.fileDeskWithoutKey',
+  bad_signature: 'coordinator.fileTampered',
+  hash_mismatch: 'coordinator.fileTampered',
+  wrong_desk: 'coordinator.fileTampered',
+  unknown_desk: 'coordinator.fileUnknownDesk',
+  revoked_desk: 'coordinator.fileRevokedDesk',
+  outside_scope: 'coordinator.fileOutsideScope',
+  disclosure_rule: 'coordinator.fileRuleBroken',
+  wrong_granularity: 'coordinator.fileRuleBroken',
+  conflicting_version: 'coordinator.fileConflict',
+  malformed_file: 'coordinator.fileMalformed',
+  bad_request: 'coordinator.fileMalformed',
+  invalid_request: 'coordinator.fileMalformed',
+  too_large: 'coordinator.fileTooLarge',
+};
+
+function fileRefusal(answer: HubAnswer): CoreError {
+  const code = (answer.body as { error?: unknown } | null)?.error;
+  const key = typeof code === 'string' ? FILE_REFUSALS[code] : undefined;
+  if (key && answer.status >= 400 && answer.status < 500) return new CoreError('invalid_input', key);
+  return refusal(answer);
 }
 
 function monthsQuery(p: { from: string; to: string }) {
@@ -120,6 +154,31 @@ export function createCoordinatorService(o: CoordinatorDeps) {
     async summary(input: PeriodInput): Promise<CoordinatorSummary> {
       const c = await connected();
       return ask(c.hubUrl, c.credential, `/v1/coordinator/summary?${monthsQuery(input)}`, CoordinatorSummary);
+    },
+
+    /**
+     * A desk's signed snapshot file to the hub, its bytes as they are (the hub checks the desk's signature over them):
+     * the hub stores it whole or refuses it whole, and answers a receipt per snapshot.
+     */
+    async importSnapshotFile(input: { sourceId: string }): Promise<SnapshotFileReceipt> {
+      const source = o.takeSource(input.sourceId);
+      try {
+        const c = await connected();
+        if (source.bytes > SNAPSHOT_FILE_MAX_BYTES) throw new CoreError('invalid_input', 'coordinator.fileTooLarge');
+        const body = await readFile(source.path, 'utf8');
+        let answer: HubAnswer;
+        try {
+          answer = await o.transport(c.hubUrl).post('/v1/coordinator/snapshot-files', c.credential, body);
+        } catch {
+          throw unreachable();
+        }
+        if (answer.status !== 200) throw fileRefusal(answer);
+        const parsed = SnapshotFileReceipt.safeParse(answer.body);
+        if (!parsed.success) throw new CoreError('conflict', 'coordinator.notAHub');
+        return parsed.data;
+      } finally {
+        source.release();
+      }
     },
 
     async site(input: SiteInput): Promise<Consolidated> {

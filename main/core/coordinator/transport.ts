@@ -11,6 +11,8 @@ export interface HubAnswer {
 
 export interface CoordinatorTransport {
   get(path: string, credential: string, signal?: AbortSignal): Promise<HubAnswer>;
+  /** A JSON body sent as it is (a desk's snapshot file: its bytes are what the desk signed). */
+  post(path: string, credential: string, body: string, signal?: AbortSignal): Promise<HubAnswer>;
 }
 
 export type CoordinatorTransportFactory = (hubUrl: string) => CoordinatorTransport;
@@ -21,24 +23,37 @@ export function createCoordinatorTransport(
   hubUrl: string,
   dispatcher: Dispatcher = new EnvHttpProxyAgent(),
 ): CoordinatorTransport {
+  async function call(
+    method: 'GET' | 'POST',
+    path: string,
+    credential: string,
+    payload: string | undefined,
+    signal?: AbortSignal,
+  ): Promise<HubAnswer> {
+    const timeout = AbortSignal.timeout(TIMEOUT_MS);
+    const res = await fetch(`${hubUrl}${path}`, {
+      method,
+      headers: {
+        authorization: `Bearer ${credential}`,
+        accept: 'application/json',
+        ...(payload === undefined ? {} : { 'content-type': 'application/json' }),
+      },
+      body: payload,
+      dispatcher,
+      signal: signal ? AbortSignal.any([signal, timeout]) : timeout,
+    });
+    const text = await res.text();
+    let body: unknown = null;
+    try {
+      body = text ? JSON.parse(text) : null;
+    } catch {
+      // A proxy's HTML error page: the status says enough.
+    }
+    return { status: res.status, body };
+  }
   return {
-    async get(path, credential, signal) {
-      const timeout = AbortSignal.timeout(TIMEOUT_MS);
-      const res = await fetch(`${hubUrl}${path}`, {
-        method: 'GET',
-        headers: { authorization: `Bearer ${credential}`, accept: 'application/json' },
-        dispatcher,
-        signal: signal ? AbortSignal.any([signal, timeout]) : timeout,
-      });
-      const text = await res.text();
-      let body: unknown = null;
-      try {
-        body = text ? JSON.parse(text) : null;
-      } catch {
-        // A proxy's HTML error page: the status says enough.
-      }
-      return { status: res.status, body };
-    },
+    get: (path, credential, signal) => call('GET', path, credential, undefined, signal),
+    post: (path, credential, payload, signal) => call('POST', path, credential, payload, signal),
   };
 }
 

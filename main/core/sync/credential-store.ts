@@ -15,6 +15,8 @@ export interface CredentialStore {
 }
 
 export const CREDENTIAL_FILE = 'hub-credential';
+/** The desk's Ed25519 private key (PKCS#8 PEM), which signs its snapshot files: kept exactly like the credential. */
+export const SIGNING_KEY_FILE = 'hub-signing-key';
 
 /** Browser mode: a file only this OS account can read, in the data folder (written whole, then renamed). */
 export function createFileCredentialStore(dataDir: string, fileName = CREDENTIAL_FILE): CredentialStore {

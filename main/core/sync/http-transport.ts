@@ -1,4 +1,5 @@
 import { EnvHttpProxyAgent, fetch, type Dispatcher } from 'undici';
+import type { EnrollRequest } from '../../../shared/sync/api';
 import type { Snapshot } from '../../../shared/sync/snapshot';
 import type { TransportAnswer } from './uploader';
 
@@ -7,7 +8,7 @@ import type { TransportAnswer } from './uploader';
 // gets no answer rejects (the uploader then retries later); any answer, even 5xx, is returned as it is.
 
 export interface HubTransport {
-  enroll(code: string, signal?: AbortSignal): Promise<TransportAnswer>;
+  enroll(request: EnrollRequest, signal?: AbortSignal): Promise<TransportAnswer>;
   send(snapshot: Snapshot, credential: string, signal?: AbortSignal): Promise<TransportAnswer>;
 }
 
@@ -40,7 +41,7 @@ export function createHttpTransport(hubUrl: string, dispatcher: Dispatcher = new
     return { status: res.status, body: parsed };
   }
   return {
-    enroll: (code, signal) => call('/v1/enroll', JSON.stringify({ code }), {}, signal),
+    enroll: (request, signal) => call('/v1/enroll', JSON.stringify(request), {}, signal),
     send: (snapshot, credential, signal) =>
       call('/v1/snapshots', JSON.stringify(snapshot), { authorization: `Bearer ${credential}` }, signal),
   };

@@ -6,8 +6,14 @@ import { EnrollResponse, type UploadReceipt } from '../../../shared/sync/api';
 import { buildSnapshot, checkSnapshot, type Suppression } from '../../../shared/sync/disclosure';
 import { Snapshot } from '../../../shared/sync/snapshot';
 import {
+  canonical,
+  newDeskKeyPair,
+  signSnapshotFile,
+  SIGNED_SNAPSHOT_FILE_FORMAT,
+  SNAPSHOT_FILE_MAX_SNAPSHOTS,
+} from '../../../shared/sync/snapshot-file';
+import {
   GRACE_DAYS_DEFAULT,
-  SNAPSHOT_FILE_FORMAT,
   type QueueItem,
   type SentEntry,
   type SnapshotPreview,
@@ -33,6 +39,8 @@ export interface SyncDeps {
   stats: StatsService;
   communeOf(code: string): CommuneFacts | null;
   credentials: CredentialStore;
+  /** The desk's Ed25519 private key (snapshot files), behind the same kind of port as the credential. */
+  signingKey: CredentialStore;
   transport: HubTransportFactory;
   /** Seeded in tests; the jitter of the backoff. */
   random?: () => number;
@@ -70,15 +78,7 @@ interface OutboxRow {
 }
 
 /** The canonical bytes of a snapshot (sorted keys): the hash the hub computes on receipt, for the log. */
-export function canonical(value: unknown): string {
-  if (Array.isArray(value)) return `[${value.map(canonical).join(',')}]`;
-  if (value && typeof value === 'object')
-    return `{${Object.keys(value)
-      .sort()
-      .map((k) => `${JSON.stringify(k)}:${canonical((value as Record<string, unknown>)[k])}`)
-      .join(',')}}`;
-  return JSON.stringify(value);
-}
+export { canonical };
 export const snapshotHash = (s: Snapshot) => createHash('sha256').update(canonical(s)).digest('hex');
 
 const notEnrolled = () => new CoreError('not_found', 'sync.notEnrolled');
@@ -153,9 +153,12 @@ export function createSyncService(o: SyncDeps) {
 
   async function enroll(input: { hubUrl: string; code: string }): Promise<SyncStatus> {
     const hubUrl = parseHubUrl(input.hubUrl);
+    // A new key pair at every enrollment: the hub keeps the public half with the new desk identity and checks the
+    // desk's snapshot files against it; the private half never leaves this machine.
+    const keys = newDeskKeyPair();
     let answer;
     try {
-      answer = await o.transport(hubUrl).enroll(input.code);
+      answer = await o.transport(hubUrl).enroll({ code: input.code, publicKey: keys.publicKey });
     } catch {
       throw new CoreError('conflict', 'sync.hubUnreachable');
     }
@@ -168,6 +171,7 @@ export function createSyncService(o: SyncDeps) {
     // The credential first: a desk row without its credential could never send; the reverse is simply re-enrolled.
     try {
       await o.credentials.save(e.credential);
+      await o.signingKey.save(keys.privateKey);
     } catch {
       throw new CoreError('conflict', 'sync.credentialUnavailable');
     }
@@ -333,18 +337,31 @@ export function createSyncService(o: SyncDeps) {
    * same hashes), to a file a coordinator hands to the hub. They stay queued: if the network comes back, the hub sees
    * the same (desk, period, version) and counts them once.
    */
-  function exportFile(target: TakenTarget): { name: string; snapshots: number } {
+  async function exportFile(target: TakenTarget): Promise<{ name: string; snapshots: number }> {
     const part = `${target.path}.part`;
     try {
       const st = state();
       if (!st) throw notEnrolled();
+      // Desks enrolled before files were signed have no key: the hub would refuse their file, so say it here.
+      const privateKey = await o.signingKey.load().catch(() => {
+        throw new CoreError('conflict', 'sync.credentialUnavailable');
+      });
+      if (!privateKey) throw new CoreError('conflict', 'sync.noSigningKey');
       closePeriods();
-      const rows = s.pending.all() as OutboxRow[];
+      // Oldest first, as the uploader sends them; what does not fit goes into the next file.
+      const rows = (s.pending.all() as OutboxRow[]).slice(0, SNAPSHOT_FILE_MAX_SNAPSHOTS);
       if (rows.length === 0) throw new CoreError('not_found', 'sync.nothingToExport');
-      const body = `{"format":${JSON.stringify(SNAPSHOT_FILE_FORMAT)},"hub":${JSON.stringify(st.hub_url)},"exportedAt":${JSON.stringify(now())},"snapshots":[${rows
-        .map((r) => `{"key":${JSON.stringify(r.key)},"hash":"${r.hash}","snapshot":${r.payload}}`)
-        .join(',')}]}\n`;
-      writePrivateFile(part, body);
+      const file = signSnapshotFile(
+        {
+          format: SIGNED_SNAPSHOT_FILE_FORMAT,
+          hub: st.hub_url,
+          deskId: st.desk_id,
+          exportedAt: now(),
+          snapshots: rows.map((r) => ({ key: r.key, hash: r.hash, snapshot: Snapshot.parse(JSON.parse(r.payload)) })),
+        },
+        privateKey,
+      );
+      writePrivateFile(part, `${JSON.stringify(file, null, 2)}\n`);
       renameSync(part, target.path);
       db.transaction(() => {
         for (const r of rows) s.log.run(r.key, r.period, r.version, r.hash, 'file', 'exported', now());

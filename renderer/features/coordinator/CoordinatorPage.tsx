@@ -12,6 +12,7 @@ import { clickDownload } from '../../lib/download';
 import { ChartFigure } from '../../ui/ChartFigure';
 import { drawBars } from '../../ui/charts';
 import { summaryCsv } from './csv';
+import { ImportSnapshotFile } from './ImportSnapshotFile';
 import { snapshotKeyLabel } from '../../lib/snapshot-key-label';
 import '../../ui/figures.css';
 import './coordinator.css';
@@ -109,6 +110,7 @@ function Connected({ status, onDisconnect }: { status: CoordinatorStatus; onDisc
           {t('connection.disconnect')}
         </button>
       </section>
+      <ImportSnapshotFile onImported={() => summary.refetch()} />
 
       <form
         noValidate

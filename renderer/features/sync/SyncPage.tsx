@@ -130,6 +130,7 @@ function Enrolled({ status, refresh }: { status: SyncStatus; refresh: () => void
             <button
               type="button"
               className="fr-btn fr-btn--tertiary"
+              aria-describedby={`${id}-export-hint`}
               disabled={exportJob !== null}
               onClick={async () => {
                 setMessage(null);
@@ -142,6 +143,9 @@ function Enrolled({ status, refresh }: { status: SyncStatus; refresh: () => void
             </button>
           </li>
         </ul>
+        <p id={`${id}-export-hint`} className="fr-text--sm">
+          {t('export.hint')}
+        </p>
         {exportJob && (
           <JobProgress
             jobId={exportJob.jobId}

@@ -16,6 +16,8 @@ export const fr = {
   nothingToCorrect: 'Les chiffres de cette période n’ont pas changé depuis son envoi : il n’y a rien à corriger.',
   notInQueue: 'Cet envoi n’est plus dans la file.',
   nothingToExport: 'Aucun envoi en attente : il n’y a rien à exporter.',
+  noSigningKey:
+    'Ce poste a été inscrit avant que les fichiers soient signés : le hub refuserait son fichier. Demandez un nouveau code d’inscription à votre coordinateur et inscrivez le poste à nouveau.',
   graceDaysInvalid: 'Indiquez un nombre de jours entre 0 et 60.',
   ruleBroken: 'Le résumé de cette période ne respecte pas la règle de confidentialité : il n’a pas été mis en file.',
 };
@@ -35,6 +37,8 @@ export const en: typeof fr = {
   nothingToCorrect: 'This period’s figures have not changed since it was sent: there is nothing to correct.',
   notInQueue: 'This item is no longer in the queue.',
   nothingToExport: 'Nothing is waiting to be sent: there is nothing to export.',
+  noSigningKey:
+    'This desk was enrolled before files were signed: the hub would refuse its file. Ask your coordinator for a new enrollment code and enroll the desk again.',
   graceDaysInvalid: 'Enter a number of days between 0 and 60.',
   ruleBroken: 'This period’s summary breaks the privacy rule: it was not queued.',
 };

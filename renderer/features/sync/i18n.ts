@@ -128,6 +128,7 @@ export const fr = {
   period: { week: 'Semaine {{key}}' },
   export: {
     fileName: 'statistiques-mediane.json',
+    hint: 'Pour un poste qui n’atteint jamais le hub : le fichier contient exactement les envois en attente, signés par ce poste. Remettez-le à votre coordinateur, qui l’importe dans le hub. Les envois restent en file : si le réseau revient, le hub ne les comptera pas deux fois.',
     running: 'Export du fichier de statistiques',
     done_one: '{{count}} envoi écrit dans le fichier. Remettez-le à votre coordinateur, qui le transmettra au hub.',
     done_other: '{{count}} envois écrits dans le fichier. Remettez-le à votre coordinateur, qui le transmettra au hub.',
@@ -280,6 +281,7 @@ export const en: typeof fr = {
   period: { week: 'Week {{key}}' },
   export: {
     fileName: 'mediane-statistics.json',
+    hint: 'For a desk that never reaches the hub: the file holds exactly the items waiting to be sent, signed by this computer. Hand it to your coordinator, who imports it into the hub. The items stay queued: if the network comes back, the hub will not count them twice.',
     running: 'Exporting the statistics file',
     done_one: '{{count}} item written to the file. Hand it to your coordinator, who passes it on to the hub.',
     done_other: '{{count}} items written to the file. Hand it to your coordinator, who passes it on to the hub.',
