@@ -1,5 +1,14 @@
-import { mutation, noInput, query } from '../contract-kit';
-import { ConnectInput, Consolidated, CoordinatorStatus, CoordinatorSummary, PeriodInput, SiteInput } from './schema';
+import { job, mutation, noInput, query } from '../contract-kit';
+import {
+  ConnectInput,
+  Consolidated,
+  CoordinatorExportInput,
+  CoordinatorExportResult,
+  CoordinatorStatus,
+  CoordinatorSummary,
+  PeriodInput,
+  SiteInput,
+} from './schema';
 
 export const coordinatorContract = {
   'coordinator.status': query(noInput, CoordinatorStatus),
@@ -10,4 +19,6 @@ export const coordinatorContract = {
   'coordinator.summary': query(PeriodInput, CoordinatorSummary),
   /** One site of the scope, every table (the hub refuses a site outside the scope). */
   'coordinator.site': query(SiteInput, Consolidated),
+  /** The range's consolidated tables as CSV, XLSX or ODS with the statistics exports' information block. */
+  'coordinator.export': job(CoordinatorExportInput, CoordinatorExportResult),
 } as const;

@@ -5,6 +5,8 @@ import {
   Consolidated,
   CoordinatorSummary,
   type ConnectInput,
+  type CoordinatorExportInput,
+  type CoordinatorExportResult,
   type CoordinatorStatus,
   type PeriodInput,
   type SiteInput,
@@ -12,7 +14,17 @@ import {
 import type { CredentialStore } from '../sync/credential-store';
 import { proxyFromEnv } from '../sync/http-transport';
 import { parseHubUrl } from '../sync/hub-url';
+import type { Files } from '../files/files';
+import type { Jobs } from '../jobs/jobs';
+import { writeCoordinatorTables, type TableWriter } from './export-tables';
 import type { CoordinatorTransportFactory, HubAnswer } from './transport';
+
+/** The exports feature's file writers, injected by the composition root (main/core/index.ts). */
+export interface CoordinatorExportWriters {
+  createWriter(format: CoordinatorExportInput['format'], path: string): TableWriter;
+  /** Writes `<path>.part`, then renames it: no partial file under the chosen name. */
+  writeAtomically<T>(path: string, write: (partPath: string) => Promise<T>): Promise<T>;
+}
 
 export interface CoordinatorDeps {
   clock: Clock;
@@ -21,6 +33,9 @@ export interface CoordinatorDeps {
   writeSetting(key: string, value: string): void;
   credentials: CredentialStore;
   transport: CoordinatorTransportFactory;
+  jobs: Jobs;
+  files: Files;
+  writers: CoordinatorExportWriters;
   env?: NodeJS.ProcessEnv;
 }
 
@@ -29,6 +44,7 @@ const KEY = {
   hubUrl: 'coordinator.hubUrl',
   scopeName: 'coordinator.scopeName',
   connectedAt: 'coordinator.connectedAt',
+  granularity: 'coordinator.granularity',
 };
 
 const unreachable = () => new CoreError('conflict', 'coordinator.hubUnreachable');
@@ -54,7 +70,15 @@ export function createCoordinatorService(o: CoordinatorDeps) {
       hubUrl,
       scopeName: o.readSetting(KEY.scopeName) ?? '',
       connectedAt: o.readSetting(KEY.connectedAt) ?? '',
+      granularity: o.readSetting(KEY.granularity) === 'week' ? 'week' : 'month',
     };
+  };
+
+  /** Keeps what the hub last said of its granularity (the picker offers its periods), when it changed. */
+  const remember = (summary: CoordinatorSummary) => {
+    const g = summary.disclosure?.granularity ?? 'month';
+    if (o.readSetting(KEY.granularity) !== g) o.writeSetting(KEY.granularity, g);
+    return summary;
   };
 
   async function ask<T extends z.ZodType>(
@@ -106,6 +130,7 @@ export function createCoordinatorService(o: CoordinatorDeps) {
       o.writeSetting(KEY.hubUrl, hubUrl);
       o.writeSetting(KEY.scopeName, summary.scope.name);
       o.writeSetting(KEY.connectedAt, o.clock.now().toISOString());
+      remember(summary);
       return this.status();
     },
 
@@ -114,12 +139,42 @@ export function createCoordinatorService(o: CoordinatorDeps) {
       o.writeSetting(KEY.hubUrl, '');
       o.writeSetting(KEY.scopeName, '');
       o.writeSetting(KEY.connectedAt, '');
+      o.writeSetting(KEY.granularity, '');
       return this.status();
     },
 
     async summary(input: PeriodInput): Promise<CoordinatorSummary> {
       const c = await connected();
-      return ask(c.hubUrl, c.credential, `/v1/coordinator/summary?${monthsQuery(input)}`, CoordinatorSummary);
+      return remember(
+        await ask(c.hubUrl, c.credential, `/v1/coordinator/summary?${monthsQuery(input)}`, CoordinatorSummary),
+      );
+    },
+
+    /** The range's tables as a file, as a job: the hub is asked first, then the file is written whole or not at all. */
+    exportTables(input: CoordinatorExportInput): { jobId: string } {
+      return o.jobs.start('coordinator.export', async (ctx): Promise<CoordinatorExportResult> => {
+        const target = o.files.takeTarget(input.targetId, input.format);
+        try {
+          ctx.progress(0, null);
+          const summary = await this.summary({ from: input.from, to: input.to });
+          const hubUrl = connection()?.hubUrl ?? '';
+          const r = await o.writers.writeAtomically(target.path, async (part) => {
+            const writer = o.writers.createWriter(input.format, part);
+            try {
+              const rows = await writeCoordinatorTables(writer, summary, { hubUrl, exportedAt: o.clock.now() }, ctx);
+              return { rows, bytes: await writer.finish() };
+            } catch (e) {
+              await writer.abort();
+              throw e;
+            }
+          });
+          target.commit();
+          return { name: target.name, sites: summary.sites.length, ...r };
+        } catch (e) {
+          target.abandon();
+          throw e;
+        }
+      });
     },
 
     async site(input: SiteInput): Promise<Consolidated> {

@@ -9,5 +9,6 @@ export function coordinatorHandlers(c: CoordinatorService): HandlersFor<keyof ty
     'coordinator.disconnect': () => c.disconnect(),
     'coordinator.summary': (input) => c.summary(input),
     'coordinator.site': (input) => c.site(input),
+    'coordinator.export': (input) => c.exportTables(input),
   };
 }
