@@ -1,0 +1,100 @@
+import { useRef, useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import type { CoordinatorExportResult } from '../../../shared/coordinator/schema';
+import type { ExportFormat } from '../../../shared/exports/schema';
+import type { SaveTarget } from '../../../shared/files/schema';
+import type { JobView } from '../../../shared/jobs/schema';
+import { isApiError } from '../../api/client';
+import { chooseSaveTarget, deliver } from '../../api/files';
+import { startJob } from '../../api/jobs';
+import { errorText } from '../../i18n';
+import { RadioGroup } from '../../ui/fields';
+import { JobProgress } from '../../ui/JobProgress';
+
+type Outcome = { kind: 'done'; result: CoordinatorExportResult; download: boolean } | { kind: 'info'; key: string };
+
+const failureKey = (e: { code: string; messageKey?: string }) => e.messageKey ?? `code.${e.code}`;
+
+/**
+ * The range's consolidated tables as a spreadsheet (ODS, XLSX or CSV), written by the core as a job: the hub is
+ * asked, then the file is written whole under its name or not at all.
+ */
+export function ExportPanel({ period }: { period: { from: string; to: string } }) {
+  const { t } = useTranslation('coordinator');
+  const [format, setFormat] = useState<ExportFormat>('ods');
+  const [jobId, setJobId] = useState<string | null>(null);
+  const [outcome, setOutcome] = useState<Outcome | null>(null);
+  const [failure, setFailure] = useState<string | null>(null);
+  const target = useRef<SaveTarget | null>(null);
+
+  async function start() {
+    setOutcome(null);
+    setFailure(null);
+    try {
+      const chosen = await chooseSaveTarget(format, `coordination-${period.from}-${period.to}.${format}`);
+      if (!chosen) {
+        setOutcome({ kind: 'info', key: 'export.pickCancelled' });
+        return;
+      }
+      target.current = chosen;
+      setJobId(await startJob('coordinator.export', { targetId: chosen.targetId, format, ...period }));
+    } catch (e) {
+      setFailure(isApiError(e) ? failureKey(e.error) : 'code.internal');
+    }
+  }
+
+  function ended(view: JobView) {
+    setJobId(null);
+    if (view.state === 'done') {
+      const download = target.current?.delivery === 'download';
+      if (target.current) deliver(target.current);
+      setOutcome({ kind: 'done', result: view.result as CoordinatorExportResult, download });
+    } else if (view.state === 'cancelled') setOutcome({ kind: 'info', key: 'export.cancelled' });
+    else setFailure(failureKey(view.error ?? { code: 'internal' }));
+  }
+
+  return (
+    <section aria-labelledby="coordinator-export" className="fr-mb-5w">
+      <h2 id="coordinator-export" className="fr-h4">
+        {t('export.title')}
+      </h2>
+      <p>{t('export.intro')}</p>
+      <RadioGroup<ExportFormat>
+        id="coordinator-export-format"
+        legend={t('export.format')}
+        value={format}
+        onChange={setFormat}
+        options={[
+          { value: 'ods', label: t('export.ods') },
+          { value: 'xlsx', label: t('export.xlsx') },
+          { value: 'csv', label: t('export.csv') },
+        ]}
+      />
+      <button
+        type="button"
+        className="fr-btn fr-btn--secondary fr-icon-download-line fr-btn--icon-left"
+        disabled={jobId !== null}
+        onClick={() => void start()}
+      >
+        {t('export.button')}
+      </button>
+      {jobId && <JobProgress jobId={jobId} label={t('export.progress')} onEnd={ended} />}
+      <div role="status" className="fr-mt-2w">
+        {outcome?.kind === 'done' && (
+          <div className="fr-alert fr-alert--success fr-alert--sm">
+            <p>
+              {t('export.done', { name: outcome.result.name, rows: outcome.result.rows, sites: outcome.result.sites })}
+            </p>
+            {outcome.download && <p>{t('export.downloaded')}</p>}
+          </div>
+        )}
+        {outcome?.kind === 'info' && <p className="fr-message fr-message--info">{t(outcome.key as never)}</p>}
+      </div>
+      {failure && (
+        <div className="fr-alert fr-alert--error fr-alert--sm fr-mt-2w" role="alert">
+          <p>{errorText(failure)}</p>
+        </div>
+      )}
+    </section>
+  );
+}
