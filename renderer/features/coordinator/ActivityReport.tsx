@@ -142,7 +142,7 @@ function ActivityReport({ s, period }: { s: CoordinatorSummary; period: HubPerio
           <section key={dim} className="fr-mb-3w mediane-coordinator-report-table">
             <h3>{title}</h3>
             <Bars rows={shown.slice(0, 12).map((r) => ({ label: r.key, count: r.count }))} />
-            <div className="fr-table">
+            <div className="fr-table fr-table--no-caption">
               <table>
                 <caption>{title}</caption>
                 <thead>
