@@ -125,6 +125,7 @@ test('a synced site’s figures in coordinator mode, its detail, and the hub’s
     app.getByText(new RegExp(`^Du 01/${quarter.from.slice(5)}/${quarter.from.slice(0, 4)} au `)),
   ).toBeVisible();
   await expect(total.locator('[data-figure="sessions"] dd')).toHaveText('7');
+  await app.screenshot({ path: '/tmp/coordinator-period-fr.png' });
 
   // The quarter's tables as ODS, XLSX and CSV, read back by an independent reader.
   const work = mkdtempSync(join(tmpdir(), 'mediane-e2e-coord-exports-'));
@@ -168,6 +169,7 @@ test('a synced site’s figures in coordinator mode, its detail, and the hub’s
   const report = app.getByRole('article', { name: 'Rapport d’activité de coordination' });
   await expect(report.getByRole('table', { name: /Chiffres clés/ })).toBeVisible();
   await expectAccessible(app, 'coordinator report (fr)');
+  await report.screenshot({ path: '/tmp/coordinator-report-fr.png' });
   const printed = await printedText(app);
   expect(printed).toContain('Rapport d’activité de coordination');
   expect(printed).toContain('Coordination Hérault');

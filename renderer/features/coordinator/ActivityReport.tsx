@@ -141,7 +141,14 @@ function ActivityReport({ s, period }: { s: CoordinatorSummary; period: HubPerio
         return (
           <section key={dim} className="fr-mb-3w mediane-coordinator-report-table">
             <h3>{title}</h3>
-            <Bars rows={shown.slice(0, 12).map((r) => ({ label: r.key, count: r.count }))} />
+            {sum > 0 && (
+              <Bars
+                rows={shown
+                  .filter((r) => r.count > 0)
+                  .slice(0, 12)
+                  .map((r) => ({ label: r.key, count: r.count }))}
+              />
+            )}
             <div className="fr-table fr-table--no-caption">
               <table>
                 <caption>{title}</caption>
