@@ -7,6 +7,7 @@ import type { Core } from '../../main/core';
 import type { ExportFormat } from '../../shared/exports/schema';
 import type { JobView } from '../../shared/jobs/schema';
 import { enrolledDesk, month, startTestHub, type TestHub } from '../hub/fixtures';
+import { coordinatorTransportFactory, type CoordinatorTransportFactory } from '../../main/core/coordinator/transport';
 import { call, openCore, removeTempDirs, tempDir, testClock } from './helpers';
 
 // Coordinator mode's exports against a real hub on 127.0.0.1: the range's consolidated tables (the total's every
@@ -36,7 +37,7 @@ async function upload(credential: string, period: string, people: number, deskId
   expect(res.statusCode).toBe(200);
 }
 
-async function connectedCore() {
+async function connectedCore(o: { transport?: CoordinatorTransportFactory } = {}) {
   const lyon = await enrolledDesk(hub, '69', 'France Services Lyon 3e');
   const vaulx = await enrolledDesk(hub, '69', 'Médiathèque de Vaulx-en-Velin');
   const paris = await enrolledDesk(hub, '75', 'France Services Paris 20e');
@@ -51,6 +52,7 @@ async function connectedCore() {
   const core = openCore({
     clock: testClock('2026-12-07T09:00:00.000Z'),
     dialogs: { pickSave: async (purpose) => join(dir, `coordination-${++n}.${purpose}`), pickOpen: async () => '' },
+    ...(o.transport ? { coordinatorTransport: o.transport } : {}),
   });
   await call(core, 'coordinator.connect', { hubUrl, credential: coordinator.credential });
   return { core, dir };
@@ -171,6 +173,36 @@ describe('coordinator exports', () => {
     expect(view.error).toMatchObject({ messageKey: 'coordinator.hubUnreachable' });
     expect(readdirSync(dir)).toEqual([]);
     expect(existsSync(join(dir, 'coordination-1.xlsx.part'))).toBe(false);
+    await core.close();
+  });
+
+  it('a cancelled export leaves no file, not even a partial one', async () => {
+    // The hub's answer is held until the cancel has been asked: the job then stops at its first table.
+    let release!: () => void;
+    const held = new Promise<void>((resolve) => (release = resolve));
+    let holding = false;
+    const transport: CoordinatorTransportFactory = (url) => {
+      const real = coordinatorTransportFactory(url);
+      return {
+        async get(path, credential, signal) {
+          if (holding) await held;
+          return real.get(path, credential, signal);
+        },
+      };
+    };
+    const { core, dir } = await connectedCore({ transport });
+    holding = true;
+    const target = await call(core, 'files.pickSave', { purpose: 'ods', suggestedName: 'coordination.ods' });
+    const { jobId } = await call(core, 'coordinator.export', {
+      targetId: target!.targetId,
+      format: 'ods',
+      from: '2026-10',
+      to: '2026-11',
+    });
+    await call(core, 'jobs.cancel', { id: jobId });
+    release();
+    expect((await ended(core, jobId)).state).toBe('cancelled');
+    expect(readdirSync(dir)).toEqual([]);
     await core.close();
   });
 });
