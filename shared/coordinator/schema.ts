@@ -55,7 +55,14 @@ export { Consolidated, CoordinatorSummary };
 
 /** The consolidated tables of a range (the total's every table and each site's key figures) as a file. */
 export const CoordinatorExportInput = z
-  .object({ targetId: z.uuid(), format: z.enum(EXPORT_FORMATS), from: PeriodKey, to: PeriodKey })
+  .object({
+    targetId: z.uuid(),
+    format: z.enum(EXPORT_FORMATS),
+    from: PeriodKey,
+    to: PeriodKey,
+    /** One site of the scope: its every table instead of the scope's total. */
+    siteId: z.uuid('coordinator.siteInvalid').optional(),
+  })
   .strict()
   .refine(ordered, { path: ['to'], message: 'coordinator.periodReversed' });
 export type CoordinatorExportInput = z.infer<typeof CoordinatorExportInput>;

@@ -55,7 +55,7 @@ async function connectedCore(o: { transport?: CoordinatorTransportFactory } = {}
     ...(o.transport ? { coordinatorTransport: o.transport } : {}),
   });
   await call(core, 'coordinator.connect', { hubUrl, credential: coordinator.credential });
-  return { core, dir };
+  return { core, dir, vaulx, paris };
 }
 
 async function ended(core: Core, jobId: string): Promise<JobView> {
@@ -65,9 +65,10 @@ async function ended(core: Core, jobId: string): Promise<JobView> {
   return view;
 }
 
-async function exportTo(core: Core, format: ExportFormat, from = '2026-10', to = '2026-11') {
+async function exportTo(core: Core, format: ExportFormat, from = '2026-10', to = '2026-11', siteId?: string) {
   const target = await call(core, 'files.pickSave', { purpose: format, suggestedName: `coordination.${format}` });
-  const { jobId } = await call(core, 'coordinator.export', { targetId: target!.targetId, format, from, to });
+  const input = { targetId: target!.targetId, format, from, to };
+  const { jobId } = await call(core, 'coordinator.export', siteId ? { ...input, siteId } : input);
   return ended(core, jobId);
 }
 
@@ -203,6 +204,22 @@ describe('coordinator exports', () => {
     release();
     expect((await ended(core, jobId)).state).toBe('cancelled');
     expect(readdirSync(dir)).toEqual([]);
+    await core.close();
+  });
+
+  it('one site’s every table; a site outside the scope is refused and nothing is written', async () => {
+    const { core, dir, vaulx, paris } = await connectedCore();
+    expect((await exportTo(core, 'xlsx', '2026-10', '2026-11', vaulx.site.id)).state).toBe('done');
+    const sheets = readBack(join(dir, 'coordination-1.xlsx'));
+    const info = sheets.get('Chiffres clés')!;
+    expect(rowOf(info, 'Lieux')![1]).toBe('1 : Médiathèque de Vaulx-en-Velin');
+    expect(rowOf(info, 'Séances')![1]).toBe('7');
+    expect(sheets.get('Opérateurs')!.find((r) => r[1] === 'caf')![2]).toBe('7');
+    expect(rowOf(sheets.get('Lieux')!, 'Total du périmètre')![3]).toBe('7');
+    const outside = await exportTo(core, 'xlsx', '2026-10', '2026-11', paris.site.id);
+    expect(outside.state).toBe('failed');
+    expect(outside.error).toMatchObject({ messageKey: 'coordinator.outsideScope' });
+    expect(readdirSync(dir)).toEqual(['coordination-1.xlsx']);
     await core.close();
   });
 });

@@ -150,13 +150,23 @@ export function createCoordinatorService(o: CoordinatorDeps) {
       );
     },
 
+    /** What an export writes: the scope's summary, or one site's every table with its row of the sites table. */
+    async tablesFor(input: { from: string; to: string; siteId?: string }): Promise<CoordinatorSummary> {
+      const summary = await this.summary({ from: input.from, to: input.to });
+      if (!input.siteId) return summary;
+      const site = summary.sites.find((x) => x.id === input.siteId);
+      if (!site) throw new CoreError('not_found', 'coordinator.outsideScope');
+      const total = await this.site({ siteId: site.id, from: input.from, to: input.to });
+      return { ...summary, sites: [site], total };
+    },
+
     /** The range's tables as a file, as a job: the hub is asked first, then the file is written whole or not at all. */
     exportTables(input: CoordinatorExportInput): { jobId: string } {
       return o.jobs.start('coordinator.export', async (ctx): Promise<CoordinatorExportResult> => {
         const target = o.files.takeTarget(input.targetId, input.format);
         try {
           ctx.progress(0, null);
-          const summary = await this.summary({ from: input.from, to: input.to });
+          const summary = await this.tablesFor(input);
           const hubUrl = connection()?.hubUrl ?? '';
           const r = await o.writers.writeAtomically(target.path, async (part) => {
             const writer = o.writers.createWriter(input.format, part);

@@ -1,4 +1,4 @@
-import { useRef, useState } from 'react';
+import { useId, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { CoordinatorExportResult } from '../../../shared/coordinator/schema';
 import type { ExportFormat } from '../../../shared/exports/schema';
@@ -13,14 +13,32 @@ import { JobProgress } from '../../ui/JobProgress';
 
 type Outcome = { kind: 'done'; result: CoordinatorExportResult; download: boolean } | { kind: 'info'; key: string };
 
+/** A file-name-friendly form of a site's name: « Médiathèque de Vaulx » → « mediatheque-de-vaulx ». */
+const slug = (name: string) =>
+  name
+    .normalize('NFD')
+    .replace(/[\u0300-\u036f]/g, '')
+    .toLowerCase()
+    .replace(/[^a-z0-9]+/g, '-')
+    .replace(/^-|-$/g, '')
+    .slice(0, 40);
+
 const failureKey = (e: { code: string; messageKey?: string }) => e.messageKey ?? `code.${e.code}`;
 
 /**
  * The range's consolidated tables as a spreadsheet (ODS, XLSX or CSV), written by the core as a job: the hub is
  * asked, then the file is written whole under its name or not at all.
  */
-export function ExportPanel({ period }: { period: { from: string; to: string } }) {
+export function ExportPanel({
+  period,
+  site,
+}: {
+  period: { from: string; to: string };
+  /** One site of the scope: its every table rather than the scope's total. */
+  site?: { id: string; name: string };
+}) {
   const { t } = useTranslation('coordinator');
+  const id = useId();
   const [format, setFormat] = useState<ExportFormat>('ods');
   const [jobId, setJobId] = useState<string | null>(null);
   const [outcome, setOutcome] = useState<Outcome | null>(null);
@@ -31,13 +49,15 @@ export function ExportPanel({ period }: { period: { from: string; to: string } }
     setOutcome(null);
     setFailure(null);
     try {
-      const chosen = await chooseSaveTarget(format, `coordination-${period.from}-${period.to}.${format}`);
+      const base = site ? `coordination-lieu-${slug(site.name)}` : 'coordination';
+      const chosen = await chooseSaveTarget(format, `${base}-${period.from}-${period.to}.${format}`);
       if (!chosen) {
         setOutcome({ kind: 'info', key: 'export.pickCancelled' });
         return;
       }
       target.current = chosen;
-      setJobId(await startJob('coordinator.export', { targetId: chosen.targetId, format, ...period }));
+      const input = { targetId: chosen.targetId, format, from: period.from, to: period.to };
+      setJobId(await startJob('coordinator.export', site ? { ...input, siteId: site.id } : input));
     } catch (e) {
       setFailure(isApiError(e) ? failureKey(e.error) : 'code.internal');
     }
@@ -54,13 +74,13 @@ export function ExportPanel({ period }: { period: { from: string; to: string } }
   }
 
   return (
-    <section aria-labelledby="coordinator-export" className="fr-mb-5w">
-      <h2 id="coordinator-export" className="fr-h4">
-        {t('export.title')}
+    <section aria-labelledby={`${id}-title`} className="fr-mb-5w">
+      <h2 id={`${id}-title`} className={site ? 'fr-h5' : 'fr-h4'}>
+        {site ? t('export.siteTitle', { name: site.name }) : t('export.title')}
       </h2>
-      <p>{t('export.intro')}</p>
+      <p>{site ? t('export.siteIntro') : t('export.intro')}</p>
       <RadioGroup<ExportFormat>
-        id="coordinator-export-format"
+        id={`${id}-format`}
         legend={t('export.format')}
         value={format}
         onChange={setFormat}
@@ -76,7 +96,7 @@ export function ExportPanel({ period }: { period: { from: string; to: string } }
         disabled={jobId !== null}
         onClick={() => void start()}
       >
-        {t('export.button')}
+        {site ? t('export.siteButton', { name: site.name }) : t('export.button')}
       </button>
       {jobId && <JobProgress jobId={jobId} label={t('export.progress')} onEnd={ended} />}
       <div role="status" className="fr-mt-2w">

@@ -4,6 +4,7 @@ import type { CoordinatorSummary } from '../../../shared/coordinator/schema';
 import { useCoreQuery } from '../../api/hooks';
 import { coreErrorText } from '../../lib/core-error';
 import { formatDuration, formatNumber } from '../../lib/format';
+import { ExportPanel } from './ExportPanel';
 import { Tables } from './Tables';
 
 /** The sites of the scope with their key figures (each opens its detail), then the scope's total, every table. */
@@ -130,7 +131,8 @@ function SiteDetail({
   onClose(): void;
 }) {
   const { t } = useTranslation('coordinator');
-  const detail = useCoreQuery('coordinator.site', { siteId, from: period.from, to: period.to });
+  const range = { from: period.from, to: period.to };
+  const detail = useCoreQuery('coordinator.site', { siteId, ...range });
   const heading = useRef<HTMLHeadingElement>(null);
   // Opening a site's detail takes the reader there (once per site, not on every redraw).
   useEffect(() => heading.current?.focus(), [siteId]);
@@ -148,7 +150,12 @@ function SiteDetail({
           <p>{coreErrorText(detail.error)}</p>
         </div>
       )}
-      {detail.data && <Tables c={detail.data} idPrefix="site" />}
+      {detail.data && (
+        <>
+          <ExportPanel period={range} site={{ id: siteId, name }} />
+          <Tables c={detail.data} idPrefix="site" />
+        </>
+      )}
     </section>
   );
 }
