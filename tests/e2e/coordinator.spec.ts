@@ -188,10 +188,24 @@ test('a synced site’s figures in coordinator mode, its detail, and the hub’s
   await expect(detail.locator('[data-figure="sessions"] dd')).toHaveText('7');
   await expect(detail.getByRole('table', { name: 'Genre' }).getByRole('row', { name: /Femme 6/ })).toBeVisible();
   await app.screenshot({ path: '/tmp/coordinator-fr.png', fullPage: true });
+  // The site's own tables as a file (ODS, the default format).
+  const siteDownload = app.waitForEvent('download');
+  await detail.getByRole('button', { name: 'Exporter les tableaux de France Services de Lunel' }).click();
+  const siteFile = await siteDownload;
+  expect(siteFile.suggestedFilename()).toBe(
+    `coordination-lieu-france-services-de-lunel-${quarter.from}-${quarter.to}.ods`,
+  );
+  const siteBook = XLSX.read(readFileSync((await siteFile.path())!), { type: 'buffer', raw: false });
+  const siteInfo = XLSX.utils.sheet_to_json<string[]>(siteBook.Sheets['Chiffres clés']!, { header: 1, raw: false });
+  expect(siteInfo.find((r) => r[0] === 'Lieux')![1]).toBe('1 : France Services de Lunel');
+  expect(siteInfo.find((r) => r[0] === 'Séances')![1]).toBe('7');
 
   await app.getByRole('button', { name: 'English' }).click();
   await expect(app.getByRole('heading', { level: 2, name: 'Sites in the scope' })).toBeVisible();
   await expectAccessible(app, 'coordinator (en)');
+  await app.getByRole('button', { name: 'Prepare the activity report' }).click();
+  await expect(app.getByRole('article', { name: 'Coordination activity report' })).toBeVisible();
+  await expectAccessible(app, 'coordinator report (en)');
 
   // The hub's administrator revokes the key: the next query says so in words.
   execFileSync(TSX, ['hub/admin-cli.ts', 'coordinator:revoke', coordinator.id!, '--data-dir', hubDir]);
