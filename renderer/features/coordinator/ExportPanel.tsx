@@ -39,6 +39,8 @@ export function ExportPanel({
 }) {
   const { t } = useTranslation('coordinator');
   const id = useId();
+  // Inside a site's detail (itself under an h2), the panel is a level below.
+  const Heading = site ? 'h3' : 'h2';
   const [format, setFormat] = useState<ExportFormat>('ods');
   const [jobId, setJobId] = useState<string | null>(null);
   const [outcome, setOutcome] = useState<Outcome | null>(null);
@@ -75,9 +77,9 @@ export function ExportPanel({
 
   return (
     <section aria-labelledby={`${id}-title`} className="fr-mb-5w">
-      <h2 id={`${id}-title`} className={site ? 'fr-h5' : 'fr-h4'}>
+      <Heading id={`${id}-title`} className={site ? 'fr-h5' : 'fr-h4'}>
         {site ? t('export.siteTitle', { name: site.name }) : t('export.title')}
-      </h2>
+      </Heading>
       <p>{site ? t('export.siteIntro') : t('export.intro')}</p>
       <RadioGroup<ExportFormat>
         id={`${id}-format`}
