@@ -29,7 +29,7 @@ export function ConnectedView({ status, onDisconnect }: { status: CoordinatorSta
     summary.data && summary.data.from === period.from && summary.data.to === period.to ? summary.data : null;
   return (
     <>
-      <ConnectionPanel status={status} onDisconnect={onDisconnect} />
+      <ConnectionPanel status={status} granularity={granularity} onDisconnect={onDisconnect} />
       <PeriodPicker
         granularity={granularity}
         value={period}

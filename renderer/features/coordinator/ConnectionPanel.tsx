@@ -5,7 +5,16 @@ import { useCoreMutation } from '../../api/hooks';
 import { formatDateTime } from '../../lib/format';
 
 /** Which hub and scope this app reads, since when, through which proxy; and the way out. */
-export function ConnectionPanel({ status, onDisconnect }: { status: CoordinatorStatus; onDisconnect: () => void }) {
+export function ConnectionPanel({
+  status,
+  granularity,
+  onDisconnect,
+}: {
+  status: CoordinatorStatus;
+  /** As the hub's last answer says (the status may have been read before it). */
+  granularity: 'month' | 'week';
+  onDisconnect: () => void;
+}) {
   const { t, i18n } = useTranslation('coordinator');
   const id = useId();
   const c = status.connection!;
@@ -23,7 +32,7 @@ export function ConnectionPanel({ status, onDisconnect }: { status: CoordinatorS
         <dt>{t('connection.since')}</dt>
         <dd>{c.connectedAt ? formatDateTime(c.connectedAt, i18n.language) : ''}</dd>
         <dt>{t('connection.granularity')}</dt>
-        <dd>{t(`connection.granularityValue.${c.granularity}`)}</dd>
+        <dd>{t(`connection.granularityValue.${granularity}`)}</dd>
         <dt>{t('connection.proxy')}</dt>
         <dd>{status.proxy ?? t('connection.noProxy')}</dd>
       </dl>
