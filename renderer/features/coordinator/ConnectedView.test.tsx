@@ -43,7 +43,9 @@ describe('the coordinator’s period picker', () => {
     expect((screen.getByLabelText(/De la semaine/) as HTMLInputElement).type).toBe('week');
 
     await userEvent.click(screen.getByRole('button', { name: 'Semaine' }));
-    const week = periodAround('week', first.to);
+    const closed = lastClosed('week', today());
+    const week = periodAround('week', first.to > closed ? closed : first.to);
+    expect(week.from).toBe(closed);
     await waitFor(() => expect(callsOf(api, 'coordinator.summary').at(-1)).toEqual({ from: week.from, to: week.to }));
     expect(week.from).toMatch(/^\d{4}-W\d{2}$/);
 

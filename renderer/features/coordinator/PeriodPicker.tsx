@@ -47,6 +47,8 @@ export function PeriodPicker({
     if (valid && from <= to && (from !== value.from || to !== value.to)) onChange({ unit: 'custom', from, to });
   };
   const next = shiftPeriod(value, 1);
+  // A new unit is taken around the period's end, or the last closed period when the end is not closed yet.
+  const anchor = value.to > lastClosed ? lastClosed : value.to;
   const days = periodDays(value);
   const inputType = granularity === 'week' ? 'week' : 'month';
   return (
@@ -62,7 +64,7 @@ export function PeriodPicker({
                 type="button"
                 className="fr-tag"
                 aria-pressed={value.unit === u}
-                onClick={() => onChange(u === 'custom' ? { ...value, unit: 'custom' } : periodAround(u, value.to))}
+                onClick={() => onChange(u === 'custom' ? { ...value, unit: 'custom' } : periodAround(u, anchor))}
               >
                 {t(`period.unit.${u}`)}
               </button>
