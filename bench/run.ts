@@ -72,7 +72,7 @@ const seed = Number(args.seed);
 const bigCount = Number(args.sessions ?? (quick ? 100_000 : 1_000_000));
 const saveCount = 100_000;
 // Opt-in with --only (long, or fetching data on first use): catalogue and the standalone scripts below; `all` runs all.
-const STANDALONE = ['hub', 'search', 'exports', 'diagnostic', 'lock', 'sync', 'snapfile'] as const;
+const STANDALONE = ['hub', 'search', 'exports', 'diagnostic', 'lock', 'sync', 'snapfile', 'coordinator'] as const;
 const DEFAULT_ONLY = 'saves,open,filters,stats,migration,suggestions,guides';
 const only = new Set(
   (args.only === 'all' ? `${DEFAULT_ONLY},catalogue,${STANDALONE.join(',')}` : (args.only ?? DEFAULT_ONLY)).split(','),

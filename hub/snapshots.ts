@@ -177,7 +177,7 @@ export function createSnapshots(db: HubDb, clock: Clock) {
 
     /** The coordinator's view: the total of the scope and each site's key totals, over a range of periods. */
     async summary(scopeId: string, from: string, to: string): Promise<CoordinatorSummary> {
-      if (from > to) throw new HubError(400, 'invalid_range', '`from` comes after `to`');
+      checkRange(from, to);
       const scope = await scopeOf(scopeId);
       const sites = await sitesOf(scope);
       const siteIds = sites.map((s) => s.id);
@@ -266,6 +266,7 @@ export function createSnapshots(db: HubDb, clock: Clock) {
         scope: { id: scope.id, name: scope.name, kind: scope.kind, codes: scope.codes },
         from,
         to,
+        disclosure: await readDisclosure(db),
         sites: sites.map((s) => ({
           id: s.id,
           name: s.name,
@@ -279,7 +280,7 @@ export function createSnapshots(db: HubDb, clock: Clock) {
 
     /** One site of the scope, every table, over a range of periods. */
     async site(scopeId: string, siteId: string, from: string, to: string): Promise<Consolidated> {
-      if (from > to) throw new HubError(400, 'invalid_range', '`from` comes after `to`');
+      checkRange(from, to);
       const sites = await sitesOf(await scopeOf(scopeId));
       // Outside the scope is answered as unknown: a coordinator does not learn which sites exist elsewhere.
       if (!sites.some((s) => s.id === siteId)) throw new HubError(404, 'unknown_site', 'no such site in your scope');
@@ -293,6 +294,13 @@ export function createSnapshots(db: HubDb, clock: Clock) {
       return consolidate(bodies.map((b) => JSON.parse(b.body) as Snapshot));
     },
   };
+
+  /** A range of months (YYYY-MM) or of ISO weeks (YYYY-Www), both ends of the same kind, in order. */
+  function checkRange(from: string, to: string) {
+    if (from.includes('W') !== to.includes('W'))
+      throw new HubError(400, 'invalid_range', '`from` and `to` must both be months or both be weeks');
+    if (from > to) throw new HubError(400, 'invalid_range', '`from` comes after `to`');
+  }
 
   async function scopeOf(scopeId: string) {
     const scope = await db.selectFrom('scopes').selectAll().where('id', '=', scopeId).executeTakeFirst();

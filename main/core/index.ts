@@ -26,6 +26,7 @@ import type { ExportScope } from '../../shared/exports/schema';
 import type { DashboardTables } from './exports/aggregated';
 import { exportsHandlers } from './exports/handlers';
 import { createExportService } from './exports/export-service';
+import { createWriter, writeAtomically } from './exports/export-file';
 import { createImportService } from './exports/import-service';
 import { createFiles, STAGING_DIR, type FileDialogs } from './files/files';
 import { filesHandlers } from './files/handlers';
@@ -242,6 +243,10 @@ export function createCore(options: CoreOptions) {
       options.coordinatorCredentials ?? createFileCredentialStore(options.dataDir, COORDINATOR_CREDENTIAL_FILE),
     transport: options.coordinatorTransport ?? coordinatorTransportFactory,
     takeSource: (id) => files.takeSource(id, 'snapshots'),
+    jobs,
+    files,
+    // The exports' writers (CSV, XLSX, ODS) and their `.part`-then-rename: one way to write a spreadsheet.
+    writers: { createWriter, writeAtomically },
   });
   const syncSchedule = createSyncSchedule(sync, syncRunner);
   if (options.syncSchedule ?? options.maintenance !== false) syncSchedule.start();

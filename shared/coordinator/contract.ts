@@ -1,7 +1,9 @@
-import { mutation, noInput, query } from '../contract-kit';
+import { job, mutation, noInput, query } from '../contract-kit';
 import {
   ConnectInput,
   Consolidated,
+  CoordinatorExportInput,
+  CoordinatorExportResult,
   CoordinatorStatus,
   CoordinatorSummary,
   ImportSnapshotFileInput,
@@ -21,4 +23,6 @@ export const coordinatorContract = {
   'coordinator.site': query(SiteInput, Consolidated),
   /** A desk's signed snapshot file handed to the hub (it checks and stores it whole, or refuses it whole). */
   'coordinator.importSnapshotFile': mutation(ImportSnapshotFileInput, SnapshotFileReceipt),
+  /** The range's consolidated tables as CSV, XLSX or ODS with the statistics exports' information block. */
+  'coordinator.export': job(CoordinatorExportInput, CoordinatorExportResult),
 } as const;

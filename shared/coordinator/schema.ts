@@ -1,10 +1,16 @@
 import { z } from 'zod';
 import { Consolidated, CoordinatorSummary, SnapshotFileReceipt } from '../sync/api';
+import { EXPORT_FORMATS } from '../exports/schema';
+import { granularityOf, MONTH_KEY, WEEK_KEY } from './periods';
 
 // Coordinator mode: the desktop app reading the hub's consolidated figures of a coordinator's scope. The answers are
 // the hub's own schemas (shared/sync/api.ts), so the screen shows exactly what the hub says and nothing more.
 
-const Month = z.string().regex(/^\d{4}-(0[1-9]|1[0-2])$/, 'coordinator.monthInvalid');
+/** A hub period key: a month (YYYY-MM) or an ISO week (YYYY-Www), whichever the hub counts by. */
+const PeriodKey = z
+  .string()
+  .refine((k) => MONTH_KEY.test(k) || WEEK_KEY.test(k), { message: 'coordinator.monthInvalid' });
+const ordered = (p: { from: string; to: string }) => granularityOf(p.from) === granularityOf(p.to) && p.from <= p.to;
 
 export const ConnectInput = z
   .object({
@@ -18,15 +24,15 @@ export const ConnectInput = z
 export type ConnectInput = z.infer<typeof ConnectInput>;
 
 export const PeriodInput = z
-  .object({ from: Month, to: Month })
+  .object({ from: PeriodKey, to: PeriodKey })
   .strict()
-  .refine((p) => p.from <= p.to, { path: ['to'], message: 'coordinator.periodReversed' });
+  .refine(ordered, { path: ['to'], message: 'coordinator.periodReversed' });
 export type PeriodInput = z.infer<typeof PeriodInput>;
 
 export const SiteInput = z
-  .object({ siteId: z.uuid('coordinator.siteInvalid'), from: Month, to: Month })
+  .object({ siteId: z.uuid('coordinator.siteInvalid'), from: PeriodKey, to: PeriodKey })
   .strict()
-  .refine((p) => p.from <= p.to, { path: ['to'], message: 'coordinator.periodReversed' });
+  .refine(ordered, { path: ['to'], message: 'coordinator.periodReversed' });
 export type SiteInput = z.infer<typeof SiteInput>;
 
 export const CoordinatorStatus = z.object({
@@ -36,6 +42,8 @@ export const CoordinatorStatus = z.object({
       hubUrl: z.string(),
       scopeName: z.string(),
       connectedAt: z.string(),
+      /** The hub's period granularity, as it last said (a hub of an earlier version: months). */
+      granularity: z.enum(['month', 'week']),
     })
     .nullable(),
   /** The proxy the app goes through (read from the environment), shown for IT. */
@@ -47,3 +55,26 @@ export type CoordinatorStatus = z.infer<typeof CoordinatorStatus>;
 export const ImportSnapshotFileInput = z.object({ sourceId: z.uuid() }).strict();
 
 export { Consolidated, CoordinatorSummary, SnapshotFileReceipt };
+
+/** The consolidated tables of a range (the total's every table and each site's key figures) as a file. */
+export const CoordinatorExportInput = z
+  .object({
+    targetId: z.uuid(),
+    format: z.enum(EXPORT_FORMATS),
+    from: PeriodKey,
+    to: PeriodKey,
+    /** One site of the scope: its every table instead of the scope's total. */
+    siteId: z.uuid('coordinator.siteInvalid').optional(),
+  })
+  .strict()
+  .refine(ordered, { path: ['to'], message: 'coordinator.periodReversed' });
+export type CoordinatorExportInput = z.infer<typeof CoordinatorExportInput>;
+
+export const CoordinatorExportResult = z.object({
+  name: z.string(),
+  /** Data rows written (every table). */
+  rows: z.number().int().nonnegative(),
+  sites: z.number().int().nonnegative(),
+  bytes: z.number().int().nonnegative(),
+});
+export type CoordinatorExportResult = z.infer<typeof CoordinatorExportResult>;

@@ -84,6 +84,9 @@ export const CoordinatorSummary = z.object({
   scope: z.object({ id: z.uuid(), name: z.string(), kind: z.string(), codes: z.array(z.string()) }),
   from: z.string(),
   to: z.string(),
+  /** The hub's disclosure settings: its period granularity says which periods a coordinator may ask for.
+   * Optional: a hub of an earlier version does not send it (its periods are months). */
+  disclosure: z.object({ k: z.number().int(), granularity: z.enum(['month', 'week']) }).optional(),
   sites: z.array(
     z.object({
       id: z.uuid(),

@@ -2,7 +2,9 @@ import { execFileSync, spawn, type ChildProcess } from 'node:child_process';
 import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import * as XLSX from '@e965/xlsx';
 import { adminSession, rpc, withSite } from './helpers';
+import { printedText } from './printed';
 import { expect, expectAccessible, test } from './fixtures';
 
 // Coordinator mode end to end: a hub started by the test (`hub/cli.ts` on 127.0.0.1, a free port, a temp data folder),
@@ -52,6 +54,7 @@ function lastMonth() {
 }
 
 test('a synced site’s figures in coordinator mode, its detail, and the hub’s refusals (fr, en)', async ({ app }) => {
+  test.setTimeout(240_000);
   await withSite(app);
   const month = lastMonth();
   for (let i = 0; i < 7; i++)
@@ -93,29 +96,89 @@ test('a synced site’s figures in coordinator mode, its detail, and the hub’s
   await app.getByRole('button', { name: 'Se connecter' }).click();
   await expect(app.getByText('Coordination Hérault', { exact: true })).toBeVisible();
 
-  await app.getByLabel(/Du mois/).fill(month);
-  await app.getByLabel(/Au mois/).fill(month);
-  await app.getByRole('button', { name: 'Afficher' }).click();
+  // The default period: the last closed month, the one just synced.
+  await expect(app.getByRole('button', { name: 'Mois', exact: true })).toHaveAttribute('aria-pressed', 'true');
   const sites = app.getByRole('table', { name: 'Lieux du périmètre et leurs chiffres clés' });
-  await expect(sites.getByRole('row')).toHaveCount(2);
+  await expect(sites.getByRole('row')).toHaveCount(3); // header, the one site, the total
   await expect(sites.getByRole('row', { name: /France Services de Lunel 34 7 7/ })).toBeVisible();
   const total = app.locator('section', { has: app.getByRole('heading', { name: /Total du périmètre/ }) });
   await expect(total.locator('[data-figure="sessions"] dd')).toHaveText('7');
   const gender = total.getByRole('table', { name: 'Genre' });
   await expect(gender.getByRole('row', { name: /Femme 6/ })).toBeVisible();
   // The one man was held back by the desk (below k): the hub says so rather than a figure.
-  await expect(gender.getByRole('row', { name: /Homme 0 masqué dans 1 lieu/ })).toBeVisible();
+  await expect(gender.getByRole('row', { name: /Homme secret statistique masqué dans 1 relevé/ })).toBeVisible();
   await expect(total.getByRole('table', { name: 'Opérateurs' })).toBeVisible();
   await expectAccessible(app, 'coordinator summary (fr)');
-  // The same figures as a CSV file.
-  const [download] = await Promise.all([
-    app.waitForEvent('download'),
-    app.getByRole('button', { name: 'Télécharger les chiffres du périmètre (CSV)' }).click(),
-  ]);
-  expect(download.suggestedFilename()).toBe(`coordination-${month}-${month}.csv`);
-  const csv = readFileSync((await download.path())!, 'utf8');
-  expect(csv).toContain('Genre;feminin;Femme;6;0');
-  expect(csv).toContain('Genre;masculin;Homme;0;1');
+
+  // Month → quarter: the quarter holding that month, the same figures (nothing else was synced), other dates.
+  await app.getByRole('button', { name: 'Trimestre', exact: true }).click();
+  await expect(app.getByRole('button', { name: 'Trimestre', exact: true })).toHaveAttribute('aria-pressed', 'true');
+  const m = Number(month.slice(5, 7));
+  const q = m - ((m - 1) % 3);
+  const quarter = {
+    from: `${month.slice(0, 4)}-${String(q).padStart(2, '0')}`,
+    to: `${month.slice(0, 4)}-${String(q + 2).padStart(2, '0')}`,
+  };
+  await expect(app.getByLabel(/Du mois/)).toHaveValue(quarter.from);
+  await expect(app.getByLabel(/Au mois/)).toHaveValue(quarter.to);
+  await expect(
+    app.getByText(new RegExp(`^Du 01/${quarter.from.slice(5)}/${quarter.from.slice(0, 4)} au `)),
+  ).toBeVisible();
+  await expect(total.locator('[data-figure="sessions"] dd')).toHaveText('7');
+  await app.screenshot({ path: '/tmp/coordinator-period-fr.png' });
+
+  // The quarter's tables as ODS, XLSX and CSV, read back by an independent reader.
+  const work = mkdtempSync(join(tmpdir(), 'mediane-e2e-coord-exports-'));
+  try {
+    for (const [format, label] of [
+      ['ods', /^ODS/],
+      ['xlsx', /^XLSX/],
+      ['csv', /^CSV/],
+    ] as const) {
+      await app.getByRole('radio', { name: label }).check({ force: true });
+      const download = app.waitForEvent('download');
+      await app.getByRole('button', { name: 'Exporter les tableaux' }).click();
+      await expect(app.getByText(/est prêt : \d+ lignes, 1 lieu\(x\)\./)).toBeVisible();
+      const file = await download;
+      expect(file.suggestedFilename()).toBe(`coordination-${quarter.from}-${quarter.to}.${format}`);
+      const path = join(work, file.suggestedFilename());
+      await file.saveAs(path);
+      const book = XLSX.read(readFileSync(path), { type: 'buffer', raw: false });
+      const rows = book.SheetNames.flatMap((name) =>
+        XLSX.utils.sheet_to_json<string[]>(book.Sheets[name]!, { header: 1, raw: false, defval: '' }),
+      );
+      const row = (first: string) => rows.find((r) => r[0] === first);
+      expect(rows[0]![0], format).toBe('Médiane : statistiques consolidées de coordination');
+      expect(row('Périmètre')![1], format).toBe('Coordination Hérault');
+      expect(row('Lieux')![1], format).toBe('1 : France Services de Lunel');
+      expect(row('Période')![1], format).toContain(`(${quarter.from} à ${quarter.to})`);
+      expect(row('Version de la taxonomie')![1], format).toMatch(/\S/);
+      expect(row('Séances')![1], format).toBe('7');
+      expect(row('Total du périmètre')![3], format).toBe('7');
+      expect(row('Féminin')![2], format).toBe('6');
+      expect(row('Masculin')![2], format).toBe('secret statistique');
+      expect(JSON.stringify(rows)).not.toContain('Lyon');
+      if (format === 'csv') expect(readFileSync(path, 'utf8').startsWith('\uFEFFMédiane')).toBe(true);
+    }
+  } finally {
+    rmSync(work, { recursive: true, force: true });
+  }
+
+  // The activity report, printed through the shared print path.
+  await app.getByRole('button', { name: 'Préparer le rapport d’activité' }).click();
+  const report = app.getByRole('article', { name: 'Rapport d’activité de coordination' });
+  await expect(report.getByRole('table', { name: /Chiffres clés/ })).toBeVisible();
+  await expectAccessible(app, 'coordinator report (fr)');
+  await report.screenshot({ path: '/tmp/coordinator-report-fr.png' });
+  const printed = await printedText(app);
+  expect(printed).toContain('Rapport d’activité de coordination');
+  expect(printed).toContain('Coordination Hérault');
+  expect(printed).toContain('Lieux du périmètre');
+  expect(printed).toMatch(/Services de\s+34\s+7\s+7\s+3 h 30\s+1/);
+  expect(printed).toMatch(/Séances\s+7\s+0/);
+  expect(printed).toContain('secret statistique');
+  expect(printed).not.toContain('Exporter les tableaux');
+  await app.getByRole('button', { name: 'Masquer le rapport' }).click();
 
   await app.getByRole('button', { name: 'Voir le détail de France Services de Lunel' }).click();
   const detail = app.locator('section', {
@@ -125,13 +188,27 @@ test('a synced site’s figures in coordinator mode, its detail, and the hub’s
   await expect(detail.locator('[data-figure="sessions"] dd')).toHaveText('7');
   await expect(detail.getByRole('table', { name: 'Genre' }).getByRole('row', { name: /Femme 6/ })).toBeVisible();
   await app.screenshot({ path: '/tmp/coordinator-fr.png', fullPage: true });
+  // The site's own tables as a file (ODS, the default format).
+  const siteDownload = app.waitForEvent('download');
+  await detail.getByRole('button', { name: 'Exporter les tableaux de France Services de Lunel' }).click();
+  const siteFile = await siteDownload;
+  expect(siteFile.suggestedFilename()).toBe(
+    `coordination-lieu-france-services-de-lunel-${quarter.from}-${quarter.to}.ods`,
+  );
+  const siteBook = XLSX.read(readFileSync((await siteFile.path())!), { type: 'buffer', raw: false });
+  const siteInfo = XLSX.utils.sheet_to_json<string[]>(siteBook.Sheets['Chiffres clés']!, { header: 1, raw: false });
+  expect(siteInfo.find((r) => r[0] === 'Lieux')![1]).toBe('1 : France Services de Lunel');
+  expect(siteInfo.find((r) => r[0] === 'Séances')![1]).toBe('7');
 
   await app.getByRole('button', { name: 'English' }).click();
   await expect(app.getByRole('heading', { level: 2, name: 'Sites in the scope' })).toBeVisible();
   await expectAccessible(app, 'coordinator (en)');
+  await app.getByRole('button', { name: 'Prepare the activity report' }).click();
+  await expect(app.getByRole('article', { name: 'Coordination activity report' })).toBeVisible();
+  await expectAccessible(app, 'coordinator report (en)');
 
   // The hub's administrator revokes the key: the next query says so in words.
   execFileSync(TSX, ['hub/admin-cli.ts', 'coordinator:revoke', coordinator.id!, '--data-dir', hubDir]);
-  await app.getByRole('button', { name: 'Show', exact: true }).click();
+  await app.getByRole('button', { name: 'Refresh the hub’s figures' }).click();
   await expect(app.getByText(/The hub refuses this key: it is unknown, revoked or replaced/)).toBeVisible();
 });

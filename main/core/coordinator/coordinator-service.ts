@@ -6,6 +6,8 @@ import {
   Consolidated,
   CoordinatorSummary,
   type ConnectInput,
+  type CoordinatorExportInput,
+  type CoordinatorExportResult,
   type CoordinatorStatus,
   type PeriodInput,
   type SiteInput,
@@ -15,7 +17,17 @@ import type { TakenSource } from '../files/files';
 import type { CredentialStore } from '../sync/credential-store';
 import { proxyFromEnv } from '../sync/http-transport';
 import { parseHubUrl } from '../sync/hub-url';
+import type { Files } from '../files/files';
+import type { Jobs } from '../jobs/jobs';
+import { writeCoordinatorTables, type TableWriter } from './export-tables';
 import type { CoordinatorTransportFactory, HubAnswer } from './transport';
+
+/** The exports feature's file writers, injected by the composition root (main/core/index.ts). */
+export interface CoordinatorExportWriters {
+  createWriter(format: CoordinatorExportInput['format'], path: string): TableWriter;
+  /** Writes `<path>.part`, then renames it: no partial file under the chosen name. */
+  writeAtomically<T>(path: string, write: (partPath: string) => Promise<T>): Promise<T>;
+}
 
 export interface CoordinatorDeps {
   clock: Clock;
@@ -26,6 +38,9 @@ export interface CoordinatorDeps {
   transport: CoordinatorTransportFactory;
   /** A file the coordinator picked (purpose 'snapshots'), single use. */
   takeSource(sourceId: string): TakenSource;
+  jobs: Jobs;
+  files: Files;
+  writers: CoordinatorExportWriters;
   env?: NodeJS.ProcessEnv;
 }
 
@@ -34,6 +49,7 @@ const KEY = {
   hubUrl: 'coordinator.hubUrl',
   scopeName: 'coordinator.scopeName',
   connectedAt: 'coordinator.connectedAt',
+  granularity: 'coordinator.granularity',
 };
 
 const unreachable = () => new CoreError('conflict', 'coordinator.hubUnreachable');
@@ -88,7 +104,15 @@ export function createCoordinatorService(o: CoordinatorDeps) {
       hubUrl,
       scopeName: o.readSetting(KEY.scopeName) ?? '',
       connectedAt: o.readSetting(KEY.connectedAt) ?? '',
+      granularity: o.readSetting(KEY.granularity) === 'week' ? 'week' : 'month',
     };
+  };
+
+  /** Keeps what the hub last said of its granularity (the picker offers its periods), when it changed. */
+  const remember = (summary: CoordinatorSummary) => {
+    const g = summary.disclosure?.granularity ?? 'month';
+    if (o.readSetting(KEY.granularity) !== g) o.writeSetting(KEY.granularity, g);
+    return summary;
   };
 
   async function ask<T extends z.ZodType>(
@@ -140,6 +164,7 @@ export function createCoordinatorService(o: CoordinatorDeps) {
       o.writeSetting(KEY.hubUrl, hubUrl);
       o.writeSetting(KEY.scopeName, summary.scope.name);
       o.writeSetting(KEY.connectedAt, o.clock.now().toISOString());
+      remember(summary);
       return this.status();
     },
 
@@ -148,12 +173,52 @@ export function createCoordinatorService(o: CoordinatorDeps) {
       o.writeSetting(KEY.hubUrl, '');
       o.writeSetting(KEY.scopeName, '');
       o.writeSetting(KEY.connectedAt, '');
+      o.writeSetting(KEY.granularity, '');
       return this.status();
     },
 
     async summary(input: PeriodInput): Promise<CoordinatorSummary> {
       const c = await connected();
-      return ask(c.hubUrl, c.credential, `/v1/coordinator/summary?${monthsQuery(input)}`, CoordinatorSummary);
+      return remember(
+        await ask(c.hubUrl, c.credential, `/v1/coordinator/summary?${monthsQuery(input)}`, CoordinatorSummary),
+      );
+    },
+
+    /** What an export writes: the scope's summary, or one site's every table with its row of the sites table. */
+    async tablesFor(input: { from: string; to: string; siteId?: string }): Promise<CoordinatorSummary> {
+      const summary = await this.summary({ from: input.from, to: input.to });
+      if (!input.siteId) return summary;
+      const site = summary.sites.find((x) => x.id === input.siteId);
+      if (!site) throw new CoreError('not_found', 'coordinator.outsideScope');
+      const total = await this.site({ siteId: site.id, from: input.from, to: input.to });
+      return { ...summary, sites: [site], total };
+    },
+
+    /** The range's tables as a file, as a job: the hub is asked first, then the file is written whole or not at all. */
+    exportTables(input: CoordinatorExportInput): { jobId: string } {
+      return o.jobs.start('coordinator.export', async (ctx): Promise<CoordinatorExportResult> => {
+        const target = o.files.takeTarget(input.targetId, input.format);
+        try {
+          ctx.progress(0, null);
+          const summary = await this.tablesFor(input);
+          const hubUrl = connection()?.hubUrl ?? '';
+          const r = await o.writers.writeAtomically(target.path, async (part) => {
+            const writer = o.writers.createWriter(input.format, part);
+            try {
+              const rows = await writeCoordinatorTables(writer, summary, { hubUrl, exportedAt: o.clock.now() }, ctx);
+              return { rows, bytes: await writer.finish() };
+            } catch (e) {
+              await writer.abort();
+              throw e;
+            }
+          });
+          target.commit();
+          return { name: target.name, sites: summary.sites.length, ...r };
+        } catch (e) {
+          target.abandon();
+          throw e;
+        }
+      });
     },
 
     /**

@@ -10,5 +10,6 @@ export function coordinatorHandlers(c: CoordinatorService): HandlersFor<keyof ty
     'coordinator.summary': (input) => c.summary(input),
     'coordinator.site': (input) => c.site(input),
     'coordinator.importSnapshotFile': (input) => c.importSnapshotFile(input),
+    'coordinator.export': (input) => c.exportTables(input),
   };
 }
