@@ -184,7 +184,7 @@ function ChannelRow({ state, name, language }: { state: ChannelState; name: stri
             <span className="fr-text--xs">{t('table.installedAt', { date: day(p.installedAt) })}</span>
           </>
         ) : (
-          t('table.shipped')
+          t(`table.shipped.${state.channel}`)
         )}
       </td>
       <td>{p ? day(p.issuedAt) : t('table.none')}</td>
