@@ -5,6 +5,8 @@ import { zipSync } from 'fflate';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import type { Core } from '../../main/core';
 import type { PackHubClient } from '../../main/core/content/hub-client';
+import { loadPinnedKeys, locatePinnedKeysDir } from '../../main/core/content/trusted-keys';
+import { loadTrustedKeys } from '../../hub/config';
 import type { HubTransportFactory } from '../../main/core/sync/http-transport';
 import { signPack, type PackManifest, type SignedPack } from '../../shared/content/pack';
 import { DESK_GUIDE } from '../../shared/guides/contract.examples';
@@ -101,6 +103,19 @@ afterEach(async () => {
   opens = [];
   await core?.close();
   removeTempDirs();
+});
+
+describe('the pinned keys', () => {
+  it('ships the project’s public key, read alike by desks and the hub, and never a private key', () => {
+    const dir = locatePinnedKeysDir();
+    expect(dir).not.toBeNull();
+    const keys = loadPinnedKeys(dir);
+    expect(Object.keys(keys)).toContain('mediane-2026');
+    expect(keys['mediane-2026']).toContain('BEGIN PUBLIC KEY');
+    expect(loadTrustedKeys(dir!)).toEqual(keys);
+    expect(readdirSync(dir!).filter((f) => !f.endsWith('.pub.pem'))).toEqual([]);
+    for (const pem of Object.values(keys)) expect(pem).not.toContain('PRIVATE');
+  });
 });
 
 describe('installing a signed guides pack from a file', () => {
