@@ -1,3 +1,4 @@
+import { execFileSync, spawn, type ChildProcess } from 'node:child_process';
 import { generateKeyPairSync } from 'node:crypto';
 import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -6,7 +7,7 @@ import type { Page } from '@playwright/test';
 import { signPack } from '../../shared/content/pack';
 import { DESK_GUIDE } from '../../shared/guides/contract.examples';
 import { expect, expectAccessible, startHost, stopHost, test as base, type Host } from './fixtures';
-import { withSite } from './helpers';
+import { rpc, withSite } from './helpers';
 
 // « Contenus »: install a signed guides pack from a file (browser upload), see its version and one of its guides, then
 // a tampered pack is refused with its own message and the pack in use stays. The host pins this test's own key
@@ -18,9 +19,8 @@ const folder = mkdtempSync(join(tmpdir(), 'mediane-e2e-content-'));
 const keysDir = join(folder, 'keys');
 const PACK_GUIDE = { ...DESK_GUIDE, id: 'guide-recu-du-reseau', title: 'Guide reçu du réseau : la carte Vitale' };
 
-function writePack(name: string, version: number, tamper = false): string {
-  const data = Buffer.from(JSON.stringify(PACK_GUIDE));
-  const pack = signPack(
+function signedPack(version: number) {
+  return signPack(
     {
       channel: 'guides',
       version,
@@ -28,9 +28,13 @@ function writePack(name: string, version: number, tamper = false): string {
       expiresAt: '2099-12-31T23:59:59.000Z',
       keyId: KEY_ID,
     },
-    new Map([[`guides/${PACK_GUIDE.id}.json`, data]]),
+    new Map([[`guides/${PACK_GUIDE.id}.json`, Buffer.from(JSON.stringify(PACK_GUIDE))]]),
     publisher.privateKey.export({ type: 'pkcs8', format: 'pem' }).toString(),
   );
+}
+
+function writePack(name: string, version: number, tamper = false): string {
+  const pack = signedPack(version);
   if (tamper) {
     const changed = { ...PACK_GUIDE, title: 'Guide modifié en route' };
     pack.files[`guides/${PACK_GUIDE.id}.json`] = Buffer.from(JSON.stringify(changed)).toString('base64');
@@ -40,14 +44,18 @@ function writePack(name: string, version: number, tamper = false): string {
   return path;
 }
 
+function writeKey(): void {
+  mkdirSync(keysDir, { recursive: true });
+  writeFileSync(
+    join(keysDir, `${KEY_ID}.pub.pem`),
+    publisher.publicKey.export({ type: 'spki', format: 'pem' }).toString(),
+  );
+}
+
 const test = base.extend<{ host: Host }>({
   // eslint-disable-next-line no-empty-pattern
   host: async ({}, use) => {
-    mkdirSync(keysDir, { recursive: true });
-    writeFileSync(
-      join(keysDir, `${KEY_ID}.pub.pem`),
-      publisher.publicKey.export({ type: 'spki', format: 'pem' }).toString(),
-    );
+    writeKey();
     const host = await startHost(undefined, { MEDIANE_CONTENT_KEYS_DIR: keysDir });
     await use(host);
     await stopHost(host);
@@ -109,4 +117,70 @@ test('install a signed guides pack from a file, use its guide, and refuse a tamp
   await installFromFile(app, writePack('guides-v3-modifie-en.json', 3, true), 'Install from a file');
   await expect(app.getByText('A file of this pack was changed or damaged since it was signed.')).toBeVisible();
   await expectAccessible(app, 'content (en)');
+});
+
+// « Vérifier sur le hub »: the desk enrolled with a hub started by the test (`hub/cli.ts`, trusting the test's key),
+// nothing published, then a pack published by a coordinator allowed to, installed from the hub.
+test.describe('from the hub', () => {
+  process.env.NO_PROXY = '127.0.0.1,localhost';
+  const TSX = join(process.cwd(), 'node_modules', '.bin', 'tsx');
+  let hub: ChildProcess;
+  let hubUrl: string;
+  const hubDir = join(folder, 'hub');
+  const admin = (...args: string[]) =>
+    JSON.parse(execFileSync(TSX, ['hub/admin-cli.ts', ...args, '--data-dir', hubDir], { encoding: 'utf8' })) as Record<
+      string,
+      string
+    >;
+
+  test.beforeAll(async () => {
+    mkdirSync(hubDir, { recursive: true });
+    writeKey();
+    hub = spawn(TSX, ['hub/cli.ts', '--port', '0', '--data-dir', hubDir], {
+      stdio: ['ignore', 'pipe', 'inherit'],
+      env: { ...process.env, MEDIANE_HUB_KEYS_DIR: keysDir },
+    });
+    hubUrl = await new Promise<string>((resolve, reject) => {
+      let out = '';
+      hub.stdout!.on('data', (chunk: Buffer) => {
+        out += chunk.toString();
+        const m = /http:\/\/127\.0\.0\.1:\d+/.exec(out);
+        if (m) resolve(m[0]);
+      });
+      hub.on('exit', (code) => reject(new Error(`hub exited (${code}): ${out}`)));
+    });
+  });
+  test.afterAll(() => {
+    hub.kill('SIGTERM');
+  });
+
+  test('check the hub: nothing published, then the published pack installs', async ({ app }) => {
+    await withSite(app);
+    await app.getByRole('link', { name: 'Contenus' }).click();
+    await expect(app.getByText('Ce poste n’est pas inscrit auprès d’un hub.')).toBeVisible();
+    const site = admin('site:create', '--name', 'France Services de Lunel', '--departement', '34');
+    const { code } = admin('code:issue', '--site', site.id!);
+    await rpc(app, 'sync.enroll', { hubUrl, code });
+    await app.reload();
+    const check = app.getByRole('button', { name: 'Vérifier sur le hub : Guides pas à pas' });
+    await expect(check).toBeVisible();
+    await check.click();
+    await expect(app.getByText('Guides pas à pas : le hub n’a encore publié aucun paquet.')).toBeVisible();
+
+    const scope = admin('scope:create', '--name', 'Hérault', '--kind', 'departement', '--codes', '34');
+    const coordinator = admin('coordinator:create', '--scope', scope.id!, '--name', 'Réseau', '--can-publish');
+    const published = await fetch(`${hubUrl}/v1/packs`, {
+      method: 'POST',
+      headers: { authorization: `Bearer ${coordinator.credential}`, 'content-type': 'application/json' },
+      body: JSON.stringify(signedPack(5)),
+    });
+    expect(published.status).toBe(200);
+    await check.click();
+    await expect(app.getByText('Guides pas à pas : la version 5 est maintenant en service.')).toBeVisible();
+    await expect(app.getByRole('row', { name: /Guides pas à pas/ })).toContainText('Paquet version 5');
+    await check.click();
+    await expect(app.getByText('Guides pas à pas : le hub n’a pas de version plus récente.')).toBeVisible();
+    await expectAccessible(app, 'content (fr, enrolled)');
+    await app.screenshot({ path: '/tmp/packs-content-hub.png', fullPage: true });
+  });
 });

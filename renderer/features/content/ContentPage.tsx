@@ -143,20 +143,19 @@ export function ContentPage() {
             {data.hubEnrolled ? (
               <>
                 <p>{t('hub.help')}</p>
-                <ul className="fr-btns-group fr-btns-group--inline-md">
+                <p>
                   {supported.map((c) => (
-                    <li key={c.channel}>
-                      <button
-                        type="button"
-                        className="fr-btn fr-btn--secondary fr-icon-refresh-line fr-btn--icon-left"
-                        onClick={() => void checkHub(c.channel)}
-                        disabled={job !== null}
-                      >
-                        {t('hub.button', { channel: channelName(c.channel) })}
-                      </button>
-                    </li>
+                    <button
+                      key={c.channel}
+                      type="button"
+                      className="fr-btn fr-btn--secondary fr-icon-refresh-line fr-btn--icon-left fr-mr-2w fr-mb-1w"
+                      onClick={() => void checkHub(c.channel)}
+                      disabled={job !== null}
+                    >
+                      {t('hub.button', { channel: channelName(c.channel) })}
+                    </button>
                   ))}
-                </ul>
+                </p>
               </>
             ) : (
               <p>{t('hub.notEnrolled')}</p>
