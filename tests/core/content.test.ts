@@ -363,4 +363,34 @@ describe('from the desk’s hub', () => {
     down = false;
     expect((await guidesChannel(core)).installed?.version).toBe(6);
   });
+
+  it('refuses a pack of another channel than asked, a refused credential and a failing hub, changing nothing', async () => {
+    const answers: Array<{ status: number; body: unknown }> = [];
+    const scripted: PackHubClient = {
+      info: async () => answers.shift()!,
+      latest: async () => answers.shift()!,
+    };
+    core = desk({ syncTransport: transport, contentHub: scripted });
+    const site = await hub.admin.createSite({ name: 'France Services Vénissieux', departement: '69' });
+    const { code } = await hub.admin.issueEnrollmentCode({ siteId: site.id });
+    await call(core, 'sync.enroll', { hubUrl: 'https://hub.example.fr', code });
+    const catalogueAsGuides = signPack(
+      meta(9, { channel: 'catalogue' }),
+      new Map([['a.zip', Buffer.from('x')]]),
+      PRIVATE_PEM,
+    );
+    answers.push({ status: 200, body: { channel: 'guides', version: 9 } }, { status: 200, body: catalogueAsGuides });
+    expect((await checkHub('guides')).error?.messageKey).toBe('content.wrongChannel');
+    answers.push({ status: 401, body: { error: 'invalid_credential' } });
+    expect((await checkHub('guides')).error?.messageKey).toBe('content.hubRefused');
+    answers.push({ status: 503, body: null });
+    expect((await checkHub('catalogue')).error?.messageKey).toBe('content.hubFailed');
+    answers.push(
+      { status: 200, body: { channel: 'guides', version: 9 } },
+      { status: 200, body: guidesPack(9, {}, STRANGER_PEM) },
+    );
+    expect((await checkHub('guides')).error?.messageKey).toBe('content.badSignature');
+    const status = await call(core, 'content.status', {});
+    expect(status.channels.map((c) => c.installed)).toEqual([null, null, null]);
+  });
 });
