@@ -10,5 +10,6 @@ export const contentExamples: ContractExamples<keyof typeof contentContract> = a
     'content.status': {},
     'content.installFile': { sourceId: source.sourceId },
     'content.checkHub': { channel: 'guides' },
+    'content.rollback': { channel: 'guides' },
   };
 };

@@ -1,5 +1,5 @@
-import { job, noInput, query } from '../contract-kit';
-import { ContentStatus, HubCheckInput, InstallFileInput, InstallResult } from './schema';
+import { job, mutation, noInput, query } from '../contract-kit';
+import { ContentStatus, HubCheckInput, InstallFileInput, InstallResult, RollbackInput } from './schema';
 
 export const contentContract = {
   /** Per channel, the content in use: shipped with the app, or a signed pack (version, dates, key, stale). */
@@ -8,4 +8,6 @@ export const contentContract = {
   'content.installFile': job(InstallFileInput, InstallResult),
   /** Asks the desk's hub for a newer pack on a channel and installs it (verified here: the hub is not trusted). */
   'content.checkHub': job(HubCheckInput, InstallResult),
+  /** Goes back to the guides pack the one in use replaced (kept on disk), or to the guides shipped with the app. */
+  'content.rollback': mutation(RollbackInput, ContentStatus),
 } as const;

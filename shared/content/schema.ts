@@ -15,7 +15,7 @@ export const InstalledPack = z.object({
   stale: z.boolean(),
   installedAt: z.string(),
   files: z.number().int().nonnegative(),
-  /** The version it replaced; null when it replaced the content shipped with the app. */
+  /** The version a rollback goes back to (kept on disk); null: back to the content shipped with the app. */
   previousVersion: z.number().int().min(1).nullable(),
 });
 export type InstalledPack = z.infer<typeof InstalledPack>;
@@ -24,6 +24,8 @@ export const ChannelState = z.object({
   channel: Channel,
   /** Whether this desk can use a pack of this channel (the diagnosis's questionnaire ships with the app for now). */
   supported: z.boolean(),
+  /** The user can go back to the previous version (guides: switched in at once; a catalogue would need a re-import). */
+  canRollBack: z.boolean(),
   installed: InstalledPack.nullable(),
 });
 export type ChannelState = z.infer<typeof ChannelState>;
@@ -39,6 +41,7 @@ export type ContentStatus = z.infer<typeof ContentStatus>;
 
 export const InstallFileInput = z.object({ sourceId: z.uuid() }).strict();
 export const HubCheckInput = z.object({ channel: Channel }).strict();
+export const RollbackInput = z.object({ channel: Channel }).strict();
 
 export const InstallResult = z.object({
   channel: Channel,

@@ -13,7 +13,7 @@ import { DESK_GUIDE } from '../../shared/guides/contract.examples';
 import type { Guide } from '../../shared/guides/schema';
 import type { JobView } from '../../shared/jobs/schema';
 import { startTestHub, type TestHub } from '../hub/fixtures';
-import { call, openCore, removeTempDirs, tempDir, testClock } from './helpers';
+import { call, callResult, openCore, removeTempDirs, tempDir, testClock } from './helpers';
 
 // Signed content packs on the desk, through the real boundary: install from a file and from an in-process hub,
 // every refusal with its own message and nothing changed, the atomic switch (a crash before it keeps the previous
@@ -124,10 +124,10 @@ describe('installing a signed guides pack from a file', () => {
     const before = await call(core, 'content.status', {});
     expect(before.trustedKeys).toEqual([KEY_ID]);
     expect(before.hubEnrolled).toBe(false);
-    expect(before.channels.map((c) => [c.channel, c.supported, c.installed])).toEqual([
-      ['guides', true, null],
-      ['catalogue', true, null],
-      ['diagnostic', false, null],
+    expect(before.channels.map((c) => [c.channel, c.supported, c.canRollBack, c.installed])).toEqual([
+      ['guides', true, false, null],
+      ['catalogue', true, false, null],
+      ['diagnostic', false, false, null],
     ]);
     expect(await guideTitles(core)).toEqual([SHIPPED.title]);
 
@@ -146,11 +146,37 @@ describe('installing a signed guides pack from a file', () => {
     expect(await guideTitles(core)).toEqual(['Guide du paquet v3']);
     expect((await call(core, 'guides.get', { id: 'guide-du-paquet' })).guide.title).toBe('Guide du paquet v3');
 
-    // A newer one replaces it; the older folder is gone.
+    // A newer one replaces it; the one it replaced is kept for a rollback, the one before that goes.
     expect(await installFile(core, guidesPack(4))).toMatchObject({ state: 'done', result: { version: 4 } });
     expect((await guidesChannel(core)).installed).toMatchObject({ version: 4, previousVersion: 3 });
     expect(await guideTitles(core)).toEqual(['Guide du paquet v4']);
-    expect(readdirSync(join(core.dataDir, 'content', 'packs'))).toHaveLength(1);
+    expect(await installFile(core, guidesPack(5))).toMatchObject({ state: 'done', result: { version: 5 } });
+    const packs = () => readdirSync(join(core.dataDir, 'content', 'packs')).sort();
+    expect(packs()).toEqual([expect.stringMatching(/^guides-v4-/), expect.stringMatching(/^guides-v5-/)]);
+  });
+
+  it('goes back to the previous guides pack, then to the shipped guides; a catalogue cannot go back in one click', async () => {
+    core = desk();
+    const rolled = await callResult(core, 'content.rollback', { channel: 'guides' });
+    expect(rolled).toMatchObject({ ok: false, error: { code: 'not_found', messageKey: 'content.nothingToRollBack' } });
+    await installFile(core, guidesPack(3));
+    await installFile(core, guidesPack(4));
+    expect(await guidesChannel(core)).toMatchObject({
+      canRollBack: true,
+      installed: { version: 4, previousVersion: 3 },
+    });
+    const back = await call(core, 'content.rollback', { channel: 'guides' });
+    expect(back.channels[0]!.installed).toMatchObject({ version: 3, previousVersion: null });
+    expect(await guideTitles(core)).toEqual(['Guide du paquet v3']);
+    expect(readdirSync(join(core.dataDir, 'content', 'packs'))).toEqual([expect.stringMatching(/^guides-v3-/)]);
+    // Version 4 is newer than the one in use again: it installs.
+    expect(await installFile(core, guidesPack(4))).toMatchObject({ state: 'done' });
+    await call(core, 'content.rollback', { channel: 'guides' });
+    await call(core, 'content.rollback', { channel: 'guides' });
+    expect((await guidesChannel(core)).installed).toBeNull();
+    expect(await guideTitles(core)).toEqual([SHIPPED.title]);
+    const catalogue = await callResult(core, 'content.rollback', { channel: 'catalogue' });
+    expect(catalogue).toMatchObject({ ok: false, error: { messageKey: 'content.rollbackUnsupported' } });
   });
 
   it('installs an expired pack that is newer, shown as stale', async () => {
@@ -240,6 +266,7 @@ describe('the atomic switch', () => {
     expect(failed.state).toBe('failed');
     // The new version's files were written and moved, but the pointer still names v3: v3 stays in use.
     expect(readdirSync(join(dataDir, 'content', 'packs'))).toHaveLength(2);
+    expect((await guidesChannel(core)).installed?.previousVersion).toBeNull();
     expect((await guidesChannel(core)).installed?.version).toBe(3);
     expect(await guideTitles(core)).toEqual(['Guide du paquet v3']);
     await core.close();

@@ -113,8 +113,16 @@ async function versionInUse(host: Host, dataDir: string): Promise<number | null>
   }
   const staging = join(dataDir, 'content', 'staging');
   expect(existsSync(staging) ? readdirSync(staging) : []).toEqual([]);
+  // Exactly the folders the pointer names (the pack in use and the one kept for a rollback): no orphan.
   const packs = join(dataDir, 'content', 'packs');
-  expect(existsSync(packs) ? readdirSync(packs) : []).toHaveLength(version === null ? 0 : 1);
+  const state = existsSync(join(dataDir, 'content', 'state.json'))
+    ? (JSON.parse(readFileSync(join(dataDir, 'content', 'state.json'), 'utf8')) as {
+        channels: { guides?: { dir: string; previous: { dir: string } | null } };
+      })
+    : { channels: {} };
+  const named = [state.channels.guides?.dir, state.channels.guides?.previous?.dir].filter(Boolean).sort();
+  expect(existsSync(packs) ? readdirSync(packs).sort() : []).toEqual(named);
+  expect(named.length > 0).toBe(version !== null);
   return version;
 }
 

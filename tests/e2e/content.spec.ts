@@ -110,6 +110,15 @@ test('install a signed guides pack from a file, use its guide, and refuse a tamp
   await installFromFile(app, writePack('guides-v1.json', 1));
   await expect(app.getByText('Ce paquet est plus ancien que la version en service')).toBeVisible();
 
+  // Going back: to the guides shipped with the app (version 2 replaced them).
+  await app.getByRole('button', { name: 'Guides pas à pas : revenir à la version livrée avec l’application' }).click();
+  await expect(
+    app.getByText('Guides pas à pas : la version livrée avec l’application est de nouveau en service.'),
+  ).toBeVisible();
+  await expect(guidesRow).toContainText('Livrée avec l’application');
+  await installFromFile(app, writePack('guides-v2-encore.json', 2));
+  await expect(guidesRow).toContainText('Paquet version 2');
+
   // In English.
   await app.getByRole('button', { name: 'English' }).click();
   await expect(app.getByRole('heading', { level: 1, name: 'Content' })).toBeVisible();

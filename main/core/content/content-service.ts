@@ -26,6 +26,8 @@ export const MAX_PACK_FILE_BYTES = 400 * 1024 * 1024;
 
 /** Channels this desk can use; the diagnosis's questionnaire versions ship with the app (compiled in) for now. */
 const SUPPORTED: ReadonlySet<PackChannel> = new Set(['guides', 'catalogue']);
+/** Channels whose previous version can be switched back at once (a catalogue would need its archives re-imported). */
+const ROLLBACK: ReadonlySet<PackChannel> = new Set(['guides']);
 
 const REFUSAL_KEYS: Record<PackRefusal, string> = {
   malformed: 'content.malformed',
@@ -89,6 +91,7 @@ export function createContentService(d: ContentDeps) {
         return {
           channel,
           supported: SUPPORTED.has(channel),
+          canRollBack: p !== null && ROLLBACK.has(channel),
           installed: p && {
             version: p.version,
             issuedAt: p.issuedAt,
@@ -97,7 +100,7 @@ export function createContentService(d: ContentDeps) {
             stale: Date.parse(p.expiresAt) < now,
             installedAt: p.installedAt,
             files: p.files,
-            previousVersion: p.previousVersion,
+            previousVersion: p.previous?.version ?? null,
           },
         };
       }),
@@ -249,8 +252,18 @@ export function createContentService(d: ContentDeps) {
     return d.jobs.start('content.checkHub', (ctx) => exclusive(() => fromHub(input.channel, ctx)));
   }
 
+  function rollback(input: { channel: PackChannel }): ContentStatus {
+    if (!ROLLBACK.has(input.channel)) throw new CoreError('invalid_input', 'content.rollbackUnsupported');
+    if (installing) throw new CoreError('conflict', 'content.busy');
+    if (!d.store.pointer(input.channel)) throw new CoreError('not_found', 'content.nothingToRollBack');
+    d.store.rollback(input.channel);
+    if (input.channel === 'guides') d.onGuidesInstalled();
+    return status();
+  }
+
   return {
     status,
+    rollback,
     installFile,
     checkHub,
     /** The folder of the guides pack in use, or null: the guides service then reads the shipped guides. */

@@ -7,5 +7,6 @@ export function contentHandlers(content: ContentService): HandlersFor<keyof type
     'content.status': () => content.status(),
     'content.installFile': (input) => content.installFile(input),
     'content.checkHub': (input) => content.checkHub(input),
+    'content.rollback': (input) => content.rollback(input),
   };
 }

@@ -16,7 +16,7 @@ export const CONTENT_DIR = 'content';
 const STATE_FILE = 'state.json';
 const STATE_FORMAT = 1;
 
-const ChannelPointer = z.object({
+const PackPointer = z.object({
   version: z.number().int().min(1),
   dir: z.string().regex(/^[a-z]+-v\d+-[A-Za-z0-9-]{1,64}$/),
   issuedAt: z.string(),
@@ -26,6 +26,8 @@ const ChannelPointer = z.object({
   files: z.number().int().nonnegative(),
   previousVersion: z.number().int().min(1).nullable(),
 });
+/** The pack in use, and the one it replaced (kept on disk so the user can go back to it; one level only). */
+const ChannelPointer = PackPointer.extend({ previous: PackPointer.nullable().default(null) });
 export type ChannelPointer = z.infer<typeof ChannelPointer>;
 
 const State = z.object({
@@ -78,14 +80,22 @@ export function createPackStore(o: PackStoreOptions) {
 
   function pointer(channel: PackChannel): ChannelPointer | null {
     const p = readState().channels[channel];
-    return p && existsSync(join(packsDir, p.dir)) ? p : null;
+    if (!p || !existsSync(join(packsDir, p.dir))) return null;
+    return p.previous && !existsSync(join(packsDir, p.previous.dir)) ? { ...p, previous: null } : p;
+  }
+
+  function writeState(state: State): void {
+    const part = `${statePath}.part`;
+    writeDurably(part, JSON.stringify(state));
+    renameSync(part, statePath); // the switch
+    fsyncPath(root);
   }
 
   /** Removes staging leftovers and pack folders no pointer names (an install interrupted before or after its switch). */
   function sweep(): void {
     rmSync(stagingDir, { recursive: true, force: true });
     if (!existsSync(packsDir)) return;
-    const used = new Set(Object.values(readState().channels).map((p) => p.dir));
+    const used = new Set(Object.values(readState().channels).flatMap((p) => [p.dir, p.previous?.dir]));
     for (const name of readdirSync(packsDir))
       if (!used.has(name)) rmSync(join(packsDir, name), { recursive: true, force: true });
   }
@@ -119,6 +129,7 @@ export function createPackStore(o: PackStoreOptions) {
       renameSync(staged, final);
       fsyncPath(packsDir);
       const previous = pointer(manifest.channel);
+      const { previous: dropped = null, ...kept } = previous ?? {};
       const next: ChannelPointer = {
         version: manifest.version,
         dir: dirName,
@@ -128,23 +139,38 @@ export function createPackStore(o: PackStoreOptions) {
         installedAt,
         files: files.size,
         previousVersion: previous?.version ?? null,
+        previous: previous ? (kept as z.infer<typeof PackPointer>) : null,
       };
       const state = readState();
       state.channels[manifest.channel] = next;
       o.beforeSwitch?.();
-      const part = `${statePath}.part`;
-      writeDurably(part, JSON.stringify(state));
-      renameSync(part, statePath); // the switch
-      fsyncPath(root);
-      if (previous) rmSync(join(packsDir, previous.dir), { recursive: true, force: true });
+      writeState(state);
+      // The version before the previous one is no longer reachable: its folder goes.
+      if (dropped) rmSync(join(packsDir, dropped.dir), { recursive: true, force: true });
       return next;
     } finally {
       rmSync(staged, { recursive: true, force: true });
     }
   }
 
+  /**
+   * Goes back to the pack the one in use replaced, or to the shipped content when it replaced nothing; the folder of
+   * the version left is removed after the switch. Answers the version now in use (null: shipped).
+   */
+  function rollback(channel: PackChannel): number | null {
+    const current = pointer(channel);
+    if (!current) return null;
+    const state = readState();
+    if (current.previous) state.channels[channel] = { ...current.previous, previous: null };
+    else delete state.channels[channel];
+    writeState(state);
+    rmSync(join(packsDir, current.dir), { recursive: true, force: true });
+    return current.previous?.version ?? null;
+  }
+
   return {
     pointer,
+    rollback,
     /** The folder of the pack in use on a channel, or null (the shipped content is in use). */
     dirOf(channel: PackChannel): string | null {
       const p = pointer(channel);

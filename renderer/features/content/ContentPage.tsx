@@ -3,6 +3,7 @@ import { useTranslation } from 'react-i18next';
 import type { PackChannel } from '../../../shared/content/pack';
 import type { ChannelState, InstallResult } from '../../../shared/content/schema';
 import type { JobView } from '../../../shared/jobs/schema';
+import { api } from '../../api/client';
 import { chooseOpenSource } from '../../api/files';
 import { useCoreQuery } from '../../api/hooks';
 import { startJob } from '../../api/jobs';
@@ -77,7 +78,25 @@ export function ContentPage() {
     }
   }
 
+  async function rollback(state: ChannelState) {
+    if (job) return;
+    try {
+      const next = await api('content.rollback', { channel: state.channel });
+      status.refetch();
+      const now = next.channels.find((c) => c.channel === state.channel)?.installed ?? null;
+      show({
+        tone: 'success',
+        text: now
+          ? t('rollback.doneVersion', { channel: channelName(state.channel), version: now.version })
+          : t('rollback.doneShipped', { channel: channelName(state.channel) }),
+      });
+    } catch (e) {
+      show({ tone: 'error', text: coreErrorText(e) });
+    }
+  }
+
   const data = status.data;
+  const rollbackable = (data?.channels ?? []).filter((c) => c.canRollBack && c.installed);
   const supported = (data?.channels ?? []).filter((c) => c.supported);
 
   return (
@@ -124,6 +143,31 @@ export function ContentPage() {
           <p className="fr-text--sm">
             {data.trustedKeys.length > 0 ? t('keys', { keys: data.trustedKeys.join(', ') }) : t('noKeys')}
           </p>
+
+          {rollbackable.length > 0 && (
+            <section className="fr-mb-4w" aria-labelledby="content-rollback-title">
+              <h2 id="content-rollback-title">{t('rollback.title')}</h2>
+              <p>{t('rollback.help')}</p>
+              <p>
+                {rollbackable.map((c) => (
+                  <button
+                    key={c.channel}
+                    type="button"
+                    className="fr-btn fr-btn--tertiary fr-icon-arrow-go-back-line fr-btn--icon-left fr-mr-2w fr-mb-1w"
+                    onClick={() => void rollback(c)}
+                    disabled={job !== null}
+                  >
+                    {c.installed?.previousVersion
+                      ? t('rollback.toVersion', {
+                          channel: channelName(c.channel),
+                          version: c.installed.previousVersion,
+                        })
+                      : t('rollback.toShipped', { channel: channelName(c.channel) })}
+                  </button>
+                ))}
+              </p>
+            </section>
+          )}
 
           <section className="fr-mb-4w" aria-labelledby="content-file-title">
             <h2 id="content-file-title">{t('file.title')}</h2>

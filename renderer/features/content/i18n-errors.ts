@@ -25,6 +25,9 @@ export const fr = {
     'Ce poste ne sait pas encore installer ce type de contenu (le questionnaire du diagnostic arrive avec les mises à jour de l’application).',
   wrongChannel: 'Le hub a répondu par un paquet d’un autre type que celui demandé. Il a été refusé.',
   busy: 'Une installation est déjà en cours. Attendez qu’elle se termine.',
+  rollbackUnsupported:
+    'Ce contenu ne peut pas revenir en arrière d’un clic : installez à nouveau le paquet de la version voulue depuis son fichier.',
+  nothingToRollBack: 'Aucun paquet n’est en service pour ce contenu : il n’y a pas de version précédente.',
   cancelled: 'Installation annulée : les contenus en service restent.',
   notEnrolled: 'Ce poste n’est pas inscrit auprès d’un hub : inscrivez-le dans l’écran « Synchronisation ».',
   hubUnreachable:
@@ -57,6 +60,9 @@ export const en: typeof fr = {
     'This computer cannot install this kind of content yet (the diagnosis questionnaire comes with application updates).',
   wrongChannel: 'The hub answered with a pack of another kind than the one asked for. It was refused.',
   busy: 'An installation is already running. Wait until it ends.',
+  rollbackUnsupported:
+    'This content cannot go back in one click: install the wanted version’s pack again from its file.',
+  nothingToRollBack: 'No pack is in use for this content: there is no previous version.',
   cancelled: 'Installation cancelled: the content in use stays.',
   notEnrolled: 'This computer is not enrolled with a hub: enrol it on the “Synchronisation” screen.',
   hubUnreachable:

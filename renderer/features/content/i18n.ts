@@ -45,6 +45,14 @@ export const fr = {
     button: 'Vérifier sur le hub : {{channel}}',
     job: 'Vérification sur le hub',
   },
+  rollback: {
+    title: 'Revenir à la version précédente',
+    help: 'Si la nouvelle version pose problème, ce poste peut revenir à celle qu’elle a remplacée (gardée sur ce poste).',
+    toVersion: '{{channel}} : revenir à la version {{version}}',
+    toShipped: '{{channel}} : revenir à la version livrée avec l’application',
+    doneVersion: '{{channel}} : la version {{version}} est de nouveau en service.',
+    doneShipped: '{{channel}} : la version livrée avec l’application est de nouveau en service.',
+  },
   result: {
     installed: '{{channel}} : la version {{version}} est maintenant en service.',
     installedStale:
@@ -103,6 +111,14 @@ export const en: typeof fr = {
       'This computer is not enrolled with a hub. To receive packs automatically, enrol it on the “Synchronisation” screen.',
     button: 'Check the hub: {{channel}}',
     job: 'Checking the hub',
+  },
+  rollback: {
+    title: 'Go back to the previous version',
+    help: 'If the new version causes trouble, this computer can go back to the one it replaced (kept on this computer).',
+    toVersion: '{{channel}}: go back to version {{version}}',
+    toShipped: '{{channel}}: go back to the version shipped with the application',
+    doneVersion: '{{channel}}: version {{version}} is in use again.',
+    doneShipped: '{{channel}}: the version shipped with the application is in use again.',
   },
   result: {
     installed: '{{channel}}: version {{version}} is now in use.',
