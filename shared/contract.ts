@@ -2,6 +2,7 @@ import type { z } from 'zod';
 import { appContract } from './app/contract';
 import { catalogueContract } from './catalogue/contract';
 import { communesContract } from './communes/contract';
+import { contentContract } from './content/contract';
 import { coordinatorContract } from './coordinator/contract';
 import { mergeContract, type MethodKind } from './contract-kit';
 import { diagnosticContract } from './diagnostic/contract';
@@ -42,6 +43,7 @@ export const contract = mergeContract(
   syncContract,
   exportsContract,
   coordinatorContract,
+  contentContract,
   lockContract,
 );
 

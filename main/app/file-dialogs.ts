@@ -99,6 +99,19 @@ const PURPOSES: Record<FilePurpose, { extensions: string[]; fr: PurposeTexts; en
   xlsx: { extensions: ['xlsx'], fr: SHEET_FR, en: SHEET_EN },
   ods: { extensions: ['ods'], fr: SHEET_FR, en: SHEET_EN },
   spreadsheet: { extensions: ['xlsx', 'csv'], fr: SHEET_FR, en: SHEET_EN },
+  contentPack: {
+    extensions: ['json'],
+    fr: {
+      saveTitle: 'Enregistrer un paquet de contenus signé',
+      openTitle: 'Choisir un paquet de contenus signé',
+      filter: 'Paquet de contenus signé (JSON)',
+    },
+    en: {
+      saveTitle: 'Save a signed content pack',
+      openTitle: 'Choose a signed content pack',
+      filter: 'Signed content pack (JSON)',
+    },
+  },
 };
 const ALL_FILES = { fr: 'Tous les fichiers', en: 'All files' } as const;
 

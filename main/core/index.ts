@@ -65,6 +65,12 @@ import { createSyncService } from './sync/sync-service';
 import { createCoordinatorService } from './coordinator/coordinator-service';
 import { coordinatorHandlers } from './coordinator/handlers';
 import { coordinatorTransportFactory, type CoordinatorTransportFactory } from './coordinator/transport';
+import { createContentService } from './content/content-service';
+import { readGuidePack } from './content/guide-pack';
+import { contentHandlers } from './content/handlers';
+import { createPackHubClient, type PackHubClient } from './content/hub-client';
+import { createPackStore } from './content/pack-store';
+import { loadPinnedKeys, locatePinnedKeysDir } from './content/trusted-keys';
 
 export interface CoreOptions {
   dataDir: string;
@@ -106,6 +112,12 @@ export interface CoreOptions {
   coordinatorCredentials?: CredentialStore;
   /** How coordinator mode reaches the hub (tests: an in-process hub); by default HTTPS with the proxy. */
   coordinatorTransport?: CoordinatorTransportFactory;
+  /** The content publishers' pinned public keys (default: resources/content-keys); tests give their own. */
+  contentKeysDir?: string;
+  /** How the desk asks its hub for content packs (tests: an in-process hub); by default HTTPS with the proxy. */
+  contentHub?: PackHubClient;
+  /** Tests only: runs just before an install's switch (a throw there stands for a crash mid-install). */
+  contentBeforeSwitch?: () => void;
 }
 
 /** Coordinator mode's credential file in browser mode and tests (the desk's own is CREDENTIAL_FILE). */
@@ -131,12 +143,18 @@ export function createCore(options: CoreOptions) {
     dialogs: options.dialogs,
     fixedSaveDir: () => (lock.current().selfService ? join(options.dataDir, SELF_SERVICE_PDF_DIR) : null),
   });
-  // Guides: the shipped files are read on first use (never at start), overlaid by the desk's own versions.
+  // Signed content packs in the data folder: interrupted installs are swept; the pointer says which folder is in use.
+  const contentStore = createPackStore({ dataDir: options.dataDir, newId, beforeSwitch: options.contentBeforeSwitch });
+  contentStore.sweep();
+  // Guides: the shipped files are read on first use (never at start), overlaid by the desk's own versions. An
+  // installed signed guides pack takes the place of the files shipped with the app.
   const guides = createGuideService({
     db: opened.db,
     clock,
     files,
     shipped: () => {
+      const packDir = contentStore.dirOf('guides');
+      if (packDir) return readGuidePack(packDir).guides;
       const dir = options.guidesDir ?? locateShippedGuidesDir();
       return dir ? readGuideDirectory(dir).guides : [];
     },
@@ -225,14 +243,32 @@ export function createCore(options: CoreOptions) {
       openGuide: (timerId, id) => void sessionGuides.open({ timerId }, id),
     }),
   });
+  const syncCredentials = options.credentials ?? createFileCredentialStore(options.dataDir);
   const sync = createSyncService({
     db: opened.db,
     clock,
     stats,
     communeOf: communes.get,
-    credentials: options.credentials ?? createFileCredentialStore(options.dataDir),
+    credentials: syncCredentials,
     signingKey: options.signingKey ?? createFileCredentialStore(options.dataDir, SIGNING_KEY_FILE),
     transport: options.syncTransport ?? httpTransportFactory,
+  });
+  // Content packs come from a file or from the desk's hub (the sync's enrollment and credential, never its code).
+  const content = createContentService({
+    clock,
+    jobs,
+    store: contentStore,
+    trustedKeys: loadPinnedKeys(options.contentKeysDir ?? locatePinnedKeysDir()),
+    takeSource: (id) => files.takeSource(id, 'contentPack'),
+    hubEnrolled: () => sync.status().enrollment !== null,
+    hubAccess: async () => {
+      const hubUrl = sync.status().enrollment?.hubUrl;
+      const credential = hubUrl ? await syncCredentials.load().catch(() => null) : null;
+      return hubUrl && credential ? { hubUrl, credential } : null;
+    },
+    hub: options.contentHub ?? createPackHubClient(),
+    onGuidesInstalled: guides.reloadShipped,
+    importCatalogue: (archives, ctx) => catalogue.importArchives(archives, { demo: false, ...ctx }),
   });
   const syncRunner = createSyncRunner(jobs, sync);
   const coordinator = createCoordinatorService({
@@ -319,6 +355,7 @@ export function createCore(options: CoreOptions) {
     ...syncHandlers(sync, syncRunner, jobs, files),
     ...exportsHandlers(exportsService, imports),
     ...coordinatorHandlers(coordinator),
+    ...contentHandlers(content),
   };
   // Once the background integrity check has failed, the file is not trusted with new data: every mutation is refused
   // (with a message asking to restart, which restores the last good backup) so nothing lands in a damaged file.

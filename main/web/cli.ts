@@ -73,6 +73,8 @@ async function main() {
     appVersion: process.env.npm_package_version ?? packageVersion(),
     // out/main/web.js → the repository's resources/ (browser mode runs from a checkout).
     demoCatalogue: demoArchives(join(here, '..', '..', 'resources')),
+    // Another set of pinned publisher keys (a network's own, or a test's); by default resources/content-keys.
+    contentKeysDir: process.env.MEDIANE_CONTENT_KEYS_DIR || undefined,
   });
   const rendererDir = resolve(values['renderer-dir'] ?? join(here, '..', 'renderer'));
   const { server, url, launchUrl } = await createWebServer({

@@ -21,6 +21,7 @@ const ACCEPT: Record<FilePurpose, string> = {
   xlsx: '.xlsx',
   ods: '.ods',
   spreadsheet: '.xlsx,.csv',
+  contentPack: '.json,application/json',
 };
 
 /** Where to write: null when the user cancelled the dialog. */

@@ -2,6 +2,7 @@ import type { ComponentType, ReactNode } from 'react';
 import type { Locale } from '../../shared/settings/schema';
 import { guides } from '../features/guides';
 import { catalogue } from '../features/catalogue';
+import { content } from '../features/content';
 import { coordinator } from '../features/coordinator';
 import { diagnostic } from '../features/diagnostic';
 import { exportsFeature } from '../features/exports';
@@ -30,6 +31,7 @@ export const FEATURES = [
   diagnostic,
   search,
   sync,
+  content,
   coordinator,
   lock,
 ] as const;

@@ -58,6 +58,8 @@ export const fr = {
       writing: 'Écriture du fichier…',
       analysing: 'Analyse des lignes…',
       importing: 'Enregistrement dans le journal…',
+      verifying: 'Vérification de la signature du paquet…',
+      downloading: 'Téléchargement depuis le hub…',
     },
     ended: {
       done: 'Terminé.',
@@ -155,6 +157,8 @@ export const en: typeof fr = {
       writing: 'Writing the file…',
       analysing: 'Analysing the rows…',
       importing: 'Saving into the journal…',
+      verifying: 'Checking the pack’s signature…',
+      downloading: 'Downloading from the hub…',
     },
     ended: {
       done: 'Done.',

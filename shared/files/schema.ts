@@ -6,7 +6,8 @@ import { z } from 'zod';
 
 // 'desk': a desk file; 'pdf': a printed document; 'guidePack': guides shared between desks; 'catalogue': a
 // service-public.fr archive; 'snapshots': statistics handed over on a file; 'csv' / 'xlsx' / 'ods': an export written
-// in that format; 'spreadsheet': a national-tool export to import (CSV or XLSX).
+// in that format; 'spreadsheet': a national-tool export to import (CSV or XLSX); 'contentPack': a signed content pack
+// (guides, catalogue archives) as `npm run content:sign` writes it.
 export const FILE_PURPOSES = [
   'desk',
   'pdf',
@@ -17,6 +18,7 @@ export const FILE_PURPOSES = [
   'xlsx',
   'ods',
   'spreadsheet',
+  'contentPack',
 ] as const;
 export type FilePurpose = (typeof FILE_PURPOSES)[number];
 

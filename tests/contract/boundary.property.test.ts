@@ -16,6 +16,7 @@ import { ERROR_CODES, type Result } from '../../shared/errors';
 import { appExamples } from '../../shared/app/contract.examples';
 import { catalogueExamples } from '../../shared/catalogue/contract.examples';
 import { communesExamples } from '../../shared/communes/contract.examples';
+import { contentExamples } from '../../shared/content/contract.examples';
 import { diagnosticExamples } from '../../shared/diagnostic/contract.examples';
 import { exportsExamples } from '../../shared/exports/contract.examples';
 import { filesExamples } from '../../shared/files/contract.examples';
@@ -308,6 +309,7 @@ beforeAll(async () => {
     ...(await syncExamples(seed)),
     ...(await exportsExamples(seed)),
     ...(await coordinatorExamples(seed)),
+    ...(await contentExamples(seed)),
     // Last: its examples lock the app and open self-service mode, then leave them (see its file).
     ...(await lockExamples(seed)),
   };

@@ -238,6 +238,11 @@ export function createGuideService({ db, clock, files, shipped }: GuideServiceDe
 
     /** Changes whenever the desk's own guides change (an edit, a revert, a pack): rebuild an index built before. */
     revision: () => revision,
+    /** The shipped guides changed (a signed content pack was installed): read them again on next use. */
+    reloadShipped(): void {
+      shippedById = null;
+      revision++;
+    },
     /** For the search feature: what to index (built by the search feature, never at start). */
     guideIndexEntries: (): GuideIndexEntry[] =>
       sorted().map(({ guide, local }) => ({
