@@ -1,0 +1,316 @@
+import { createHash } from 'node:crypto';
+import { sql } from 'kysely';
+import type { UploadReceipt } from '../shared/sync/api';
+import { flatCells, type FlatCell } from '../shared/sync/consolidate';
+import { checkSnapshot } from '../shared/sync/disclosure';
+import type { Snapshot } from '../shared/sync/snapshot';
+import type { HubDb } from './db/database';
+import type { DeskIdentity } from './desks';
+import { HubError } from './errors';
+import { readDisclosure } from './settings';
+
+// Snapshot ingest, group-committed. Uploads that arrive while a transaction is running wait in a queue and are written
+// together by the next one: one round of statements per batch instead of per upload, the network's running sums
+// ('FR' rows, which every upload touches) upserted once per batch, and only one writer at a time in this process (on
+// SQLite they would otherwise queue on the file lock; on PostgreSQL on the 'FR' rows' locks).
+//
+// Each upload stays all-or-nothing: its refusals (wrong granularity, conflicting figures, the disclosure rule) are
+// decided in memory and write nothing; if the batch's transaction fails, every upload of it is retried alone, so one
+// bad upload never takes the others down. Idempotency is unchanged: by (desk, period, version), highest version only.
+
+/** The canonical bytes of a snapshot: the same snapshot always hashes the same, whatever the key order it came in. */
+export function canonical(value: unknown): string {
+  if (Array.isArray(value)) return `[${value.map(canonical).join(',')}]`;
+  if (value && typeof value === 'object')
+    return `{${Object.keys(value)
+      .sort()
+      .map((k) => `${JSON.stringify(k)}:${canonical((value as Record<string, unknown>)[k])}`)
+      .join(',')}}`;
+  return JSON.stringify(value);
+}
+
+const sha256 = (text: string) => createHash('sha256').update(text).digest('hex');
+
+export function snapshotHash(snapshot: Snapshot): string {
+  return sha256(canonical(snapshot));
+}
+
+/** The running sums of the whole network are kept beside the départements', under this code. */
+export const NATIONAL = 'FR';
+
+/** Uploads per transaction at most (bounded so that one batch's statements stay well under both engines' limits). */
+const MAX_BATCH = 64;
+/** Running-sum rows per statement (6 parameters each: under SQLite's 32,766 and PostgreSQL's 65,535). */
+const CELL_ROWS_PER_STATEMENT = 2000;
+
+interface Upload {
+  desk: DeskIdentity;
+  snapshot: Snapshot;
+  key: string;
+  hash: string;
+  /** The canonical JSON, stored as the body: serialised once, for the hash and the row. */
+  body: string;
+  receivedAt: string;
+}
+
+type Outcome = { receipt: UploadReceipt } | { error: unknown };
+
+interface Pending {
+  upload: Upload;
+  settle(outcome: Outcome): void;
+}
+
+export function createIngest(db: HubDb, now: () => string) {
+  // A site's département never changes (there is no such administrative action): cached for the process's life.
+  const departements = new Map<string, string>();
+  const queue: Pending[] = [];
+  let running = false;
+
+  async function drain() {
+    running = true;
+    try {
+      while (queue.length > 0) {
+        const batch = queue.splice(0, MAX_BATCH);
+        let outcomes: Outcome[];
+        try {
+          outcomes = await db.transaction().execute((trx) =>
+            writeBatch(
+              trx,
+              batch.map((p) => p.upload),
+            ),
+          );
+        } catch (err) {
+          if (batch.length === 1) outcomes = [{ error: err }];
+          else {
+            // Someone in the batch broke the transaction: each alone, so only that one fails.
+            outcomes = [];
+            for (const p of batch)
+              outcomes.push(
+                await db
+                  .transaction()
+                  .execute((trx) => writeBatch(trx, [p.upload]))
+                  .then(
+                    (o) => o[0]!,
+                    (error: unknown) => ({ error }),
+                  ),
+              );
+          }
+        }
+        batch.forEach((p, i) => p.settle(outcomes[i]!));
+      }
+    } finally {
+      running = false;
+    }
+  }
+
+  /** Decides every upload of the batch in order (a later one sees what an earlier one stored), then writes them. */
+  async function writeBatch(trx: HubDb, uploads: Upload[]): Promise<Outcome[]> {
+    // Read in the batch's transaction: an administrator's change (from any process) applies from the next batch on.
+    const disclosure = await readDisclosure(trx);
+    const { seen, stored } = await lookUp(trx, uploads);
+    await loadDepartements(trx, uploads);
+
+    const outcomes: Outcome[] = [];
+    const snapshotRows = new Map<string, ReturnType<typeof snapshotRow>>();
+    const receiptRows: Array<{
+      idempotency_key: string;
+      desk_id: string;
+      hash: string;
+      outcome: 'stored' | 'superseded';
+      received_at: string;
+    }> = [];
+    const deltas = new Map<string, { departement: string; period: string; cell: FlatCell }>();
+    const addCells = (departement: string, period: string, cells: FlatCell[], sign: 1 | -1) => {
+      for (const area of [departement, NATIONAL])
+        for (const c of cells) {
+          const id = `${area}\u0000${period}\u0000${c.dimension}\u0000${c.key}`;
+          let d = deltas.get(id);
+          if (!d) deltas.set(id, (d = { departement: area, period, cell: { ...c, n: 0, suppressed: 0 } }));
+          d.cell.n += sign * c.n;
+          d.cell.suppressed += sign * c.suppressed;
+        }
+    };
+
+    for (const u of uploads) {
+      const s = u.snapshot;
+      const receipt = (status: UploadReceipt['status'], at: string): Outcome => ({
+        receipt: { status, deskId: s.deskId, period: s.period, version: s.version, hash: u.hash, receivedAt: at },
+      });
+      if (s.period.granularity !== disclosure.granularity) {
+        outcomes.push({
+          error: new HubError(422, 'wrong_granularity', `this hub takes ${disclosure.granularity}ly snapshots`),
+        });
+        continue;
+      }
+      const before = seen.get(u.key);
+      if (before) {
+        outcomes.push(
+          before.hash === u.hash
+            ? receipt('duplicate', before.at)
+            : {
+                error: new HubError(
+                  422,
+                  'conflicting_version',
+                  'this version of the period was already received with other figures',
+                ),
+              },
+        );
+        continue;
+      }
+      const slot = `${u.desk.deskId}\u0000${s.period.key}`;
+      const current = stored.get(slot);
+      if (current && current.version > s.version) {
+        receiptRows.push(receiptRow(u, 'superseded'));
+        seen.set(u.key, { hash: u.hash, at: u.receivedAt });
+        outcomes.push(receipt('superseded', u.receivedAt));
+        continue;
+      }
+      // Stored bodies were checked on their way in: parsed, not validated again.
+      const previous = current ? (current.snapshot ??= JSON.parse(current.body) as Snapshot) : undefined;
+      const violations = checkSnapshot(s, disclosure.k, previous);
+      if (violations.length > 0) {
+        outcomes.push({
+          error: new HubError(422, 'disclosure_rule', 'the snapshot breaks the disclosure rule', violations),
+        });
+        continue;
+      }
+      const departement = departements.get(u.desk.siteId)!;
+      if (previous) addCells(departement, s.period.key, flatCells(previous), -1);
+      addCells(departement, s.period.key, flatCells(s), 1);
+      stored.set(slot, { version: s.version, body: u.body, snapshot: s });
+      snapshotRows.set(slot, snapshotRow(u));
+      receiptRows.push(receiptRow(u, 'stored'));
+      seen.set(u.key, { hash: u.hash, at: u.receivedAt });
+      outcomes.push(receipt('stored', u.receivedAt));
+    }
+
+    await upsertSnapshots(trx, [...snapshotRows.values()]);
+    // Sorted: concurrent hubs on one PostgreSQL take the rows' locks in the same order (no deadlock).
+    const cells = [...deltas.entries()]
+      .filter(([, d]) => d.cell.n !== 0 || d.cell.suppressed !== 0)
+      .sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0))
+      .map(([, d]) => ({
+        departement: d.departement,
+        period_key: d.period,
+        dimension: d.cell.dimension,
+        cell_key: d.cell.key,
+        n: d.cell.n,
+        suppressed_in: d.cell.suppressed,
+      }));
+    for (let i = 0; i < cells.length; i += CELL_ROWS_PER_STATEMENT)
+      await trx
+        .insertInto('departement_cells')
+        .values(cells.slice(i, i + CELL_ROWS_PER_STATEMENT))
+        .onConflict((oc) =>
+          oc.columns(['departement', 'period_key', 'dimension', 'cell_key']).doUpdateSet((eb) => ({
+            n: eb('departement_cells.n', '+', eb.ref('excluded.n')),
+            suppressed_in: eb('departement_cells.suppressed_in', '+', eb.ref('excluded.suppressed_in')),
+          })),
+        )
+        .execute();
+    if (receiptRows.length > 0) await trx.insertInto('uploads').values(receiptRows).execute();
+    return outcomes;
+  }
+
+  /** The receipts already given and the versions already stored, for the whole batch, in one statement. */
+  async function lookUp(trx: HubDb, uploads: Upload[]) {
+    const keys = [...new Set(uploads.map((u) => u.key))];
+    const slots = [...new Map(uploads.map((u) => [`${u.desk.deskId}\u0000${u.snapshot.period.key}`, u])).values()];
+    const rows = await sql<{
+      kind: 'u' | 's';
+      k: string;
+      p: string | null;
+      hash: string;
+      at: string | null;
+      version: number | null;
+      body: string | null;
+    }>`
+      SELECT 'u' AS kind, idempotency_key AS k, NULL AS p, hash, received_at AS at, NULL AS version, NULL AS body
+        FROM uploads WHERE idempotency_key IN (${sql.join(keys)})
+      UNION ALL
+      SELECT 's', desk_id, period_key, hash, NULL, version, body
+        FROM snapshots WHERE (desk_id, period_key) IN (${sql.join(slots.map((u) => sql`(${u.desk.deskId}, ${u.snapshot.period.key})`))})
+    `.execute(trx);
+    const seen = new Map<string, { hash: string; at: string }>();
+    const stored = new Map<string, { version: number; body: string; snapshot?: Snapshot }>();
+    for (const r of rows.rows)
+      if (r.kind === 'u') seen.set(r.k, { hash: r.hash, at: r.at! });
+      else stored.set(`${r.k}\u0000${r.p}`, { version: Number(r.version), body: r.body! });
+    return { seen, stored };
+  }
+
+  async function loadDepartements(trx: HubDb, uploads: Upload[]) {
+    const missing = [...new Set(uploads.map((u) => u.desk.siteId).filter((id) => !departements.has(id)))];
+    if (missing.length === 0) return;
+    const rows = await trx.selectFrom('sites').select(['id', 'departement']).where('id', 'in', missing).execute();
+    for (const r of rows) departements.set(r.id, r.departement);
+    for (const id of missing) if (!departements.has(id)) throw new Error(`site ${id} of an enrolled desk is missing`);
+  }
+
+  return {
+    /** Queues one checked upload for the next transaction; resolves with its receipt, or rejects with its refusal. */
+    upload(desk: DeskIdentity, snapshot: Snapshot): Promise<UploadReceipt> {
+      const body = canonical(snapshot);
+      const upload: Upload = {
+        desk,
+        snapshot,
+        key: `${snapshot.deskId}:${snapshot.period.key}:${snapshot.version}`,
+        hash: sha256(body),
+        body,
+        receivedAt: now(),
+      };
+      return new Promise((resolve, reject) => {
+        queue.push({ upload, settle: (o) => ('receipt' in o ? resolve(o.receipt) : reject(o.error)) });
+        if (!running) void drain();
+      });
+    },
+  };
+}
+
+function snapshotRow(u: Upload) {
+  const t = u.snapshot.totals;
+  return {
+    desk_id: u.desk.deskId,
+    site_id: u.desk.siteId,
+    granularity: u.snapshot.period.granularity,
+    period_key: u.snapshot.period.key,
+    version: u.snapshot.version,
+    hash: u.hash,
+    body: u.body,
+    received_at: u.receivedAt,
+    sessions: t.sessions,
+    individual_sessions: t.individualSessions,
+    workshops: t.workshops,
+    workshop_participants: t.workshopParticipants,
+    people_helped: t.peopleHelped,
+    total_minutes: t.totalMinutes,
+  };
+}
+
+function receiptRow(u: Upload, outcome: 'stored' | 'superseded') {
+  return { idempotency_key: u.key, desk_id: u.desk.deskId, hash: u.hash, outcome, received_at: u.receivedAt };
+}
+
+async function upsertSnapshots(trx: HubDb, rows: Array<ReturnType<typeof snapshotRow>>) {
+  if (rows.length === 0) return;
+  await trx
+    .insertInto('snapshots')
+    .values(rows)
+    .onConflict((oc) =>
+      oc.columns(['desk_id', 'period_key']).doUpdateSet((eb) => ({
+        version: eb.ref('excluded.version'),
+        hash: eb.ref('excluded.hash'),
+        body: eb.ref('excluded.body'),
+        received_at: eb.ref('excluded.received_at'),
+        sessions: eb.ref('excluded.sessions'),
+        individual_sessions: eb.ref('excluded.individual_sessions'),
+        workshops: eb.ref('excluded.workshops'),
+        workshop_participants: eb.ref('excluded.workshop_participants'),
+        people_helped: eb.ref('excluded.people_helped'),
+        total_minutes: eb.ref('excluded.total_minutes'),
+      })),
+    )
+    .execute();
+}
+
+export type HubIngest = ReturnType<typeof createIngest>;
