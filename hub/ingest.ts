@@ -1,5 +1,5 @@
 import { createHash } from 'node:crypto';
-import { sql } from 'kysely';
+import { PostgresAdapter, sql } from 'kysely';
 import type { UploadReceipt } from '../shared/sync/api';
 import { flatCells, type FlatCell } from '../shared/sync/consolidate';
 import { checkSnapshot } from '../shared/sync/disclosure';
@@ -7,7 +7,7 @@ import type { Snapshot } from '../shared/sync/snapshot';
 import type { HubDb } from './db/database';
 import type { DeskIdentity } from './desks';
 import { HubError } from './errors';
-import { readDisclosure } from './settings';
+import { DISCLOSURE_KEYS, disclosureFrom } from './settings';
 
 // Snapshot ingest, group-committed. Uploads that arrive while a transaction is running wait in a queue and are written
 // together by the next one: one round of statements per batch instead of per upload, the network's running sums
@@ -63,6 +63,7 @@ interface Pending {
 export function createIngest(db: HubDb, now: () => string) {
   // A site's département never changes (there is no such administrative action): cached for the process's life.
   const departements = new Map<string, string>();
+  const postgres = db.getExecutor().adapter instanceof PostgresAdapter;
   const queue: Pending[] = [];
   let running = false;
 
@@ -105,9 +106,9 @@ export function createIngest(db: HubDb, now: () => string) {
 
   /** Decides every upload of the batch in order (a later one sees what an earlier one stored), then writes them. */
   async function writeBatch(trx: HubDb, uploads: Upload[]): Promise<Outcome[]> {
-    // Read in the batch's transaction: an administrator's change (from any process) applies from the next batch on.
-    const disclosure = await readDisclosure(trx);
-    const { seen, stored } = await lookUp(trx, uploads);
+    // The settings are read in the batch's transaction: an administrator's change, from any process, applies from the
+    // next batch on (no cache to invalidate).
+    const { disclosure, seen, stored } = await lookUp(trx, uploads);
     await loadDepartements(trx, uploads);
 
     const outcomes: Outcome[] = [];
@@ -184,7 +185,6 @@ export function createIngest(db: HubDb, now: () => string) {
       outcomes.push(receipt('stored', u.receivedAt));
     }
 
-    await upsertSnapshots(trx, [...snapshotRows.values()]);
     // Sorted: concurrent hubs on one PostgreSQL take the rows' locks in the same order (no deadlock).
     const cells = [...deltas.entries()]
       .filter(([, d]) => d.cell.n !== 0 || d.cell.suppressed !== 0)
@@ -197,27 +197,23 @@ export function createIngest(db: HubDb, now: () => string) {
         n: d.cell.n,
         suppressed_in: d.cell.suppressed,
       }));
-    for (let i = 0; i < cells.length; i += CELL_ROWS_PER_STATEMENT)
-      await trx
-        .insertInto('departement_cells')
-        .values(cells.slice(i, i + CELL_ROWS_PER_STATEMENT))
-        .onConflict((oc) =>
-          oc.columns(['departement', 'period_key', 'dimension', 'cell_key']).doUpdateSet((eb) => ({
-            n: eb('departement_cells.n', '+', eb.ref('excluded.n')),
-            suppressed_in: eb('departement_cells.suppressed_in', '+', eb.ref('excluded.suppressed_in')),
-          })),
-        )
-        .execute();
-    if (receiptRows.length > 0) await trx.insertInto('uploads').values(receiptRows).execute();
+    await (postgres ? writePostgres : writePortable)(trx, {
+      snapshots: [...snapshotRows.values()],
+      cells,
+      receipts: receiptRows,
+    });
     return outcomes;
   }
 
-  /** The receipts already given and the versions already stored, for the whole batch, in one statement. */
+  /**
+   * The disclosure settings, the receipts already given and the versions already stored, for the whole batch, in one
+   * statement (one round trip on PostgreSQL).
+   */
   async function lookUp(trx: HubDb, uploads: Upload[]) {
     const keys = [...new Set(uploads.map((u) => u.key))];
     const slots = [...new Map(uploads.map((u) => [`${u.desk.deskId}\u0000${u.snapshot.period.key}`, u])).values()];
     const rows = await sql<{
-      kind: 'u' | 's';
+      kind: 'setting' | 'upload' | 'snapshot';
       k: string;
       p: string | null;
       hash: string;
@@ -225,18 +221,24 @@ export function createIngest(db: HubDb, now: () => string) {
       version: number | null;
       body: string | null;
     }>`
-      SELECT 'u' AS kind, idempotency_key AS k, NULL AS p, hash, received_at AS at, NULL AS version, NULL AS body
+      SELECT 'setting' AS kind, key AS k, NULL AS p, value AS hash, NULL AS at, CAST(NULL AS integer) AS version, NULL AS body
+        FROM hub_settings WHERE key IN (${sql.join(DISCLOSURE_KEYS)})
+      UNION ALL
+      SELECT 'upload', idempotency_key, NULL, hash, received_at, NULL, NULL
         FROM uploads WHERE idempotency_key IN (${sql.join(keys)})
       UNION ALL
-      SELECT 's', desk_id, period_key, hash, NULL, version, body
-        FROM snapshots WHERE (desk_id, period_key) IN (${sql.join(slots.map((u) => sql`(${u.desk.deskId}, ${u.snapshot.period.key})`))})
+      SELECT 'snapshot', desk_id, period_key, hash, NULL, version, body
+        FROM snapshots
+        WHERE (desk_id, period_key) IN (${sql.join(slots.map((u) => sql`(${u.desk.deskId}, ${u.snapshot.period.key})`))})
     `.execute(trx);
+    const settings: Array<{ key: string; value: string }> = [];
     const seen = new Map<string, { hash: string; at: string }>();
     const stored = new Map<string, { version: number; body: string; snapshot?: Snapshot }>();
     for (const r of rows.rows)
-      if (r.kind === 'u') seen.set(r.k, { hash: r.hash, at: r.at! });
+      if (r.kind === 'setting') settings.push({ key: r.k, value: r.hash });
+      else if (r.kind === 'upload') seen.set(r.k, { hash: r.hash, at: r.at! });
       else stored.set(`${r.k}\u0000${r.p}`, { version: Number(r.version), body: r.body! });
-    return { seen, stored };
+    return { disclosure: disclosureFrom(settings), seen, stored };
   }
 
   async function loadDepartements(trx: HubDb, uploads: Upload[]) {
@@ -291,26 +293,95 @@ function receiptRow(u: Upload, outcome: 'stored' | 'superseded') {
   return { idempotency_key: u.key, desk_id: u.desk.deskId, hash: u.hash, outcome, received_at: u.receivedAt };
 }
 
-async function upsertSnapshots(trx: HubDb, rows: Array<ReturnType<typeof snapshotRow>>) {
-  if (rows.length === 0) return;
-  await trx
-    .insertInto('snapshots')
-    .values(rows)
-    .onConflict((oc) =>
-      oc.columns(['desk_id', 'period_key']).doUpdateSet((eb) => ({
-        version: eb.ref('excluded.version'),
-        hash: eb.ref('excluded.hash'),
-        body: eb.ref('excluded.body'),
-        received_at: eb.ref('excluded.received_at'),
-        sessions: eb.ref('excluded.sessions'),
-        individual_sessions: eb.ref('excluded.individual_sessions'),
-        workshops: eb.ref('excluded.workshops'),
-        workshop_participants: eb.ref('excluded.workshop_participants'),
-        people_helped: eb.ref('excluded.people_helped'),
-        total_minutes: eb.ref('excluded.total_minutes'),
-      })),
+interface BatchRows {
+  snapshots: Array<ReturnType<typeof snapshotRow>>;
+  /** Running-sum deltas, one per (département, period, dimension, key), sorted. */
+  cells: Array<{
+    departement: string;
+    period_key: string;
+    dimension: string;
+    cell_key: string;
+    n: number;
+    suppressed_in: number;
+  }>;
+  receipts: Array<ReturnType<typeof receiptRow>>;
+}
+
+/** SQLite: multi-row statements (no round trips to save in-process; the statements' size is what costs). */
+async function writePortable(trx: HubDb, rows: BatchRows) {
+  if (rows.snapshots.length > 0)
+    await trx
+      .insertInto('snapshots')
+      .values(rows.snapshots)
+      .onConflict((oc) =>
+        oc.columns(['desk_id', 'period_key']).doUpdateSet((eb) => ({
+          version: eb.ref('excluded.version'),
+          hash: eb.ref('excluded.hash'),
+          body: eb.ref('excluded.body'),
+          received_at: eb.ref('excluded.received_at'),
+          sessions: eb.ref('excluded.sessions'),
+          individual_sessions: eb.ref('excluded.individual_sessions'),
+          workshops: eb.ref('excluded.workshops'),
+          workshop_participants: eb.ref('excluded.workshop_participants'),
+          people_helped: eb.ref('excluded.people_helped'),
+          total_minutes: eb.ref('excluded.total_minutes'),
+        })),
+      )
+      .execute();
+  for (let i = 0; i < rows.cells.length; i += CELL_ROWS_PER_STATEMENT)
+    await trx
+      .insertInto('departement_cells')
+      .values(rows.cells.slice(i, i + CELL_ROWS_PER_STATEMENT))
+      .onConflict((oc) =>
+        oc.columns(['departement', 'period_key', 'dimension', 'cell_key']).doUpdateSet((eb) => ({
+          n: eb('departement_cells.n', '+', eb.ref('excluded.n')),
+          suppressed_in: eb('departement_cells.suppressed_in', '+', eb.ref('excluded.suppressed_in')),
+        })),
+      )
+      .execute();
+  if (rows.receipts.length > 0) await trx.insertInto('uploads').values(rows.receipts).execute();
+}
+
+/**
+ * PostgreSQL: the whole batch in ONE statement and round trip (data-modifying CTEs), each table's rows sent as a few
+ * arrays expanded by unnest() — a fixed-size statement whatever the batch, parsed and planned fast, instead of
+ * thousands of bound parameters.
+ */
+async function writePostgres(trx: HubDb, rows: BatchRows) {
+  if (rows.receipts.length === 0) return; // only duplicates and refusals: nothing to write
+  const column = <T, K extends keyof T>(list: T[], key: K) => list.map((r) => r[key]);
+  const s = rows.snapshots;
+  const c = rows.cells;
+  const u = rows.receipts;
+  await sql`
+    WITH stored AS (
+      INSERT INTO snapshots (desk_id, site_id, granularity, period_key, version, hash, body, received_at, sessions,
+        individual_sessions, workshops, workshop_participants, people_helped, total_minutes)
+      SELECT * FROM unnest(${column(s, 'desk_id')}::text[], ${column(s, 'site_id')}::text[],
+        ${column(s, 'granularity')}::text[], ${column(s, 'period_key')}::text[], ${column(s, 'version')}::int[],
+        ${column(s, 'hash')}::text[], ${column(s, 'body')}::text[], ${column(s, 'received_at')}::text[],
+        ${column(s, 'sessions')}::int[], ${column(s, 'individual_sessions')}::int[], ${column(s, 'workshops')}::int[],
+        ${column(s, 'workshop_participants')}::int[], ${column(s, 'people_helped')}::int[],
+        ${column(s, 'total_minutes')}::int[])
+      ON CONFLICT (desk_id, period_key) DO UPDATE SET version = excluded.version, hash = excluded.hash,
+        body = excluded.body, received_at = excluded.received_at, sessions = excluded.sessions,
+        individual_sessions = excluded.individual_sessions, workshops = excluded.workshops,
+        workshop_participants = excluded.workshop_participants, people_helped = excluded.people_helped,
+        total_minutes = excluded.total_minutes
+      RETURNING 1
+    ), summed AS (
+      INSERT INTO departement_cells AS d (departement, period_key, dimension, cell_key, n, suppressed_in)
+      SELECT * FROM unnest(${column(c, 'departement')}::text[], ${column(c, 'period_key')}::text[],
+        ${column(c, 'dimension')}::text[], ${column(c, 'cell_key')}::text[], ${column(c, 'n')}::int[],
+        ${column(c, 'suppressed_in')}::int[])
+      ON CONFLICT (departement, period_key, dimension, cell_key)
+        DO UPDATE SET n = d.n + excluded.n, suppressed_in = d.suppressed_in + excluded.suppressed_in
+      RETURNING 1
     )
-    .execute();
+    INSERT INTO uploads (idempotency_key, desk_id, hash, outcome, received_at)
+    SELECT * FROM unnest(${column(u, 'idempotency_key')}::text[], ${column(u, 'desk_id')}::text[],
+      ${column(u, 'hash')}::text[], ${column(u, 'outcome')}::text[], ${column(u, 'received_at')}::text[])
+  `.execute(trx);
 }
 
 export type HubIngest = ReturnType<typeof createIngest>;
