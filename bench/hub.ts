@@ -168,10 +168,21 @@ interface Upload {
  * `clients` desks' sync loops over HTTP: each its own keep-alive connection (undici), one upload at a time, the next
  * as soon as the receipt is in (what a desk's outbox does). Returns uploads per second over the whole run.
  */
-async function uploadOverHttp(base: string, queues: Upload[][]): Promise<number> {
+interface IngestRun {
+  /** Uploads per second, wall clock. */
+  rate: number;
+  /**
+   * CPU time of this process (the hub and its clients) per upload: what the machine's load does not inflate much, and
+   * 1000 / cpuMs bounds the rate one core could reach with the database's waits overlapped.
+   */
+  cpuMs: number;
+}
+
+async function uploadOverHttp(base: string, queues: Upload[][]): Promise<IngestRun> {
   const pool = new Pool(base, { connections: queues.length, pipelining: 1 });
   try {
     const t0 = now();
+    const cpu0 = process.cpuUsage();
     await Promise.all(
       queues.map(async (queue) => {
         for (const u of queue) {
@@ -186,13 +197,15 @@ async function uploadOverHttp(base: string, queues: Upload[][]): Promise<number>
         }
       }),
     );
-    return queues.reduce((n, q) => n + q.length, 0) / (msSince(t0) / 1000);
+    const count = queues.reduce((n, q) => n + q.length, 0);
+    const cpu = process.cpuUsage(cpu0);
+    return { rate: count / (msSince(t0) / 1000), cpuMs: (cpu.user + cpu.system) / 1000 / count };
   } finally {
     await pool.close();
   }
 }
 
-export async function ingest(dialect: 'sqlite' | 'postgres', clients: number, perClient: number): Promise<number> {
+export async function ingest(dialect: 'sqlite' | 'postgres', clients: number, perClient: number): Promise<IngestRun> {
   const hub = await startHub(dialect);
   try {
     const random = rng(7);
@@ -251,7 +264,7 @@ async function national(
           ),
         });
     const t0 = now();
-    const rate = await uploadOverHttp(hub.base, queues);
+    const { rate, cpuMs } = await uploadOverHttp(hub.base, queues);
     const ingestSeconds = msSince(t0) / 1000;
     const snapshots = createSnapshots(hub.db, hub.clock);
     const rhone = await hub.admin.createScope({ name: 'Département 69', kind: 'departement', codes: ['69'] });
@@ -278,7 +291,12 @@ async function national(
         name: `national ingest over HTTP, ${clients} clients (${dialect})`,
         value: rate,
         unit: 'snapshots/s',
-        detail: { snapshots: n, sites: sitesCount, seconds: Number(ingestSeconds.toFixed(1)) },
+        detail: {
+          snapshots: n,
+          sites: sitesCount,
+          seconds: Number(ingestSeconds.toFixed(1)),
+          cpuMsPerUpload: Number(cpuMs.toFixed(2)),
+        },
       },
       {
         name: `coordinator query, one département, a year (${dialect})`,
@@ -300,9 +318,13 @@ async function national(
   }
 }
 
-export async function runHubBench(options: { quick: boolean }): Promise<HubBenchResult[]> {
+export async function runHubBench(options: {
+  quick: boolean;
+  /** Only these engines (default: SQLite, and PostgreSQL when MEDIANE_HUB_TEST_PG is set). */
+  dialects?: Array<'sqlite' | 'postgres'>;
+}): Promise<HubBenchResult[]> {
   const results: HubBenchResult[] = [];
-  const dialects: Array<'sqlite' | 'postgres'> = PG_URL ? ['sqlite', 'postgres'] : ['sqlite'];
+  const dialects = options.dialects ?? (PG_URL ? ['sqlite', 'postgres'] : ['sqlite']);
 
   // Payload of one busy site-year: 12 monthly snapshots of a desk with 1,200 sessions a month.
   const random = rng(3);
@@ -334,9 +356,14 @@ export async function runHubBench(options: { quick: boolean }): Promise<HubBench
     const single = await ingest(dialect, 1, perClient);
     results.push({
       name: `ingest over HTTP, 8 concurrent clients (${dialect})`,
-      value: concurrent,
+      value: concurrent.rate,
       unit: 'uploads/s',
-      baseline: { name: 'one client at a time', value: single },
+      baseline: { name: 'one client at a time', value: single.rate },
+      detail: {
+        uploads: 8 * perClient,
+        cpuMsPerUpload: Number(concurrent.cpuMs.toFixed(2)),
+        oneClientCpuMsPerUpload: Number(single.cpuMs.toFixed(2)),
+      },
     });
     results.push(...(await national(dialect, options.quick ? 280 : 2800, 8, options.quick ? 10 : 30)));
   }
@@ -345,7 +372,10 @@ export async function runHubBench(options: { quick: boolean }): Promise<HubBench
 
 if (import.meta.url === `file://${process.argv[1]}`) {
   const quick = process.argv.includes('--quick');
-  for (const r of await runHubBench({ quick })) {
+  // --dialect sqlite|postgres: one engine only (the full national simulation takes minutes on each).
+  const only = process.argv[process.argv.indexOf('--dialect') + 1];
+  const dialects = process.argv.includes('--dialect') ? [only as 'sqlite' | 'postgres'] : undefined;
+  for (const r of await runHubBench({ quick, dialects })) {
     const ratio = r.baseline
       ? ` (baseline ${r.baseline.name}: ${r.baseline.value.toFixed(1)}; ratio ${(r.unit.startsWith('ms') ? r.baseline.value / r.value : r.value / r.baseline.value).toFixed(1)}×)`
       : '';
