@@ -11,6 +11,7 @@ import { createSnapshots } from '../hub/snapshots';
 import { addSnapshot, emptyConsolidated } from '../shared/sync/consolidate';
 import { buildSnapshot, type RawSnapshot } from '../shared/sync/disclosure';
 import type { Snapshot } from '../shared/sync/snapshot';
+import type { DeskIdentity } from '../hub/desks';
 import {
   ADMIN_TOPICS,
   AGE_BRACKETS,
@@ -228,6 +229,47 @@ export async function ingest(dialect: 'sqlite' | 'postgres', clients: number, pe
   }
 }
 
+/**
+ * The upload service without HTTP, 8 desks each awaiting its receipt before the next upload: group commit (the hub's
+ * way) against one transaction per upload (`maxBatch: 1`, the naive way), on fresh databases, in the same run.
+ */
+export async function serviceIngest(
+  dialect: 'sqlite' | 'postgres',
+  clients: number,
+  perClient: number,
+  maxBatch?: number,
+) {
+  const hub = await startHub(dialect);
+  try {
+    const random = rng(5);
+    const service = createSnapshots(hub.db, hub.clock, { maxBatch });
+    const work: Array<{ desk: DeskIdentity; snapshots: Snapshot[] }> = [];
+    for (let c = 0; c < clients; c++) {
+      const departement = DEPARTEMENTS[(c * 17) % DEPARTEMENTS.length]!;
+      const desk = await hub.enrolledSite(`Lieu ${c}`, departement);
+      work.push({
+        desk: { kind: 'desk', deskId: desk.deskId, siteId: desk.site.id },
+        snapshots: Array.from({ length: perClient }, (_, i) => {
+          const period = `${2000 + Math.floor(i / 12)}-${String((i % 12) + 1).padStart(2, '0')}`;
+          return buildSnapshot(siteMonth(desk.deskId, period, 400, random, communes(departement)), 5).snapshot;
+        }),
+      });
+    }
+    const t0 = now();
+    const cpu0 = process.cpuUsage();
+    await Promise.all(
+      work.map(async (w) => {
+        for (const snapshot of w.snapshots) await service.upload(w.desk, snapshot);
+      }),
+    );
+    const cpu = process.cpuUsage(cpu0);
+    const count = clients * perClient;
+    return { rate: count / (msSince(t0) / 1000), cpuMs: (cpu.user + cpu.system) / 1000 / count };
+  } finally {
+    await hub.close();
+  }
+}
+
 /** A commune of the département (INSEE: département + commune number), as a desk's area of residence. */
 function communes(departement: string): string[] {
   return [departement.length === 3 ? `${departement}01` : `${departement}001`];
@@ -363,6 +405,19 @@ export async function runHubBench(options: {
         uploads: 8 * perClient,
         cpuMsPerUpload: Number(concurrent.cpuMs.toFixed(2)),
         oneClientCpuMsPerUpload: Number(single.cpuMs.toFixed(2)),
+      },
+    });
+    const grouped = await serviceIngest(dialect, 8, perClient);
+    const oneByOne = await serviceIngest(dialect, 8, perClient, 1);
+    results.push({
+      name: `ingest through the upload service, 8 concurrent desks, group commit (${dialect})`,
+      value: grouped.rate,
+      unit: 'uploads/s',
+      baseline: { name: 'one transaction per upload', value: oneByOne.rate },
+      detail: {
+        uploads: 8 * perClient,
+        cpuMsPerUpload: Number(grouped.cpuMs.toFixed(2)),
+        baselineCpuMsPerUpload: Number(oneByOne.cpuMs.toFixed(2)),
       },
     });
     results.push(...(await national(dialect, options.quick ? 280 : 2800, 8, options.quick ? 10 : 30)));

@@ -39,7 +39,7 @@ export function snapshotHash(snapshot: Snapshot): string {
 export const NATIONAL = 'FR';
 
 /** Uploads per transaction at most (bounded so that one batch's statements stay well under both engines' limits). */
-const MAX_BATCH = 64;
+export const MAX_BATCH = 64;
 /** Running-sum rows per statement (6 parameters each: under SQLite's 32,766 and PostgreSQL's 65,535). */
 const CELL_ROWS_PER_STATEMENT = 2000;
 
@@ -60,7 +60,13 @@ interface Pending {
   settle(outcome: Outcome): void;
 }
 
-export function createIngest(db: HubDb, now: () => string) {
+export interface IngestOptions {
+  /** Uploads per transaction at most (1: one transaction per upload, the benchmark's baseline). */
+  maxBatch?: number;
+}
+
+export function createIngest(db: HubDb, now: () => string, options: IngestOptions = {}) {
+  const maxBatch = Math.max(1, Math.min(MAX_BATCH, options.maxBatch ?? MAX_BATCH));
   // A site's département never changes (there is no such administrative action): cached for the process's life.
   const departements = new Map<string, string>();
   const postgres = db.getExecutor().adapter instanceof PostgresAdapter;
@@ -71,7 +77,7 @@ export function createIngest(db: HubDb, now: () => string) {
     running = true;
     try {
       while (queue.length > 0) {
-        const batch = queue.splice(0, MAX_BATCH);
+        const batch = queue.splice(0, maxBatch);
         let outcomes: Outcome[];
         try {
           outcomes = await db.transaction().execute((trx) =>

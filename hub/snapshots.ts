@@ -5,15 +5,15 @@ import type { Snapshot } from '../shared/sync/snapshot';
 import { num, type HubDb } from './db/database';
 import type { DeskIdentity } from './desks';
 import { HubError } from './errors';
-import { createIngest, NATIONAL } from './ingest';
+import { createIngest, NATIONAL, type IngestOptions } from './ingest';
 
 // Uploads are idempotent by (desk, period, version) and the hub keeps, per (desk, period), the highest version only:
 // sums over those rows can never count a replay, a reordered retry or a lost reply twice (sync-and-privacy.md). They
 // are written in group-committed batches (ingest.ts).
 export { canonical, snapshotHash } from './ingest';
 
-export function createSnapshots(db: HubDb, clock: Clock) {
-  const ingest = createIngest(db, () => clock.now().toISOString());
+export function createSnapshots(db: HubDb, clock: Clock, ingestOptions?: IngestOptions) {
+  const ingest = createIngest(db, () => clock.now().toISOString(), ingestOptions);
   return {
     async upload(desk: DeskIdentity, snapshot: Snapshot): Promise<UploadReceipt> {
       if (snapshot.deskId !== desk.deskId) throw new HubError(403, 'wrong_desk', 'a desk sends its own snapshots only');
