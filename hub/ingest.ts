@@ -235,7 +235,9 @@ export function createIngest(db: HubDb, now: () => string, options: IngestOption
       UNION ALL
       SELECT 'snapshot', desk_id, period_key, hash, NULL, version, body
         FROM snapshots
-        WHERE (desk_id, period_key) IN (${sql.join(slots.map((u) => sql`(${u.desk.deskId}, ${u.snapshot.period.key})`))})
+        -- desk_id first: the primary key's leading column (a period's index would read every site's row of it).
+        WHERE desk_id IN (${sql.join([...new Set(slots.map((u) => u.desk.deskId))])})
+          AND (desk_id, period_key) IN (${sql.join(slots.map((u) => sql`(${u.desk.deskId}, ${u.snapshot.period.key})`))})
     `.execute(trx);
     const settings: Array<{ key: string; value: string }> = [];
     const seen = new Map<string, { hash: string; at: string }>();
