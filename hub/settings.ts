@@ -8,8 +8,14 @@ export interface Disclosure {
   granularity: Granularity;
 }
 
+export const DISCLOSURE_KEYS = ['k', 'granularity'];
+
 export async function readDisclosure(db: HubDb): Promise<Disclosure> {
-  const rows = await db.selectFrom('hub_settings').selectAll().where('key', 'in', ['k', 'granularity']).execute();
+  return disclosureFrom(await db.selectFrom('hub_settings').selectAll().where('key', 'in', DISCLOSURE_KEYS).execute());
+}
+
+/** The disclosure parameters from their `hub_settings` rows (absent: the defaults). */
+export function disclosureFrom(rows: ReadonlyArray<{ key: string; value: string }>): Disclosure {
   const get = (key: string) => rows.find((r) => r.key === key)?.value;
   return {
     k: Number(get('k') ?? DEFAULT_K),

@@ -10,7 +10,6 @@ import {
 } from '../shared/sync/snapshot-file';
 import type { HubDb } from './db/database';
 import { HubError } from './errors';
-import { readDisclosure } from './settings';
 import { snapshotHash, type HubSnapshots } from './snapshots';
 
 // A desk that never reaches the hub hands its signed snapshot file to a coordinator, who imports it (the API's
@@ -92,34 +91,33 @@ export function createSnapshotFiles(db: HubDb, clock: Clock, snapshots: HubSnaps
       if (who.scopeId !== null && !(await snapshots.inScope(who.scopeId, desk.site_id)))
         throw new HubError(403, 'outside_scope', 'this desk belongs to a site outside your scope');
 
-      const disclosure = await readDisclosure(db);
       const identity = { kind: 'desk' as const, deskId, siteId: desk.site_id };
       const fileHash = createHash('sha256').update(file.data.content, 'utf8').digest('hex');
-      const receipts = await db.transaction().execute(async (trx) => {
-        const out: UploadReceipt[] = [];
-        for (const entry of content.data.snapshots)
-          out.push(await snapshots.ingest(trx, identity, entry.snapshot, disclosure));
-        const count = (status: UploadReceipt['status']) => out.filter((r) => r.status === status).length;
-        await trx
-          .insertInto('audit_log')
-          .values({
-            id: randomUUID(),
-            at: clock.now().toISOString(),
-            actor: who.actor,
-            action: 'snapshots.import',
-            details: JSON.stringify({
-              deskId,
-              siteId: desk.site_id,
-              file: fileHash,
-              exportedAt: content.data.exportedAt,
-              stored: count('stored'),
-              duplicate: count('duplicate'),
-              superseded: count('superseded'),
-            }),
-          })
-          .execute();
-        return out;
-      });
+      const { receipts } = await snapshots.importAll(
+        identity,
+        content.data.snapshots.map((entry) => entry.snapshot),
+        async (trx, out) => {
+          const count = (status: UploadReceipt['status']) => out.filter((r) => r.status === status).length;
+          await trx
+            .insertInto('audit_log')
+            .values({
+              id: randomUUID(),
+              at: clock.now().toISOString(),
+              actor: who.actor,
+              action: 'snapshots.import',
+              details: JSON.stringify({
+                deskId,
+                siteId: desk.site_id,
+                file: fileHash,
+                exportedAt: content.data.exportedAt,
+                stored: count('stored'),
+                duplicate: count('duplicate'),
+                superseded: count('superseded'),
+              }),
+            })
+            .execute();
+        },
+      );
       return {
         deskId,
         site: { id: desk.site_id, name: desk.name, departement: desk.departement },

@@ -1,173 +1,27 @@
-import { createHash } from 'node:crypto';
 import type { Clock } from '../shared/ids';
 import type { Consolidated, CoordinatorSummary, UploadReceipt } from '../shared/sync/api';
-import {
-  addSnapshot,
-  consolidate,
-  emptyConsolidated,
-  flatCells,
-  fromFlatCells,
-  type FlatCell,
-} from '../shared/sync/consolidate';
-import { checkSnapshot } from '../shared/sync/disclosure';
-import { Snapshot } from '../shared/sync/snapshot';
-import { canonical } from '../shared/sync/snapshot-file';
+import { addSnapshot, consolidate, emptyConsolidated, fromFlatCells } from '../shared/sync/consolidate';
+import type { Snapshot } from '../shared/sync/snapshot';
 import { num, type HubDb } from './db/database';
 import type { DeskIdentity } from './desks';
 import { HubError } from './errors';
-import { readDisclosure, type Disclosure } from './settings';
+import { createIngest, NATIONAL, type IngestOptions } from './ingest';
+import { readDisclosure } from './settings';
 
 // Uploads are idempotent by (desk, period, version) and the hub keeps, per (desk, period), the highest version only:
-// sums over those rows can never count a replay, a reordered retry or a lost reply twice (sync-and-privacy.md).
+// sums over those rows can never count a replay, a reordered retry or a lost reply twice (sync-and-privacy.md). They
+// are written in group-committed batches (ingest.ts).
+export { canonical, snapshotHash } from './ingest';
 
-/** The canonical bytes of a snapshot: the same snapshot always hashes the same, whatever the key order it came in. */
-export { canonical };
-
-export function snapshotHash(snapshot: Snapshot): string {
-  return createHash('sha256').update(canonical(snapshot)).digest('hex');
-}
-
-/** The running sums of the whole network are kept beside the départements', under this code. */
-const NATIONAL = 'FR';
-
-export function createSnapshots(db: HubDb, clock: Clock) {
-  /**
-   * One snapshot into the hub, inside the caller's transaction: a network upload is one such transaction, a snapshot
-   * file (hub/snapshot-file.ts) one for all its snapshots. Throws a HubError (and the caller's transaction rolls back)
-   * on any refusal. `disclosure` is read by the caller before its transaction opens.
-   */
-  async function ingest(
-    trx: HubDb,
-    desk: DeskIdentity,
-    snapshot: Snapshot,
-    disclosure: Disclosure,
-  ): Promise<UploadReceipt> {
-    if (snapshot.deskId !== desk.deskId) throw new HubError(403, 'wrong_desk', 'a desk sends its own snapshots only');
-    if (snapshot.period.granularity !== disclosure.granularity)
-      throw new HubError(422, 'wrong_granularity', `this hub takes ${disclosure.granularity}ly snapshots`);
-    const hash = snapshotHash(snapshot);
-    const key = `${snapshot.deskId}:${snapshot.period.key}:${snapshot.version}`;
-    const receivedAt = clock.now().toISOString();
-    const receipt = (status: UploadReceipt['status'], at: string): UploadReceipt => ({
-      status,
-      deskId: snapshot.deskId,
-      period: snapshot.period,
-      version: snapshot.version,
-      hash,
-      receivedAt: at,
-    });
-
-    const seen = await trx.selectFrom('uploads').selectAll().where('idempotency_key', '=', key).executeTakeFirst();
-    if (seen) {
-      if (seen.hash !== hash)
-        throw new HubError(
-          422,
-          'conflicting_version',
-          'this version of the period was already received with other figures',
-        );
-      return receipt('duplicate', seen.received_at);
-    }
-    const stored = await trx
-      .selectFrom('snapshots')
-      .select(['version', 'body'])
-      .where('desk_id', '=', desk.deskId)
-      .where('period_key', '=', snapshot.period.key)
-      .executeTakeFirst();
-    if (stored && Number(stored.version) > snapshot.version) {
-      await trx
-        .insertInto('uploads')
-        .values({
-          idempotency_key: key,
-          desk_id: desk.deskId,
-          hash,
-          outcome: 'superseded',
-          received_at: receivedAt,
-        })
-        .execute();
-      return receipt('superseded', receivedAt);
-    }
-    const previous = stored ? Snapshot.parse(JSON.parse(stored.body)) : undefined;
-    const violations = checkSnapshot(snapshot, disclosure.k, previous);
-    if (violations.length > 0)
-      throw new HubError(422, 'disclosure_rule', 'the snapshot breaks the disclosure rule', violations);
-    const t = snapshot.totals;
-    const figures = {
-      version: snapshot.version,
-      hash,
-      body: JSON.stringify(snapshot),
-      received_at: receivedAt,
-      sessions: t.sessions,
-      individual_sessions: t.individualSessions,
-      workshops: t.workshops,
-      workshop_participants: t.workshopParticipants,
-      people_helped: t.peopleHelped,
-      total_minutes: t.totalMinutes,
-    };
-    await trx
-      .insertInto('snapshots')
-      .values({
-        desk_id: desk.deskId,
-        site_id: desk.siteId,
-        granularity: snapshot.period.granularity,
-        period_key: snapshot.period.key,
-        ...figures,
-      })
-      .onConflict((oc) => oc.columns(['desk_id', 'period_key']).doUpdateSet(figures))
-      .execute();
-    // The département's running sums: the stored version out, this one in, in the same transaction.
-    const site = await trx
-      .selectFrom('sites')
-      .select('departement')
-      .where('id', '=', desk.siteId)
-      .executeTakeFirstOrThrow();
-    const deltas = new Map<string, FlatCell>();
-    const add = (cells: FlatCell[], sign: 1 | -1) => {
-      for (const c of cells) {
-        const id = `${c.dimension}\u0000${c.key}`;
-        const d = deltas.get(id) ?? { dimension: c.dimension, key: c.key, n: 0, suppressed: 0 };
-        d.n += sign * c.n;
-        d.suppressed += sign * c.suppressed;
-        deltas.set(id, d);
-      }
-    };
-    if (previous) add(flatCells(previous), -1);
-    add(flatCells(snapshot), 1);
-    const changed = [...deltas.values()].filter((d) => d.n !== 0 || d.suppressed !== 0);
-    if (changed.length > 0)
-      await trx
-        .insertInto('departement_cells')
-        .values(
-          [site.departement, NATIONAL].flatMap((departement) =>
-            changed.map((d) => ({
-              departement,
-              period_key: snapshot.period.key,
-              dimension: d.dimension,
-              cell_key: d.key,
-              n: d.n,
-              suppressed_in: d.suppressed,
-            })),
-          ),
-        )
-        .onConflict((oc) =>
-          oc.columns(['departement', 'period_key', 'dimension', 'cell_key']).doUpdateSet((eb) => ({
-            n: eb('departement_cells.n', '+', eb.ref('excluded.n')),
-            suppressed_in: eb('departement_cells.suppressed_in', '+', eb.ref('excluded.suppressed_in')),
-          })),
-        )
-        .execute();
-    await trx
-      .insertInto('uploads')
-      .values({ idempotency_key: key, desk_id: desk.deskId, hash, outcome: 'stored', received_at: receivedAt })
-      .execute();
-    return receipt('stored', receivedAt);
-  }
-
+export function createSnapshots(db: HubDb, clock: Clock, ingestOptions?: IngestOptions) {
+  const ingest = createIngest(db, () => clock.now().toISOString(), ingestOptions);
   return {
-    ingest,
+    /** A snapshot file's snapshots, all or nothing, with the caller's own rows (hub/snapshot-file.ts). */
+    importAll: ingest.importAll,
 
     async upload(desk: DeskIdentity, snapshot: Snapshot): Promise<UploadReceipt> {
-      const disclosure = await readDisclosure(db);
-      return db.transaction().execute((trx) => ingest(trx, desk, snapshot, disclosure));
+      if (snapshot.deskId !== desk.deskId) throw new HubError(403, 'wrong_desk', 'a desk sends its own snapshots only');
+      return ingest.upload(desk, snapshot);
     },
 
     /** Whether a site belongs to a coordinator's scope (the sites the coordinator's queries would list). */

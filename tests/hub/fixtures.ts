@@ -4,10 +4,12 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import pg from 'pg';
+import { expect } from 'vitest';
+import { flatCells } from '../../shared/sync/consolidate';
 import { buildSnapshot, type RawSnapshot } from '../../shared/sync/disclosure';
 import type { Snapshot } from '../../shared/sync/snapshot';
 import { createAdmin } from '../../hub/admin';
-import { openHubDb, type OpenedHubDb } from '../../hub/db/database';
+import { num, openHubDb, type OpenedHubDb } from '../../hub/db/database';
 import { buildHub } from '../../hub/server';
 
 // The hub under test, on SQLite always and on PostgreSQL when MEDIANE_HUB_TEST_PG names a server where the role may
@@ -149,4 +151,30 @@ export function rawMonth(deskId: string, period: string, people: number, version
 
 export function month(deskId: string, period: string, people: number, version = 1, previous?: Snapshot): Snapshot {
   return buildSnapshot(rawMonth(deskId, period, people, version), 5, previous).snapshot;
+}
+
+/** Every running sum (per département and for 'FR') recomputed from the stored snapshots: must equal the table. */
+export async function expectRunningSumsMatchSnapshots(hub: TestHub) {
+  const db = hub.opened.db;
+  const stored = await db
+    .selectFrom('snapshots')
+    .innerJoin('sites', 'sites.id', 'snapshots.site_id')
+    .select(['sites.departement', 'snapshots.body'])
+    .execute();
+  const expected = new Map<string, number>();
+  for (const row of stored) {
+    const snapshot = JSON.parse(row.body) as Snapshot;
+    for (const area of [row.departement, 'FR'])
+      for (const c of flatCells(snapshot)) {
+        const id = `${area}|${snapshot.period.key}|${c.dimension}|${c.key}`;
+        expected.set(id, (expected.get(id) ?? 0) + c.n * 1000 + c.suppressed);
+      }
+  }
+  const actual = new Map<string, number>();
+  for (const r of await db.selectFrom('departement_cells').selectAll().execute()) {
+    const value = num(r.n) * 1000 + num(r.suppressed_in);
+    if (value !== 0) actual.set(`${r.departement}|${r.period_key}|${r.dimension}|${r.cell_key}`, value);
+  }
+  for (const [id, v] of [...expected]) if (v === 0) expected.delete(id);
+  expect(actual).toEqual(expected);
 }
