@@ -274,6 +274,7 @@ export function sessionReading(db: Database.Database, scope: ExportScope, opts: 
 
   return {
     codes,
+    where,
     params,
     count: () => count.get(params) as { rows: number; sessions: number },
     raw: () => iterate.iterate(params) as IterableIterator<Raw>,
