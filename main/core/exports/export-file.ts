@@ -139,7 +139,7 @@ export async function writeSessionExport(
     const csv = csvWriter ? sessionCsvSource(reader, o.scope, o) : null;
     const source = csv ? null : sessionRowSource(reader, o.scope, o);
     p.progress(0, null, EXPORT_PHASES.counting);
-    const total = (csv ?? source)!.count();
+    const total = await (csv ?? source)!.count(yieldToEventLoop);
     writer.sheet('Séances');
     const extra = o.includeNotes
       ? [['Notes', 'Incluses à la demande : fichier à garder sur ce poste, à ne pas transmettre.']]

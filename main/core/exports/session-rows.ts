@@ -136,12 +136,14 @@ function parisDayFormatter(): (ms: number) => string {
   };
 }
 
+const COUNT_SLICE_DAYS = 31;
+
 /** The titles of the guides a session used, in one cell, in the order they were opened. */
 export const GUIDE_SEPARATOR = ', ';
 
 export interface SessionRowSource {
   /** How many rows (sessions, and participants of workshops) and sessions the scope holds. */
-  count(): { rows: number; sessions: number };
+  count(pause: () => Promise<void>): Promise<{ rows: number; sessions: number }>;
   /** The data rows, in date order, one array each (reused: copy it to keep it). */
   rows(): Generator<Cell[]>;
 }
@@ -166,9 +168,23 @@ export function sessionReading(db: Database.Database, scope: ExportScope, opts: 
     COLS.map((c) => (BLOB_COLUMNS.has(c) ? `hex(s.${c})` : `s.${c}`)).join(', ') +
     (opts.includeNotes ? ', s.notes' : '');
   const iterate = db.prepare(`SELECT ${select} FROM sessions s WHERE ${where} ORDER BY s.date, s.seq`).raw(true);
-  const count = db.prepare(
-    `SELECT count(*) AS sessions, coalesce(sum(CASE WHEN s.kind = ${KIND_CODES.collectif} THEN s.participants ELSE 1 END), 0) AS rows FROM sessions s WHERE ${where}`,
+  const countSlice = db.prepare(
+    `SELECT count(*) AS sessions, coalesce(sum(CASE WHEN s.kind = ${KIND_CODES.collectif} THEN s.participants ELSE 1 END), 0) AS rows FROM sessions s WHERE ${where} AND s.date >= @sliceFrom AND s.date <= @sliceTo`,
   );
+  /**
+   * The rows and sessions of the scope, counted a month at a time with `pause()` between months: counting a
+   * million sessions at once holds the thread for most of a second, and the export runs on the app's main thread.
+   */
+  const count = async (pause: () => Promise<void>) => {
+    const total = { rows: 0, sessions: 0 };
+    for (let sliceFrom = params.from!; sliceFrom <= params.to!; sliceFrom += COUNT_SLICE_DAYS) {
+      const c = countSlice.get({ ...params, sliceFrom, sliceTo: sliceFrom + COUNT_SLICE_DAYS - 1 }) as typeof total;
+      total.rows += c.rows;
+      total.sessions += c.sessions;
+      await pause();
+    }
+    return total;
+  };
   // The guides a session used, read in the same order as the sessions (then by their position in the session) so
   // that one pass merges them: no query per row.
   const guides = db
@@ -177,6 +193,7 @@ export function sessionReading(db: Database.Database, scope: ExportScope, opts: 
     )
     .raw(true);
 
+  const anyGuide = db.prepare('SELECT 1 FROM session_guides LIMIT 1').pluck();
   const labelMaps: Partial<Record<TermDomain, Record<string, string>>> = {
     channel: CHANNEL_LABELS,
     equipment: EQUIPMENT_LABELS,
@@ -259,6 +276,8 @@ export function sessionReading(db: Database.Database, scope: ExportScope, opts: 
 
   /** A cursor to call with each session's (date, seq) in the export's order: the titles of the guides it used. */
   const guideTitles = (): ((date: number, seq: number) => string) => {
+    // A desk that never used guided mode pays nothing for the column.
+    if (!anyGuide.get()) return () => '';
     const it = guides.iterate(params) as IterableIterator<[number, number, string]>;
     let next = it.next();
     return (date, seq) => {
@@ -276,7 +295,7 @@ export function sessionReading(db: Database.Database, scope: ExportScope, opts: 
     codes,
     where,
     params,
-    count: () => count.get(params) as { rows: number; sessions: number },
+    count,
     raw: () => iterate.iterate(params) as IterableIterator<Raw>,
     guideTitles,
     label,
