@@ -35,7 +35,7 @@ const TRICKY = [
 ];
 
 let dataDir = '';
-let counts = { individual: 0, workshops: 0, guides: 0 };
+const counts = { individual: 0, workshops: 0, guides: 0 };
 
 beforeAll(() => {
   dataDir = tempDir('mediane-csv-golden-');
