@@ -12,7 +12,7 @@ import { createOdsWriter, OdsTooLargeError } from './ods-writer';
 import { sessionCsvSource } from './session-csv';
 import { sessionColumnTypes, sessionHeaders, sessionRowSource, type CommuneLookup } from './session-rows';
 import type { SheetWriter } from './sheet-writer';
-import { createXlsxWriter } from './xlsx-writer';
+import { createXlsxWriter, XlsxTooLargeError } from './xlsx-writer';
 
 /** Progress phases (i18n keys, namespace common). */
 export const EXPORT_PHASES = {
@@ -176,6 +176,7 @@ export async function writeSessionExport(
     return { rows, sessions: total.sessions, bytes };
   } catch (e) {
     if (e instanceof OdsTooLargeError) throw new CoreError('invalid_input', 'exports.tooLargeForOds');
+    if (e instanceof XlsxTooLargeError) throw new CoreError('invalid_input', 'exports.tooLargeForXlsx');
     throw e;
   } finally {
     if (!finished) await writer.abort().catch(() => undefined);
