@@ -1,5 +1,6 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
+import * as XLSX from '@e965/xlsx';
 import Database from 'better-sqlite3';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createCommunesIndex } from '../../main/core/communes/communes-index';
@@ -131,5 +132,48 @@ describe('CSV session export: the direct path writes the generic path’s bytes'
     const filtered = await exportCsv('filtered-direct.csv', { scope });
     expect(filtered.length).toBeGreaterThan(1000);
     expect(filtered.equals(await exportCsv('filtered-cells.csv', { scope, csvPath: 'cells' }))).toBe(true);
+  });
+});
+
+describe('the "Guide(s) utilisé(s)" column', () => {
+  it('holds the titles of the guides a session used, in their order, in CSV and XLSX; empty without a guide', async () => {
+    const db = new Database(join(dataDir, DB_FILE), { readonly: true });
+    const titlesById = new Map(
+      (
+        db
+          .prepare(
+            `SELECT s.id, group_concat(g.title, ', ' ORDER BY g.position) AS titles FROM sessions s
+             JOIN session_guides g ON g.seq = s.seq WHERE s.deleted_at IS NULL GROUP BY s.seq`,
+          )
+          .all() as Array<{ id: string; titles: string }>
+      ).map((r) => [r.id, r.titles]),
+    );
+    const withoutGuide = (
+      db
+        .prepare('SELECT id FROM sessions WHERE deleted_at IS NULL AND seq NOT IN (SELECT seq FROM session_guides)')
+        .pluck()
+        .all() as string[]
+    ).slice(0, 50);
+    db.close();
+    expect([...titlesById.values()].some((t) => t.split(', ').length >= 3)).toBe(true);
+
+    await exportCsv('guides.xlsx', { format: 'xlsx' });
+    const book = XLSX.read(readFileSync(join(dataDir, 'guides.xlsx')), { type: 'buffer' });
+    const rows = XLSX.utils.sheet_to_json<string[]>(book.Sheets[book.SheetNames[0]!]!, {
+      header: 1,
+      raw: false,
+      defval: '',
+    }) as string[][];
+    const header = rows.findIndex((r) => r[0] === 'Date');
+    expect(rows[header]![29]).toBe('Guide(s) utilisé(s)');
+    const guideCell = new Map(rows.slice(header + 1).map((r) => [r[25], r[29]]));
+    for (const [id, titles] of titlesById) expect(guideCell.get(id), id).toBe(titles);
+    for (const id of withoutGuide) expect(guideCell.get(id)).toBe('');
+
+    const csv = (await exportCsv('guides.csv', {})).toString('utf8');
+    const [id, titles] = [...titlesById].find(([, t]) => t.includes('ANTS'))!;
+    const line = csv.split('\r\n').find((l) => l.includes(id))!;
+    expect(line).toContain(`;${id};`);
+    expect(line).toContain(`"${titles.replaceAll('"', '""')}"`);
   });
 });

@@ -52,7 +52,7 @@ interface SheetPart {
   waiting: string[];
 }
 
-export function createXlsxWriter(path: string): SheetWriter {
+export function createXlsxWriter(path: string, { maxRows = XLSX_MAX_ROWS } = {}): SheetWriter {
   const sink = new FileSink(path);
   const zip = createZipWriter(sink);
   const parts: SheetPart[] = [];
@@ -131,7 +131,7 @@ export function createXlsxWriter(path: string): SheetWriter {
     return c;
   };
   const beforeRow = () => {
-    if (rowsInSheet < XLSX_MAX_ROWS) return;
+    if (rowsInSheet < maxRows) return;
     // Excel's limit reached: the rows go on in a new sheet, under the same header.
     startSheet(`${baseName.slice(0, 25)} (${++continuation})`);
     if (header) writeText(header);
