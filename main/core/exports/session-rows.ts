@@ -169,16 +169,14 @@ export function sessionReading(db: Database.Database, scope: ExportScope, opts: 
     (opts.includeNotes ? ', s.notes' : '');
   const iterate = db.prepare(`SELECT ${select} FROM sessions s WHERE ${where} ORDER BY s.date, s.seq`).raw(true);
   const countSlice = db.prepare(
-    `SELECT count(*) AS sessions, coalesce(sum(CASE WHEN s.kind = ${KIND_CODES.collectif} THEN s.participants ELSE 1 END), 0) AS rows FROM sessions s WHERE ${where} AND s.date >= @sliceFrom AND s.date <= @sliceTo`,
+    `SELECT count(*) AS sessions, coalesce(sum(CASE WHEN s.kind = ${KIND_CODES.collectif} THEN s.participants ELSE 1 END), 0) AS rows FROM sessions s WHERE ${where}`,
   );
-  /**
-   * The rows and sessions of the scope, counted a month at a time with `pause()` between months: counting a
-   * million sessions at once holds the thread for most of a second, and the export runs on the app's main thread.
-   */
   const count = async (pause: () => Promise<void>) => {
     const total = { rows: 0, sessions: 0 };
     for (let sliceFrom = params.from!; sliceFrom <= params.to!; sliceFrom += COUNT_SLICE_DAYS) {
-      const c = countSlice.get({ ...params, sliceFrom, sliceTo: sliceFrom + COUNT_SLICE_DAYS - 1 }) as typeof total;
+      // The slice replaces the scope's own bounds (two bounds on one column would let SQLite walk the whole scope).
+      const sliceTo = Math.min(sliceFrom + COUNT_SLICE_DAYS - 1, params.to!);
+      const c = countSlice.get({ ...params, from: sliceFrom, to: sliceTo }) as typeof total;
       total.rows += c.rows;
       total.sessions += c.sessions;
       await pause();
