@@ -2,6 +2,7 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import * as XLSX from '@e965/xlsx';
 import { afterAll, describe, expect, it } from 'vitest';
+import { createOdsWriter } from '../../main/core/exports/ods-writer';
 import { createXlsxWriter } from '../../main/core/exports/xlsx-writer';
 import { removeTempDirs, tempDir } from './helpers';
 
@@ -16,28 +17,34 @@ function sheetsOf(path: string): Array<{ name: string; rows: string[][] }> {
 }
 
 describe('XLSX writer', () => {
-  it('goes on in a new sheet, under the same header, past the row limit; nothing lost or repeated', async () => {
-    const path = join(tempDir('mediane-xlsx-'), 'limit.xlsx');
-    const w = createXlsxWriter(path, { maxRows: 5 });
-    w.sheet('Séances');
-    w.text(['Médiane : export des séances']);
-    w.text(['Date', 'Nom', 'Durée']);
-    w.columns(['date', 'text', 'number']);
-    for (let i = 1; i <= 11; i++) w.row([`2026-03-${String(i).padStart(2, '0')}`, `Séance « ${i} »`, i]);
-    await w.drain();
-    w.sheet('Autre table');
-    w.text(['Seule']);
-    await w.finish();
-    const sheets = sheetsOf(path);
-    expect(sheets.map((s) => s.name)).toEqual(['Séances', 'Séances (2)', 'Séances (3)', 'Autre table']);
-    expect(sheets[0]!.rows).toHaveLength(5);
-    expect(sheets[1]!.rows[0]).toEqual(['Date', 'Nom', 'Durée']);
-    expect(sheets[2]!.rows[0]).toEqual(['Date', 'Nom', 'Durée']);
-    const data = sheets.slice(0, 3).flatMap((s, k) => s.rows.slice(k === 0 ? 2 : 1));
-    expect(data.map((r) => r[1])).toEqual(Array.from({ length: 11 }, (_, i) => `Séance « ${i + 1} »`));
-    expect(data[0]).toEqual(['01/03/2026', 'Séance « 1 »', '1']);
-    expect(sheets[3]!.rows).toEqual([['Seule']]);
-  });
+  it.each([
+    ['xlsx', createXlsxWriter],
+    ['ods', createOdsWriter],
+  ] as const)(
+    '%s: goes on in a new sheet, under the same header, past the row limit; nothing lost or repeated',
+    async (format, create) => {
+      const path = join(tempDir('mediane-xlsx-'), `limit.${format}`);
+      const w = create(path, { maxRows: 5 });
+      w.sheet('Séances');
+      w.text(['Médiane : export des séances']);
+      w.text(['Date', 'Nom', 'Durée']);
+      w.columns(['date', 'text', 'number']);
+      for (let i = 1; i <= 11; i++) w.row([`2026-03-${String(i).padStart(2, '0')}`, `Séance « ${i} »`, i]);
+      await w.drain();
+      w.sheet('Autre table');
+      w.text(['Seule']);
+      await w.finish();
+      const sheets = sheetsOf(path);
+      expect(sheets.map((s) => s.name)).toEqual(['Séances', 'Séances (2)', 'Séances (3)', 'Autre table']);
+      expect(sheets[0]!.rows).toHaveLength(5);
+      expect(sheets[1]!.rows[0]).toEqual(['Date', 'Nom', 'Durée']);
+      expect(sheets[2]!.rows[0]).toEqual(['Date', 'Nom', 'Durée']);
+      const data = sheets.slice(0, 3).flatMap((s, k) => s.rows.slice(k === 0 ? 2 : 1));
+      expect(data.map((r) => r[1])).toEqual(Array.from({ length: 11 }, (_, i) => `Séance « ${i + 1} »`));
+      expect(data[0]).toEqual(['01/03/2026', 'Séance « 1 »', '1']);
+      expect(sheets[3]!.rows).toEqual([['Seule']]);
+    },
+  );
 
   it('keeps texts whole: spaces at the ends, markup characters, past the shared strings as inline strings', async () => {
     const path = join(tempDir('mediane-xlsx-'), 'texts.xlsx');
