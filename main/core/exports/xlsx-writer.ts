@@ -5,7 +5,7 @@ import { createZipWriter, ZipTooLargeError } from './zip-writer';
 // XLSX (Office Open XML SpreadsheetML), streamed on the same small zip writer as ODS: each sheet is one deflated
 // entry written row by row, the other parts (workbook, relations, styles, shared strings) are written at the end,
 // once the sheets are known (a zip's entries may come in any order). Memory stays flat whatever the row count.
-// (exceljs's streaming writer was replaced: 7,000 rows per CPU second and no back-pressure from its zip.)
+// (It replaces exceljs's streaming writer, which was slow and had no back-pressure from its zip: bench/README.md.)
 //
 // Strings: the first MAX_SHARED distinct strings go to the shared-strings table (labels repeat on every row, and an
 // index is a few bytes), the rest are written inline (`t="inlineStr"`), so a file of free text never grows the table
