@@ -4,13 +4,18 @@
 //
 //   npx tsx bench/exports.ts               full run: 1,000,000 sessions, CSV 5 times, XLSX and ODS once each
 //   npx tsx bench/exports.ts --quick       100,000 sessions, CSV 3 times
-//   options: --sessions N, --seed S, --only csv,xlsx,ods, --out FILE (default bench/results-exports.json)
+//   npm run bench -- --only exports        the same full run, as a section of `npm run bench`
+//   options: --sessions N, --seed S, --runs N (CSV runs), --only csv,xlsx,ods, --guides some|none (default some: about 9.5 % of the
+//            sessions carry one or two guides, as guided mode writes them), --out FILE (default bench/results-exports.json)
+// Each export also reports the longest pause of the event loop while it ran (perf_hooks.monitorEventLoopDelay): the
+// export runs as a job on the app's main thread, which must keep answering meanwhile.
 import { spawnSync } from 'node:child_process';
 import { mkdirSync, rmSync, statSync, writeFileSync, createWriteStream } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
 import { loadavg } from 'node:os';
+import { monitorEventLoopDelay } from 'node:perf_hooks';
 import Database from 'better-sqlite3';
 import { writeSessionExport } from '../main/core/exports/export-file';
 import { createCommunesIndex } from '../main/core/communes/communes-index';
@@ -32,6 +37,8 @@ const { values: args } = parseArgs({
     child: { type: 'string' },
     dir: { type: 'string' },
     file: { type: 'string' },
+    guides: { type: 'string', default: 'some' },
+    runs: { type: 'string' },
   },
 });
 
@@ -43,6 +50,9 @@ const SITE = {
   communeName: 'Lyon',
   postcode: '69003',
 } as unknown as Parameters<typeof writeSessionExport>[2]['site'];
+// Loaded once, before anything is measured: the app holds one commune index for its whole life.
+const COMMUNES = createCommunesIndex();
+COMMUNES.get('69123');
 const quietProgress = { signal: new AbortController().signal, progress: () => undefined };
 
 const cpuMsSince = (c0: NodeJS.CpuUsage) => {
@@ -51,15 +61,38 @@ const cpuMsSince = (c0: NodeJS.CpuUsage) => {
 };
 
 async function exportOnce(dir: string, format: ExportFormat, file: string) {
+  const pauses = monitorEventLoopDelay({ resolution: 10 });
+  pauses.enable();
   const c0 = process.cpuUsage();
   const t0 = now();
   const r = await writeSessionExport(
     join(dir, DB_FILE),
     file,
-    { format, scope: SCOPE, includeNotes: false, site: SITE, communes: createCommunesIndex(), exportedAt: new Date() },
+    { format, scope: SCOPE, includeNotes: false, site: SITE, communes: COMMUNES, exportedAt: new Date() },
     quietProgress,
   );
-  return { ms: msSince(t0), cpuMs: cpuMsSince(c0), ...r };
+  const ms = msSince(t0);
+  const cpuMs = cpuMsSince(c0);
+  pauses.disable();
+  // The histogram's max is the longest delay of a 10 ms timer: the longest time the loop was held, to within 10 ms.
+  return { ms, cpuMs, maxPauseMs: Math.round(pauses.max / 1e6), ...r };
+}
+
+/** Guides on about 9.5 % of the sessions (two on a fifth of those), spread over the years, as guided mode writes. */
+function attachGuides(dir: string): number {
+  const db = new Database(join(dir, DB_FILE));
+  try {
+    const insert =
+      db.prepare(`INSERT INTO session_guides (guide, date, seq, title, steps_total, steps_done, blocked, position, updated_at)
+      SELECT ?, date, seq, ?, 6, '[1,2,3]', 0, ?, 0 FROM sessions WHERE ((seq * 2654435761) % 1000) < ?`);
+    db.transaction(() => {
+      insert.run('caf-prime-activite', 'Prime d’activité : déclaration trimestrielle', 0, 95);
+      insert.run('ants-titres', 'Carte d’identité, passeport : pré-demande ANTS', 1, 19);
+    })();
+    return (db.prepare('SELECT count(DISTINCT seq) AS n FROM session_guides').get() as { n: number }).n;
+  } finally {
+    db.close();
+  }
 }
 
 /**
@@ -135,6 +168,7 @@ function inChild(format: ExportFormat, dir: string, file: string) {
     rows: number;
     bytes: number;
     peakRssMB: number;
+    maxPauseMs: number;
   };
 }
 
@@ -147,21 +181,27 @@ async function main(): Promise<void> {
   const only = new Set(args.only!.split(','));
   const log = (m: string) => process.stderr.write(m + '\n');
   const { dir: source } = datasetDir(count, seed, { log });
-  const dir = workDir(source, 'exports', 'link');
+  // With guides, a copy of the dataset receives them; without, a link to it (nothing is written).
+  const withGuides = args.guides !== 'none';
+  const dir = workDir(source, 'exports', withGuides ? 'copy' : 'link');
+  const guided = withGuides ? attachGuides(dir) : 0;
+  if (withGuides) log(`guides attached to ${guided.toLocaleString('en')} sessions`);
   const outDir = join(dir, 'out');
   mkdirSync(outDir, { recursive: true });
   const results: Record<string, unknown> = {
     sessions: count,
     quick,
     date: new Date().toISOString(),
+    sessionsWithGuides: guided,
     loadAverageBefore: loadavg().map((x) => +x.toFixed(1)),
   };
   try {
     if (only.has('csv')) {
-      const runs = quick ? 3 : 5;
+      const runs = Number(args.runs ?? (quick ? 3 : 5));
       const csv: number[] = [];
       const naive: number[] = [];
       const csvCpu: number[] = [];
+      const csvPauses: number[] = [];
       const naiveCpu: number[] = [];
       let rows = 0;
       let bytes = 0;
@@ -170,6 +210,7 @@ async function main(): Promise<void> {
         const r = await exportOnce(dir, 'csv', join(outDir, 's.csv'));
         csv.push(r.ms);
         csvCpu.push(r.cpuMs);
+        csvPauses.push(r.maxPauseMs);
         rows = r.rows;
         bytes = r.bytes;
         const nv = await naiveCsv(dir, join(outDir, 'naive.csv'));
@@ -192,6 +233,7 @@ async function main(): Promise<void> {
         rowsPerCpuSecond: Math.round(rows / (percentile(csvCpu, 0.5) / 1000)),
         naiveMedianCpuMs: Math.round(percentile(naiveCpu, 0.5)),
         cpuRatio: +(percentile(naiveCpu, 0.5) / percentile(csvCpu, 0.5)).toFixed(2),
+        longestEventLoopPauseMs: Math.max(...csvPauses),
       };
       log(`csv: ${JSON.stringify(results.csv)}`);
     }
@@ -206,6 +248,7 @@ async function main(): Promise<void> {
         rowsPerSecond: Math.round(r.rows / (r.ms / 1000)),
         sizeMB: +(statSync(file).size / 1e6).toFixed(1),
         peakRssMB: Math.round(r.peakRssMB),
+        longestEventLoopPauseMs: r.maxPauseMs,
       };
       rmSync(file, { force: true });
       log(`${format}: ${JSON.stringify(results[format])}`);

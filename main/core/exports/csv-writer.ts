@@ -15,7 +15,12 @@ export function csvField(value: string): string {
   return NEEDS_QUOTES.test(v) ? `"${v.replaceAll('"', '""')}"` : v;
 }
 
-export function createCsvWriter(path: string): SheetWriter {
+export interface CsvWriter extends SheetWriter {
+  /** Lines already in this writer's CSV form (CRLF-ended), such as the session export's fast path writes. */
+  lines(text: string): void;
+}
+
+export function createCsvWriter(path: string): CsvWriter {
   const sink = new FileSink(path);
   const french = frenchDateFormatter();
   let types: readonly ColumnType[] = [];
@@ -54,6 +59,10 @@ export function createCsvWriter(path: string): SheetWriter {
         else s += csvField(c);
       }
       line(s);
+    },
+    lines(text) {
+      buffer += text;
+      if (buffer.length >= FLUSH_AT) flush();
     },
     async drain() {
       flush();

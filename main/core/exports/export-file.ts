@@ -9,9 +9,10 @@ import type { SiteProfile } from '../../../shared/site/schema';
 import { TAXONOMY_VERSION } from '../../../shared/taxonomy';
 import { createCsvWriter } from './csv-writer';
 import { createOdsWriter, OdsTooLargeError } from './ods-writer';
+import { sessionCsvSource } from './session-csv';
 import { sessionColumnTypes, sessionHeaders, sessionRowSource, type CommuneLookup } from './session-rows';
 import type { SheetWriter } from './sheet-writer';
-import { createXlsxWriter } from './xlsx-writer';
+import { createXlsxWriter, XlsxTooLargeError } from './xlsx-writer';
 
 /** Progress phases (i18n keys, namespace common). */
 export const EXPORT_PHASES = {
@@ -107,9 +108,14 @@ export interface SessionExportOptions {
   site: SiteProfile | null;
   communes: CommuneLookup;
   exportedAt: Date;
+  /** CSV only: 'cells' writes through the generic path (rows of cells, as XLSX and ODS), the reference the direct
+   *  path is compared with in the tests. */
+  csvPath?: 'direct' | 'cells';
 }
 
 const BATCH = 2000;
+
+const yieldToEventLoop = () => new Promise<void>((resolve) => setImmediate(resolve));
 
 /**
  * Writes the session export of a scope to `path` (the caller handles `.part` and rename). Reads through its own
@@ -124,13 +130,16 @@ export async function writeSessionExport(
 ): Promise<{ rows: number; sessions: number; bytes: number }> {
   if (p.signal.aborted) throw new Error('cancelled');
   const reader = new Database(dbPath, { readonly: true, fileMustExist: true });
-  const writer = createWriter(o.format, path);
+  // CSV has its own path straight to text (session-csv.ts), byte for byte what the generic path writes.
+  const csvWriter = o.format === 'csv' && o.csvPath !== 'cells' ? createCsvWriter(path) : null;
+  const writer = csvWriter ?? createWriter(o.format, path);
   let finished = false;
   try {
     reader.exec('BEGIN'); // one snapshot for the count and the rows
-    const source = sessionRowSource(reader, o.scope, o);
+    const csv = csvWriter ? sessionCsvSource(reader, o.scope, o) : null;
+    const source = csv ? null : sessionRowSource(reader, o.scope, o);
     p.progress(0, null, EXPORT_PHASES.counting);
-    const total = source.count();
+    const total = await (csv ?? source)!.count(yieldToEventLoop);
     writer.sheet('Séances');
     const extra = o.includeNotes
       ? [['Notes', 'Incluses à la demande : fichier à garder sur ce poste, à ne pas transmettre.']]
@@ -141,12 +150,24 @@ export async function writeSessionExport(
     writer.columns(sessionColumnTypes(o.includeNotes));
     p.progress(0, total.rows, EXPORT_PHASES.writing);
     let rows = 0;
-    for (const row of source.rows()) {
-      writer.row(row);
-      if (++rows % BATCH === 0) {
-        if (p.signal.aborted) throw new Error('cancelled');
-        await writer.drain();
-        p.progress(rows, total.rows, EXPORT_PHASES.writing);
+    const step = async () => {
+      if (p.signal.aborted) throw new Error('cancelled');
+      await writer.drain();
+      // Let the event loop turn even when the disk keeps up (drain then resolves at once): the export runs on the
+      // app's main thread, and calls, saves and progress must go on meanwhile.
+      await yieldToEventLoop();
+      p.progress(rows, total.rows, EXPORT_PHASES.writing);
+    };
+    if (csv) {
+      for (const chunk of csv.chunks()) {
+        csvWriter!.lines(chunk.text);
+        rows += chunk.rows;
+        await step();
+      }
+    } else {
+      for (const row of source!.rows()) {
+        writer.row(row);
+        if (++rows % BATCH === 0) await step();
       }
     }
     p.progress(rows, total.rows, EXPORT_PHASES.finishing);
@@ -155,6 +176,7 @@ export async function writeSessionExport(
     return { rows, sessions: total.sessions, bytes };
   } catch (e) {
     if (e instanceof OdsTooLargeError) throw new CoreError('invalid_input', 'exports.tooLargeForOds');
+    if (e instanceof XlsxTooLargeError) throw new CoreError('invalid_input', 'exports.tooLargeForXlsx');
     throw e;
   } finally {
     if (!finished) await writer.abort().catch(() => undefined);

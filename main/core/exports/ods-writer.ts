@@ -56,7 +56,10 @@ function textCell(s: string): string {
 
 export class OdsTooLargeError extends Error {}
 
-export function createOdsWriter(path: string): SheetWriter {
+/** LibreOffice Calc's rows per sheet (as Excel's): past it a table goes on in a new one, under the same header. */
+export const ODS_MAX_ROWS = 1_048_576;
+
+export function createOdsWriter(path: string, { maxRows = ODS_MAX_ROWS } = {}): SheetWriter {
   const sink = new FileSink(path);
   const zip = createZipWriter(sink);
   zip.stored('mimetype', MIME);
@@ -68,6 +71,11 @@ export function createOdsWriter(path: string): SheetWriter {
   let buffer = CONTENT_HEAD;
   let inTable = false;
   let types: readonly ColumnType[] = [];
+  let rowsInTable = 0;
+  let lastText: readonly string[] | null = null;
+  let header: readonly string[] | null = null;
+  let baseName = '';
+  let continuation = 1;
   const flush = () => {
     if (!buffer) return;
     try {
@@ -82,21 +90,43 @@ export function createOdsWriter(path: string): SheetWriter {
     if (buffer.length >= FLUSH_AT) flush();
   };
 
+  const startTable = (name: string) => {
+    if (inTable) add('</table:table>');
+    add(`<table:table table:name="${xmlAttr(name.replace(/[[\]*?:/\\']/g, ' ').slice(0, 100))}">`);
+    inTable = true;
+    rowsInTable = 0;
+  };
+  const writeText = (cells: readonly string[]) => {
+    let s = '<table:table-row>';
+    for (const c of cells) s += c === '' ? '<table:table-cell/>' : textCell(c);
+    add(s + '</table:table-row>');
+    rowsInTable++;
+  };
+  const beforeRow = () => {
+    if (rowsInTable < maxRows) return;
+    startTable(`${baseName.slice(0, 90)} (${++continuation})`);
+    if (header) writeText(header);
+  };
+
   return {
     sheet(name) {
-      if (inTable) add('</table:table>');
-      add(`<table:table table:name="${xmlAttr(name.replace(/[[\]*?:/\\']/g, ' ').slice(0, 100))}">`);
-      inTable = true;
+      baseName = name;
+      continuation = 1;
+      header = lastText = null;
+      startTable(name);
     },
     text(cells) {
-      let s = '<table:table-row>';
-      for (const c of cells) s += c === '' ? '<table:table-cell/>' : textCell(c);
-      add(s + '</table:table-row>');
+      beforeRow();
+      writeText(cells);
+      lastText = [...cells];
     },
     columns(t) {
       types = t;
+      header = lastText;
     },
     row(cells: readonly Cell[]) {
+      beforeRow();
+      rowsInTable++;
       let s = '<table:table-row>';
       for (let i = 0; i < cells.length; i++) {
         const c = cells[i];

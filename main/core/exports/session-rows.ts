@@ -73,6 +73,7 @@ export function scopeWhere(scope: ExportScope, find: (domain: TermDomain, key: s
 
 // Column positions of the raw rows read below.
 const COLS = [
+  'seq',
   'uid',
   'kind',
   'date',
@@ -111,8 +112,8 @@ const BLOB_COLUMNS = new Set<string>([
   'by_status',
   'operators',
 ]);
-const C = Object.fromEntries(COLS.map((c, i) => [c, i])) as Record<(typeof COLS)[number], number>;
-type Raw = unknown[];
+export const C = Object.fromEntries(COLS.map((c, i) => [c, i])) as Record<(typeof COLS)[number], number>;
+export type Raw = unknown[];
 
 const PARIS_DAY = new Intl.DateTimeFormat('en-CA', {
   timeZone: 'Europe/Paris',
@@ -135,18 +136,30 @@ function parisDayFormatter(): (ms: number) => string {
   };
 }
 
+const COUNT_SLICE_DAYS = 31;
+
+/** The titles of the guides a session used, in one cell, in the order they were opened. */
+export const GUIDE_SEPARATOR = ', ';
+
 export interface SessionRowSource {
   /** How many rows (sessions, and participants of workshops) and sessions the scope holds. */
-  count(): { rows: number; sessions: number };
+  count(pause: () => Promise<void>): Promise<{ rows: number; sessions: number }>;
   /** The data rows, in date order, one array each (reused: copy it to keep it). */
   rows(): Generator<Cell[]>;
 }
 
-export function sessionRowSource(
-  db: Database.Database,
-  scope: ExportScope,
-  opts: { includeNotes: boolean; site: SiteProfile | null; communes: CommuneLookup },
-): SessionRowSource {
+export interface SessionSourceOptions {
+  includeNotes: boolean;
+  site: SiteProfile | null;
+  communes: CommuneLookup;
+}
+
+/**
+ * What both export paths share: the statements over a scope (one raw row per session, in `ORDER BY date, seq`) and
+ * the decoding of stored codes into the national tool's labels, each memoised (a period repeats the same few
+ * hundred combinations of codes).
+ */
+export function sessionReading(db: Database.Database, scope: ExportScope, opts: SessionSourceOptions) {
   const codes = createTermCodes(db);
   const { where, params } = scopeWhere(scope, codes.find);
   // BLOBs come as hex text: a string is far cheaper for V8 than a Buffer per BLOB per row (allocation and GC), and
@@ -155,10 +168,30 @@ export function sessionRowSource(
     COLS.map((c) => (BLOB_COLUMNS.has(c) ? `hex(s.${c})` : `s.${c}`)).join(', ') +
     (opts.includeNotes ? ', s.notes' : '');
   const iterate = db.prepare(`SELECT ${select} FROM sessions s WHERE ${where} ORDER BY s.date, s.seq`).raw(true);
-  const count = db.prepare(
+  const countSlice = db.prepare(
     `SELECT count(*) AS sessions, coalesce(sum(CASE WHEN s.kind = ${KIND_CODES.collectif} THEN s.participants ELSE 1 END), 0) AS rows FROM sessions s WHERE ${where}`,
   );
+  const count = async (pause: () => Promise<void>) => {
+    const total = { rows: 0, sessions: 0 };
+    for (let sliceFrom = params.from!; sliceFrom <= params.to!; sliceFrom += COUNT_SLICE_DAYS) {
+      // The slice replaces the scope's own bounds (two bounds on one column would let SQLite walk the whole scope).
+      const sliceTo = Math.min(sliceFrom + COUNT_SLICE_DAYS - 1, params.to!);
+      const c = countSlice.get({ ...params, from: sliceFrom, to: sliceTo }) as typeof total;
+      total.rows += c.rows;
+      total.sessions += c.sessions;
+      await pause();
+    }
+    return total;
+  };
+  // The guides a session used, read in the same order as the sessions (then by their position in the session) so
+  // that one pass merges them: no query per row.
+  const guides = db
+    .prepare(
+      `SELECT s.date, s.seq, g.title FROM session_guides g JOIN sessions s ON s.seq = g.seq WHERE ${where} ORDER BY s.date, s.seq, g.position`,
+    )
+    .raw(true);
 
+  const anyGuide = db.prepare('SELECT 1 FROM session_guides LIMIT 1').pluck();
   const labelMaps: Partial<Record<TermDomain, Record<string, string>>> = {
     channel: CHANNEL_LABELS,
     equipment: EQUIPMENT_LABELS,
@@ -238,7 +271,48 @@ export function sessionRowSource(
   };
   const days: string[] = [];
   const dayIso = (day: number | null) => (day === null ? null : (days[day] ??= isoDateOf(day)));
-  const instantDay = parisDayFormatter();
+
+  /** A cursor to call with each session's (date, seq) in the export's order: the titles of the guides it used. */
+  const guideTitles = (): ((date: number, seq: number) => string) => {
+    // A desk that never used guided mode pays nothing for the column.
+    if (!anyGuide.get()) return () => '';
+    const it = guides.iterate(params) as IterableIterator<[number, number, string]>;
+    let next = it.next();
+    return (date, seq) => {
+      // Rows before this session cannot happen (same scope, same order); skipped rather than trusted.
+      while (!next.done && (next.value[0] < date || (next.value[0] === date && next.value[1] < seq))) next = it.next();
+      if (next.done || next.value[1] !== seq) return '';
+      let s = next.value[2];
+      for (next = it.next(); !next.done && next.value[1] === seq; next = it.next())
+        s += GUIDE_SEPARATOR + next.value[2];
+      return s;
+    };
+  };
+
+  return {
+    codes,
+    where,
+    params,
+    count,
+    raw: () => iterate.iterate(params) as IterableIterator<Raw>,
+    guideTitles,
+    label,
+    listLabel,
+    topicsLabel,
+    expand,
+    commune,
+    dayIso,
+    instantDay: parisDayFormatter(),
+  };
+}
+
+export function sessionRowSource(
+  db: Database.Database,
+  scope: ExportScope,
+  opts: SessionSourceOptions,
+): SessionRowSource {
+  const r0 = sessionReading(db, scope, opts);
+  const { label, listLabel, topicsLabel, expand, commune, dayIso, instantDay, codes } = r0;
   const site = opts.site;
   const notGiven = {
     gender: GENDER_LABELS.non_communique,
@@ -248,7 +322,7 @@ export function sessionRowSource(
   const width = SESSION_COLUMNS.length + (opts.includeNotes ? 1 : 0);
 
   return {
-    count: () => count.get(params) as { rows: number; sessions: number },
+    count: r0.count,
     *rows() {
       const out: Cell[] = new Array(width).fill(null);
       out[6] = site?.name ?? '';
@@ -256,8 +330,8 @@ export function sessionRowSource(
       out[8] = site?.postcode ?? '';
       out[9] = site?.communeCode ?? '';
       out[14] = ''; // Tags: Médiane has none.
-      out[29] = ''; // Guide(s) utilisé(s): none recorded yet.
-      for (const r of iterate.iterate(params) as IterableIterator<Raw>) {
+      const guides = r0.guideTitles();
+      for (const r of r0.raw()) {
         const workshop = r[C.kind] === KIND_CODES.collectif;
         out[0] = dayIso(r[C.date] as number);
         out[1] = instantDay(r[C.created_at] as number);
@@ -279,6 +353,7 @@ export function sessionRowSource(
         out[26] = listLabel('operator', r[C.operators] as string);
         out[27] = label('outcome', r[C.outcome] as number | null);
         out[28] = dayIso(r[C.follow_up_due] as number | null);
+        out[29] = guides(r[C.date] as number, r[C.seq] as number);
         out[30] = codes.key('taxonomy_version', r[C.taxonomy_version] as number);
         if (opts.includeNotes) out[31] = (r[SESSION_NOTES] as string) ?? '';
         if (!workshop) {
@@ -311,10 +386,10 @@ export function sessionRowSource(
     },
   };
 }
-const SESSION_NOTES = COLS.length;
+export const SESSION_NOTES = COLS.length;
 
 /** The id's text form from the hex of its 16 bytes (the table's `id` column computes the same, with five hex() calls). */
-function idOf(hex: string): string {
+export function idOf(hex: string): string {
   const h = hex.toLowerCase();
   return `${h.slice(0, 8)}-${h.slice(8, 12)}-${h.slice(12, 16)}-${h.slice(16, 20)}-${h.slice(20)}`;
 }

@@ -45,15 +45,18 @@ export class FileSink {
   bytes = 0;
 
   constructor(path: string) {
-    this.out = createWriteStream(path, { mode: 0o600 });
+    // A few chunks may wait for the disk while the next one is built: the write overlaps the work.
+    this.out = createWriteStream(path, { mode: 0o600, highWaterMark: 1024 * 1024 });
     this.out.on('error', (e) => (this.failure = e));
   }
 
   /** Returns false when the stream wants the caller to wait for `drain`. */
   write(chunk: Uint8Array | string): boolean {
     if (this.failure) throw this.failure;
-    this.bytes += typeof chunk === 'string' ? Buffer.byteLength(chunk) : chunk.length;
-    return this.out.write(chunk);
+    // Encoded once here: the stream would encode a string again after byteLength had measured it.
+    const bytes = typeof chunk === 'string' ? Buffer.from(chunk, 'utf8') : chunk;
+    this.bytes += bytes.length;
+    return this.out.write(bytes);
   }
 
   async drain(): Promise<void> {

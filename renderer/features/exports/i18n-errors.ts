@@ -3,6 +3,8 @@ export const fr = {
   periodReversed: 'La date de fin doit être après la date de début.',
   tooLargeForOds:
     'Cette période est trop grande pour un fichier ODS (plus de 4 Go). Choisissez une période plus courte ou le format CSV.',
+  tooLargeForXlsx:
+    'Cette période est trop grande pour un fichier XLSX (plus de 4 Go). Choisissez une période plus courte ou le format CSV.',
   fileUnreadable: 'Ce fichier ne peut pas être lu : choisissez un export de l’outil national au format XLSX ou CSV.',
   columnsMissing:
     'Ce fichier n’a pas les colonnes de l’export des activités de l’outil national (Date, Type, Durée, ID…). Rien n’a été importé.',
@@ -20,6 +22,7 @@ export const fr = {
 export const en: typeof fr = {
   periodReversed: 'The end date must come after the start date.',
   tooLargeForOds: 'This period is too large for an ODS file (over 4 GB). Choose a shorter period or the CSV format.',
+  tooLargeForXlsx: 'This period is too large for an XLSX file (over 4 GB). Choose a shorter period or the CSV format.',
   fileUnreadable: 'This file cannot be read: choose an export of the national tool in XLSX or CSV format.',
   columnsMissing:
     'This file does not have the columns of the national tool’s activity export (Date, Type, Durée, ID…). Nothing was imported.',
