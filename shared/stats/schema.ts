@@ -93,7 +93,7 @@ export const Dashboard = z.object({
   keyFigures: KeyFigures,
   breakdowns: z.array(Breakdown),
   trend: z.array(TrendMonth),
-  /** `rollups` (the daily and monthly aggregates) or `sessions` (filters no rollup covers: counted row by row). */
+  /** `rollups` (the daily, monthly and yearly aggregates) or `sessions` (filters no rollup covers: counted row by row). */
   source: z.enum(['rollups', 'sessions']),
 });
 export type Dashboard = z.infer<typeof Dashboard>;

@@ -137,6 +137,11 @@ describe('stats.dashboard', () => {
     await check('2025-01-17', '2026-03-04', NONE);
     await check('2024-10-01', '2026-11-30', NONE);
     await check('2026-02-11', '2026-02-11', NONE);
+    // Across whole years (the yearly rows) with partial months and days at both ends, and a year exactly.
+    await check('2024-11-03', '2026-01-31', NONE);
+    await check('2024-12-31', '2026-01-01', NONE);
+    await check('2025-01-01', '2025-12-31', NONE, 'year');
+    await check('2024-11-03', '2026-02-20', { ...NONE, topic: 'email' });
   });
 
   it('applies the journal filters the same way (rollup slices and the direct path)', async () => {

@@ -25,7 +25,7 @@ import type { z } from 'zod';
 import type { Db } from '../storage/database';
 import type { StoredRow } from '../journal/session-row';
 import { createAreas, type PlaceOfCommune } from './areas';
-import { DAY, KIND_CODE, MONTH, dayNumber, monthKey, monthNumber, operatorSlice, topicSlice } from './cells';
+import { DAY, KIND_CODE, MONTH, YEAR, dayNumber, monthKey, monthNumber, operatorSlice, topicSlice } from './cells';
 import { eachSum } from './key-codes';
 import type { Rollups } from './rollups';
 
@@ -41,20 +41,31 @@ export interface StatsDeps {
   communeOf(code: string): PlaceOfCommune | null;
 }
 
-/** The ranges of a period as whole months (level 1) and leftover days at both ends (level 0). */
-function splitRange(from: string, to: string) {
+/**
+ * The ranges of a period: its whole years (level 2), its whole months outside them (level 1) and its leftover days
+ * at both ends (level 0). With `years` false (the year-earlier trend, which needs months), no year is used.
+ * An empty range has its start after its end.
+ */
+export function splitRange(from: string, to: string, years = true) {
   const d1 = dayNumber(from);
   const d2 = dayNumber(to);
   const firstFull = from.endsWith('-01') ? monthNumber(from) : monthNumber(from) + 1;
   const next = new Date(Date.parse(`${to}T00:00:00Z`) + 86_400_000).toISOString().slice(0, 10);
   const lastFull = next.endsWith('-01') ? monthNumber(to) : monthNumber(to) - 1;
-  if (firstFull > lastFull) return { m1: 1, m2: 0, d1, d2, d3: 1, d4: 0 };
-  const y = Math.floor(firstFull / 12);
-  const startOfFull = dayNumber(`${y}-${String((firstFull % 12) + 1).padStart(2, '0')}-01`);
-  const ly = Math.floor((lastFull + 1) / 12);
-  const endOfFull = dayNumber(`${ly}-${String(((lastFull + 1) % 12) + 1).padStart(2, '0')}-01`) - 1;
-  return { m1: firstFull, m2: lastFull, d1, d2: startOfFull - 1, d3: endOfFull + 1, d4: d2 };
+  const none = { y1: 1, y2: 0 };
+  if (firstFull > lastFull) return { ...none, m1: 1, m2: 0, m3: 1, m4: 0, d1, d2, d3: 1, d4: 0 };
+  const startOfFull = dayNumber(`${monthKey(firstFull)}-01`);
+  const endOfFull = dayNumber(`${monthKey(lastFull + 1)}-01`) - 1;
+  const days = { d1, d2: startOfFull - 1, d3: endOfFull + 1, d4: d2 };
+  const y1 = Math.ceil(firstFull / 12);
+  const y2 = Math.floor((lastFull + 1) / 12) - 1;
+  if (!years || y1 > y2) return { ...none, m1: firstFull, m2: lastFull, m3: 1, m4: 0, ...days };
+  return { y1, y2, m1: firstFull, m2: y1 * 12 - 1, m3: (y2 + 1) * 12, m4: lastFull, ...days };
 }
+
+/** Whether a rollup row read for a period adds to its sums, to its month-by-month trend, or both. */
+const SUMS = 1;
+const TREND = 2;
 
 /**
  * The one query layer of the statistics: the dashboard, the aggregated exports and the reports all call
@@ -69,12 +80,17 @@ export function createStatsService({ db, clock, rollups, communeOf }: StatsDeps)
   const areas = createAreas(communeOf);
   const filterTerms = `(@kind IS NULL OR kind = @kind) AND (@outcome IS NULL OR outcome = @outcome)`;
   const s = {
-    // Whole months from the monthly rows, the days before and after them from the daily rows.
+    // Whole years from the yearly rows, the whole months outside them from the monthly rows, the days before and
+    // after them from the daily rows. The months inside the whole years are read too, but only for the trend (each
+    // row up to the codes of its two sums): a yearly row has no months.
     rows: db.prepare(
       [
-        `SELECT level, period, counts FROM stats_rollups WHERE slice = @slice AND level = ${MONTH} AND period BETWEEN @m1 AND @m2 AND ${filterTerms}`,
-        `SELECT level, period, counts FROM stats_rollups WHERE slice = @slice AND level = ${DAY} AND period BETWEEN @d1 AND @d2 AND ${filterTerms}`,
-        `SELECT level, period, counts FROM stats_rollups WHERE slice = @slice AND level = ${DAY} AND period BETWEEN @d3 AND @d4 AND ${filterTerms}`,
+        `SELECT ${SUMS} AS role, level, period, counts FROM stats_rollups WHERE slice = @slice AND level = ${YEAR} AND period BETWEEN @y1 AND @y2 AND ${filterTerms}`,
+        `SELECT ${TREND} AS role, level, period, counts FROM stats_rollups WHERE slice = @slice AND level = ${MONTH} AND period BETWEEN @y1 * 12 AND @y2 * 12 + 11 AND ${filterTerms}`,
+        `SELECT ${SUMS | TREND} AS role, level, period, counts FROM stats_rollups WHERE slice = @slice AND level = ${MONTH} AND period BETWEEN @m1 AND @m2 AND ${filterTerms}`,
+        `SELECT ${SUMS | TREND} AS role, level, period, counts FROM stats_rollups WHERE slice = @slice AND level = ${MONTH} AND period BETWEEN @m3 AND @m4 AND ${filterTerms}`,
+        `SELECT ${SUMS | TREND} AS role, level, period, counts FROM stats_rollups WHERE slice = @slice AND level = ${DAY} AND period BETWEEN @d1 AND @d2 AND ${filterTerms}`,
+        `SELECT ${SUMS | TREND} AS role, level, period, counts FROM stats_rollups WHERE slice = @slice AND level = ${DAY} AND period BETWEEN @d3 AND @d4 AND ${filterTerms}`,
       ].join(' UNION ALL '),
     ),
     openFollowUps: db.prepare(`SELECT * FROM sessions INDEXED BY sessions_follow_up_by_date
@@ -102,12 +118,12 @@ export function createStatsService({ db, clock, rollups, communeOf }: StatsDeps)
   const byRollups = (f: Filters) => !f.followUpDue && !(f.operator && f.topic);
   const sliceOf = (f: Filters) => (f.operator ? operatorSlice(f.operator) : f.topic ? topicSlice(f.topic) : '');
 
-  function rollupParams(f: Filters, from: string, to: string) {
+  function rollupParams(f: Filters, from: string, to: string, years: boolean) {
     return {
       slice: sliceOf(f),
       kind: f.kind === null ? null : KIND_CODE[f.kind],
       outcome: f.outcome,
-      ...splitRange(from, to),
+      ...splitRange(from, to, years),
     };
   }
 
@@ -118,10 +134,9 @@ export function createStatsService({ db, clock, rollups, communeOf }: StatsDeps)
     return v;
   };
 
-  /** The sums of a period from the rollups, and its sessions and people per month (for the trend). */
   /**
    * The sums of a period from the rollups, and its sessions and people per month (for the trend). With
-   * `trendOnly` (the year-earlier months), each row is read only up to the codes of those two sums.
+   * `trendOnly` (the year-earlier months), only the trend is read, each row up to the codes of those two sums.
    */
   function fromRollups(f: Filters, from: string, to: string, trendOnly = false): { sums: Sums; months: Monthly } {
     rollups.revalidate();
@@ -130,19 +145,31 @@ export function createStatsService({ db, clock, rollups, communeOf }: StatsDeps)
     const months: Monthly = new Map();
     const sessionsCode = rollups.codeOf('total\tsessions');
     const peopleCode = rollups.codeOf('total\tpeopleHelped');
-    const stopAfter = trendOnly ? Math.max(sessionsCode, peopleCode) : Infinity;
-    const rows = s.rows.all(rollupParams(f, from, to)) as Array<{ level: number; period: number; counts: Buffer }>;
+    const trendStop = Math.max(sessionsCode, peopleCode);
+    const rows = s.rows.all(rollupParams(f, from, to, !trendOnly)) as Array<{
+      role: number;
+      level: number;
+      period: number;
+      counts: Buffer;
+    }>;
     for (const r of rows) {
+      if (r.role === SUMS && !trendOnly) {
+        eachSum(r.counts, (code, n) => {
+          byCode[code] = (byCode[code] ?? 0) + n;
+        });
+        continue;
+      }
       const m = r.level === MONTH ? monthKey(r.period) : isoOfDayNumber(r.period).slice(0, 7);
       const month = bucket(months, m);
+      const withSums = r.role & SUMS && !trendOnly;
       eachSum(
         r.counts,
         (code, n) => {
-          byCode[code] = (byCode[code] ?? 0) + n;
+          if (withSums) byCode[code] = (byCode[code] ?? 0) + n;
           if (code === sessionsCode) month.sessions += n;
           else if (code === peopleCode) month.peopleHelped += n;
         },
-        stopAfter,
+        withSums ? Infinity : trendStop,
       );
     }
     const sums: Sums = new Map();
