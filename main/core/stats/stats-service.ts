@@ -1,4 +1,3 @@
-import type Database from 'better-sqlite3';
 import type { Clock } from '../../../shared/ids';
 import {
   BREAKDOWNS,
@@ -79,6 +78,17 @@ const TREND = 2;
 export function createStatsService({ db, clock, rollups, communeOf }: StatsDeps) {
   const areas = createAreas(communeOf);
   const filterTerms = `(@kind IS NULL OR kind = @kind) AND (@outcome IS NULL OR outcome = @outcome)`;
+  const guideTerm = `(@guide IS NULL OR EXISTS (SELECT 1 FROM session_guides gf
+    WHERE gf.guide = @guide AND gf.date = s.date AND gf.seq = s.seq))`;
+  // A session `s` the journal's filters keep (values are the journal's codes; -1 for a key never stored).
+  const sessionTerms = `s.deleted_at IS NULL
+    AND (@kind IS NULL OR s.kind = @kind) AND (@outcome IS NULL OR s.outcome = @outcome)
+    AND (@operator IS NULL OR EXISTS (SELECT 1 FROM session_operators o
+      WHERE o.operator = @operator AND o.date = s.date AND o.seq = s.seq))
+    AND (@topic IS NULL OR EXISTS (SELECT 1 FROM session_topics t
+      WHERE t.topic = @topic AND t.date = s.date AND t.seq = s.seq))
+    AND (@followUpDue = 0 OR (s.follow_up_due IS NOT NULL AND s.follow_up_closed_at IS NULL))
+    AND ${guideTerm}`;
   const s = {
     // Whole years from the yearly rows, the whole months outside them from the monthly rows, the days before and
     // after them from the daily rows. The months inside the whole years are read too, but only for the trend (each
@@ -104,7 +114,19 @@ export function createStatsService({ db, clock, rollups, communeOf }: StatsDeps)
         AND (@operator IS NULL OR EXISTS (SELECT 1 FROM session_operators o
           WHERE o.operator = @operator AND o.date = s.date AND o.seq = s.seq))
         AND (@topic IS NULL OR EXISTS (SELECT 1 FROM session_topics t
-          WHERE t.topic = @topic AND t.date = s.date AND t.seq = s.seq))`),
+          WHERE t.topic = @topic AND t.date = s.date AND t.seq = s.seq))
+        AND ${guideTerm}`),
+    // Guided mode: the sessions' guides (session_guides, one row per session and guide used), counted in SQL with
+    // the same filters. Guides are a fraction of the sessions, so these read only that fraction of rows.
+    guideCounts: db.prepare(`SELECT g.guide AS guide, count(*) AS n,
+        (SELECT t.title FROM session_guides t WHERE t.guide = g.guide ORDER BY t.date DESC LIMIT 1) AS title
+      FROM session_guides g CROSS JOIN sessions s ON s.seq = g.seq
+      WHERE g.date BETWEEN @from AND @to AND ${sessionTerms} GROUP BY g.guide`),
+    guidesUsed: db.prepare(`SELECT count(*) FROM (SELECT DISTINCT g.seq
+      FROM session_guides g CROSS JOIN sessions s ON s.seq = g.seq
+      WHERE g.date BETWEEN @from AND @to AND ${sessionTerms})`).pluck(),
+    sessionsOfGuide: db.prepare(`SELECT s.* FROM session_guides g CROSS JOIN sessions s ON s.seq = g.seq
+      WHERE g.guide = ? AND g.date BETWEEN ? AND ? AND s.deleted_at IS NULL`),
     sessionsByDate: db.prepare(`SELECT * FROM sessions INDEXED BY sessions_by_date
       WHERE deleted_at IS NULL AND date BETWEEN ? AND ?`),
   };
@@ -115,7 +137,7 @@ export function createStatsService({ db, clock, rollups, communeOf }: StatsDeps)
     (f.operator === null || x.operators.includes(f.operator)) &&
     (f.topic === null || (x.topics as readonly string[]).includes(f.topic));
 
-  const byRollups = (f: Filters) => !f.followUpDue && !(f.operator && f.topic);
+  const byRollups = (f: Filters) => !f.followUpDue && !(f.operator && f.topic) && !f.guide;
   const sliceOf = (f: Filters) => (f.operator ? operatorSlice(f.operator) : f.topic ? topicSlice(f.topic) : '');
 
   function rollupParams(f: Filters, from: string, to: string, years: boolean) {
@@ -193,8 +215,15 @@ export function createStatsService({ db, clock, rollups, communeOf }: StatsDeps)
   /** The sessions a filter keeps in a period, read row by row (the paths no rollup covers). */
   function* sessionsOf(f: Filters, from: string, to: string): Generator<StatsSession> {
     const keep = matches(f);
-    const st: Database.Statement = f.followUpDue ? s.openFollowUps : s.sessionsByDate;
-    for (const row of st.iterate(dayNumber(from), dayNumber(to)) as Iterable<StoredRow>) {
+    // The guide's own rows drive when it is set (the fewest rows); open follow-ups are then checked on each row.
+    const rows = f.guide
+      ? (s.sessionsOfGuide.iterate(f.guide, dayNumber(from), dayNumber(to)) as Iterable<StoredRow>)
+      : ((f.followUpDue ? s.openFollowUps : s.sessionsByDate).iterate(
+          dayNumber(from),
+          dayNumber(to),
+        ) as Iterable<StoredRow>);
+    for (const row of rows) {
+      if (f.followUpDue && (row.follow_up_due === null || row.follow_up_closed_at !== null)) continue;
       const x = rollups.toStats(row);
       if (keep(x)) yield x;
     }
@@ -203,25 +232,50 @@ export function createStatsService({ db, clock, rollups, communeOf }: StatsDeps)
   const figures = (f: Filters, from: string, to: string, trendOnly = false) =>
     byRollups(f) ? fromRollups(f, from, to, trendOnly) : fromSessions(f, from, to);
 
-  function followUps(f: Filters, from: string, to: string) {
-    // A key never stored has no code and matches nothing (-1).
+  /** The parameters of the SQL counts (the journal's codes; a key never stored has none and matches nothing: -1). */
+  function sqlParams(f: Filters, from: string, to: string) {
     const code = (domain: 'outcome' | 'operator' | 'topic', key: string | null) =>
       key === null ? null : (rollups.termCode(domain, key) ?? -1);
-    return s.countFollowUps.get({
-      today: dayNumber(clock.now().toISOString().slice(0, 10)),
+    return {
       from: dayNumber(from),
       to: dayNumber(to),
       kind: f.kind === null ? null : KIND_CODE[f.kind],
       outcome: code('outcome', f.outcome),
       operator: code('operator', f.operator),
       topic: code('topic', f.topic),
+      guide: f.guide ?? null,
+    };
+  }
+
+  function followUps(f: Filters, from: string, to: string) {
+    return s.countFollowUps.get({
+      ...sqlParams(f, from, to),
+      today: dayNumber(clock.now().toISOString().slice(0, 10)),
     }) as { open: number; overdue: number };
   }
 
-  function breakdown(dimension: BreakdownDimension, all: Sums, base: Base, baseCount: number): Breakdown {
+  /** Sessions that used a guide, and sessions per guide (with the title it was last used under). */
+  function guides(f: Filters, from: string, to: string) {
+    const p = { ...sqlParams(f, from, to), followUpDue: f.followUpDue ? 1 : 0 };
+    const used = s.guidesUsed.get(p) as number;
+    const counts = s.guideCounts.all(p) as Array<{ guide: string; n: number; title: string }>;
+    return { used, counts };
+  }
+
+  function breakdown(
+    dimension: BreakdownDimension,
+    all: Sums,
+    base: Base,
+    baseCount: number,
+    guideRows: Array<{ guide: string; n: number; title: string }>,
+  ): Breakdown {
     const def = BREAKDOWNS[dimension];
     const counts = new Map<string, number>();
     const names = new Map<string, string | null>();
+    for (const g of dimension === 'guide' ? guideRows : []) {
+      counts.set(g.guide, g.n);
+      names.set(g.guide, g.title);
+    }
     const stored = dimension === 'epci' || dimension === 'departement' ? 'commune' : dimension;
     for (const [id, n] of all) {
       const [d, key] = id.split('\t') as [string, string];
@@ -261,12 +315,13 @@ export function createStatsService({ db, clock, rollups, communeOf }: StatsDeps)
     const total = (k: TotalKey) => all.get(`total\t${k}`) ?? 0;
     const totals = Object.fromEntries(TOTAL_KEYS.map((k) => [k, total(k)])) as Record<TotalKey, number>;
     const fu = followUps(f, period.from, period.to);
+    const used = guides(f, period.from, period.to);
     const keyFigures: KeyFigures = {
       ...totals,
       adminHelpShare: totals.sessions > 0 ? totals.adminHelpSessions / totals.sessions : 0,
       followUpsOpen: fu.open,
       followUpsOverdue: fu.overdue,
-      guidesUsed: null,
+      guidesUsed: used.used,
     };
     const bases: Record<Base, number> = {
       sessions: totals.sessions,
@@ -275,7 +330,7 @@ export function createStatsService({ db, clock, rollups, communeOf }: StatsDeps)
       people: totals.peopleHelped,
     };
     const breakdowns = BREAKDOWN_DIMENSIONS.map((d) =>
-      breakdown(d, all, BREAKDOWNS[d].base, bases[BREAKDOWNS[d].base]),
+      breakdown(d, all, BREAKDOWNS[d].base, bases[BREAKDOWNS[d].base], used.counts),
     );
 
     const before = figures(f, yearEarlier(period.from), yearEarlier(period.to), true).months;
