@@ -30,6 +30,7 @@ function backToVersion10(path: string): void {
     DROP TABLE stats_rollups;
     ALTER TABLE stats_rollups_v10 RENAME TO stats_rollups;
     DELETE FROM stats_frozen WHERE level = 2;
+    DROP INDEX stats_open_follow_ups;
     ALTER TABLE stats_state DROP COLUMN years_built;
     DELETE FROM schema_migrations WHERE version = 11;
     PRAGMA user_version = 10;

@@ -107,7 +107,7 @@ export function createStatsService({ db, clock, rollups, communeOf }: StatsDeps)
       WHERE follow_up_due IS NOT NULL AND follow_up_closed_at IS NULL AND deleted_at IS NULL AND date BETWEEN ? AND ?`),
     // Counted in SQL, without unpacking the rows (the journal's own columns and link tables; values are its codes).
     countFollowUps: db.prepare(`SELECT count(*) AS open, coalesce(sum(s.follow_up_due < @today), 0) AS overdue
-      FROM sessions s INDEXED BY sessions_follow_up_by_date
+      FROM sessions s INDEXED BY stats_open_follow_ups
       WHERE s.follow_up_due IS NOT NULL AND s.follow_up_closed_at IS NULL AND s.deleted_at IS NULL
         AND s.date BETWEEN @from AND @to
         AND (@kind IS NULL OR s.kind = @kind) AND (@outcome IS NULL OR s.outcome = @outcome)

@@ -25,5 +25,9 @@ export const migration0011: Migration = {
       -- after this migration, by the statistics service, in one transaction before any write (SQL cannot add the
       -- packed sums). Until then the flag is 0.
       ALTER TABLE stats_state ADD COLUMN years_built INTEGER NOT NULL DEFAULT 0;
+      -- The dashboard counts the open follow-ups of its period (a live state, not in the rollups): this partial index
+      -- holds every column that count reads, so it never visits the sessions' rows (91 ms over 8 years before).
+      CREATE INDEX stats_open_follow_ups ON sessions(date, follow_up_due, kind, outcome, seq)
+        WHERE follow_up_due IS NOT NULL AND follow_up_closed_at IS NULL AND deleted_at IS NULL;
     `,
 };
