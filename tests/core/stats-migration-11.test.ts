@@ -5,7 +5,7 @@ import { YEAR, listCells } from '../../main/core/stats/cells';
 import { DB_FILE } from '../../main/core/storage/database';
 import { SessionInput, type SessionData } from '../../shared/journal/schema';
 import { generateSessions } from '../fixtures/journal-dataset';
-import { openCore, removeTempDirs, sequentialIds, tempDir, testClock } from './helpers';
+import { call, openCore, removeTempDirs, sequentialIds, tempDir, testClock } from './helpers';
 
 // A desk at version 10 (daily and monthly rollups, some of them frozen by retention) brought up to migration 11:
 // the yearly rows are summed from the monthly ones at the first start, and the rollups then equal a full
@@ -31,6 +31,12 @@ function backToVersion10(path: string): void {
     ALTER TABLE stats_rollups_v10 RENAME TO stats_rollups;
     DELETE FROM stats_frozen WHERE level = 2;
     DROP INDEX stats_open_follow_ups;
+    DROP TABLE stats_guides;
+    DROP TRIGGER stats_guides_insert;
+    DROP TRIGGER stats_guides_delete;
+    DROP TRIGGER stats_guides_redate;
+    DROP TRIGGER stats_guides_session_state;
+    DROP TRIGGER stats_guides_session_removed;
     ALTER TABLE stats_state DROP COLUMN years_built;
     DELETE FROM schema_migrations WHERE version = 11;
     PRAGMA user_version = 10;
@@ -47,13 +53,19 @@ describe('migration 11 (yearly rollups) on a desk of version 10', () => {
     );
     const core = openCore({ dataDir, clock, newId: sequentialIds() });
     const create = core.handlers['journal.create'];
-    core.db.transaction(() => datas.forEach((d) => create(d)))();
+    const created = core.db.transaction(() => datas.map((d) => create(d) as { id: string }))();
+    // Guides followed by some sessions (two on some): migration 11 counts them into stats_guides.
+    for (const [i, x] of created.entries()) {
+      if (i % 6 === 0) await call(core, 'guides.open', { holder: { sessionId: x.id }, id: 'ameli-carte-vitale' });
+      if (i % 9 === 0) await call(core, 'guides.open', { holder: { sessionId: x.id }, id: 'ameli-creer-compte' });
+    }
     core.retention.setPolicy({ enabled: true, months: 24, notesMonths: null });
     const run = await core.retention.run();
     expect(run.detailsErased).toBeGreaterThan(0);
     const expected = listCells(core.stats.rollups.stored());
     expect(expected.some((c) => c.split('\u0001')[1] === String(YEAR))).toBe(true);
     const dashboard = core.stats.dashboard({ unit: 'custom', from: '2022-06-01', to: '2026-11-30' });
+    expect(dashboard.keyFigures.guidesUsed).toBeGreaterThan(50);
     core.close();
 
     backToVersion10(join(dataDir, DB_FILE));

@@ -194,6 +194,18 @@ describe('stats.dashboard', () => {
     const restored = await call(core, 'journal.restore', { id: s.id });
     sessions.push(restored);
     await check('2026-03-01', '2026-03-31', NONE, 'month');
+    // Guides closed on saved sessions (the smallest one, and the other), a guided session deleted and restored.
+    const both = sessions.filter((x) => guided.get(x.id)?.size === 2);
+    await call(core, 'guides.close', { holder: { sessionId: both[0]!.id }, id: GUIDES[0]! });
+    guided.get(both[0]!.id)!.delete(GUIDES[0]!);
+    await call(core, 'guides.close', { holder: { sessionId: both[1]!.id }, id: GUIDES[1]! });
+    guided.get(both[1]!.id)!.delete(GUIDES[1]!);
+    await call(core, 'journal.delete', { id: both[2]!.id });
+    sessions = sessions.filter((x) => x !== both[2]);
+    await check('2024-10-01', '2026-11-30', NONE);
+    await check('2024-10-01', '2026-11-30', { ...NONE, guide: GUIDES[1]! });
+    sessions.push(await call(core, 'journal.restore', { id: both[2]!.id }));
+    await check('2024-10-01', '2026-11-30', NONE);
   });
 
   it('refuses a reversed period with a translated key', async () => {

@@ -122,9 +122,25 @@ export function createStatsService({ db, clock, rollups, communeOf }: StatsDeps)
         (SELECT t.title FROM session_guides t WHERE t.guide = g.guide ORDER BY t.date DESC LIMIT 1) AS title
       FROM session_guides g CROSS JOIN sessions s ON s.seq = g.seq
       WHERE g.date BETWEEN @from AND @to AND ${sessionTerms} GROUP BY g.guide`),
-    guidesUsed: db.prepare(`SELECT count(*) FROM (SELECT DISTINCT g.seq
+    guidesUsed: db
+      .prepare(
+        `SELECT count(*) FROM (SELECT DISTINCT g.seq
       FROM session_guides g CROSS JOIN sessions s ON s.seq = g.seq
-      WHERE g.date BETWEEN @from AND @to AND ${sessionTerms})`).pluck(),
+      WHERE g.date BETWEEN @from AND @to AND ${sessionTerms})`,
+      )
+      .pluck(),
+    // Without other filters, the per-guide daily counts the triggers of migration 11 keep (stats_guides).
+    guidesUsedFast: db
+      .prepare(`SELECT coalesce(sum(n), 0) FROM stats_guides WHERE guide = @key AND date BETWEEN @from AND @to`)
+      .pluck(),
+    guideCountsFast: db.prepare(`SELECT g.guide AS guide, sum(g.n) AS n,
+        (SELECT t.title FROM session_guides t WHERE t.guide = g.guide ORDER BY t.date DESC LIMIT 1) AS title
+      FROM stats_guides g WHERE g.guide <> '' AND g.date BETWEEN @from AND @to GROUP BY g.guide HAVING sum(g.n) <> 0`),
+    // The guides used together with one guide: driven by that guide's own rows.
+    guideCountsWith: db.prepare(`SELECT o.guide AS guide, count(*) AS n,
+        (SELECT t.title FROM session_guides t WHERE t.guide = o.guide ORDER BY t.date DESC LIMIT 1) AS title
+      FROM session_guides g CROSS JOIN sessions s ON s.seq = g.seq CROSS JOIN session_guides o ON o.seq = g.seq
+      WHERE g.guide = @guide AND g.date BETWEEN @from AND @to AND ${sessionTerms} GROUP BY o.guide`),
     sessionsOfGuide: db.prepare(`SELECT s.* FROM session_guides g CROSS JOIN sessions s ON s.seq = g.seq
       WHERE g.guide = ? AND g.date BETWEEN ? AND ? AND s.deleted_at IS NULL`),
     sessionsByDate: db.prepare(`SELECT * FROM sessions INDEXED BY sessions_by_date
@@ -257,9 +273,19 @@ export function createStatsService({ db, clock, rollups, communeOf }: StatsDeps)
   /** Sessions that used a guide, and sessions per guide (with the title it was last used under). */
   function guides(f: Filters, from: string, to: string) {
     const p = { ...sqlParams(f, from, to), followUpDue: f.followUpDue ? 1 : 0 };
-    const used = s.guidesUsed.get(p) as number;
-    const counts = s.guideCounts.all(p) as Array<{ guide: string; n: number; title: string }>;
-    return { used, counts };
+    type Row = { guide: string; n: number; title: string };
+    const dateOnly = !f.kind && !f.outcome && !f.operator && !f.topic && !f.followUpDue;
+    if (dateOnly && !f.guide) {
+      const used = s.guidesUsedFast.get({ key: '', from: p.from, to: p.to }) as number;
+      return { used, counts: s.guideCountsFast.all({ from: p.from, to: p.to }) as Row[] };
+    }
+    if (f.guide) {
+      const used = dateOnly
+        ? (s.guidesUsedFast.get({ key: f.guide, from: p.from, to: p.to }) as number)
+        : (s.guidesUsed.get(p) as number);
+      return { used, counts: s.guideCountsWith.all(p) as Row[] };
+    }
+    return { used: s.guidesUsed.get(p) as number, counts: s.guideCounts.all(p) as Row[] };
   }
 
   function breakdown(
