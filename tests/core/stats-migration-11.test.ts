@@ -32,6 +32,7 @@ function backToVersion10(path: string): void {
     DELETE FROM stats_frozen WHERE level = 2;
     DROP INDEX stats_open_follow_ups;
     DROP TABLE stats_guides;
+    DROP INDEX stats_session_guides_by_date;
     DROP TRIGGER stats_guides_insert;
     DROP TRIGGER stats_guides_delete;
     DROP TRIGGER stats_guides_redate;

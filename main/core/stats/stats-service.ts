@@ -118,17 +118,16 @@ export function createStatsService({ db, clock, rollups, communeOf }: StatsDeps)
         AND ${guideTerm}`),
     // Guided mode: the sessions' guides (session_guides, one row per session and guide used), counted in SQL with
     // the same filters. Guides are a fraction of the sessions, so these read only that fraction of rows.
-    guideCounts: db.prepare(`SELECT g.guide AS guide, count(*) AS n,
-        (SELECT t.title FROM session_guides t WHERE t.guide = g.guide ORDER BY t.date DESC LIMIT 1) AS title
-      FROM session_guides g CROSS JOIN sessions s ON s.seq = g.seq
-      WHERE g.date BETWEEN @from AND @to AND ${sessionTerms} GROUP BY g.guide`),
-    guidesUsed: db
-      .prepare(
-        `SELECT count(*) FROM (SELECT DISTINCT g.seq
-      FROM session_guides g CROSS JOIN sessions s ON s.seq = g.seq
-      WHERE g.date BETWEEN @from AND @to AND ${sessionTerms})`,
-      )
-      .pluck(),
+    // With other filters: one pass over the period's guide rows (by date), per guide and, last, the sessions
+    // that used at least one (guide NULL).
+    guideCounts: db.prepare(`WITH kept AS MATERIALIZED (
+        SELECT g.guide AS guide, g.seq AS seq FROM session_guides g INDEXED BY stats_session_guides_by_date
+        CROSS JOIN sessions s ON s.seq = g.seq
+        WHERE g.date BETWEEN @from AND @to AND ${sessionTerms})
+      SELECT guide, count(*) AS n,
+        (SELECT t.title FROM session_guides t WHERE t.guide = kept.guide ORDER BY t.date DESC LIMIT 1) AS title
+      FROM kept GROUP BY guide
+      UNION ALL SELECT NULL, count(DISTINCT seq), NULL FROM kept`),
     // Without other filters, the per-guide daily counts the triggers of migration 11 keep (stats_guides).
     guidesUsedFast: db
       .prepare(`SELECT coalesce(sum(n), 0) FROM stats_guides WHERE guide = @key AND date BETWEEN @from AND @to`)
@@ -282,10 +281,14 @@ export function createStatsService({ db, clock, rollups, communeOf }: StatsDeps)
     if (f.guide) {
       const used = dateOnly
         ? (s.guidesUsedFast.get({ key: f.guide, from: p.from, to: p.to }) as number)
-        : (s.guidesUsed.get(p) as number);
+        : (s.guideCounts.all(p) as Array<Row | { guide: null; n: number }>).find((r) => r.guide === null)!.n;
       return { used, counts: s.guideCountsWith.all(p) as Row[] };
     }
-    return { used: s.guidesUsed.get(p) as number, counts: s.guideCounts.all(p) as Row[] };
+    const rows = s.guideCounts.all(p) as Array<Row | { guide: null; n: number }>;
+    return {
+      used: rows.find((r) => r.guide === null)!.n,
+      counts: rows.filter((r): r is Row => r.guide !== null),
+    };
   }
 
   function breakdown(

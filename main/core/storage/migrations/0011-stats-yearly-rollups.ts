@@ -35,6 +35,8 @@ export const migration0011: Migration = {
       -- saved session outside the journal's writes, so SQL triggers keep this table, in the same transaction as
       -- every change of session_guides and of a session's deletion. Rows use session_guides.date (always the
       -- session's date: the guides feature rewrites it with the session).
+      -- With other filters, the guides of a period are counted from session_guides: by date, not by guide first.
+      CREATE INDEX stats_session_guides_by_date ON session_guides(date, seq, guide);
       CREATE TABLE stats_guides (
         guide TEXT NOT NULL,
         date INTEGER NOT NULL,
