@@ -108,6 +108,8 @@ export const BREAKDOWNS = {
   commune: { base: 'individualSessions', keys: null, order: 'count' },
   epci: { base: 'individualSessions', keys: null, order: 'count' },
   departement: { base: 'individualSessions', keys: null, order: 'count' },
+  /** The guides the sessions used (guided mode): counted from the sessions' guides, not from contributions. */
+  guide: { base: 'sessions', keys: null, order: 'count' },
 } as const satisfies Record<string, { base: Base; keys: readonly string[] | null; order: 'keys' | 'count' }>;
 export type BreakdownDimension = keyof typeof BREAKDOWNS;
 export const BREAKDOWN_DIMENSIONS = Object.keys(BREAKDOWNS) as BreakdownDimension[];

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { isoDate, JournalFilter } from '../journal/schema';
+import { guideKey, isoDate, JournalFilter } from '../journal/schema';
 import { BASES, BREAKDOWN_DIMENSIONS, TOTAL_KEYS, type BreakdownDimension } from './indicators';
 import { PERIOD_UNITS, daysIn } from './period';
 
@@ -17,12 +17,20 @@ export const PeriodInput = z
 export type PeriodInput = z.input<typeof PeriodInput>;
 
 /**
- * The journal's own filters (kind, operator, topic, outcome, open follow-ups), without its period. Not yet the guide
- * filter of guided mode: the rollups hold no guide, and the row-by-row path does not read the guides' table.
+ * The journal's own filters (kind, operator, topic, outcome, open follow-ups, the guide used), without its period.
  */
-export const StatsFilters = JournalFilter.omit({ from: true, to: true, guide: true });
+export const StatsFilters = JournalFilter.omit({ from: true, to: true }).extend({
+  guide: guideKey.nullable().default(null),
+});
 export type StatsFilters = z.input<typeof StatsFilters>;
-export const NO_FILTERS = { kind: null, operator: null, topic: null, outcome: null, followUpDue: false } as const;
+export const NO_FILTERS = {
+  kind: null,
+  operator: null,
+  topic: null,
+  outcome: null,
+  followUpDue: false,
+  guide: null,
+} as const;
 
 export const DashboardQuery = z
   .object({ period: PeriodInput, filters: StatsFilters.default({ ...NO_FILTERS }) })
@@ -45,7 +53,7 @@ export const KeyFigures = z.object({
   /** Open follow-ups of the period's sessions (as of today), and those past their due date. */
   followUpsOpen: z.number(),
   followUpsOverdue: z.number(),
-  /** Guides used during the period's sessions: null until the guides feature records them. */
+  /** Sessions of the period that used at least one guide (guided mode); null only from a desk without guides. */
   guidesUsed: z.number().nullable(),
 });
 export type KeyFigures = z.infer<typeof KeyFigures>;
@@ -89,11 +97,15 @@ export const Dashboard = z.object({
     topic: z.string().nullable(),
     outcome: z.string().nullable(),
     followUpDue: z.boolean(),
+    guide: z.string().nullable(),
   }),
   keyFigures: KeyFigures,
   breakdowns: z.array(Breakdown),
   trend: z.array(TrendMonth),
-  /** `rollups` (the daily and monthly aggregates) or `sessions` (filters no rollup covers: counted row by row). */
+  /**
+   * `rollups` (the daily, monthly and yearly aggregates) or `sessions` (filters no rollup covers: counted row by row;
+   * the guide filter reads only the sessions that used the guide).
+   */
   source: z.enum(['rollups', 'sessions']),
 });
 export type Dashboard = z.infer<typeof Dashboard>;

@@ -311,6 +311,21 @@ EXPECTED[10] = (() => {
   };
 })();
 
+// Migration 11 (statistics' yearly level): stats_rollups is rebuilt with the same columns (level 2 allowed),
+// stats_state gains the flag of the yearly rows' build, the open follow-ups get a covering index, and the guides
+// used get their daily counts (stats_guides, kept by triggers).
+EXPECTED[11] = (() => {
+  const before = EXPECTED[10]!;
+  return {
+    tables: {
+      ...before.tables,
+      stats_state: [...before.tables.stats_state!, 'years_built'],
+      stats_guides: ['guide', 'date', 'n'],
+    },
+    indexes: [...before.indexes, 'stats_open_follow_ups', 'stats_session_guides_by_date'],
+  };
+})();
+
 function schemaOf(db: Database.Database): Schema {
   const names = (type: string) =>
     (
@@ -427,6 +442,7 @@ describe('migrations', () => {
       1: '4dd580138524799b0a7ede0997a018309c99a1110fef38eb1c63c8681a4cab50',
       2: '2adcef49fd6e6f59705ea56850606f366ac373cbb56dfbd4ad25e2d7791be393',
       3: 'ecaaff5b5b51fc961e7e719476b5628f7509f18215544c01f7876da345bda69f',
+      11: '25ab3af2c26aae5861e78686cea1e993778192f71c37ee6a8ed18c73dd7e5d24',
     };
     for (const [version, sum] of Object.entries(shipped)) {
       expect(checksum(MIGRATIONS.find((m) => m.version === Number(version))!.sql), `migration ${version}`).toBe(sum);

@@ -3,6 +3,7 @@ import { afterEach, describe, expect, it } from 'vitest';
 import type { Core } from '../../main/core';
 import { addCells, listCells, type Groups } from '../../main/core/stats/cells';
 import { SessionInput, type Session, type SessionData } from '../../shared/journal/schema';
+import { TOTAL_KEYS, sumContributions } from '../../shared/stats/indicators';
 import { generateSessions } from '../fixtures/journal-dataset';
 import { CallFailed, call, openCore, removeTempDirs, sequentialIds, testClock } from './helpers';
 
@@ -60,6 +61,27 @@ interface Modelled {
   original: Session;
   deleted: boolean;
   frozen: boolean;
+}
+
+// Periods spanning years with partial months and days at both ends (yearly, monthly and daily rows all read).
+const PERIODS = [
+  { unit: 'custom', from: '2024-03-17', to: '2026-02-09' },
+  { unit: 'custom', from: '2024-01-01', to: '2026-11-30' },
+  { unit: 'year', from: '2025-01-01', to: '2025-12-31' },
+] as const;
+
+/** The dashboard's totals and topic table must equal the model's sessions of the period, summed directly. */
+function expectDashboard(core: Core, model: Map<string, Modelled>): void {
+  for (const p of PERIODS) {
+    const live = [...model.values()].filter((m) => !m.deleted && m.original.date >= p.from && m.original.date <= p.to);
+    const sums = sumContributions(live.map((m) => m.original));
+    const d = core.stats.dashboard(p);
+    for (const k of TOTAL_KEYS) expect(d.keyFigures[k], `${p.from} ${k}`).toBe(sums.get(`total\t${k}`) ?? 0);
+    const topics = d.breakdowns.find((b) => b.dimension === 'topic')!.rows.filter((r) => r.count !== 0);
+    expect(Object.fromEntries(topics.map((r) => [r.key, r.count]))).toEqual(
+      Object.fromEntries([...sums].filter(([k, n]) => k.startsWith('topic\t') && n).map(([k, n]) => [k.slice(6), n])),
+    );
+  }
 }
 
 function modelCells(model: Map<string, Modelled>): string[] {
@@ -163,6 +185,7 @@ describe('stats rollups', () => {
           const actual = listCells(core.stats.rollups.stored());
           expect(actual).toEqual(modelCells(model));
           expect(listCells(core.stats.rollups.recompute())).toEqual(actual);
+          expectDashboard(core, model);
         }
         // A rebuild from the file alone gives the same rollups.
         const before = listCells(core.stats.rollups.stored());

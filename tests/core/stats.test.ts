@@ -12,6 +12,9 @@ import { call, callResult, openCore, removeTempDirs, sequentialIds, testClock } 
 const TODAY = '2026-12-07';
 let core: Core;
 let sessions: Session[] = [];
+/** The guides each session used (guided mode), as the test opened them. */
+const guided = new Map<string, Set<string>>();
+const GUIDES = ['ameli-carte-vitale', 'ameli-creer-compte'];
 
 beforeAll(async () => {
   core = openCore({ clock: testClock(`${TODAY}T10:00:00.000Z`), newId: sequentialIds() });
@@ -25,6 +28,12 @@ beforeAll(async () => {
   // A few deleted sessions, which count for nothing.
   for (const s of sessions.slice(0, 20)) await call(core, 'journal.delete', { id: s.id });
   sessions = sessions.slice(20);
+  // Guides opened on a share of the sessions after they were saved (one or two guides each).
+  for (const [i, s] of sessions.entries()) {
+    const ids = i % 7 === 0 ? GUIDES : i % 5 === 0 ? [GUIDES[1]!] : [];
+    for (const id of ids) await call(core, 'guides.open', { holder: { sessionId: s.id }, id });
+    if (ids.length) guided.set(s.id, new Set(ids));
+  }
 });
 afterAll(() => {
   core.close();
@@ -34,7 +43,7 @@ afterAll(() => {
 type F = Required<{ [K in keyof Omit<StatsFilters, 'followUpDue'>]: NonNullable<StatsFilters[K]> | null }> & {
   followUpDue: boolean;
 };
-const NONE: F = { kind: null, operator: null, topic: null, outcome: null, followUpDue: false };
+const NONE: F = { kind: null, operator: null, topic: null, outcome: null, followUpDue: false, guide: null };
 
 function kept(from: string, to: string, f: F) {
   return sessions.filter(
@@ -45,7 +54,8 @@ function kept(from: string, to: string, f: F) {
       (f.outcome === null || s.outcome === f.outcome) &&
       (f.operator === null || s.operators.includes(f.operator)) &&
       (f.topic === null || s.topics.includes(f.topic as never)) &&
-      (!f.followUpDue || (s.followUp !== null && s.followUpClosedAt === null)),
+      (!f.followUpDue || (s.followUp !== null && s.followUpClosedAt === null)) &&
+      (f.guide === null || (guided.get(s.id)?.has(f.guide) ?? false)),
   );
 }
 
@@ -89,8 +99,9 @@ async function check(from: string, to: string, f: F, unit: PeriodUnit = 'custom'
     adminHelpShare: list.length ? admin.length / list.length : 0,
     followUpsOpen: open.length,
     followUpsOverdue: open.filter((s) => s.followUp!.dueDate < TODAY).length,
-    guidesUsed: null,
+    guidesUsed: list.filter((s) => (guided.get(s.id)?.size ?? 0) > 0).length,
   });
+  expect(tableOf(d, 'guide')).toEqual(countBy(list, (s) => [...(guided.get(s.id) ?? [])].map((g) => [g, 1])));
   expect(tableOf(d, 'operator')).toEqual(countBy(list, (s) => s.operators.map((k) => [k, 1])));
   expect(tableOf(d, 'topic')).toEqual(countBy(list, (s) => s.topics.map((k) => [k, 1])));
   expect(tableOf(d, 'adminTopic')).toEqual(countBy(list, (s) => s.adminTopics.map((k) => [k, 1])));
@@ -137,6 +148,11 @@ describe('stats.dashboard', () => {
     await check('2025-01-17', '2026-03-04', NONE);
     await check('2024-10-01', '2026-11-30', NONE);
     await check('2026-02-11', '2026-02-11', NONE);
+    // Across whole years (the yearly rows) with partial months and days at both ends, and a year exactly.
+    await check('2024-11-03', '2026-01-31', NONE);
+    await check('2024-12-31', '2026-01-01', NONE);
+    await check('2025-01-01', '2025-12-31', NONE, 'year');
+    await check('2024-11-03', '2026-02-20', { ...NONE, topic: 'email' });
   });
 
   it('applies the journal filters the same way (rollup slices and the direct path)', async () => {
@@ -156,6 +172,16 @@ describe('stats.dashboard', () => {
       (await check(from, to, { ...NONE, operator: 'caf', topic: 'aide_aux_demarches_administratives' })).source,
     ).toBe('sessions');
     expect((await check(from, to, { ...NONE, followUpDue: true })).source).toBe('sessions');
+    // The guide used: the guide's own sessions, alone or with the other filters.
+    for (const f of [
+      { ...NONE, guide: GUIDES[0]! },
+      { ...NONE, guide: GUIDES[1]!, kind: 'individuel' as const },
+      { ...NONE, guide: GUIDES[1]!, operator: 'caf', followUpDue: true },
+      { ...NONE, guide: 'guide-jamais-ouvert' },
+    ]) {
+      expect((await check(from, to, f)).source).toBe('sessions');
+    }
+    expect((await check(from, to, { ...NONE, guide: GUIDES[0]! })).keyFigures.guidesUsed).toBeGreaterThan(10);
     // An operator nobody used: nothing, not an error.
     expect((await check(from, to, { ...NONE, operator: 'msa_inconnu' })).keyFigures.sessions).toBe(0);
   });
@@ -168,6 +194,18 @@ describe('stats.dashboard', () => {
     const restored = await call(core, 'journal.restore', { id: s.id });
     sessions.push(restored);
     await check('2026-03-01', '2026-03-31', NONE, 'month');
+    // Guides closed on saved sessions (the smallest one, and the other), a guided session deleted and restored.
+    const both = sessions.filter((x) => guided.get(x.id)?.size === 2);
+    await call(core, 'guides.close', { holder: { sessionId: both[0]!.id }, id: GUIDES[0]! });
+    guided.get(both[0]!.id)!.delete(GUIDES[0]!);
+    await call(core, 'guides.close', { holder: { sessionId: both[1]!.id }, id: GUIDES[1]! });
+    guided.get(both[1]!.id)!.delete(GUIDES[1]!);
+    await call(core, 'journal.delete', { id: both[2]!.id });
+    sessions = sessions.filter((x) => x !== both[2]);
+    await check('2024-10-01', '2026-11-30', NONE);
+    await check('2024-10-01', '2026-11-30', { ...NONE, guide: GUIDES[1]! });
+    sessions.push(await call(core, 'journal.restore', { id: both[2]!.id }));
+    await check('2024-10-01', '2026-11-30', NONE);
   });
 
   it('refuses a reversed period with a translated key', async () => {

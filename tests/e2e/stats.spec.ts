@@ -122,3 +122,42 @@ test('retention: off by default, explained, set up and run, logged in « Mon lie
   await expect(app.getByRole('heading', { level: 1, name: 'Keeping session details' })).toBeVisible();
   await expectAccessible(app, 'retention (en)');
 });
+
+test('a session that followed a guide counts in « Séances avec un guide », its table and the guide filter', async ({
+  app,
+}) => {
+  await withSite(app);
+  // Logged through the UI, then the guide followed during it recorded as guided mode does (guides.open).
+  await app.getByRole('link', { name: 'Nouvelle séance' }).first().click();
+  await app.getByRole('checkbox', { name: 'CAF', exact: true }).check({ force: true });
+  await app.getByRole('radio', { name: '45 min', exact: true }).check({ force: true });
+  await app.getByRole('radio', { name: 'Démarche finalisée' }).check({ force: true });
+  await app.getByRole('button', { name: 'Enregistrer la séance' }).click();
+  await expect(app.getByRole('status').filter({ hasText: 'La séance a été enregistrée.' })).toBeVisible();
+  const listed = await rpc<{ rows: Array<{ id: string }> }>(app, 'journal.list', { limit: 10 });
+  await rpc(app, 'guides.open', { holder: { sessionId: listed.rows[0]!.id }, id: 'ameli-carte-vitale' });
+  // Another session of the month, without a guide.
+  await rpc(app, 'journal.create', emailSession({ date: today(), durationMin: 15 }));
+
+  await app.getByRole('link', { name: 'Statistiques' }).first().click();
+  await expect(figure(app, 'sessions')).toHaveText('2');
+  await expect(figure(app, 'guidesUsed')).toHaveText('1');
+  await expect(
+    tableOf(app, 'guide').getByRole('row', { name: /Commander, remplacer ou activer sa carte Vitale 1 50/ }),
+  ).toBeVisible();
+  const from = await app.getByLabel('Du', { exact: true }).inputValue();
+  const to = await app.getByLabel('Au', { exact: true }).inputValue();
+  // The guide filter: only the session that followed it, as the journal's own filter counts.
+  await app.getByLabel('Guide suivi').selectOption({ label: 'Commander, remplacer ou activer sa carte Vitale' });
+  const direct = await directCount(app, from, to, { guide: 'ameli-carte-vitale' });
+  expect(direct.sessions).toBe(1);
+  await expect(figure(app, 'sessions')).toHaveText(String(direct.sessions));
+  await expect(figure(app, 'guidesUsed')).toHaveText('1');
+  await expect(tableOf(app, 'operator').getByRole('row', { name: /CAF 1 100/ })).toBeVisible();
+  await expectAccessible(app, 'dashboard, guide filter (fr)');
+  await app.screenshot({ path: '/tmp/statsperf-guides-fr.png', fullPage: true });
+  await app.getByRole('button', { name: 'English' }).click();
+  await expect(figure(app, 'guidesUsed')).toHaveText('1');
+  await expect(app.getByRole('heading', { name: 'Guides used' })).toBeVisible();
+  await expectAccessible(app, 'dashboard, guide filter (en)');
+});

@@ -50,7 +50,7 @@ export const KEY_FIGURE_LABELS: Record<string, string> = {
   adminHelpShare: 'Part de l’aide administrative (%)',
   followUpsOpen: 'Relances ouvertes',
   followUpsOverdue: 'Relances en retard',
-  guidesUsed: 'Guides utilisés',
+  guidesUsed: 'Séances avec un guide',
 };
 
 export const DIMENSION_LABELS: Record<string, string> = {
@@ -69,6 +69,7 @@ export const DIMENSION_LABELS: Record<string, string> = {
   commune: 'Communes de résidence',
   epci: 'EPCI de résidence',
   departement: 'Départements de résidence',
+  guide: 'Guides utilisés',
 };
 
 const BASE_LABELS: Record<string, string> = {

@@ -5,16 +5,19 @@ import { contributionsOf, type StatsSession } from '../../../shared/stats/indica
  * outcome) holding the sums of every (dimension, key) of the sessions of that group, packed in one BLOB
  * (key-codes.ts). Slices: '' (every session), 'o:<operator>' and 't:<topic>' (the sessions with that operator or
  * topic: what the journal's operator and topic filters read). Levels: 0 per day (the journal's day number),
- * 1 per month (year * 12 + month - 1). Kind and outcome are part of the group: filtering on them costs no extra
- * write.
+ * 1 per month (year * 12 + month - 1), 2 per year (the year; migration 11), so that any period reads at most its
+ * partial years' months and its partial months' days. Kind and outcome are part of the group: filtering on them
+ * costs no extra write.
  */
 export const DAY = 0;
 export const MONTH = 1;
+export const YEAR = 2;
 export const KIND_CODE = { individuel: 0, collectif: 1 } as const;
 
 const EPOCH_2000 = Date.UTC(2000, 0, 1);
 export const dayNumber = (iso: string) => (Date.parse(`${iso}T00:00:00.000Z`) - EPOCH_2000) / 86_400_000;
 export const monthNumber = (iso: string) => Number(iso.slice(0, 4)) * 12 + Number(iso.slice(5, 7)) - 1;
+export const yearNumber = (iso: string) => Number(iso.slice(0, 4));
 export const monthKey = (m: number) => `${Math.floor(m / 12)}-${String((m % 12) + 1).padStart(2, '0')}`;
 export const isoOfDay = (day: number) => new Date(EPOCH_2000 + day * 86_400_000).toISOString().slice(0, 10);
 
@@ -48,6 +51,7 @@ export function addCells(into: Groups, s: StatsSession, sign: 1 | -1): void {
     for (const [level, period] of [
       [DAY, dayNumber(s.date)],
       [MONTH, monthNumber(s.date)],
+      [YEAR, yearNumber(s.date)],
     ] as const) {
       const id = groupId({ slice, level, period, kind, outcome });
       let cells = into.get(id);

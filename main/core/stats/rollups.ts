@@ -4,7 +4,7 @@ import type { StatsSession } from '../../../shared/stats/indicators';
 import type { Db } from '../storage/database';
 import { sessionOf, uidOf, type StoredRow } from '../journal/session-row';
 import { createTermCodes } from '../journal/term-codes';
-import { addCells, groupId, groupOf, mergeGroups, type Groups } from './cells';
+import { MONTH, YEAR, addCells, groupId, groupOf, mergeGroups, type Groups } from './cells';
 import { createKeyCodes, eachSum, encodeSums } from './key-codes';
 
 /** What a journal write tells the statistics (main/core/journal/journal-service.ts, SessionChange). */
@@ -25,7 +25,7 @@ interface PackedRow {
 }
 
 /**
- * The rollups: daily and monthly sums of every session's contributions (shared/stats/indicators.ts), kept in the
+ * The rollups: daily, monthly and yearly sums of every session's contributions (shared/stats/indicators.ts), kept in the
  * same transaction as each journal write through `applySessionChange`. Invariant, checked by the property test:
  *
  *   stats_rollups = Σ contributions of the live sessions as stored + stats_frozen
@@ -48,12 +48,16 @@ export function createRollups(db: Db) {
       `DELETE FROM ${table} WHERE slice = @slice AND level = @level AND period = @period AND kind = @kind AND outcome = @outcome`,
     ),
     all: db.prepare(`SELECT * FROM ${table}`),
+    months: db.prepare(`SELECT * FROM ${table} WHERE level = ${MONTH}`),
+    dropYears: db.prepare(`DELETE FROM ${table} WHERE level = ${YEAR}`),
   });
   const t = { stats_rollups: statements('stats_rollups'), stats_frozen: statements('stats_frozen') };
   const s = {
     erased: db.prepare('SELECT details_erased_at FROM sessions WHERE uid = ?').pluck(),
     built: db.prepare('SELECT rollups_built FROM stats_state WHERE id = 1').pluck(),
-    markBuilt: db.prepare('UPDATE stats_state SET rollups_built = 1 WHERE id = 1'),
+    markBuilt: db.prepare('UPDATE stats_state SET rollups_built = 1, years_built = 1 WHERE id = 1'),
+    yearsBuilt: db.prepare('SELECT years_built FROM stats_state WHERE id = 1').pluck(),
+    markYearsBuilt: db.prepare('UPDATE stats_state SET years_built = 1 WHERE id = 1'),
     live: db.prepare('SELECT * FROM sessions WHERE deleted_at IS NULL'),
     clear: db.prepare('DELETE FROM stats_rollups'),
   };
@@ -122,6 +126,28 @@ export function createRollups(db: Db) {
     s.markBuilt.run();
   });
 
+  /**
+   * Sums the yearly rows (level 2) from the monthly ones, in both tables: a session adds the same to its month and
+   * to its year, so this equals what the sessions would add (migration 11 leaves the yearly level empty).
+   */
+  const buildYears = db.transaction(() => {
+    for (const table of ['stats_rollups', 'stats_frozen'] as const) {
+      t[table].dropYears.run();
+      const years: Groups = new Map();
+      for (const r of t[table].months.iterate() as Iterable<PackedRow>) {
+        const id = groupId({ ...r, level: YEAR, period: Math.floor(r.period / 12) });
+        let cells = years.get(id);
+        if (!cells) years.set(id, (cells = new Map()));
+        eachSum(r.counts, (code, n) => {
+          const k = keys.key(code);
+          cells.set(k, (cells.get(k) ?? 0) + n);
+        });
+      }
+      write(table, years);
+    }
+    s.markYearsBuilt.run();
+  });
+
   return {
     applySessionChange,
     /** The journal's listener: refuses to change a frozen session, then moves its counts. */
@@ -142,11 +168,20 @@ export function createRollups(db: Db) {
     stored: () => read('stats_rollups'),
     recompute,
     rebuild: () => rebuild(),
-    /** Builds the rollups once after migration 5 (a file from before it, or a desk file restored from it). */
-    ensureBuilt(): boolean {
-      if (s.built.get() === 1) return false;
-      rebuild();
-      return true;
+    /**
+     * Builds the rollups once after migration 5 (a file from before it, or a desk file restored from it), and their
+     * yearly level once after migration 11. Returns what it did.
+     */
+    ensureBuilt(): 'rebuilt' | 'years' | false {
+      if (s.built.get() !== 1) {
+        rebuild();
+        return 'rebuilt';
+      }
+      if (s.yearsBuilt.get() !== 1) {
+        buildYears();
+        return 'years';
+      }
+      return false;
     },
     toStats,
     /** The journal's code of a key (term_codes), if it was ever stored. */

@@ -11,6 +11,7 @@ import { errorText } from '../../i18n';
 import { formatDate, formatDuration, formatNumber, taxonomyLabel, today } from '../../lib/format';
 import { coreErrorText } from '../../lib/core-error';
 import { InputField, SelectField } from '../../ui/fields';
+import { GuideFilterSlot } from '../../ui/session-slots';
 import { ChartFigure } from '../../ui/ChartFigure';
 import { drawBars, drawTrend } from '../../ui/charts';
 import { rowLabel } from './labels';
@@ -24,8 +25,16 @@ interface Filters {
   topic: (typeof TOPICS)[number] | null;
   outcome: (typeof OUTCOMES)[number] | null;
   followUpDue: boolean;
+  guide: string | null;
 }
-const NO_FILTERS: Filters = { kind: null, operator: null, topic: null, outcome: null, followUpDue: false };
+const NO_FILTERS: Filters = {
+  kind: null,
+  operator: null,
+  topic: null,
+  outcome: null,
+  followUpDue: false,
+  guide: null,
+};
 /** Rows a bar chart shows at most (the table beside it gives them all). */
 const CHART_ROWS = 12;
 
@@ -185,6 +194,7 @@ function FilterFields({ value, onChange }: { value: Filters; onChange(f: Filters
           ]}
         />
       </div>
+      <GuideFilterSlot id={`${id}-guide`} value={value.guide} onChange={(v) => set('guide', v)} />
       <div className="fr-fieldset__element">
         <div className="fr-checkbox-group">
           <input
@@ -431,7 +441,9 @@ export function StatsPage() {
       </div>
       {d && (
         <div className="mediane-stats-results">
-          {d.source === 'sessions' && <p className="fr-text--sm mediane-no-print">{t('slowPath')}</p>}
+          {d.source === 'sessions' && !d.filters.guide && (
+            <p className="fr-text--sm mediane-no-print">{t('slowPath')}</p>
+          )}
           <KeyFigures d={d} />
           <TrendSection d={d} />
           {d.breakdowns

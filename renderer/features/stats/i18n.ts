@@ -43,7 +43,7 @@ export const fr = {
     adminHelpShare: 'Part d’aide aux démarches administratives',
     followUpsOpen: 'Relances ouvertes',
     followUpsOverdue: 'dont en retard',
-    guidesUsed: 'Fiches utilisées',
+    guidesUsed: 'Séances avec un guide',
   },
   breakdown: {
     title: {
@@ -62,6 +62,7 @@ export const fr = {
       commune: 'Commune de résidence',
       epci: 'Intercommunalité (EPCI) de résidence',
       departement: 'Département de résidence',
+      guide: 'Guides utilisés',
     },
     base: {
       sessions: 'Part des {{count}} séances (une séance peut compter dans plusieurs lignes).',
@@ -172,7 +173,7 @@ export const en: typeof fr = {
     adminHelpShare: 'Share of help with administrative procedures',
     followUpsOpen: 'Open follow-ups',
     followUpsOverdue: 'of which overdue',
-    guidesUsed: 'Guides used',
+    guidesUsed: 'Sessions that used a guide',
   },
   breakdown: {
     title: {
@@ -191,6 +192,7 @@ export const en: typeof fr = {
       commune: 'Town of residence',
       epci: 'Inter-municipality (EPCI) of residence',
       departement: 'Département of residence',
+      guide: 'Guides used',
     },
     base: {
       sessions: 'Share of the {{count}} sessions (a session may count in several rows).',

@@ -23,6 +23,8 @@ export function rowLabel(dimension: BreakdownDimension, row: BreakdownRow): stri
     i18next.t(key as never, { ns, defaultValue: fallback }) as unknown as string;
   if (row.key === 'non_renseigne' || row.key === 'sans_epci') return t(`key.${row.key}`, 'stats', row.key);
   if (dimension === 'duration') return t(`duration.${row.key}`, 'stats', row.key);
+  // A guide is named by its title (as last used), an area by its name and code.
+  if (dimension === 'guide' && row.name) return row.name;
   if (row.name) return `${row.name} (${row.key})`;
   const group = TAXONOMY_GROUP[dimension];
   return group ? t(`${group}.${row.key}`, 'taxonomy', row.key) : row.key;

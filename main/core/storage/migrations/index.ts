@@ -7,6 +7,7 @@ import { migration0005 } from './0005-stats-rollups';
 import { migration0006 } from './0006-session-guides';
 import { migration0007 } from './0007-diagnoses';
 import { migration0010 } from './0010-sync-outbox';
+import { migration0011 } from './0011-stats-yearly-rollups';
 
 export { checksum, type Migration } from './migration';
 
@@ -20,6 +21,7 @@ export const MIGRATIONS: readonly Migration[] = [
   migration0006,
   migration0007,
   migration0010,
+  migration0011,
 ];
 
 export const LATEST_SCHEMA_VERSION = MIGRATIONS[MIGRATIONS.length - 1]!.version;
