@@ -19,6 +19,8 @@ import {
   EnrollRequest,
   EnrollResponse,
   PackInfo,
+  PeerBenchmarks,
+  PeersQuery,
   SummaryQuery,
   UploadReceipt,
 } from '../shared/sync/api';
@@ -28,6 +30,7 @@ import { createDesks, type CoordinatorIdentity, type DeskIdentity } from './desk
 import { HubError } from './errors';
 import { createOpenData, TABLE_SCHEMA } from './open-data';
 import { createPacks } from './packs';
+import { createPeers } from './peers';
 import { createSnapshots } from './snapshots';
 
 // The hub's HTTP API, versioned under /v1. Every body and query is checked against the zod schemas of shared/ (the
@@ -76,6 +79,7 @@ export async function buildHub(options: HubServerOptions): Promise<FastifyInstan
   const snapshots = createSnapshots(db, clock);
   const packs = createPacks(db, clock, options.trustedKeys ?? {});
   const openData = createOpenData(db, clock);
+  const peers = createPeers(db, clock);
 
   const app = Fastify({ logger: options.logger ?? false, bodyLimit: LIMITS.defaultBytes, trustProxy: 'loopback' });
   app.setValidatorCompiler(validatorCompiler);
@@ -195,6 +199,20 @@ export async function buildHub(options: HubServerOptions): Promise<FastifyInstan
     },
     async (req) =>
       snapshots.site((req.identity as CoordinatorIdentity).scopeId, req.params.siteId, req.query.from, req.query.to),
+  );
+
+  // Peer benchmarks for a diagnosis: any enrolled desk may ask about any group (the figures are released means only).
+  api.get(
+    `${prefix}/peers`,
+    {
+      onRequest: authenticate('desk'),
+      schema: {
+        security: [{ bearer: [] }],
+        querystring: PeersQuery,
+        response: { 200: PeerBenchmarks, ...errorResponses },
+      },
+    },
+    async (req) => peers.benchmarks(req.query),
   );
 
   const Channel = z.object({ channel: z.enum(PACK_CHANNELS) }).strict();

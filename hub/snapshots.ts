@@ -14,6 +14,7 @@ import { Snapshot } from '../shared/sync/snapshot';
 import { num, type HubDb } from './db/database';
 import type { DeskIdentity } from './desks';
 import { HubError } from './errors';
+import { storePeerSums } from './peers';
 import { readDisclosure } from './settings';
 
 // Uploads are idempotent by (desk, period, version) and the hub keeps, per (desk, period), the highest version only:
@@ -155,6 +156,7 @@ export function createSnapshots(db: HubDb, clock: Clock) {
               })),
             )
             .execute();
+        await storePeerSums(trx, snapshot);
         await trx
           .insertInto('uploads')
           .values({ idempotency_key: key, desk_id: desk.deskId, hash, outcome: 'stored', received_at: receivedAt })

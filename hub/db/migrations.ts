@@ -122,8 +122,40 @@ const migration0001: HubMigration = {
   ],
 };
 
+// Peer benchmarks for diagnostics (hub/peers.ts): per (desk, period) the latest version's diagnosis groups, one row per
+// measure ('diagnoses': the group's count; 'overall'; 'd:<dimension>'), replaced at each new version of the period.
+// Number 3 was assigned to this change (2 belongs to another one being written at the same time).
+const migration0003: HubMigration = {
+  version: 3,
+  name: 'peer_sums',
+  statements: (db) => [
+    db.schema
+      .createTable('peer_sums')
+      .addColumn('desk_id', 'text', (c) => c.notNull().references('desks.id'))
+      .addColumn('period_key', 'text', (c) => c.notNull())
+      .addColumn('naf_section', 'text', (c) => c.notNull())
+      .addColumn('size_band', 'text', (c) => c.notNull())
+      .addColumn('departement', 'text', (c) => c.notNull())
+      .addColumn('measure', 'text', (c) => c.notNull())
+      .addColumn('n', 'integer', (c) => c.notNull())
+      .addColumn('total', 'integer', (c) => c.notNull())
+      .addPrimaryKeyConstraint('peer_sums_pk', [
+        'desk_id',
+        'period_key',
+        'naf_section',
+        'size_band',
+        'departement',
+        'measure',
+      ]),
+    db.schema
+      .createIndex('peer_sums_by_group')
+      .on('peer_sums')
+      .columns(['naf_section', 'size_band', 'period_key', 'departement']),
+  ],
+};
+
 /** Every migration, in order. A new one is appended here (never edit a shipped one). */
-export const HUB_MIGRATIONS: readonly HubMigration[] = [migration0001];
+export const HUB_MIGRATIONS: readonly HubMigration[] = [migration0001, migration0003];
 
 /** The checksum of a migration as this database's dialect runs it. */
 export function migrationChecksum(db: AnyDb, m: HubMigration): string {

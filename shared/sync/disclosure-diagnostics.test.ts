@@ -14,7 +14,6 @@ import { DIAGNOSTIC_SIZE_BANDS, Snapshot } from './snapshot';
 // what an attacker reading every version can learn, and what the hub's check refuses.
 
 const DESK = '6f1c2d3e-4b5a-4c6d-8e7f-8091a2b3c4d5';
-const DIMENSIONS = ['strategie', 'vente', 'cyber'] as const;
 const score = fc.option(fc.integer({ min: 0, max: 100 }), { nil: null, freq: 6 });
 const diagnosis: fc.Arbitrary<RawDiagnosis> = fc.record({
   nafSection: fc.constantFrom('C', 'G', 'J'),

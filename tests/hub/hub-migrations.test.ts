@@ -8,6 +8,7 @@ import { DIALECTS, openTestDb } from './fixtures';
 
 const PINNED_SQLITE: Record<number, string> = {
   1: 'd715d357d7cb9bfac65005bb40d6177494ed823a7af36c4175dcaad8a5ebb37e',
+  3: '54e386dfbc14e050130a2a8bce157e2e6e47dd0a68c00f5c7b28146b48b501ce',
 };
 
 describe.each(DIALECTS)('hub migrations on %s', (dialect) => {
@@ -28,6 +29,7 @@ describe.each(DIALECTS)('hub migrations on %s', (dialect) => {
         'hub_migrations',
         'hub_settings',
         'packs',
+        'peer_sums',
         'scopes',
         'sites',
         'snapshots',
@@ -45,6 +47,31 @@ describe.each(DIALECTS)('hub migrations on %s', (dialect) => {
     });
     expect((await again.db.selectFrom('hub_migrations').selectAll().execute()).length).toBe(HUB_MIGRATIONS.length);
     await again.close();
+  });
+
+  it('bring a database of the first schema (before peer benchmarks) up, keeping its settings', async () => {
+    const test = await openTestDb(dialect);
+    disposals.push(test.dispose);
+    const db = test.opened.db;
+    // Back to schema 1: what a hub shipped before peer benchmarks left behind.
+    await db.schema.dropTable('peer_sums').execute();
+    await db.deleteFrom('hub_migrations').where('version', '>', 1).execute();
+    await db
+      .insertInto('hub_settings')
+      .values({ key: 'k', value: '7' })
+      .onConflict((oc) => oc.column('key').doUpdateSet({ value: '7' }))
+      .execute();
+    await test.opened.close();
+    const again = await openHubDb({ databaseUrl: test.databaseUrl, dataDir: test.dataDir, now: () => 'x' });
+    try {
+      expect(await tableNames(again.db)).toContain('peer_sums');
+      const versions = await again.db.selectFrom('hub_migrations').select('version').orderBy('version').execute();
+      expect(versions.map((r) => Number(r.version))).toEqual(HUB_MIGRATIONS.map((m) => m.version));
+      const k = await again.db.selectFrom('hub_settings').select('value').where('key', '=', 'k').executeTakeFirst();
+      expect(k?.value).toBe('7');
+    } finally {
+      await again.close();
+    }
   });
 
   it('refuse a database whose recorded history differs, or that a newer hub wrote', async () => {
