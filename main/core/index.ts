@@ -160,6 +160,8 @@ export function createCore(options: CoreOptions) {
     naf: createNafIndex(),
     // In self-service mode: always alone, and only the diagnoses of the current period (list/delete: the guard).
     selfService: { selfServiceSince: lock.selfServiceSince },
+    // Peer benchmarks come from the statistics sync (created below; called only once the core is running).
+    peers: { benchmarks: (query) => sync.peers(query) },
     journal: {
       logDiagnosisSession: ({ date, durationMin }) =>
         journal.create(
@@ -227,6 +229,8 @@ export function createCore(options: CoreOptions) {
     clock,
     stats,
     communeOf: communes.get,
+    // Diagnoses closed in a period feed the snapshot's diagnostics section (peer benchmarks).
+    diagnosesClosed: (from, to) => diagnostic.closedBetween(from, to),
     credentials: options.credentials ?? createFileCredentialStore(options.dataDir),
     transport: options.syncTransport ?? httpTransportFactory,
   });
