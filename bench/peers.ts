@@ -118,7 +118,7 @@ async function simulate(dialect: 'sqlite' | 'postgres', deskCount: number, itera
         const snapshot = deskMonth(desk.deskId, period, departement, random);
         groups += snapshot.diagnostics?.groups.length ?? 0;
         // What the upload's transaction does for this section (the rest of the upload is bench/hub.ts's).
-        await db.transaction().execute((trx) => storePeerSums(trx, snapshot));
+        await db.transaction().execute((trx) => storePeerSums(trx, snapshot, undefined));
       }
     }
     const storeSeconds = msSince(t0) / 1000;

@@ -1,4 +1,4 @@
-import type { Transaction } from 'kysely';
+import { sql, type Transaction } from 'kysely';
 import type { Clock } from '../shared/ids';
 import type { PeerBenchmarks, PeerFigures, PeersQuery } from '../shared/sync/api';
 import { DIAGNOSTIC_MIN_GROUP } from '../shared/sync/disclosure';
@@ -25,8 +25,16 @@ const COUNT = 'diagnoses';
 const OVERALL = 'overall';
 const DIMENSION = 'd:';
 
-/** Replaces the (desk, period)'s groups with this version's, inside the upload's transaction. */
-export async function storePeerSums(trx: Transaction<HubDatabase>, snapshot: Snapshot): Promise<void> {
+/**
+ * Replaces the (desk, period)'s groups with this version's, inside the upload's transaction. `previous`: the version
+ * it replaces. When neither carries diagnostics (most uploads) there is nothing to do and nothing is queried.
+ */
+export async function storePeerSums(
+  trx: Transaction<HubDatabase>,
+  snapshot: Snapshot,
+  previous: Snapshot | undefined,
+): Promise<void> {
+  if (!snapshot.diagnostics && !previous?.diagnostics) return;
   await trx
     .deleteFrom('peer_sums')
     .where('desk_id', '=', snapshot.deskId)
@@ -90,30 +98,48 @@ interface Measure {
 }
 
 export function createPeers(db: HubDb, clock: Clock) {
-  async function measures(
-    q: PeersQuery,
-    window: { from: string; to: string },
-    where: 'all' | 'in' | 'outside',
-  ): Promise<Map<string, Measure>> {
-    let query = db
+  const base = (q: PeersQuery, window: { from: string; to: string }) =>
+    db
       .selectFrom('peer_sums')
+      .where('naf_section', '=', q.naf)
+      .where('size_band', '=', q.size)
+      .where('period_key', '>=', window.from)
+      .where('period_key', '<=', window.to)
+      .groupBy('measure');
+
+  /** The country's sums per measure, and in the same pass those of the rest of the country (outside the département). */
+  async function nationalAndRest(q: PeersQuery, window: { from: string; to: string }) {
+    const outside = sql`departement <> ${q.departement}`;
+    const rows = await base(q, window)
+      .select((eb) => [
+        'measure',
+        eb.fn.sum<number>('n').as('n'),
+        eb.fn.sum<number>('total').as('total'),
+        eb.fn.count<number>('desk_id').distinct().as('desks'),
+        sql<number>`sum(case when ${outside} then n else 0 end)`.as('rest_n'),
+        sql<number>`count(distinct case when ${outside} then desk_id end)`.as('rest_desks'),
+      ])
+      .execute();
+    const national = new Map<string, Measure>();
+    const rest = new Map<string, Measure>();
+    for (const r of rows) {
+      national.set(r.measure, { n: num(r.n), total: num(r.total), desks: num(r.desks) });
+      rest.set(r.measure, { n: num(r.rest_n), total: 0, desks: num(r.rest_desks) });
+    }
+    return { national, rest };
+  }
+
+  async function inDepartement(q: PeersQuery, window: { from: string; to: string }) {
+    const rows = await base(q, window)
+      .where('departement', '=', q.departement)
       .select((eb) => [
         'measure',
         eb.fn.sum<number>('n').as('n'),
         eb.fn.sum<number>('total').as('total'),
         eb.fn.count<number>('desk_id').distinct().as('desks'),
       ])
-      .where('naf_section', '=', q.naf)
-      .where('size_band', '=', q.size)
-      .where('period_key', '>=', window.from)
-      .where('period_key', '<=', window.to)
-      .groupBy('measure');
-    if (where === 'in') query = query.where('departement', '=', q.departement);
-    if (where === 'outside') query = query.where('departement', '<>', q.departement);
-    const out = new Map<string, Measure>();
-    for (const r of await query.execute())
-      out.set(r.measure, { n: num(r.n), total: num(r.total), desks: num(r.desks) });
-    return out;
+      .execute();
+    return new Map(rows.map((r) => [r.measure, { n: num(r.n), total: num(r.total), desks: num(r.desks) }]));
   }
 
   const enough = (m: Measure | undefined): m is Measure =>
@@ -138,11 +164,7 @@ export function createPeers(db: HubDb, clock: Clock) {
       const { granularity } = await readDisclosure(db);
       const now = clock.now();
       const window = closedWindow(granularity, now);
-      const [national, local, rest] = await Promise.all([
-        measures(q, window, 'all'),
-        measures(q, window, 'in'),
-        measures(q, window, 'outside'),
-      ]);
+      const [{ national, rest }, local] = await Promise.all([nationalAndRest(q, window), inDepartement(q, window)]);
       return {
         nafSection: q.naf,
         sizeBand: q.size,

@@ -156,7 +156,7 @@ export function createSnapshots(db: HubDb, clock: Clock) {
               })),
             )
             .execute();
-        await storePeerSums(trx, snapshot);
+        await storePeerSums(trx, snapshot, previous);
         await trx
           .insertInto('uploads')
           .values({ idempotency_key: key, desk_id: desk.deskId, hash, outcome: 'stored', received_at: receivedAt })

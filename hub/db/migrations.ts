@@ -147,10 +147,12 @@ const migration0003: HubMigration = {
         'departement',
         'measure',
       ]),
+    // Covering the peer query (hub/peers.ts): a group's rows are read from the index alone, nationally (the first two
+    // columns) and for one département (the first three).
     db.schema
       .createIndex('peer_sums_by_group')
       .on('peer_sums')
-      .columns(['naf_section', 'size_band', 'period_key', 'departement']),
+      .columns(['naf_section', 'size_band', 'departement', 'period_key', 'measure', 'desk_id', 'n', 'total']),
   ],
 };
 
