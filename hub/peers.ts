@@ -26,6 +26,17 @@ const OVERALL = 'overall';
 const DIMENSION = 'd:';
 
 /**
+ * Answers are kept in memory per hub for a short while: a busy group's means read tens of thousands of rows, and many
+ * desks ask the same question. Every stored group bumps its (NAF section, size band)'s generation, so this process
+ * never serves figures older than its own last upload; the time limit bounds staleness when several hub processes
+ * share one PostgreSQL database.
+ */
+export const PEERS_MEMO_MS = 60_000;
+const PEERS_MEMO_ENTRIES = 5_000;
+const generations = new Map<string, number>();
+const generationOf = (naf: string, size: string) => generations.get(`${naf}|${size}`) ?? 0;
+
+/**
  * Replaces the (desk, period)'s groups with this version's, inside the upload's transaction. `previous`: the version
  * it replaces. When neither carries diagnostics (most uploads) there is nothing to do and nothing is queried.
  */
@@ -35,6 +46,10 @@ export async function storePeerSums(
   previous: Snapshot | undefined,
 ): Promise<void> {
   if (!snapshot.diagnostics && !previous?.diagnostics) return;
+  for (const g of [...(snapshot.diagnostics?.groups ?? []), ...(previous?.diagnostics?.groups ?? [])]) {
+    const key = `${g.nafSection}|${g.sizeBand}`;
+    generations.set(key, (generations.get(key) ?? 0) + 1);
+  }
   await trx
     .deleteFrom('peer_sums')
     .where('desk_id', '=', snapshot.deskId)
@@ -159,25 +174,45 @@ export function createPeers(db: HubDb, clock: Clock) {
     return { diagnoses: count.n, desks: count.desks, overall: mean(all.get(OVERALL)!), dimensions };
   }
 
+  const memo = new Map<string, { at: number; generation: number; answer: PeerBenchmarks }>();
+
   return {
-    async benchmarks(q: PeersQuery): Promise<PeerBenchmarks> {
+    async benchmarks(q: PeersQuery, options: { fresh?: boolean } = {}): Promise<PeerBenchmarks> {
       const { granularity } = await readDisclosure(db);
       const now = clock.now();
       const window = closedWindow(granularity, now);
-      const [{ national, rest }, local] = await Promise.all([nationalAndRest(q, window), inDepartement(q, window)]);
-      return {
-        nafSection: q.naf,
-        sizeBand: q.size,
-        departement: q.departement,
-        from: window.from,
-        to: window.to,
-        computedAt: now.toISOString(),
-        thresholds: { diagnoses: PEER_MIN_DIAGNOSES, desks: PEER_MIN_DESKS },
-        national: figures(national),
-        departemental: figures(local, rest),
-      };
+      const key = `${q.naf}|${q.size}|${q.departement}|${window.from}|${window.to}`;
+      const generation = generationOf(q.naf, q.size);
+      const kept = memo.get(key);
+      if (
+        !options.fresh &&
+        kept &&
+        kept.generation === generation &&
+        now.getTime() - kept.at >= 0 &&
+        now.getTime() - kept.at < PEERS_MEMO_MS
+      )
+        return kept.answer;
+      const answer = await compute(q, window, now);
+      if (memo.size >= PEERS_MEMO_ENTRIES) memo.delete(memo.keys().next().value!);
+      memo.set(key, { at: now.getTime(), generation, answer });
+      return answer;
     },
   };
+
+  async function compute(q: PeersQuery, window: { from: string; to: string }, now: Date): Promise<PeerBenchmarks> {
+    const [{ national, rest }, local] = await Promise.all([nationalAndRest(q, window), inDepartement(q, window)]);
+    return {
+      nafSection: q.naf,
+      sizeBand: q.size,
+      departement: q.departement,
+      from: window.from,
+      to: window.to,
+      computedAt: now.toISOString(),
+      thresholds: { diagnoses: PEER_MIN_DIAGNOSES, desks: PEER_MIN_DESKS },
+      national: figures(national),
+      departemental: figures(local, rest),
+    };
+  }
 }
 
 export type HubPeers = ReturnType<typeof createPeers>;

@@ -2,7 +2,7 @@ import { afterEach, describe, expect, it } from 'vitest';
 import { buildSnapshot, type RawDiagnosis } from '../../shared/sync/disclosure';
 import { PeerBenchmarks } from '../../shared/sync/api';
 import type { Snapshot } from '../../shared/sync/snapshot';
-import { closedWindow } from '../../hub/peers';
+import { closedWindow, PEERS_MEMO_MS } from '../../hub/peers';
 import { DIALECTS, enrolledDesk, rawMonth, startTestHub, type TestHub } from './fixtures';
 
 // Peer benchmarks for diagnostics through the hub: exact means over several desks, never a small group, never a
@@ -184,6 +184,37 @@ describe.each(DIALECTS)('peer benchmarks on %s', (dialect) => {
     expect((await ask(desks[0]!)).national).toMatchObject({ diagnoses: 30, overall: 30 });
     expect(closedWindow('month', new Date('2026-01-15T00:00:00Z'))).toEqual({ from: '2025-01', to: '2025-12' });
     expect(closedWindow('week', new Date('2026-12-07T00:00:00Z'))).toEqual({ from: '2026-W38', to: '2026-W49' });
+  });
+
+  it('keeps an answer a minute at most, and never past an upload of the same group to this hub', async () => {
+    hub = await startTestHub(dialect);
+    const desks = [];
+    for (const name of ['A', 'B', 'C', 'D']) desks.push(await enrolledDesk(hub, '69', `France Services ${name}`));
+    for (const d of desks.slice(0, 2))
+      await upload(d, snapshotWith(d, '2026-10', group(10, { overall: 40, strategie: 40, cyber: 40 })));
+    expect((await ask(desks[0]!)).national).toBeNull();
+    // An upload here: the next answer is computed again at once.
+    await upload(desks[2]!, snapshotWith(desks[2]!, '2026-10', group(10, { overall: 70, strategie: 70, cyber: 70 })));
+    expect((await ask(desks[0]!)).national).toMatchObject({ diagnoses: 30, overall: 50 });
+    // Rows written by another hub process on the same database: seen once the minute has passed.
+    await hub.opened.db
+      .insertInto('peer_sums')
+      .values(
+        ['diagnoses', 'overall'].map((measure) => ({
+          desk_id: desks[3]!.deskId,
+          period_key: '2026-10',
+          naf_section: 'G',
+          size_band: '1-9',
+          departement: '69',
+          measure,
+          n: 10,
+          total: measure === 'overall' ? 900 : 0,
+        })),
+      )
+      .execute();
+    expect((await ask(desks[0]!)).national).toMatchObject({ diagnoses: 30 });
+    hub.clock.advance(PEERS_MEMO_MS);
+    expect((await ask(desks[0]!)).national).toMatchObject({ diagnoses: 40, desks: 4, overall: 60 });
   });
 
   it('answers enrolled desks only, and refuses a malformed question', async () => {
