@@ -132,7 +132,7 @@ describe.each(DIALECTS)('peer benchmarks on %s', (dialect) => {
 
   it('holds back the département figure when the rest of the country would then be readable', async () => {
     hub = await startTestHub(dialect);
-    const desks = [];
+    const desks: Desk[] = [];
     for (const name of ['A', 'B', 'C']) desks.push(await enrolledDesk(hub, '69', `France Services ${name}`));
     const ain = await enrolledDesk(hub, '01', 'France Services Bourg-en-Bresse');
     for (const d of desks)
@@ -175,7 +175,7 @@ describe.each(DIALECTS)('peer benchmarks on %s', (dialect) => {
 
   it('covers the last 12 closed periods only', async () => {
     hub = await startTestHub(dialect);
-    const desks = [];
+    const desks: Desk[] = [];
     for (const name of ['A', 'B', 'C']) desks.push(await enrolledDesk(hub, '69', `France Services ${name}`));
     for (const d of desks) {
       await upload(d, snapshotWith(d, '2025-11', group(10, { overall: 10, strategie: 10, cyber: 10 })));
@@ -188,7 +188,7 @@ describe.each(DIALECTS)('peer benchmarks on %s', (dialect) => {
 
   it('keeps an answer a minute at most, and never past an upload of the same group to this hub', async () => {
     hub = await startTestHub(dialect);
-    const desks = [];
+    const desks: Desk[] = [];
     for (const name of ['A', 'B', 'C', 'D']) desks.push(await enrolledDesk(hub, '69', `France Services ${name}`));
     for (const d of desks.slice(0, 2))
       await upload(d, snapshotWith(d, '2026-10', group(10, { overall: 40, strategie: 40, cyber: 40 })));
