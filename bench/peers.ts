@@ -180,6 +180,7 @@ for (const dialect of dialects) {
     'GET /v1/peers, busy group G|1-9|69',
     `p50 ${r.fast.p50.toFixed(2)} ms, p99 ${r.fast.p99.toFixed(2)} ms (naive: read the window and add up in JS, p50 ${r.naive.p50.toFixed(1)} ms; ratio ${(r.naive.p50 / r.fast.p50).toFixed(1)}×); national ${r.answer.national?.diagnoses ?? 0} diagnoses from ${r.answer.national?.desks ?? 0} desks, département ${r.answer.departemental?.diagnoses ?? 'held back'}`,
   );
+  line('GET /v1/peers, busy group, memo warm', `p50 ${r.warm.p50.toFixed(3)} ms, p99 ${r.warm.p99.toFixed(3)} ms`);
   line(
     'GET /v1/peers, rare group B|10-49|974',
     `p50 ${r.rareSample.p50.toFixed(2)} ms, p99 ${r.rareSample.p99.toFixed(2)} ms`,
