@@ -5,7 +5,7 @@
 //   npm run bench -- --quick           development run: everything on 100,000 sessions, fewer iterations
 //   Each run also measures schema 1's row (before migration 2) in the same run: its size and its filter medians.
 //   npm run bench -- --only catalogue  the official catalogue: full import (child process, peak RSS), search vs LIKE, size
-//   npm run bench -- --only hub,search,exports,diagnostic,lock,sync,snapfile,coordinator,content   the features' own scripts (bench/<name>.ts), each
+//   npm run bench -- --only hub,search,exports,diagnostic,lock,sync,snapfile,coordinator,content,peers   the features' own scripts (bench/<name>.ts), each
 //                                      in a process of its own; `--only all` runs everything (hours, and fetches data)
 //   options: --sessions N (journal size for open/filters/guides), --seed S, --only saves,open,filters,migration,suggestions,guides,catalogue, --plans,
 //            --match TEXT (only the filters whose name contains TEXT), --naive-iterations N (naive baselines are full scans: seconds each at 1,000,000 sessions),
@@ -72,7 +72,18 @@ const seed = Number(args.seed);
 const bigCount = Number(args.sessions ?? (quick ? 100_000 : 1_000_000));
 const saveCount = 100_000;
 // Opt-in with --only (long, or fetching data on first use): catalogue and the standalone scripts below; `all` runs all.
-const STANDALONE = ['hub', 'search', 'exports', 'diagnostic', 'lock', 'sync', 'snapfile', 'coordinator', 'content'] as const;
+const STANDALONE = [
+  'hub',
+  'search',
+  'exports',
+  'diagnostic',
+  'lock',
+  'sync',
+  'snapfile',
+  'coordinator',
+  'content',
+  'peers',
+] as const;
 const DEFAULT_ONLY = 'saves,open,filters,stats,migration,suggestions,guides';
 const only = new Set(
   (args.only === 'all' ? `${DEFAULT_ONLY},catalogue,${STANDALONE.join(',')}` : (args.only ?? DEFAULT_ONLY)).split(','),

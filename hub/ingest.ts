@@ -8,6 +8,7 @@ import { canonical } from '../shared/sync/snapshot-file';
 import type { HubDb } from './db/database';
 import type { DeskIdentity } from './desks';
 import { HubError } from './errors';
+import { storePeerSums } from './peers';
 import { DISCLOSURE_KEYS, disclosureFrom } from './settings';
 
 // Snapshot ingest, group-committed. Uploads that arrive while a transaction is running wait in a queue and are written
@@ -186,6 +187,8 @@ export function createIngest(db: HubDb, now: () => string, options: IngestOption
         });
         continue;
       }
+      // Diagnoses' peer sums (hub/peers.ts): this version's groups replace the previous version's.
+      await storePeerSums(trx, s, previous);
       const departement = departements.get(u.desk.siteId)!;
       if (previous) addCells(departement, s.period.key, flatCells(previous), -1);
       addCells(departement, s.period.key, flatCells(s), 1);

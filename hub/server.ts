@@ -20,6 +20,8 @@ import {
   EnrollResponse,
   PackInfo,
   SnapshotFileReceipt,
+  PeerBenchmarks,
+  PeersQuery,
   SummaryQuery,
   UploadReceipt,
 } from '../shared/sync/api';
@@ -30,6 +32,7 @@ import { HubError } from './errors';
 import { createOpenData, TABLE_SCHEMA } from './open-data';
 import { createPacks } from './packs';
 import { createSnapshotFiles } from './snapshot-file';
+import { createPeers } from './peers';
 import { createSnapshots } from './snapshots';
 
 // The hub's HTTP API, versioned under /v1. Every body and query is checked against the zod schemas of shared/ (the
@@ -81,6 +84,7 @@ export async function buildHub(options: HubServerOptions): Promise<FastifyInstan
   const packs = createPacks(db, clock, options.trustedKeys ?? {});
   const openData = createOpenData(db, clock);
   const snapshotFiles = createSnapshotFiles(db, clock, snapshots);
+  const peers = createPeers(db, clock);
 
   const app = Fastify({ logger: options.logger ?? false, bodyLimit: LIMITS.defaultBytes, trustProxy: 'loopback' });
   app.setValidatorCompiler(validatorCompiler);
@@ -222,6 +226,20 @@ export async function buildHub(options: HubServerOptions): Promise<FastifyInstan
         scopeId: coordinator.scopeId,
       });
     },
+  );
+
+  // Peer benchmarks for a diagnosis: any enrolled desk may ask about any group (the figures are released means only).
+  api.get(
+    `${prefix}/peers`,
+    {
+      onRequest: authenticate('desk'),
+      schema: {
+        security: [{ bearer: [] }],
+        querystring: PeersQuery,
+        response: { 200: PeerBenchmarks, ...errorResponses },
+      },
+    },
+    async (req) => peers.benchmarks(req.query),
   );
 
   const Channel = z.object({ channel: z.enum(PACK_CHANNELS) }).strict();

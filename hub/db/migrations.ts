@@ -130,8 +130,41 @@ const migration0002: HubMigration = {
   statements: (db) => [db.schema.alterTable('desks').addColumn('signing_key', 'text')],
 };
 
+// Peer benchmarks for diagnostics (hub/peers.ts): per (desk, period) the latest version's diagnosis groups, one row per
+// measure ('diagnoses': the group's count; 'overall'; 'd:<dimension>'), replaced at each new version of the period.
+const migration0003: HubMigration = {
+  version: 3,
+  name: 'peer_sums',
+  statements: (db) => [
+    db.schema
+      .createTable('peer_sums')
+      .addColumn('desk_id', 'text', (c) => c.notNull().references('desks.id'))
+      .addColumn('period_key', 'text', (c) => c.notNull())
+      .addColumn('naf_section', 'text', (c) => c.notNull())
+      .addColumn('size_band', 'text', (c) => c.notNull())
+      .addColumn('departement', 'text', (c) => c.notNull())
+      .addColumn('measure', 'text', (c) => c.notNull())
+      .addColumn('n', 'integer', (c) => c.notNull())
+      .addColumn('total', 'integer', (c) => c.notNull())
+      .addPrimaryKeyConstraint('peer_sums_pk', [
+        'desk_id',
+        'period_key',
+        'naf_section',
+        'size_band',
+        'departement',
+        'measure',
+      ]),
+    // Covering the peer query (hub/peers.ts): a group's rows are read from the index alone, nationally (the first two
+    // columns) and for one département (the first three).
+    db.schema
+      .createIndex('peer_sums_by_group')
+      .on('peer_sums')
+      .columns(['naf_section', 'size_band', 'departement', 'period_key', 'measure', 'desk_id', 'n', 'total']),
+  ],
+};
+
 /** Every migration, in order. A new one is appended here (never edit a shipped one). */
-export const HUB_MIGRATIONS: readonly HubMigration[] = [migration0001, migration0002];
+export const HUB_MIGRATIONS: readonly HubMigration[] = [migration0001, migration0002, migration0003];
 
 /** The checksum of a migration as this database's dialect runs it. */
 export function migrationChecksum(db: AnyDb, m: HubMigration): string {

@@ -73,6 +73,20 @@ export interface HubDatabase {
     outcome: 'stored' | 'superseded';
     received_at: string;
   };
+  /** Diagnosis groups of each (desk, period)'s latest version, one row per measure (hub/peers.ts). */
+  peer_sums: {
+    desk_id: string;
+    period_key: string;
+    naf_section: string;
+    size_band: string;
+    departement: string;
+    /** 'diagnoses' (n: the group's count), 'overall', or 'd:' and a dimension id. */
+    measure: string;
+    /** How many diagnoses the sum covers. */
+    n: number;
+    /** The sum of their scores (0 for 'diagnoses'). */
+    total: number;
+  };
   packs: {
     id: string;
     channel: string;

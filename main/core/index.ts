@@ -181,6 +181,8 @@ export function createCore(options: CoreOptions) {
     naf: createNafIndex(),
     // In self-service mode: always alone, and only the diagnoses of the current period (list/delete: the guard).
     selfService: { selfServiceSince: lock.selfServiceSince },
+    // Peer benchmarks come from the statistics sync (created below; called only once the core is running).
+    peers: { benchmarks: (query) => sync.peers(query) },
     journal: {
       logDiagnosisSession: ({ date, durationMin }) =>
         journal.create(
@@ -249,6 +251,8 @@ export function createCore(options: CoreOptions) {
     clock,
     stats,
     communeOf: communes.get,
+    // Diagnoses closed in a period feed the snapshot's diagnostics section (peer benchmarks).
+    diagnosesClosed: (from, to) => diagnostic.closedBetween(from, to),
     credentials: syncCredentials,
     signingKey: options.signingKey ?? createFileCredentialStore(options.dataDir, SIGNING_KEY_FILE),
     transport: options.syncTransport ?? httpTransportFactory,

@@ -33,6 +33,7 @@ export const diagnosticExamples: ContractExamples<keyof typeof diagnosticContrac
     'diagnostic.get': { id: second.id },
     'diagnostic.finish': { id: first.id },
     'diagnostic.results': { id: first.id },
+    'diagnostic.peers': { id: first.id },
     'diagnostic.list': { offset: 0, limit: 20 },
     'diagnostic.delete': { id: spare.id },
   };

@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { byId, mutation, noInput, query } from '../contract-kit';
+import { PeerComparison } from '../sync/desk-schema';
 import { Questionnaire } from './questionnaire';
 import { AnswerValue, BusinessInput, MODES, Results, SIZE_BANDS, VAT_STATUSES, CUSTOMER_MIXES } from './schema';
 
@@ -104,6 +105,8 @@ export const diagnosticContract = {
   'diagnostic.get': query(byId, Diagnosis, self),
   'diagnostic.finish': mutation(byId, Diagnosis, self),
   'diagnostic.results': query(byId, DiagnosisResults, self),
+  /** Comparable businesses' scores (peer benchmarks from the hub, or the last ones fetched). */
+  'diagnostic.peers': query(byId, PeerComparison, self),
   'diagnostic.list': query(ListInput, DiagnosisPage),
   'diagnostic.delete': mutation(byId, z.object({ id: z.string() })),
 } as const;

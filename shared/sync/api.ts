@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { ACTIVITY_DIMENSIONS, POPULATION_DIMENSIONS } from './dimensions';
-import { Period } from './snapshot';
+import { DEPARTEMENT_CODE, DIAGNOSTIC_SIZE_BANDS, NAF_SECTION, Period } from './snapshot';
 
 // The hub's API (version 1), shared by the hub (validation, OpenAPI) and the desk (its client). JSON everywhere.
 
@@ -102,3 +102,39 @@ export type CoordinatorSummary = z.infer<typeof CoordinatorSummary>;
 
 export const PackInfo = z.object({ channel: z.string(), version: z.number().int(), publishedAt: z.string() });
 export type PackInfo = z.infer<typeof PackInfo>;
+
+/** Peer benchmarks for diagnostics: which comparable businesses a desk asks about (its diagnosis's own group). */
+export const PeersQuery = z
+  .object({
+    naf: z.string().regex(NAF_SECTION),
+    size: z.enum(DIAGNOSTIC_SIZE_BANDS),
+    departement: z.string().regex(DEPARTEMENT_CODE),
+  })
+  .strict();
+export type PeersQuery = z.infer<typeof PeersQuery>;
+
+/** Means over comparable businesses, released only above the hub's thresholds (hub/peers.ts). */
+export const PeerFigures = z.object({
+  diagnoses: z.number().int(),
+  desks: z.number().int(),
+  /** Mean overall score (0-100, one decimal). */
+  overall: z.number(),
+  /** Mean score per dimension, only for the dimensions that pass the thresholds on their own. */
+  dimensions: z.array(z.object({ id: z.string(), mean: z.number(), diagnoses: z.number().int() })),
+});
+export type PeerFigures = z.infer<typeof PeerFigures>;
+
+export const PeerBenchmarks = z.object({
+  nafSection: z.string(),
+  sizeBand: z.enum(DIAGNOSTIC_SIZE_BANDS),
+  departement: z.string(),
+  /** The closed periods the figures cover (first and last keys). */
+  from: z.string(),
+  to: z.string(),
+  computedAt: z.string(),
+  thresholds: z.object({ diagnoses: z.number().int(), desks: z.number().int() }),
+  /** null: not enough comparable businesses yet. */
+  national: PeerFigures.nullable(),
+  departemental: PeerFigures.nullable(),
+});
+export type PeerBenchmarks = z.infer<typeof PeerBenchmarks>;

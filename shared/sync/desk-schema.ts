@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { POPULATION_DIMENSIONS } from './dimensions';
+import { PeerBenchmarks } from './api';
 import { Snapshot } from './snapshot';
 
 // The desk's sync methods (main/core/sync): enrollment, the queue of closed periods, the preview of exactly what
@@ -118,3 +119,15 @@ export const SyncRunResult = z.object({
   reason: z.enum(RETRY_REASONS).nullable(),
 });
 export type SyncRunResult = z.infer<typeof SyncRunResult>;
+
+/**
+ * Peer benchmarks as the desk has them for one group of businesses: just fetched from the hub, the last figures fetched
+ * (offline, or the hub unreachable), none yet (unavailable), or none possible (the desk is not enrolled with a hub).
+ */
+export const PeerComparison = z.object({
+  state: z.enum(['fresh', 'cached', 'unavailable', 'not_enrolled']),
+  /** When the figures were fetched from the hub (ISO), null without figures. */
+  fetchedAt: z.string().nullable(),
+  benchmarks: PeerBenchmarks.nullable(),
+});
+export type PeerComparison = z.infer<typeof PeerComparison>;

@@ -1,6 +1,15 @@
 import { POPULATION_DIMENSIONS, POPULATION_KEYS, type PopulationDimension } from './dimensions';
-import type { ActivityTables, Cell, Period, PopulationTable, PopulationTables, Snapshot } from './snapshot';
-import { SNAPSHOT_FORMAT } from './snapshot';
+import type {
+  ActivityTables,
+  Cell,
+  DiagnosisGroup,
+  DiagnosticsSection,
+  Period,
+  PopulationTable,
+  PopulationTables,
+  Snapshot,
+} from './snapshot';
+import { DIAGNOSTICS_FORMAT, SNAPSHOT_FORMAT } from './snapshot';
 
 // The disclosure rule, one code path for the desk (before sending) and the hub (on receipt, 422 when broken).
 //
@@ -36,6 +45,114 @@ export interface RawSnapshot {
   totals: Snapshot['totals'];
   activity: ActivityTables;
   population: RawPopulation;
+  /** The diagnoses closed in the period (absent: the desk does not report diagnostics). */
+  diagnostics?: RawDiagnosis[];
+}
+
+// Diagnostics (TPE/PME), our reading of sync-and-privacy.md ("counts and score sums per (NAF section, size band,
+// département), only for groups of at least 10 diagnoses"):
+//   1. a group (NAF section, size band, département of the business) is sent only when at least
+//      max(DIAGNOSTIC_MIN_GROUP, k) diagnoses closed in the period fall in it; smaller groups are not sent at all (no
+//      count, no "suppressed" mark: there is no total of diagnoses in the snapshot to subtract them from);
+//   2. inside a sent group, every sum (the overall score's, each dimension's) covers at least that many diagnoses too:
+//      a dimension "not applicable" to too many of them is left out of the group; a diagnosis with no overall score
+//      (nothing applicable) is not counted at all;
+//   3. the section is frozen at the first version that carries it: a correction of the period sends it unchanged, so
+//      comparing two versions never isolates one diagnosis (say, one deleted at the business's request);
+//   4. only codes, integer counts and integer sums: no name, SIREN, NAF code finer than the section, date or text.
+// The hub adds its own rule before answering peer benchmarks (at least 3 desks, see hub/peers.ts).
+
+export const DIAGNOSTIC_MIN_GROUP = 10;
+
+/** One diagnosis closed in the period, as the desk scored it (the business's name and SIREN never come here). */
+export interface RawDiagnosis {
+  nafSection: string;
+  sizeBand: DiagnosisGroup['sizeBand'];
+  departement: string;
+  overall: number | null;
+  dimensions: Record<string, number | null>;
+}
+
+const groupKey = (g: Pick<DiagnosisGroup, 'nafSection' | 'sizeBand' | 'departement'>) =>
+  `${g.nafSection}|${g.sizeBand}|${g.departement}`;
+
+/** The smallest number of diagnoses behind any released figure. */
+export const diagnosticThreshold = (k: number) => Math.max(DIAGNOSTIC_MIN_GROUP, k);
+
+/** The diagnostics section a desk may send (undefined: nothing to send), per the rule above. */
+export function protectDiagnostics(
+  raw: readonly RawDiagnosis[] | undefined,
+  k: number,
+  previous?: Snapshot,
+): DiagnosticsSection | undefined {
+  if (previous?.diagnostics) return previous.diagnostics;
+  if (!raw) return undefined;
+  const min = diagnosticThreshold(k);
+  const groups = new Map<string, DiagnosisGroup>();
+  for (const d of raw) {
+    if (d.overall === null) continue;
+    const key = groupKey(d);
+    const g = groups.get(key) ?? {
+      nafSection: d.nafSection,
+      sizeBand: d.sizeBand,
+      departement: d.departement,
+      diagnoses: 0,
+      overall: { n: 0, sum: 0 },
+      dimensions: {},
+    };
+    g.diagnoses++;
+    g.overall.n++;
+    g.overall.sum += d.overall;
+    for (const [id, score] of Object.entries(d.dimensions)) {
+      if (score === null) continue;
+      const sum = (g.dimensions[id] ??= { n: 0, sum: 0 });
+      sum.n++;
+      sum.sum += score;
+    }
+    groups.set(key, g);
+  }
+  const released: DiagnosisGroup[] = [];
+  for (const key of [...groups.keys()].sort()) {
+    const g = groups.get(key)!;
+    if (g.diagnoses < min) continue;
+    const dimensions: DiagnosisGroup['dimensions'] = {};
+    for (const id of Object.keys(g.dimensions).sort())
+      if (g.dimensions[id]!.n >= min) dimensions[id] = g.dimensions[id]!;
+    released.push({ ...g, dimensions });
+  }
+  return released.length > 0 ? { format: DIAGNOSTICS_FORMAT, groups: released } : undefined;
+}
+
+/** Same content whatever the key order (JSON from the wire or from the desk's own objects). */
+function sameJson(a: unknown, b: unknown): boolean {
+  const canon = (v: unknown): string =>
+    Array.isArray(v)
+      ? `[${v.map(canon).join(',')}]`
+      : v && typeof v === 'object'
+        ? `{${Object.keys(v)
+            .sort()
+            .map((key) => `${JSON.stringify(key)}:${canon((v as Record<string, unknown>)[key])}`)
+            .join(',')}}`
+        : JSON.stringify(v);
+  return canon(a) === canon(b);
+}
+
+function checkDiagnostics(snapshot: Snapshot, minK: number, previous: Snapshot | undefined, out: Violation[]) {
+  const section = snapshot.diagnostics;
+  if (previous?.diagnostics && !sameJson(section, previous.diagnostics)) out.push({ code: 'diagnostics_changed' });
+  if (!section) return;
+  const min = diagnosticThreshold(Math.max(minK, snapshot.k));
+  const seen = new Set<string>();
+  for (const g of section.groups) {
+    const key = groupKey(g);
+    if (seen.has(key)) out.push({ code: 'duplicate_diagnosis_group', key });
+    seen.add(key);
+    if (g.diagnoses < min) out.push({ code: 'diagnosis_group_below_min', key });
+    const sums = [g.overall, ...Object.values(g.dimensions)];
+    if (g.overall.n !== g.diagnoses || sums.some((s) => s.n > g.diagnoses || s.sum > 100 * s.n))
+      out.push({ code: 'diagnosis_sum_inconsistent', key });
+    if (Object.values(g.dimensions).some((s) => s.n < min)) out.push({ code: 'diagnosis_sum_below_min', key });
+  }
 }
 
 function keysOf(dimension: PopulationDimension, counts: Record<string, number | undefined>, sticky: Iterable<string>) {
@@ -110,6 +227,9 @@ export function buildSnapshot(
     activity: raw.activity,
     population: population as PopulationTables,
   };
+  const diagnostics = protectDiagnostics(raw.diagnostics, k, previous);
+  // Absent rather than empty: a desk with no diagnosis to report sends the same bytes as before this section existed.
+  if (diagnostics) snapshot.diagnostics = diagnostics;
   return { snapshot, suppressions };
 }
 
@@ -122,11 +242,17 @@ export type ViolationCode =
   | 'suppressed_cells_sum_to_zero'
   | 'earlier_suppression_released'
   | 'population_total_mismatch'
-  | 'other_period';
+  | 'other_period'
+  | 'diagnostics_changed'
+  | 'duplicate_diagnosis_group'
+  | 'diagnosis_group_below_min'
+  | 'diagnosis_sum_inconsistent'
+  | 'diagnosis_sum_below_min';
 
 export interface Violation {
   code: ViolationCode;
   dimension?: PopulationDimension;
+  /** A population cell's key, or a diagnosis group's `section|size|département`. */
   key?: string;
 }
 
@@ -171,5 +297,6 @@ export function checkSnapshot(snapshot: Snapshot, minK: number, previous?: Snaps
       if (!cell || !('suppressed' in cell)) out.push({ code: 'earlier_suppression_released', dimension, key });
     }
   }
+  checkDiagnostics(snapshot, minK, previous, out);
   return out;
 }

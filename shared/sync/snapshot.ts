@@ -56,6 +56,44 @@ export const PopulationTables = z
 export type PopulationTables = z.infer<typeof PopulationTables>;
 export type PopulationTable = PopulationTables[keyof PopulationTables];
 
+// Diagnostics (TPE/PME) closed in the period, for the hub's peer benchmarks (sync-and-privacy.md): per (NAF section,
+// size band, département) of the business, the number of diagnoses and the sums of their overall score and of each
+// dimension's score, with how many diagnoses each sum covers (a dimension may be "not applicable" to some). Optional and
+// versioned: a snapshot without it (an older desk's) stays valid. The rule (disclosure.ts) decides which groups go.
+
+export const DIAGNOSTICS_FORMAT = 1;
+/** A section letter of the French NAF (A..U). */
+export const NAF_SECTION = /^[A-U]$/;
+export const DIAGNOSTIC_SIZE_BANDS = ['0', '1-9', '10-49', '50-249'] as const;
+/** A département code (mainland, Corsica, overseas): the business's, never a commune. */
+export const DEPARTEMENT_CODE = /^(?:0[1-9]|[1-8]\d|9[0-5]|2A|2B|97[1-6])$/;
+/** A questionnaire dimension's id: a slug from the versioned questionnaire, never free text. */
+export const DIMENSION_ID = /^[a-z][a-z0-9_]{1,39}$/;
+/** Scores are integers 0..100, so a sum is at most 100 per diagnosis. */
+const ScoreSum = z.object({ n: count, sum: z.number().int().nonnegative().max(1_000_000_000) }).strict();
+export type ScoreSum = z.infer<typeof ScoreSum>;
+
+export const DiagnosisGroup = z
+  .object({
+    nafSection: z.string().regex(NAF_SECTION),
+    sizeBand: z.enum(DIAGNOSTIC_SIZE_BANDS),
+    departement: z.string().regex(DEPARTEMENT_CODE),
+    /** Diagnoses closed in the period in this group. */
+    diagnoses: count,
+    overall: ScoreSum,
+    dimensions: z.record(z.string().regex(DIMENSION_ID), ScoreSum),
+  })
+  .strict();
+export type DiagnosisGroup = z.infer<typeof DiagnosisGroup>;
+
+export const DiagnosticsSection = z
+  .object({
+    format: z.literal(DIAGNOSTICS_FORMAT),
+    groups: z.array(DiagnosisGroup).max(5_000),
+  })
+  .strict();
+export type DiagnosticsSection = z.infer<typeof DiagnosticsSection>;
+
 export const Snapshot = z
   .object({
     format: z.literal(SNAPSHOT_FORMAT),
@@ -79,6 +117,8 @@ export const Snapshot = z
       .strict(),
     activity: ActivityTables,
     population: PopulationTables,
+    /** Absent from older desks' snapshots and when the desk closed no diagnosis worth sending (see disclosure.ts). */
+    diagnostics: DiagnosticsSection.optional(),
   })
   .strict();
 export type Snapshot = z.infer<typeof Snapshot>;

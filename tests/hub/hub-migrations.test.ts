@@ -10,6 +10,7 @@ import { DIALECTS, openTestDb } from './fixtures';
 const PINNED_SQLITE: Record<number, string> = {
   1: 'd715d357d7cb9bfac65005bb40d6177494ed823a7af36c4175dcaad8a5ebb37e',
   2: '1d3fdf6b23972c5f337ccc6fe2564d6a1b60b17c8ca1ff036fd45af6fbe54735',
+  3: '544a3451108a79bdbf2ac5dbecd03d079083c461e8cc81d065224aa0315aed39',
 };
 
 const SITE = '0f0e0d0c-0b0a-4098-8765-43210fedcba9';
@@ -33,6 +34,7 @@ describe.each(DIALECTS)('hub migrations on %s', (dialect) => {
         'hub_migrations',
         'hub_settings',
         'packs',
+        'peer_sums',
         'scopes',
         'sites',
         'snapshots',
@@ -52,7 +54,7 @@ describe.each(DIALECTS)('hub migrations on %s', (dialect) => {
     await again.close();
   });
 
-  it('bring a version 1 database up to 2: its desks kept, with no signing key (their files refused until re-enrolled)', async () => {
+  it('bring a database without migration 2 up: its desks kept, with no signing key (their files refused until re-enrolled)', async () => {
     const test = await openTestDb(dialect);
     disposals.push(test.dispose);
     const db = test.opened.db;
@@ -69,11 +71,39 @@ describe.each(DIALECTS)('hub migrations on %s', (dialect) => {
     const again = await openHubDb({ databaseUrl: test.databaseUrl, dataDir: test.dataDir, now: () => 'x' });
     try {
       expect(
-        (await again.db.selectFrom('hub_migrations').select('version').execute()).map((r) => Number(r.version)),
-      ).toEqual([1, 2]);
+        (await again.db.selectFrom('hub_migrations').select('version').orderBy('version').execute()).map((r) =>
+          Number(r.version),
+        ),
+      ).toEqual([1, 2, 3]);
       expect(await again.db.selectFrom('desks').select(['id', 'signing_key']).execute()).toEqual([
         { id: DESK, signing_key: null },
       ]);
+    } finally {
+      await again.close();
+    }
+  });
+
+  it('bring a database of the first schema (before peer benchmarks) up, keeping its settings', async () => {
+    const test = await openTestDb(dialect);
+    disposals.push(test.dispose);
+    const db = test.opened.db;
+    // Back to schema 1: what a hub shipped before signed files and peer benchmarks left behind.
+    await db.schema.dropTable('peer_sums').execute();
+    await sql`ALTER TABLE desks DROP COLUMN signing_key`.execute(db);
+    await db.deleteFrom('hub_migrations').where('version', '>', 1).execute();
+    await db
+      .insertInto('hub_settings')
+      .values({ key: 'k', value: '7' })
+      .onConflict((oc) => oc.column('key').doUpdateSet({ value: '7' }))
+      .execute();
+    await test.opened.close();
+    const again = await openHubDb({ databaseUrl: test.databaseUrl, dataDir: test.dataDir, now: () => 'x' });
+    try {
+      expect(await tableNames(again.db)).toContain('peer_sums');
+      const versions = await again.db.selectFrom('hub_migrations').select('version').orderBy('version').execute();
+      expect(versions.map((r) => Number(r.version))).toEqual(HUB_MIGRATIONS.map((m) => m.version));
+      const k = await again.db.selectFrom('hub_settings').select('value').where('key', '=', 'k').executeTakeFirst();
+      expect(k?.value).toBe('7');
     } finally {
       await again.close();
     }

@@ -4,7 +4,9 @@ import type { ParsedInput } from '../../../shared/contract';
 import type { Diagnosis, DiagnosisResults, NafEntry } from '../../../shared/diagnostic/contract';
 import type { Questionnaire } from '../../../shared/diagnostic/questionnaire';
 import { LATEST_VERSION, answerRules, questionnaireOf } from '../../../shared/diagnostic/questionnaires';
-import type { AnswerValue, Business, DiagnosisMode } from '../../../shared/diagnostic/schema';
+import type { AnswerValue, Business, DiagnosisMode, SizeBand } from '../../../shared/diagnostic/schema';
+import type { PeersQuery } from '../../../shared/sync/api';
+import type { PeerComparison } from '../../../shared/sync/desk-schema';
 import { compareResults, scoreDiagnosis } from '../../../shared/diagnostic/scoring';
 import type { Db } from '../storage/database';
 import { loadDepartements, type NafIndex } from './naf-index';
@@ -26,6 +28,23 @@ export interface SelfServicePort {
   selfServiceSince(): string | null;
 }
 
+/**
+ * Peer benchmarks as the diagnosis sees them (the sync service, injected by main/core/index.ts): the figures of
+ * comparable businesses from the hub, or the last ones fetched. Absent: this desk has no hub.
+ */
+export interface PeersPort {
+  benchmarks(query: PeersQuery): Promise<PeerComparison>;
+}
+
+/** A diagnosis closed in a period as the statistics sync takes it: the business's group and its scores only. */
+export interface ClosedDiagnosisFigures {
+  nafSection: string;
+  sizeBand: SizeBand;
+  departement: string;
+  overall: number | null;
+  dimensions: Array<{ id: string; score: number | null }>;
+}
+
 export interface DiagnosticDeps {
   db: Db;
   clock: Clock;
@@ -33,6 +52,7 @@ export interface DiagnosticDeps {
   naf: NafIndex;
   journal: JournalPort;
   selfService?: SelfServicePort;
+  peers?: PeersPort;
 }
 
 interface Row {
@@ -54,7 +74,7 @@ const MAX_DURATION_MIN = 23 * 60 + 59;
 
 const localDay = (iso: string) => localDate(new Date(iso));
 
-export function createDiagnosticService({ db, clock, newId, naf, journal, selfService }: DiagnosticDeps) {
+export function createDiagnosticService({ db, clock, newId, naf, journal, selfService, peers }: DiagnosticDeps) {
   const s = {
     insert: db.prepare(`INSERT INTO diagnoses (id, mode, questionnaire_version, business, siren, answers, previous_id,
       started_at, updated_at) VALUES (@id, @mode, @questionnaire_version, @business, @siren, @answers, @previous_id,
@@ -71,6 +91,8 @@ export function createDiagnosticService({ db, clock, newId, naf, journal, selfSe
     latestSince: db.prepare(`SELECT id FROM diagnoses WHERE mode = 'autonome' AND started_at >= ?
       ORDER BY started_at DESC, seq DESC LIMIT 1`),
     unlinkPrevious: db.prepare('UPDATE diagnoses SET previous_id = NULL WHERE previous_id = ?'),
+    completedBetween: db.prepare(`SELECT * FROM diagnoses WHERE completed_at IS NOT NULL AND completed_at >= ?
+      AND completed_at < ? ORDER BY completed_at, seq`),
   };
   let departements: Map<string, string> | null = null;
   const departementList = () =>
@@ -271,6 +293,44 @@ export function createDiagnosticService({ db, clock, newId, naf, journal, selfSe
       return { rows, total: (s.count.get() as { n: number }).n };
     },
     remove: (id: string) => deleteTx(id),
+
+    /**
+     * The diagnoses finished between two local days (inclusive), scored with their own questionnaire version: what the
+     * statistics sync summarises for peer benchmarks. Only the business's group and the scores leave this service.
+     */
+    closedBetween(from: string, to: string): ClosedDiagnosisFigures[] {
+      // completed_at is UTC; the local day may be a day earlier or later: read wider, then keep the local days.
+      const wide = (day: string, days: number) => new Date(Date.parse(`${day}T00:00:00Z`) + days * 86_400_000);
+      const rows = s.completedBetween.all(wide(from, -1).toISOString(), wide(to, 2).toISOString()) as Row[];
+      const out: ClosedDiagnosisFigures[] = [];
+      for (const row of rows) {
+        const day = localDay(row.completed_at!);
+        if (day < from || day > to || !row.business || !questionnaireOf(row.questionnaire_version)) continue;
+        const business = JSON.parse(row.business) as Business;
+        const results = resultsOf(row);
+        out.push({
+          nafSection: business.nafSection,
+          sizeBand: business.sizeBand,
+          departement: business.departement,
+          overall: results.overall.score,
+          dimensions: results.dimensions.map((d) => ({ id: d.id, score: d.score })),
+        });
+      }
+      return out;
+    },
+
+    /** How comparable businesses score (same NAF section and size band; nationally and in the département). */
+    async peers(id: string): Promise<PeerComparison> {
+      const row = rowOf(id);
+      const business = row.business ? (JSON.parse(row.business) as Business) : null;
+      if (!business) throw new CoreError('invalid_input', 'diagnostic.businessRequired');
+      if (!peers) return { state: 'not_enrolled', fetchedAt: null, benchmarks: null };
+      return peers.benchmarks({
+        naf: business.nafSection,
+        size: business.sizeBand,
+        departement: business.departement,
+      });
+    },
   };
 }
 export type DiagnosticService = ReturnType<typeof createDiagnosticService>;

@@ -13,6 +13,7 @@ export function diagnosticHandlers(d: DiagnosticService): HandlersFor<keyof type
     'diagnostic.get': (input) => d.get(input.id),
     'diagnostic.finish': (input) => d.finish(input.id),
     'diagnostic.results': (input) => d.results(input.id),
+    'diagnostic.peers': (input) => d.peers(input.id),
     'diagnostic.list': (input) => d.list(input),
     'diagnostic.delete': (input) => d.remove(input.id),
   };

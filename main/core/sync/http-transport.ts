@@ -1,5 +1,5 @@
 import { EnvHttpProxyAgent, fetch, type Dispatcher } from 'undici';
-import type { EnrollRequest } from '../../../shared/sync/api';
+import type { EnrollRequest, PeersQuery } from '../../../shared/sync/api';
 import type { Snapshot } from '../../../shared/sync/snapshot';
 import type { TransportAnswer } from './uploader';
 
@@ -10,11 +10,15 @@ import type { TransportAnswer } from './uploader';
 export interface HubTransport {
   enroll(request: EnrollRequest, signal?: AbortSignal): Promise<TransportAnswer>;
   send(snapshot: Snapshot, credential: string, signal?: AbortSignal): Promise<TransportAnswer>;
+  /** Peer benchmarks for diagnostics (absent: a transport that cannot ask, so the desk shows its cached figures). */
+  peers?(query: PeersQuery, credential: string, signal?: AbortSignal): Promise<TransportAnswer>;
 }
 
 export type HubTransportFactory = (hubUrl: string) => HubTransport;
 
 const TIMEOUT_MS = 30_000;
+/** Peer benchmarks are shown on a results screen: a hub that does not answer quickly is treated as offline. */
+const PEERS_TIMEOUT_MS = 8_000;
 
 /** The proxy the desk will use for the hub, as read from the environment (shown in the status for IT). */
 export function proxyFromEnv(env: NodeJS.ProcessEnv = process.env): string | null {
@@ -22,12 +26,18 @@ export function proxyFromEnv(env: NodeJS.ProcessEnv = process.env): string | nul
 }
 
 export function createHttpTransport(hubUrl: string, dispatcher: Dispatcher = new EnvHttpProxyAgent()): HubTransport {
-  async function call(path: string, body: string, headers: Record<string, string>, signal?: AbortSignal) {
-    const timeout = AbortSignal.timeout(TIMEOUT_MS);
+  async function call(
+    path: string,
+    body: string | null,
+    headers: Record<string, string>,
+    signal?: AbortSignal,
+    timeoutMs = TIMEOUT_MS,
+  ) {
+    const timeout = AbortSignal.timeout(timeoutMs);
     const res = await fetch(`${hubUrl}${path}`, {
-      method: 'POST',
-      body,
-      headers: { 'content-type': 'application/json', ...headers },
+      method: body === null ? 'GET' : 'POST',
+      ...(body === null ? {} : { body }),
+      headers: body === null ? headers : { 'content-type': 'application/json', ...headers },
       dispatcher,
       signal: signal ? AbortSignal.any([signal, timeout]) : timeout,
     });
@@ -44,6 +54,14 @@ export function createHttpTransport(hubUrl: string, dispatcher: Dispatcher = new
     enroll: (request, signal) => call('/v1/enroll', JSON.stringify(request), {}, signal),
     send: (snapshot, credential, signal) =>
       call('/v1/snapshots', JSON.stringify(snapshot), { authorization: `Bearer ${credential}` }, signal),
+    peers: (query, credential, signal) =>
+      call(
+        `/v1/peers?${new URLSearchParams({ naf: query.naf, size: query.size, departement: query.departement })}`,
+        null,
+        { authorization: `Bearer ${credential}` },
+        signal,
+        PEERS_TIMEOUT_MS,
+      ),
   };
 }
 

@@ -8,7 +8,7 @@ import {
   type ClosedActivityDimension,
   type ClosedPopulationDimension,
 } from '../../../shared/sync/dimensions';
-import type { RawPopulation, RawSnapshot } from '../../../shared/sync/disclosure';
+import type { RawDiagnosis, RawPopulation, RawSnapshot } from '../../../shared/sync/disclosure';
 import type { ActivityTables, Period } from '../../../shared/sync/snapshot';
 
 // A closed period's figures, read from the statistics' one query layer (the dashboard's own figures, so the hub
@@ -58,12 +58,37 @@ function everyone(counts: Rows, dimension: ClosedPopulationDimension): Rows {
   return out;
 }
 
+/**
+ * A diagnosis closed in the period, as the diagnostic feature hands it over (main/core/index.ts): the business's group
+ * and its scores, nothing else (no name, SIREN, NAF code, answers or date).
+ */
+export interface ClosedDiagnosis {
+  nafSection: string;
+  sizeBand: RawDiagnosis['sizeBand'];
+  departement: string;
+  overall: number | null;
+  dimensions: ReadonlyArray<{ id: string; score: number | null }>;
+}
+
+/** The diagnoses of the period as the rule takes them (shared/sync/disclosure.ts groups them and keeps big groups). */
+export function summariseDiagnoses(closed: readonly ClosedDiagnosis[]): RawDiagnosis[] {
+  return closed.map((d) => ({
+    nafSection: d.nafSection,
+    sizeBand: d.sizeBand,
+    departement: d.departement,
+    overall: d.overall,
+    dimensions: Object.fromEntries(d.dimensions.map((x) => [x.id, x.score])),
+  }));
+}
+
 export function summarise(
   dashboard: Dashboard,
   deskId: string,
   period: Period,
   version: number,
   communeOf: (code: string) => CommuneFacts | null,
+  /** The diagnoses closed in the period (absent: this desk does not report diagnostics). */
+  diagnoses?: readonly ClosedDiagnosis[],
 ): RawSnapshot {
   const f = dashboard.keyFigures;
   const closed = (dimension: ClosedActivityDimension, stats: Parameters<typeof rows>[1]) =>
@@ -126,5 +151,6 @@ export function summarise(
     },
     activity,
     population,
+    ...(diagnoses ? { diagnostics: summariseDiagnoses(diagnoses) } : {}),
   };
 }

@@ -2,7 +2,7 @@ import { createHash } from 'node:crypto';
 import { renameSync, rmSync } from 'node:fs';
 import type { Clock } from '../../../shared/ids';
 import { CoreError } from '../../../shared/errors';
-import { EnrollResponse, type UploadReceipt } from '../../../shared/sync/api';
+import { EnrollResponse, PeerBenchmarks, type PeersQuery, type UploadReceipt } from '../../../shared/sync/api';
 import { buildSnapshot, checkSnapshot, type Suppression } from '../../../shared/sync/disclosure';
 import { Snapshot } from '../../../shared/sync/snapshot';
 import {
@@ -14,6 +14,7 @@ import {
 } from '../../../shared/sync/snapshot-file';
 import {
   GRACE_DAYS_DEFAULT,
+  type PeerComparison,
   type QueueItem,
   type SentEntry,
   type SnapshotPreview,
@@ -30,7 +31,7 @@ import type { HubTransportFactory } from './http-transport';
 import { proxyFromEnv } from './http-transport';
 import { parseHubUrl } from './hub-url';
 import { closedPeriods, periodOfKey, type PeriodRange } from './periods';
-import { summarise, type CommuneFacts } from './summarise';
+import { summarise, type ClosedDiagnosis, type CommuneFacts } from './summarise';
 import { backoffMs, drainOutbox, outboxKey, type Outbox } from './uploader';
 
 export interface SyncDeps {
@@ -38,6 +39,11 @@ export interface SyncDeps {
   clock: Clock;
   stats: StatsService;
   communeOf(code: string): CommuneFacts | null;
+  /**
+   * The diagnoses (TPE/PME) closed between two local days, scored, for the snapshot's diagnostics section: injected by
+   * main/core/index.ts from the diagnostic feature (absent: the desk reports no diagnostics).
+   */
+  diagnosesClosed?(from: string, to: string): ClosedDiagnosis[];
   credentials: CredentialStore;
   /** The desk's Ed25519 private key (snapshot files), behind the same kind of port as the credential. */
   signingKey: CredentialStore;
@@ -83,6 +89,15 @@ export const snapshotHash = (s: Snapshot) => createHash('sha256').update(canonic
 
 const notEnrolled = () => new CoreError('not_found', 'sync.notEnrolled');
 
+/** Fetched peer benchmarks are reused for this long before asking the hub again (they change once a period). */
+export const PEERS_FRESH_MS = 6 * 3_600_000;
+const PEERS_CACHE_PREFIX = 'peers.';
+
+interface CachedPeers {
+  fetchedAt: string;
+  benchmarks: PeerBenchmarks;
+}
+
 export function createSyncService(o: SyncDeps) {
   const { db, clock } = o;
   const random = o.random ?? Math.random;
@@ -110,6 +125,11 @@ export function createSyncService(o: SyncDeps) {
     log: db.prepare(`INSERT INTO sync_sent (key, period, version, hash, destination, outcome, at)
       VALUES (?, ?, ?, ?, ?, ?, ?)`),
     readLog: db.prepare('SELECT * FROM sync_sent ORDER BY seq DESC LIMIT 200'),
+    // The last peer benchmarks fetched per group: public released means, kept in the settings table (no migration).
+    cachedPeers: db.prepare('SELECT value FROM settings WHERE key = ?'),
+    cachePeers: db.prepare(
+      'INSERT INTO settings (key, value) VALUES (?, ?) ON CONFLICT(key) DO UPDATE SET value = excluded.value',
+    ),
   };
   const state = () => (s.state.get() as StateRow | undefined) ?? null;
   const now = () => clock.now().toISOString();
@@ -203,7 +223,14 @@ export function createSyncService(o: SyncDeps) {
   /** Summarises one period through the rule into the outbox (inside the caller's transaction). */
   function enqueue(st: StateRow, range: PeriodRange, version: number, previous?: Snapshot) {
     const dashboard = o.stats.dashboard({ unit: range.period.granularity, from: range.from, to: range.to });
-    const raw = summarise(dashboard, st.desk_id, range.period, version, o.communeOf);
+    const raw = summarise(
+      dashboard,
+      st.desk_id,
+      range.period,
+      version,
+      o.communeOf,
+      o.diagnosesClosed?.(range.from, range.to),
+    );
     const { snapshot, suppressions } = buildSnapshot(raw, st.k, previous);
     // The hub runs the same check and would refuse (422): never queue what it would refuse.
     if (checkSnapshot(snapshot, st.k, previous).length > 0) throw new CoreError('internal', 'sync.ruleBroken');
@@ -375,7 +402,53 @@ export function createSyncService(o: SyncDeps) {
     }
   }
 
-  return { status, enroll, configure, closePeriods, correct, preview, requeue, run, due, exportFile };
+  function readCachedPeers(key: string): CachedPeers | null {
+    const row = s.cachedPeers.get(key) as { value: string } | undefined;
+    if (!row) return null;
+    try {
+      const parsed = JSON.parse(row.value) as CachedPeers;
+      const benchmarks = PeerBenchmarks.safeParse(parsed.benchmarks);
+      return benchmarks.success && typeof parsed.fetchedAt === 'string'
+        ? { fetchedAt: parsed.fetchedAt, benchmarks: benchmarks.data }
+        : null;
+    } catch {
+      return null;
+    }
+  }
+
+  /**
+   * Peer benchmarks for one group of businesses (a diagnosis's NAF section, size band, département): from the hub when
+   * it answers, kept for next time; otherwise the last figures fetched, with their date. Never throws: a results screen
+   * shows what there is.
+   */
+  async function peers(query: PeersQuery): Promise<PeerComparison> {
+    const st = state();
+    if (!st) return { state: 'not_enrolled', fetchedAt: null, benchmarks: null };
+    const key = `${PEERS_CACHE_PREFIX}${st.desk_id}:${query.naf}|${query.size}|${query.departement}`;
+    const cached = readCachedPeers(key);
+    const fromCache = (): PeerComparison =>
+      cached
+        ? { state: 'cached', fetchedAt: cached.fetchedAt, benchmarks: cached.benchmarks }
+        : { state: 'unavailable', fetchedAt: null, benchmarks: null };
+    if (cached && clock.now().getTime() - Date.parse(cached.fetchedAt) < PEERS_FRESH_MS)
+      return { state: 'fresh', fetchedAt: cached.fetchedAt, benchmarks: cached.benchmarks };
+    const transport = o.transport(st.hub_url);
+    const credential = await o.credentials.load().catch(() => null);
+    if (!credential || !transport.peers) return fromCache();
+    let answer;
+    try {
+      answer = await transport.peers(query, credential);
+    } catch {
+      return fromCache();
+    }
+    const parsed = PeerBenchmarks.safeParse(answer.body);
+    if (answer.status !== 200 || !parsed.success) return fromCache();
+    const fetchedAt = now();
+    s.cachePeers.run(key, JSON.stringify({ fetchedAt, benchmarks: parsed.data } satisfies CachedPeers));
+    return { state: 'fresh', fetchedAt, benchmarks: parsed.data };
+  }
+
+  return { status, enroll, configure, closePeriods, correct, preview, requeue, run, due, exportFile, peers };
 }
 
 export type SyncService = ReturnType<typeof createSyncService>;

@@ -5,6 +5,7 @@ import { useAppStatus } from '../../app/status';
 import { PrintButton } from '../../ui/print/PrintButton';
 import { PrintPageBreak, PrintSheet } from '../../ui/print/PrintSheet';
 import { paths } from './paths';
+import { PeersSection } from './PeersSection';
 import {
   DiiSection,
   DimensionTable,
@@ -61,6 +62,7 @@ export function ReportPage({ id }: { id: string }) {
         <OverallSummary questionnaire={q} results={results} />
         <DimensionTable questionnaire={q} results={results} printed />
         {progress && <ProgressTable questionnaire={q} progress={progress} printed />}
+        <PeersSection questionnaire={q} diagnosis={diagnosis} results={results} printed />
         <RedFlags questionnaire={q} results={results} />
         <EinvoicingSection questionnaire={q} results={results} printed />
         <PrintPageBreak />

@@ -4,6 +4,7 @@ import type { DiagnosisResults } from '../../../shared/diagnostic/contract';
 import type { Questionnaire } from '../../../shared/diagnostic/questionnaire';
 import { useCoreQuery } from '../../api/hooks';
 import { paths } from './paths';
+import { PeersSection } from './PeersSection';
 import {
   DiiSection,
   DimensionTable,
@@ -122,6 +123,7 @@ export function ResultsPage({ id }: { id: string }) {
         </div>
       </section>
       {progress && <ProgressTable questionnaire={q} progress={progress} />}
+      <PeersSection questionnaire={q} diagnosis={diagnosis} results={results} />
       <EinvoicingSection questionnaire={q} results={results} />
       <RedFlags questionnaire={q} results={results} />
       <PlanTable questionnaire={q} results={results} />

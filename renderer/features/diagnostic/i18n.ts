@@ -221,6 +221,39 @@ export const fr = {
     fileName: 'diagnostic-numerique-{{date}}.pdf',
     footer: 'Rapport établi avec Médiane, hors ligne. Les réponses restent sur le poste du lieu d’accueil.',
   },
+  peers: {
+    title: 'Comparaison avec des entreprises comparables',
+    loading: 'Chargement de la comparaison…',
+    intro:
+      'Entreprises de la même section d’activité que « {{activity}} » (section {{section}} de la NAF) et de même taille ({{size}}), diagnostiquées dans les lieux du réseau, de {{from}} à {{to}}.',
+    fresh: 'Chiffres du réseau reçus le {{date}}.',
+    cached:
+      'Chiffres du réseau reçus le {{date}} : le serveur du réseau ne répond pas en ce moment, ce sont les derniers reçus.',
+    unavailable:
+      'La comparaison a besoin du serveur statistique du réseau, qui ne répond pas en ce moment. Elle s’affichera quand le poste pourra le joindre.',
+    notEnrolled:
+      'La comparaison avec des entreprises comparables a besoin du serveur statistique du réseau, et ce poste n’y est pas relié.',
+    notEnough:
+      'Pas encore assez d’entreprises comparables : une moyenne n’est donnée qu’à partir de {{diagnoses}} diagnostics venant d’au moins {{desks}} lieux différents.',
+    counts: 'Moyenne nationale sur {{national}} diagnostics venant de {{desks}} lieux.',
+    countsDepartement_one: 'Moyenne du département {{departement}} sur {{count}} diagnostic.',
+    countsDepartement_other: 'Moyenne du département {{departement}} sur {{count}} diagnostics.',
+    departementMissing:
+      'Pas encore assez d’entreprises comparables dans le département {{departement}} : seule la moyenne nationale est donnée.',
+    caption: 'Votre score et la moyenne des entreprises comparables, par thème (sur 100)',
+    columns: {
+      dimension: 'Thème',
+      you: 'Votre score',
+      departement: 'Moyenne du département {{departement}}',
+      national: 'Moyenne nationale',
+    },
+    overallRow: 'Score global',
+    series: { you: 'Votre score', departement: 'Département {{departement}}', national: 'France' },
+    chartLabel:
+      'Graphique radar : votre score et la moyenne des entreprises comparables, par thème. Les mêmes chiffres sont dans le tableau.',
+    readNote:
+      'Une moyenne n’est pas un objectif : elle situe l’entreprise parmi des entreprises qui lui ressemblent. Un tiret signale un thème sans assez d’entreprises comparables.',
+  },
   dash: '–',
 };
 
@@ -434,6 +467,39 @@ export const en: typeof fr = {
     resourceUrl: '{{label}}: {{url}}',
     fileName: 'digital-diagnosis-{{date}}.pdf',
     footer: 'Report made with Médiane, offline. The answers stay on the help desk’s computer.',
+  },
+  peers: {
+    title: 'Comparison with similar businesses',
+    loading: 'Loading the comparison…',
+    intro:
+      'Businesses of the same activity section as “{{activity}}” (NAF section {{section}}) and of the same size ({{size}}), diagnosed at the network’s help desks, from {{from}} to {{to}}.',
+    fresh: 'Network figures received on {{date}}.',
+    cached:
+      'Network figures received on {{date}}: the network’s server is not answering right now, these are the latest received.',
+    unavailable:
+      'The comparison needs the network’s statistics server, which is not answering right now. It will show once this computer can reach it.',
+    notEnrolled:
+      'The comparison with similar businesses needs the network’s statistics server, and this computer is not linked to it.',
+    notEnough:
+      'Not enough similar businesses yet: an average is only given from {{diagnoses}} diagnoses coming from at least {{desks}} different help desks.',
+    counts: 'National average over {{national}} diagnoses from {{desks}} help desks.',
+    countsDepartement_one: 'Average of département {{departement}} over {{count}} diagnosis.',
+    countsDepartement_other: 'Average of département {{departement}} over {{count}} diagnoses.',
+    departementMissing:
+      'Not enough similar businesses in département {{departement}} yet: only the national average is given.',
+    caption: 'Your score and the average of similar businesses, by theme (out of 100)',
+    columns: {
+      dimension: 'Theme',
+      you: 'Your score',
+      departement: 'Average of département {{departement}}',
+      national: 'National average',
+    },
+    overallRow: 'Overall score',
+    series: { you: 'Your score', departement: 'Département {{departement}}', national: 'France' },
+    chartLabel:
+      'Radar chart: your score and the average of similar businesses, by theme. The same figures are in the table.',
+    readNote:
+      'An average is not a target: it places the business among businesses like it. A dash marks a theme without enough similar businesses.',
   },
   dash: '–',
 };

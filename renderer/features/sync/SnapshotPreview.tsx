@@ -124,6 +124,57 @@ export function SnapshotPreview({ preview }: { preview: Preview }) {
           </div>
         );
       })}
+      <DiagnosticsPreview preview={preview} />
     </section>
+  );
+}
+
+/** The diagnostics section (peer benchmarks): groups of at least 10 diagnoses, counts and score sums only. */
+function DiagnosticsPreview({ preview }: { preview: Preview }) {
+  const { t, i18n } = useTranslation('sync');
+  const n = (v: number) => formatNumber(v, i18n.language);
+  const groups = preview.snapshot.diagnostics?.groups ?? [];
+  return (
+    <>
+      <h3>{t('preview.diagnostics')}</h3>
+      <p>{t('preview.diagnosticsIntro')}</p>
+      {groups.length === 0 ? (
+        <p>{t('preview.diagnosticsNone')}</p>
+      ) : (
+        <div className="fr-table">
+          <table>
+            <caption>{t('preview.diagnosticsCaption')}</caption>
+            <thead>
+              <tr>
+                <th scope="col">{t('preview.diagnosticsColumns.group')}</th>
+                <th scope="col">{t('preview.diagnosticsColumns.diagnoses')}</th>
+                <th scope="col">{t('preview.diagnosticsColumns.overall')}</th>
+                <th scope="col">{t('preview.diagnosticsColumns.dimensions')}</th>
+              </tr>
+            </thead>
+            <tbody>
+              {groups.map((g) => (
+                <tr key={`${g.nafSection}|${g.sizeBand}|${g.departement}`}>
+                  <th scope="row">
+                    {t('preview.diagnosticsGroup', {
+                      section: g.nafSection,
+                      size: g.sizeBand,
+                      departement: g.departement,
+                    })}
+                  </th>
+                  <td>{n(g.diagnoses)}</td>
+                  <td>{n(g.overall.sum)}</td>
+                  <td>
+                    {Object.entries(g.dimensions)
+                      .map(([id, sum]) => t('preview.diagnosticsSum', { id, sum: n(sum.sum), count: sum.n }))
+                      .join(' ; ')}
+                  </td>
+                </tr>
+              ))}
+            </tbody>
+          </table>
+        </div>
+      )}
+    </>
   );
 }

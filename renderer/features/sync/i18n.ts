@@ -82,6 +82,19 @@ export const fr = {
     empty: 'Aucune séance',
     totalOnly: 'Seul le total est envoyé.',
     masked: 'masqué',
+    diagnostics: 'Diagnostics d’entreprises (pour la comparaison entre entreprises comparables)',
+    diagnosticsIntro:
+      'Par groupe d’entreprises (section d’activité NAF, taille, département), le nombre de diagnostics terminés dans la période et la somme de leurs scores. Seuls les groupes d’au moins 10 diagnostics sont envoyés ; jamais le nom, le SIREN, le code NAF ni les réponses. Ces chiffres ne changent plus après le premier envoi de la période.',
+    diagnosticsNone: 'Aucun groupe d’au moins 10 diagnostics : rien n’est envoyé sur les diagnostics.',
+    diagnosticsCaption: 'Diagnostics envoyés, par groupe d’entreprises',
+    diagnosticsColumns: {
+      group: 'Groupe',
+      diagnoses: 'Diagnostics',
+      overall: 'Somme des scores globaux',
+      dimensions: 'Somme des scores par thème (sur combien de diagnostics)',
+    },
+    diagnosticsGroup: 'Section {{section}}, {{size}} salariés, département {{departement}}',
+    diagnosticsSum: '{{id}} : {{sum}} (sur {{count}})',
   },
   reason: {
     below_k: 'moins de {{k}} personnes',
@@ -235,6 +248,19 @@ export const en: typeof fr = {
     empty: 'No session',
     totalOnly: 'Only the total is sent.',
     masked: 'masked',
+    diagnostics: 'Business diagnoses (for the comparison with similar businesses)',
+    diagnosticsIntro:
+      'Per group of businesses (NAF activity section, size, département), the number of diagnoses finished in the period and the sum of their scores. Only groups of at least 10 diagnoses are sent; never the name, the SIREN, the NAF code or the answers. These figures no longer change after the period’s first item.',
+    diagnosticsNone: 'No group of at least 10 diagnoses: nothing is sent about diagnoses.',
+    diagnosticsCaption: 'Diagnoses sent, per group of businesses',
+    diagnosticsColumns: {
+      group: 'Group',
+      diagnoses: 'Diagnoses',
+      overall: 'Sum of overall scores',
+      dimensions: 'Sum of scores per theme (over how many diagnoses)',
+    },
+    diagnosticsGroup: 'Section {{section}}, {{size}} employees, département {{departement}}',
+    diagnosticsSum: '{{id}}: {{sum}} (over {{count}})',
   },
   reason: {
     below_k: 'fewer than {{k}} people',
