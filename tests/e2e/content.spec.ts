@@ -1,4 +1,3 @@
-import { execFileSync, spawn, type ChildProcess } from 'node:child_process';
 import { generateKeyPairSync } from 'node:crypto';
 import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -8,6 +7,7 @@ import { signPack } from '../../shared/content/pack';
 import { DESK_GUIDE } from '../../shared/guides/contract.examples';
 import { expect, expectAccessible, startHost, stopHost, test as base, type Host } from './fixtures';
 import { rpc, withSite } from './helpers';
+import { testHub } from './test-hub';
 
 // « Contenus »: install a signed guides pack from a file (browser upload), see its version and one of its guides, then
 // a tampered pack is refused with its own message and the pack in use stays. The host pins this test's own key
@@ -131,37 +131,15 @@ test('install a signed guides pack from a file, use its guide, and refuse a tamp
 // « Vérifier sur le hub »: the desk enrolled with a hub started by the test (`hub/cli.ts`, trusting the test's key),
 // nothing published, then a pack published by a coordinator allowed to, installed from the hub.
 test.describe('from the hub', () => {
-  process.env.NO_PROXY = '127.0.0.1,localhost';
-  const TSX = join(process.cwd(), 'node_modules', '.bin', 'tsx');
-  let hub: ChildProcess;
+  const hub = testHub('content', { MEDIANE_HUB_KEYS_DIR: keysDir });
+  const admin = hub.admin;
   let hubUrl: string;
-  const hubDir = join(folder, 'hub');
-  const admin = (...args: string[]) =>
-    JSON.parse(execFileSync(TSX, ['hub/admin-cli.ts', ...args, '--data-dir', hubDir], { encoding: 'utf8' })) as Record<
-      string,
-      string
-    >;
 
   test.beforeAll(async () => {
-    mkdirSync(hubDir, { recursive: true });
     writeKey();
-    hub = spawn(TSX, ['hub/cli.ts', '--port', '0', '--data-dir', hubDir], {
-      stdio: ['ignore', 'pipe', 'inherit'],
-      env: { ...process.env, MEDIANE_HUB_KEYS_DIR: keysDir },
-    });
-    hubUrl = await new Promise<string>((resolve, reject) => {
-      let out = '';
-      hub.stdout!.on('data', (chunk: Buffer) => {
-        out += chunk.toString();
-        const m = /http:\/\/127\.0\.0\.1:\d+/.exec(out);
-        if (m) resolve(m[0]);
-      });
-      hub.on('exit', (code) => reject(new Error(`hub exited (${code}): ${out}`)));
-    });
+    hubUrl = await hub.start();
   });
-  test.afterAll(() => {
-    hub.kill('SIGTERM');
-  });
+  test.afterAll(() => hub.dispose());
 
   test('check the hub: nothing published, then the published pack installs', async ({ app }) => {
     await withSite(app);

@@ -1,7 +1,4 @@
-import { execFileSync, spawn, type ChildProcess } from 'node:child_process';
-import { mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
+import { testHub } from './test-hub';
 import { adminSession, rpc, withSite } from './helpers';
 import { expect, expectAccessible, test } from './fixtures';
 
@@ -12,40 +9,14 @@ import { expect, expectAccessible, test } from './fixtures';
 // CLI creates a scope (the desk's département) and a coordinator, and the same app, connected in coordinator mode,
 // shows the site's figures as they were synced.
 
-process.env.NO_PROXY = '127.0.0.1,localhost';
-const TSX = join(process.cwd(), 'node_modules', '.bin', 'tsx');
-
-let hub: ChildProcess;
+const hub = testHub('coord-weeks');
+const admin = hub.admin;
 let hubUrl: string;
-let hubDir: string;
-
-const admin = (...args: string[]) =>
-  JSON.parse(execFileSync(TSX, ['hub/admin-cli.ts', ...args, '--data-dir', hubDir], { encoding: 'utf8' })) as Record<
-    string,
-    string
-  >;
-
-function startHub(): Promise<string> {
-  hub = spawn(TSX, ['hub/cli.ts', '--port', '0', '--data-dir', hubDir], { stdio: ['ignore', 'pipe', 'inherit'] });
-  return new Promise<string>((resolve, reject) => {
-    let out = '';
-    hub.stdout!.on('data', (chunk: Buffer) => {
-      out += chunk.toString();
-      const m = /http:\/\/127\.0\.0\.1:\d+/.exec(out);
-      if (m) resolve(m[0]);
-    });
-    hub.on('exit', (code) => reject(new Error(`hub exited (${code}): ${out}`)));
-  });
-}
 
 test.beforeAll(async () => {
-  hubDir = mkdtempSync(join(tmpdir(), 'mediane-e2e-coord-weeks-hub-'));
-  hubUrl = await startHub();
+  hubUrl = await hub.start();
 });
-test.afterAll(() => {
-  hub.kill('SIGTERM');
-  rmSync(hubDir, { recursive: true, force: true });
-});
+test.afterAll(() => hub.dispose());
 
 /** Monday of last week (local dates, as the desk's journal): a week closed today. */
 function lastWeekMonday() {

@@ -1,8 +1,8 @@
-import { execFileSync, spawn, type ChildProcess } from 'node:child_process';
 import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import * as XLSX from '@e965/xlsx';
+import { testHub } from './test-hub';
 import { adminSession, rpc, withSite } from './helpers';
 import { printedText } from './printed';
 import { expect, expectAccessible, test } from './fixtures';
@@ -12,40 +12,14 @@ import { expect, expectAccessible, test } from './fixtures';
 // CLI creates a scope (the desk's département) and a coordinator, and the same app, connected in coordinator mode,
 // shows the site's figures as they were synced.
 
-process.env.NO_PROXY = '127.0.0.1,localhost';
-const TSX = join(process.cwd(), 'node_modules', '.bin', 'tsx');
-
-let hub: ChildProcess;
+const hub = testHub('coord');
+const admin = hub.admin;
 let hubUrl: string;
-let hubDir: string;
-
-const admin = (...args: string[]) =>
-  JSON.parse(execFileSync(TSX, ['hub/admin-cli.ts', ...args, '--data-dir', hubDir], { encoding: 'utf8' })) as Record<
-    string,
-    string
-  >;
-
-function startHub(): Promise<string> {
-  hub = spawn(TSX, ['hub/cli.ts', '--port', '0', '--data-dir', hubDir], { stdio: ['ignore', 'pipe', 'inherit'] });
-  return new Promise<string>((resolve, reject) => {
-    let out = '';
-    hub.stdout!.on('data', (chunk: Buffer) => {
-      out += chunk.toString();
-      const m = /http:\/\/127\.0\.0\.1:\d+/.exec(out);
-      if (m) resolve(m[0]);
-    });
-    hub.on('exit', (code) => reject(new Error(`hub exited (${code}): ${out}`)));
-  });
-}
 
 test.beforeAll(async () => {
-  hubDir = mkdtempSync(join(tmpdir(), 'mediane-e2e-coord-hub-'));
-  hubUrl = await startHub();
+  hubUrl = await hub.start();
 });
-test.afterAll(() => {
-  hub.kill('SIGTERM');
-  rmSync(hubDir, { recursive: true, force: true });
-});
+test.afterAll(() => hub.dispose());
 
 function lastMonth() {
   const d = new Date();
@@ -208,7 +182,7 @@ test('a synced site’s figures in coordinator mode, its detail, and the hub’s
   await expectAccessible(app, 'coordinator report (en)');
 
   // The hub's administrator revokes the key: the next query says so in words.
-  execFileSync(TSX, ['hub/admin-cli.ts', 'coordinator:revoke', coordinator.id!, '--data-dir', hubDir]);
+  admin('coordinator:revoke', coordinator.id!);
   await app.getByRole('button', { name: 'Refresh the hub’s figures' }).click();
   await expect(app.getByText(/The hub refuses this key: it is unknown, revoked or replaced/)).toBeVisible();
 });

@@ -1,48 +1,16 @@
-import { execFileSync, spawn, type ChildProcess } from 'node:child_process';
-import { mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
 import { buildSnapshot, type RawDiagnosis, type RawSnapshot } from '../../shared/sync/disclosure';
 import { rpc, withSite } from './helpers';
 import { expect, expectAccessible, test } from './fixtures';
+import { testHub } from './test-hub';
 
 // Peer benchmarks end to end: a hub started by the test (`npm run hub`, SQLite in a temp folder) already holds last
 // month's diagnoses of three other desks (bakeries of the Rhône, 1-9 persons); a desk in browser mode enrolls, a
 // diagnosis is finished, and its results show the comparison (table beside the chart, date of the figures) and the
 // printed report carries it. With the hub stopped, a business of another group gets the plain sentence instead.
 
-process.env.NO_PROXY = '127.0.0.1,localhost';
-const TSX = join(process.cwd(), 'node_modules', '.bin', 'tsx');
-
-let hub: ChildProcess;
+const hub = testHub('peers');
+const admin = hub.admin;
 let hubUrl: string;
-let hubDir: string;
-
-const admin = (...args: string[]) =>
-  JSON.parse(execFileSync(TSX, ['hub/admin-cli.ts', ...args, '--data-dir', hubDir], { encoding: 'utf8' })) as Record<
-    string,
-    string
-  >;
-
-function startHub(): Promise<string> {
-  hub = spawn(TSX, ['hub/cli.ts', '--port', '0', '--data-dir', hubDir], { stdio: ['ignore', 'pipe', 'inherit'] });
-  return new Promise<string>((resolve, reject) => {
-    let out = '';
-    hub.stdout!.on('data', (chunk: Buffer) => {
-      out += chunk.toString();
-      const m = /http:\/\/127\.0\.0\.1:\d+/.exec(out);
-      if (m) resolve(m[0]);
-    });
-    hub.on('exit', (code) => reject(new Error(`hub exited (${code}): ${out}`)));
-  });
-}
-
-const stopHub = () =>
-  new Promise<void>((resolve) => {
-    if (hub.exitCode !== null) return resolve();
-    hub.once('exit', () => resolve());
-    hub.kill('SIGTERM');
-  });
 
 const BAKERY = {
   name: 'Boulangerie des Pentes',
@@ -124,16 +92,12 @@ async function seedOtherDesk(name: string, overall: number) {
 }
 
 test.beforeAll(async () => {
-  hubDir = mkdtempSync(join(tmpdir(), 'mediane-e2e-peers-'));
-  hubUrl = await startHub();
+  hubUrl = await hub.start();
   await seedOtherDesk('France Services Vaulx-en-Velin', 40);
   await seedOtherDesk('Médiathèque de Villeurbanne', 50);
   await seedOtherDesk('France Services Lyon 8e', 60);
 });
-test.afterAll(async () => {
-  await stopHub();
-  rmSync(hubDir, { recursive: true, force: true });
-});
+test.afterAll(() => hub.dispose());
 
 test.describe.configure({ timeout: 180_000 });
 
@@ -175,7 +139,7 @@ test('the results compare the business with similar ones from the hub, on screen
   await expectAccessible(app, 'results with peers (en)');
 
   // The hub goes away: a business of another group has no figures yet, and the page says so plainly.
-  await stopHub();
+  await hub.stop();
   const other = await rpc<{ id: string }>(app, 'diagnostic.start', { mode: 'mediateur' });
   await rpc(app, 'diagnostic.describe', { id: other.id, business: { ...BAKERY, departement: '01', sizeBand: '0' } });
   await rpc(app, 'diagnostic.finish', { id: other.id });

@@ -1,7 +1,6 @@
-import { execFileSync, spawn, type ChildProcess } from 'node:child_process';
-import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
+import { testHub } from './test-hub';
 import { adminSession, rpc, withSite } from './helpers';
 import { expect, expectAccessible, test } from './fixtures';
 
@@ -10,45 +9,10 @@ import { expect, expectAccessible, test } from './fixtures';
 // hub's receipts and the site's figures. A hub started by the test (`hub/cli.ts`, a free port, a temp data folder);
 // after enrollment it is restarted on another port, so the desk's own address is dead: a desk with no network.
 
-process.env.NO_PROXY = '127.0.0.1,localhost';
-const TSX = join(process.cwd(), 'node_modules', '.bin', 'tsx');
+const hub = testHub('snapfile');
+const admin = hub.admin;
 
-let hub: ChildProcess;
-let hubDir: string;
-
-const admin = (...args: string[]) =>
-  JSON.parse(execFileSync(TSX, ['hub/admin-cli.ts', ...args, '--data-dir', hubDir], { encoding: 'utf8' })) as Record<
-    string,
-    string
-  >;
-
-function startHub(): Promise<string> {
-  hub = spawn(TSX, ['hub/cli.ts', '--port', '0', '--data-dir', hubDir], { stdio: ['ignore', 'pipe', 'inherit'] });
-  return new Promise<string>((resolve, reject) => {
-    let out = '';
-    hub.stdout!.on('data', (chunk: Buffer) => {
-      out += chunk.toString();
-      const m = /http:\/\/127\.0\.0\.1:\d+/.exec(out);
-      if (m) resolve(m[0]);
-    });
-    hub.on('exit', (code) => reject(new Error(`hub exited (${code}): ${out}`)));
-  });
-}
-
-const stopHub = () =>
-  new Promise<void>((resolve) => {
-    hub.removeAllListeners('exit');
-    hub.once('exit', () => resolve());
-    hub.kill('SIGTERM');
-  });
-
-test.beforeAll(() => {
-  hubDir = mkdtempSync(join(tmpdir(), 'mediane-e2e-snapfile-hub-'));
-});
-test.afterAll(() => {
-  hub?.kill('SIGTERM');
-  rmSync(hubDir, { recursive: true, force: true });
-});
+test.afterAll(() => hub.dispose());
 
 function lastMonth() {
   const d = new Date();
@@ -61,7 +25,7 @@ test('a desk with no network exports its signed file; the coordinator imports it
 }) => {
   // Two hub starts, a desk, coordinator mode and four axe scans: long on a loaded machine.
   test.setTimeout(150_000);
-  const enrollUrl = await startHub();
+  const enrollUrl = await hub.start();
   await withSite(app);
   const month = lastMonth();
   for (let i = 0; i < 7; i++)
@@ -78,8 +42,8 @@ test('a desk with no network exports its signed file; the coordinator imports it
   await rpc(app, 'sync.enroll', { hubUrl: enrollUrl, code: code! });
   await rpc(app, 'sync.configure', { graceDays: 0 });
   // The hub moves: the desk's address no longer answers (a desk with no network).
-  await stopHub();
-  const hubUrl = await startHub();
+  await hub.stop();
+  const hubUrl = await hub.start();
 
   await app.getByRole('link', { name: 'Synchronisation' }).first().click();
   const exportButton = app.getByRole('button', { name: 'Exporter un fichier (poste sans réseau)' });
@@ -98,14 +62,13 @@ test('a desk with no network exports its signed file; the coordinator imports it
   await app.getByLabel(/Clé de coordination/).fill(coordinator.credential!);
   await app.getByRole('button', { name: 'Se connecter' }).click();
   await expect(app.getByText('Coordination Hérault', { exact: true })).toBeVisible();
-  await app.getByLabel(/Du mois/).fill(month);
-  await app.getByLabel(/Au mois/).fill(month);
-  await app.getByRole('button', { name: 'Afficher' }).click();
+  // The default period: the last closed month, the one in the file.
+  await expect(app.getByRole('button', { name: 'Mois', exact: true })).toHaveAttribute('aria-pressed', 'true');
   const sites = app.getByRole('table', { name: 'Lieux du périmètre et leurs chiffres clés' });
   await expect(sites.getByRole('row', { name: /France Services de Ganges 34 0 / })).toBeVisible();
 
   // A file changed after export (one count): refused whole, in words.
-  const tampered = join(hubDir, 'tampered.json');
+  const tampered = join(hub.dir, 'tampered.json');
   writeFileSync(tampered, JSON.stringify({ ...file, content: file.content.replace('"sessions":7', '"sessions":70') }));
   const importButton = app.getByRole('button', { name: 'Importer un fichier de bureau' });
   let [chooser] = await Promise.all([app.waitForEvent('filechooser'), importButton.click()]);

@@ -1,7 +1,4 @@
-import { execFileSync, spawn, type ChildProcess } from 'node:child_process';
-import { mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
+import { testHub } from './test-hub';
 import { adminSession, withSite } from './helpers';
 import { rpc } from './helpers';
 import { expect, expectAccessible, test } from './fixtures';
@@ -10,46 +7,14 @@ import { expect, expectAccessible, test } from './fixtures';
 // folder; its admin CLI issues the code), logs sessions, closes last month, previews it and syncs it.
 
 // The desk talks to the local hub directly even where the machine has a proxy set.
-process.env.NO_PROXY = '127.0.0.1,localhost';
-const TSX = join(process.cwd(), 'node_modules', '.bin', 'tsx');
-
-let hub: ChildProcess;
+const hub = testHub('sync');
+const admin = hub.admin;
 let hubUrl: string;
-let hubDir: string;
-
-const admin = (...args: string[]) =>
-  JSON.parse(execFileSync(TSX, ['hub/admin-cli.ts', ...args, '--data-dir', hubDir], { encoding: 'utf8' })) as Record<
-    string,
-    string
-  >;
-
-function startHub(port = '0'): Promise<string> {
-  hub = spawn(TSX, ['hub/cli.ts', '--port', port, '--data-dir', hubDir], { stdio: ['ignore', 'pipe', 'inherit'] });
-  return new Promise<string>((resolve, reject) => {
-    let out = '';
-    hub.stdout!.on('data', (chunk: Buffer) => {
-      out += chunk.toString();
-      const m = /http:\/\/127\.0\.0\.1:\d+/.exec(out);
-      if (m) resolve(m[0]);
-    });
-    hub.on('exit', (code) => reject(new Error(`hub exited (${code}): ${out}`)));
-  });
-}
-
-const stopHub = () =>
-  new Promise<void>((resolve) => {
-    hub.once('exit', () => resolve());
-    hub.kill('SIGTERM');
-  });
 
 test.beforeAll(async () => {
-  hubDir = mkdtempSync(join(tmpdir(), 'mediane-e2e-hub-'));
-  hubUrl = await startHub();
+  hubUrl = await hub.start();
 });
-test.afterAll(() => {
-  hub.kill('SIGTERM');
-  rmSync(hubDir, { recursive: true, force: true });
-});
+test.afterAll(() => hub.dispose());
 
 function lastMonth() {
   const d = new Date();
@@ -90,7 +55,7 @@ test('enroll, close last month, preview exactly what leaves, sync it (hub down, 
   await app.getByLabel(/Délai avant de clore/).fill('0');
   await app.getByRole('button', { name: 'Enregistrer le délai' }).click();
   // The hub goes down before the month is queued, so the desk's own background round cannot send it first.
-  await stopHub();
+  await hub.stop();
   await app.getByRole('button', { name: 'Clore les périodes échues' }).click();
   await expect(app.getByText(/période(s)? close(s)? et mise(s)? en file/)).toBeVisible();
 
@@ -110,7 +75,7 @@ test('enroll, close last month, preview exactly what leaves, sync it (hub down, 
   await expect(app.getByText('Dernier essai interrompu : le hub ne répond pas (réseau)')).toBeVisible();
   await rpc(app, 'journal.create', adminSession());
   // Back up on the same address: the desk catches up.
-  await startHub(new URL(hubUrl).port);
+  await hub.start(new URL(hubUrl).port);
   await app.getByRole('button', { name: 'Synchroniser maintenant' }).click();
   // 1 accepted, or 0 when the desk's background round (every minute) caught up first: the log below says it left.
   await expect(app.getByText(/^Synchronisation terminée : [01] envoi accepté \(0 refusé\)\.$/)).toBeVisible({
