@@ -324,8 +324,8 @@ describe('from the desk’s hub', () => {
   let hub: TestHub;
   let down = false;
   const transport: HubTransportFactory = () => ({
-    async enroll(code) {
-      const res = await hub.app.inject({ method: 'POST', url: '/v1/enroll', payload: { code } });
+    async enroll(request) {
+      const res = await hub.app.inject({ method: 'POST', url: '/v1/enroll', payload: request });
       return { status: res.statusCode, body: res.json() };
     },
     async send() {

@@ -76,10 +76,13 @@ function install(linkedTo: string | null = null) {
 }
 
 async function openWithCtrlK() {
-  // The shell mounts the tool once the status is loaded: its shortcuts are registered from then on.
+  // The shell mounts the tool once the status is loaded; its shortcuts are registered by an effect that may run a
+  // little after the button appears (a loaded machine): press again until the box is there (opening is idempotent).
   await screen.findByRole('button', { name: /Rechercher/ });
-  fireEvent.keyDown(document.body, { key: 'k', code: 'KeyK', ctrlKey: true });
-  return screen.findByRole('combobox', { name: /Guide, fiche ou service en ligne/ });
+  return waitFor(() => {
+    fireEvent.keyDown(document.body, { key: 'k', code: 'KeyK', ctrlKey: true });
+    return screen.getByRole('combobox', { name: /Guide, fiche ou service en ligne/ });
+  });
 }
 
 describe('SearchTool', () => {
