@@ -10,6 +10,7 @@ import { PrintSheet } from '../../ui/print/PrintSheet';
 import { keyLabel } from './labels';
 import { SitesTable } from './ScopeFigures';
 import { shownRows, usePercent, type Row } from './Tables';
+import { PrintBars } from '../../ui/print/PrintBars';
 
 const KEY_FIGURES = [
   'sessions',
@@ -45,26 +46,6 @@ export function ActivityReportPanel({ s, period }: { s: CoordinatorSummary; peri
         </>
       )}
     </section>
-  );
-}
-
-/** A bar per row, drawn in SVG: decoration only (aria-hidden), the table beside it carries the figures. */
-function Bars({ rows }: { rows: Array<{ label: string; count: number }> }) {
-  const max = Math.max(1, ...rows.map((r) => r.count));
-  const h = 12;
-  return (
-    <svg
-      aria-hidden="true"
-      width="100%"
-      height={rows.length * (h + 4)}
-      viewBox={`0 0 300 ${rows.length * (h + 4)}`}
-      preserveAspectRatio="none"
-      className="fr-mb-1w"
-    >
-      {rows.map((r, i) => (
-        <rect key={r.label} x={0} y={i * (h + 4)} width={(300 * r.count) / max} height={h} fill="#000091" />
-      ))}
-    </svg>
   );
 }
 
@@ -142,7 +123,8 @@ function ActivityReport({ s, period }: { s: CoordinatorSummary; period: HubPerio
           <section key={dim} className="fr-mb-3w mediane-coordinator-report-table">
             <h3>{title}</h3>
             {sum > 0 && (
-              <Bars
+              <PrintBars
+                barHeight={12}
                 rows={shown
                   .filter((r) => r.count > 0)
                   .slice(0, 12)

@@ -10,6 +10,7 @@ import { InputField, RadioGroup } from '../../ui/fields';
 import { PrintButton } from '../../ui/print/PrintButton';
 import { PrintSheet } from '../../ui/print/PrintSheet';
 import { breakdownRowLabel, monthsOf, previousPeriod } from './report-data';
+import { PrintBars } from '../../ui/print/PrintBars';
 
 type Kind = 'activity' | 'franceServices';
 const KEY_FIGURES = [
@@ -26,26 +27,6 @@ const KEY_FIGURES = [
 
 function Caption({ children }: { children: string }) {
   return <caption>{children}</caption>;
-}
-
-/** A bar per row, drawn in SVG: decoration only, the table beside it carries the figures (aria-hidden). */
-function Bars({ rows }: { rows: Array<{ label: string; count: number }> }) {
-  const max = Math.max(1, ...rows.map((r) => r.count));
-  const h = 14;
-  return (
-    <svg
-      aria-hidden="true"
-      width="100%"
-      height={rows.length * (h + 4)}
-      viewBox={`0 0 300 ${rows.length * (h + 4)}`}
-      preserveAspectRatio="none"
-      className="fr-mb-1w"
-    >
-      {rows.map((r, i) => (
-        <rect key={r.label} x={0} y={i * (h + 4)} width={(300 * r.count) / max} height={h} fill="#000091" />
-      ))}
-    </svg>
-  );
 }
 
 function ActivityReport({ from, to }: { from: string; to: string }) {
@@ -112,7 +93,7 @@ function ActivityReport({ from, to }: { from: string; to: string }) {
           return (
             <section key={b.dimension} className="fr-mb-3w">
               <h3>{title}</h3>
-              <Bars rows={rows.slice(0, 12)} />
+              <PrintBars rows={rows.slice(0, 12)} />
               <div className="fr-table">
                 <table>
                   <Caption>{title}</Caption>
